@@ -1,0 +1,30 @@
+// Builds the static site when dist/ is missing or older than its sources,
+// so `npm start` works on a fresh clone without a separate build step.
+import { spawnSync } from 'node:child_process';
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import path from 'node:path';
+
+const root = path.resolve(import.meta.dirname, '..');
+const stamp = path.join(root, 'dist', 'shell', 'zh-hant', 'index.html');
+const sources = ['web', 'astro.config.mjs', 'package-lock.json'].map((p) => path.join(root, p));
+
+function newestMtime(target) {
+  if (!existsSync(target)) return 0;
+  const stat = statSync(target);
+  if (!stat.isDirectory()) return stat.mtimeMs;
+  let newest = stat.mtimeMs;
+  for (const entry of readdirSync(target)) newest = Math.max(newest, newestMtime(path.join(target, entry)));
+  return newest;
+}
+
+const built = existsSync(stamp) ? statSync(stamp).mtimeMs : 0;
+const changed = Math.max(...sources.map(newestMtime));
+if (built >= changed) process.exit(0);
+
+console.log('Building the site (astro build)...');
+const result = spawnSync('npx', ['astro', 'build', '--silent'], {
+  cwd: root,
+  stdio: 'inherit',
+  env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1' },
+});
+process.exit(result.status ?? 1);

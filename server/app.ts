@@ -1,0 +1,80 @@
+/**
+ * Builds the Tipline app: API routes, the built static site, security
+ * headers and the single error handler. Never listens and never reads the
+ * environment: everything comes in as arguments, so tests can give it a
+ * temporary database.
+ */
+import { serveStatic } from '@hono/node-server/serve-static';
+import { Hono } from 'hono';
+import { HTTPException } from 'hono/http-exception';
+import { DEFAULT_LANG } from '../web/i18n';
+import type { Config } from './config';
+import type { Db } from './data/database';
+import { errorPage } from './html/pages';
+import { loadShells } from './html/shells';
+import { ApiError, apiError } from './http/errors';
+import { prefersHtml, type AppVariables } from './http/input';
+import { inlineHashes, securityHeaders } from './http/security-headers';
+import type { Logger } from './log';
+import { healthRoutes } from './routes/health';
+import { openApiRoutes } from './routes/openapi';
+import { reportRoutes } from './routes/reports';
+import { statusRoutes } from './routes/status';
+
+export interface AppOptions {
+  db: Db;
+  config: Config;
+  instanceKey: Uint8Array;
+  /** Directory of the built Astro site (dist/). */
+  siteDir: string;
+  log: Logger;
+}
+
+/** The whole application as a Hono app (use `app.fetch` or `app.request`). */
+export function createApp(options: AppOptions): Hono<{ Variables: AppVariables }> {
+  const { db, config, instanceKey, siteDir, log } = options;
+  const shells = loadShells(siteDir);
+  const deps = { db, config, instanceKey, shells, log };
+  const app = new Hono<{ Variables: AppVariables }>();
+
+  app.use('*', async (c, next) => {
+    const started = performance.now();
+    await next();
+    // The route pattern, never the path: paths are whatever a client typed.
+    log.info('request', { method: c.req.method, route: c.req.routePath, status: c.res.status, ms: Math.round(performance.now() - started) });
+  });
+  app.use('*', securityHeaders(inlineHashes(siteDir)));
+
+  app.route('/api/health', healthRoutes());
+  app.route('/api/reports', reportRoutes(deps));
+  app.route('/api/status', statusRoutes(deps));
+  app.route('/api/openapi.json', openApiRoutes());
+  app.all('/api/*', () => {
+    throw new ApiError(404, 'not_found', 'No such API route.');
+  });
+
+  // The server renders its own pages from these shells; they are not pages to visit.
+  app.get('/shell/*', (c) => errorPage(c, shells, DEFAULT_LANG, 'not_found_page', 404));
+  app.use('*', serveStatic({ root: siteDir }));
+  app.notFound((c) => errorPage(c, shells, DEFAULT_LANG, 'not_found_page', 404));
+
+  app.onError((err, c) => {
+    const known = err instanceof ApiError ? err : err instanceof HTTPException ? fromHttpException(err) : null;
+    if (!known) {
+      // Log the kind of failure only: a message could carry report content.
+      log.error('unhandled', { route: c.req.routePath, kind: err.name });
+    }
+    const error = known ?? apiError(500, 'internal_error');
+    if (prefersHtml(c)) return errorPage(c, shells, c.get('lang') ?? DEFAULT_LANG, error.code, error.status);
+    return c.json(error.body(), error.status);
+  });
+
+  return app;
+}
+
+function fromHttpException(err: HTTPException): ApiError {
+  if (err.status === 413) return apiError(413, 'payload_too_large');
+  if (err.message === 'channel_unavailable' || err.status === 503) return apiError(503, 'service_unavailable');
+  if (err.status >= 500) return apiError(500, 'internal_error');
+  return new ApiError(400, 'invalid_input', 'The request could not be read.');
+}

@@ -1,0 +1,96 @@
+/**
+ * `tipline <command>`: administration on the data directory named by
+ * DATA_DIR. Secrets come on standard input (--password-stdin), never as
+ * arguments, which other users of the machine can read in `ps`.
+ */
+import { parseArgs } from 'node:util';
+import { ConfigError, loadConfig } from '../config';
+import { openDataDir } from '../instance-setup';
+import { channelsListCommand, initCommand, reportShowCommand, staffAddCommand, type CommandContext } from './commands';
+import { CliError, readStdinLines } from './stdin';
+
+const USAGE = `Usage: tipline <command> [options]   (data directory: $DATA_DIR, default ./data)
+
+  init --username U --password-stdin
+      Initialise an empty data directory: default channels and a first admin holding every channel key.
+  staff add --username U --role admin|triager|auditor --channels all|none|slug,slug --password-stdin [--granted-by G]
+      Add a staff member. Standard input: line 1 the new member's password; when channels are
+      granted, line 2 the password of --granted-by G, who must hold those channel keys.
+  channels list
+      Channels with their holders, report counts and public keys.
+  report show <id> --username U --password-stdin
+      Decrypt and print one report of your channels (audited).`;
+
+const OPTIONS = {
+  username: { type: 'string' },
+  role: { type: 'string' },
+  channels: { type: 'string' },
+  'granted-by': { type: 'string' },
+  'password-stdin': { type: 'boolean' },
+  help: { type: 'boolean', short: 'h' },
+} as const;
+
+async function passwords(wanted: boolean, count: number): Promise<string[]> {
+  if (!wanted) throw new CliError('pass the password on standard input with --password-stdin');
+  const lines = await readStdinLines();
+  const found = lines.slice(0, count);
+  if (found.length < count || found.some((line) => line === '')) {
+    throw new CliError(`expected ${count} password line(s) on standard input`);
+  }
+  return found;
+}
+
+function required(value: string | undefined, flag: string): string {
+  if (value === undefined || value === '') throw new CliError(`missing --${flag}`);
+  return value;
+}
+
+async function run(argv: string[]): Promise<string> {
+  const { values, positionals } = parseArgs({ args: argv, options: OPTIONS, allowPositionals: true, strict: true });
+  const [command, sub, arg] = positionals;
+  if (values.help || command === undefined || command === 'help') return USAGE;
+
+  const config = loadConfig(process.env);
+  const { db } = openDataDir(config);
+  const ctx: CommandContext = { db, config };
+  try {
+    if (command === 'init') {
+      const [password = ''] = await passwords(values['password-stdin'] ?? false, 1);
+      return await initCommand(ctx, required(values.username, 'username'), password);
+    }
+    if (command === 'staff' && sub === 'add') {
+      const channels = values.channels ?? 'none';
+      const needsGranter = channels !== 'none';
+      const [password = '', granterPassword] = await passwords(values['password-stdin'] ?? false, needsGranter ? 2 : 1);
+      return await staffAddCommand(ctx, {
+        username: required(values.username, 'username'),
+        role: required(values.role, 'role'),
+        channels,
+        password,
+        ...(values['granted-by'] === undefined ? {} : { grantedBy: values['granted-by'] }),
+        ...(granterPassword === undefined ? {} : { granterPassword }),
+      });
+    }
+    if (command === 'channels' && sub === 'list') return channelsListCommand(ctx);
+    if (command === 'report' && sub === 'show') {
+      const id = Number(arg);
+      if (!Number.isSafeInteger(id) || id <= 0) throw new CliError('usage: tipline report show <id> --username U --password-stdin');
+      const [password = ''] = await passwords(values['password-stdin'] ?? false, 1);
+      return await reportShowCommand(ctx, id, required(values.username, 'username'), password);
+    }
+    throw new CliError(`unknown command "${positionals.join(' ')}"; see \`tipline --help\``);
+  } finally {
+    db.close();
+  }
+}
+
+run(process.argv.slice(2)).then(
+  (output) => {
+    process.stdout.write(`${output}\n`);
+  },
+  (error: unknown) => {
+    const known = error instanceof CliError || error instanceof ConfigError || (error instanceof Error && 'code' in error && String(error.code).startsWith('ERR_PARSE_ARGS'));
+    process.stderr.write(`tipline: ${known && error instanceof Error ? error.message.split('\n').join(' ') : 'unexpected error'}\n`);
+    process.exitCode = known ? 2 : 1;
+  },
+);

@@ -1,0 +1,55 @@
+/**
+ * Configuration: environment variables, parsed once by one zod schema.
+ * Bad configuration stops the process with a message naming each variable.
+ */
+import path from 'node:path';
+import { z } from 'zod';
+
+const integer = (fallback: number, min: number, max = Number.MAX_SAFE_INTEGER): z.ZodDefault<z.ZodCoercedNumber<unknown>> =>
+  z.coerce.number().int().min(min).max(max).default(fallback);
+
+const envSchema = z.object({
+  HOST: z.string().min(1).default('127.0.0.1'),
+  PORT: integer(8080, 0, 65_535),
+  DATA_DIR: z.string().min(1).default('./data'),
+  // Floors are OWASP's minimum for Argon2id (m=19 MiB, t=2, p=1).
+  ARGON2_MEMORY_KIB: integer(19_456, 19_456, 4_194_304),
+  ARGON2_TIME_COST: integer(2, 2, 100),
+  ARGON2_PARALLELISM: integer(1, 1, 16),
+  ACK_DUE_DAYS: integer(7, 1, 365),
+  FEEDBACK_DUE_DAYS: integer(90, 1, 3_650),
+  // Largest request body the reporter routes accept before parsing.
+  MAX_BODY_BYTES: integer(256 * 1024, 16 * 1024, 64 * 1024 * 1024),
+});
+
+export interface Config {
+  host: string;
+  port: number;
+  /** Absolute path of the data directory (database, instance key, files). */
+  dataDir: string;
+  argon2: { m: number; t: number; p: number };
+  deadlines: { ackDays: number; feedbackDays: number };
+  maxBodyBytes: number;
+}
+
+export class ConfigError extends Error {}
+
+/** Parse configuration from an environment; throws ConfigError listing every bad variable. */
+export function loadConfig(env: Record<string, string | undefined>): Config {
+  // An empty variable means "not set", as in most shells' `VAR= cmd`.
+  const present = Object.fromEntries(Object.entries(env).filter(([, value]) => value !== undefined && value !== ''));
+  const parsed = envSchema.safeParse(present);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((issue) => `  ${issue.path.join('.')}: ${issue.message}`);
+    throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}`);
+  }
+  const vars = parsed.data;
+  return {
+    host: vars.HOST,
+    port: vars.PORT,
+    dataDir: path.resolve(vars.DATA_DIR),
+    argon2: { m: vars.ARGON2_MEMORY_KIB, t: vars.ARGON2_TIME_COST, p: vars.ARGON2_PARALLELISM },
+    deadlines: { ackDays: vars.ACK_DUE_DAYS, feedbackDays: vars.FEEDBACK_DUE_DAYS },
+    maxBodyBytes: vars.MAX_BODY_BYTES,
+  };
+}

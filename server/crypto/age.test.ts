@@ -1,0 +1,75 @@
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { bech32 } from '@scure/base';
+import { afterAll, describe, expect, it } from 'vitest';
+import { decryptText, decryptWith, encryptTo, generateKeyPair, identityFromSecretBytes, recipientOf } from './age';
+
+const scratch = mkdtempSync(path.join(tmpdir(), 'tipline-age-'));
+afterAll(() => rmSync(scratch, { recursive: true, force: true }));
+
+describe('identityFromSecretBytes', () => {
+  it('gives the RFC 7748 public key for the RFC 7748 private key (known answer)', async () => {
+    // RFC 7748 section 6.1, Alice's key pair.
+    const alicePrivate = Buffer.from('77076d0a7318a57d3c16c17251b26645df4c2f87ebc0992ab177fba51db92c2a', 'hex');
+    const alicePublic = Buffer.from('8520f0098930a754748b7ddcb43ef75a0dbf3a0d26381af4eba4a98eaa9b4e6a', 'hex');
+    const identity = identityFromSecretBytes(alicePrivate);
+    expect(identity).toMatch(/^AGE-SECRET-KEY-1[0-9A-Z]{58}$/);
+    expect(await recipientOf(identity)).toBe(bech32.encode('age', bech32.toWords(alicePublic)));
+  });
+
+  it('agrees with age-keygen -y (the age CLI) on the recipient', async () => {
+    const identity = identityFromSecretBytes(Buffer.alloc(32, 0x42));
+    const keyFile = path.join(scratch, 'derived.key');
+    writeFileSync(keyFile, `${identity}\n`, { mode: 0o600 });
+    const fromCli = execFileSync('age-keygen', ['-y', keyFile]).toString().trim();
+    expect(await recipientOf(identity)).toBe(fromCli);
+  });
+
+  it('refuses anything but 32 bytes', () => {
+    expect(() => identityFromSecretBytes(new Uint8Array(31))).toThrow(RangeError);
+  });
+});
+
+describe('encryptTo / decryptWith', () => {
+  it('round-trips for every recipient on its own', async () => {
+    const [a, b] = [await generateKeyPair(), await generateKeyPair()];
+    const ciphertext = await encryptTo([a.recipient, b.recipient], '舉報內容 report body');
+    expect(await decryptText([a.identity], ciphertext)).toBe('舉報內容 report body');
+    expect(await decryptText([b.identity], ciphertext)).toBe('舉報內容 report body');
+  });
+
+  it('fails with a key that was not a recipient', async () => {
+    const [a, stranger] = [await generateKeyPair(), await generateKeyPair()];
+    const ciphertext = await encryptTo([a.recipient], 'secret');
+    await expect(decryptWith([stranger.identity], ciphertext)).rejects.toThrow();
+  });
+
+  it('fails when any byte of the payload or header is changed', async () => {
+    const a = await generateKeyPair();
+    const ciphertext = await encryptTo([a.recipient], 'x'.repeat(200));
+    for (const offset of [20, ciphertext.length - 100, ciphertext.length - 1]) {
+      const tampered = Uint8Array.from(ciphertext);
+      tampered[offset] = (tampered[offset] ?? 0) ^ 0x01;
+      await expect(decryptWith([a.identity], tampered)).rejects.toThrow();
+    }
+  });
+
+  it('refuses to encrypt to nobody', async () => {
+    await expect(encryptTo([], 'lost forever')).rejects.toThrow();
+  });
+
+  it('writes standard age files: the age CLI decrypts them, and they decrypt what the CLI encrypts', async () => {
+    const pair = await generateKeyPair();
+    const keyFile = path.join(scratch, 'pair.key');
+    writeFileSync(keyFile, `${pair.identity}\n`, { mode: 0o600 });
+
+    const ours = path.join(scratch, 'ours.age');
+    writeFileSync(ours, await encryptTo([pair.recipient], 'from tipline'));
+    expect(execFileSync('age', ['--decrypt', '--identity', keyFile, ours]).toString()).toBe('from tipline');
+
+    const theirs = execFileSync('age', ['--encrypt', '--recipient', pair.recipient], { input: 'from the age CLI' });
+    expect(await decryptText([pair.identity], theirs)).toBe('from the age CLI');
+  });
+});

@@ -1,0 +1,32 @@
+/**
+ * Age identities derived from a secret a person holds: a reporter's tracking
+ * code or a staff member's password. Only the salt, the parameters and the
+ * resulting recipient are stored; whoever knows the secret can re-derive the
+ * identity and nobody else can.
+ */
+import { timingSafeEqual } from 'node:crypto';
+import { identityFromSecretBytes, recipientOf } from './age';
+import { deriveKey, type KdfParams } from './argon2';
+
+export interface DerivedIdentity {
+  identity: string;
+  recipient: string;
+}
+
+/** One Argon2id derivation, turned into an age X25519 identity. */
+export async function deriveIdentity(secret: string, salt: Uint8Array, params: KdfParams): Promise<DerivedIdentity> {
+  const key = await deriveKey(secret, salt, params);
+  try {
+    const identity = identityFromSecretBytes(key);
+    return { identity, recipient: await recipientOf(identity) };
+  } finally {
+    key.fill(0);
+  }
+}
+
+/** Constant-time comparison of two recipient strings. */
+export function sameRecipient(a: string, b: string): boolean {
+  const left = Buffer.from(a, 'utf8');
+  const right = Buffer.from(b, 'utf8');
+  return left.length === right.length && timingSafeEqual(left, right);
+}

@@ -1,0 +1,56 @@
+/**
+ * The one error shape of the API: `{ "error": { "code", "message", "fields"? } }`
+ * with a stable code. Thrown as ApiError from deep code; turned into JSON or
+ * an HTML page by the app's single onError.
+ */
+import { HTTPException } from 'hono/http-exception';
+import type { ContentfulStatusCode } from 'hono/utils/http-status';
+import type { FieldProblem } from '../../web/lib/report-fields';
+
+export type ErrorCode =
+  | 'invalid_input'
+  | 'invalid_json'
+  | 'invalid_tracking_code'
+  | 'not_found'
+  | 'payload_too_large'
+  | 'unsupported_media_type'
+  | 'service_unavailable'
+  | 'internal_error';
+
+export type FieldProblems = Record<string, FieldProblem>;
+
+export interface ApiErrorBody {
+  error: { code: ErrorCode; message: string; fields?: FieldProblems };
+}
+
+/** An expected failure with a stable code, safe to show to the client. */
+export class ApiError extends HTTPException {
+  constructor(
+    status: ContentfulStatusCode,
+    readonly code: ErrorCode,
+    message: string,
+    readonly fields?: FieldProblems,
+  ) {
+    super(status, { message });
+  }
+
+  body(): ApiErrorBody {
+    return { error: { code: this.code, message: this.message, ...(this.fields ? { fields: this.fields } : {}) } };
+  }
+}
+
+export const MESSAGES: Record<ErrorCode, string> = {
+  invalid_input: 'Some fields are missing or invalid.',
+  invalid_json: 'The request body is not valid JSON.',
+  invalid_tracking_code: 'The tracking code is not valid: check every digit.',
+  not_found: 'No report matches this tracking code.',
+  payload_too_large: 'The request is too large.',
+  unsupported_media_type: 'Send application/json, application/x-www-form-urlencoded or multipart/form-data.',
+  service_unavailable: 'The service cannot take this request right now; please try again later.',
+  internal_error: 'Something went wrong on our side. Nothing you sent was stored.',
+};
+
+/** Shorthand: an ApiError with the standard message for its code. */
+export function apiError(status: ContentfulStatusCode, code: ErrorCode, fields?: FieldProblems): ApiError {
+  return new ApiError(status, code, MESSAGES[code], fields);
+}

@@ -1,0 +1,156 @@
+/**
+ * Reading a reporter request: JSON, urlencoded or multipart bodies with the
+ * same field names (`contact.name` nests as `contact: { name }`), validated
+ * by one zod schema. Also decides whether the answer is JSON or an HTML page:
+ * a form post from a browser gets HTML, everything else JSON.
+ */
+import type { Context, MiddlewareHandler } from 'hono';
+import type { z } from 'zod';
+import { DEFAULT_LANG, isLang, type Lang } from '../../web/i18n';
+import { FIELD_PROBLEMS, type FieldProblem } from '../../web/lib/report-fields';
+import { apiError, type FieldProblems } from './errors';
+
+export interface AppVariables {
+  lang: Lang;
+  wantsHtml: boolean;
+}
+
+export type RawFields = Record<string, string>;
+
+export interface InvalidForm {
+  lang: Lang;
+  /** What the person typed, flattened by field name, to fill the form again. */
+  values: RawFields;
+  fields: FieldProblems;
+}
+
+type FormContentType = 'json' | 'form' | null;
+
+function contentTypeOf(c: Context): FormContentType | 'other' {
+  const type = (c.req.header('content-type') ?? '').split(';')[0]?.trim().toLowerCase() ?? '';
+  if (type === 'application/json' || type.endsWith('+json')) return 'json';
+  if (type === 'application/x-www-form-urlencoded' || type === 'multipart/form-data') return 'form';
+  return type === '' ? null : 'other';
+}
+
+/** True when the client is a browser posting a plain form (so it should get a page, not JSON). */
+export function prefersHtml(c: Context): boolean {
+  return contentTypeOf(c) !== 'json' && (c.req.header('accept') ?? '').includes('text/html');
+}
+
+/**
+ * Middleware: parse and validate the body with `schema`, then expose it as
+ * `c.get('input')`. Invalid input from a browser form goes to `renderInvalid`
+ * (the form again, with errors); everything else gets a JSON 4xx.
+ */
+export function validInput<S extends z.ZodType>(
+  schema: S,
+  renderInvalid: (c: Context, invalid: InvalidForm) => Response | Promise<Response>,
+): MiddlewareHandler<{ Variables: AppVariables & { input: z.output<S> } }> {
+  return async (c, next) => {
+    const wantsHtml = prefersHtml(c);
+    c.set('wantsHtml', wantsHtml);
+    c.set('lang', DEFAULT_LANG);
+    const type = contentTypeOf(c);
+    if (type !== 'json' && type !== 'form') throw apiError(415, 'unsupported_media_type');
+
+    const raw = type === 'json' ? await readJsonObject(c) : await readFormObject(c);
+    const lang = isLang(raw['lang']) ? raw['lang'] : DEFAULT_LANG;
+    c.set('lang', lang);
+
+    // reportInput lets problemOf tell a missing field from a wrong one.
+    const parsed = schema.safeParse(withoutBlanks(raw), { reportInput: true });
+    if (!parsed.success) {
+      const fields = fieldProblems(parsed.error);
+      if (wantsHtml) return renderInvalid(c, { lang, values: flattenStrings(raw), fields });
+      const onlyCode = Object.keys(fields).every((name) => name === 'trackingCode');
+      throw apiError(400, onlyCode && 'trackingCode' in fields ? 'invalid_tracking_code' : 'invalid_input', fields);
+    }
+    c.set('input', parsed.data);
+    await next();
+    return undefined;
+  };
+}
+
+async function readJsonObject(c: Context): Promise<Record<string, unknown>> {
+  let value: unknown;
+  try {
+    value = JSON.parse(await c.req.text());
+  } catch {
+    throw apiError(400, 'invalid_json');
+  }
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) throw apiError(400, 'invalid_input');
+  return value as Record<string, unknown>;
+}
+
+async function readFormObject(c: Context): Promise<Record<string, unknown>> {
+  let body: Record<string, string | File | (string | File)[]>;
+  try {
+    body = await c.req.parseBody({ all: true });
+  } catch {
+    throw apiError(400, 'invalid_input');
+  }
+  const result: Record<string, unknown> = {};
+  for (const [name, value] of Object.entries(body)) {
+    // Only `contact.` names nest; anything else dotted stays flat and is ignored by the schema.
+    if (name.startsWith('contact.')) {
+      const contact = (result['contact'] ??= {}) as Record<string, unknown>;
+      contact[name.slice('contact.'.length)] = value;
+    } else {
+      result[name] = value;
+    }
+  }
+  return result;
+}
+
+// An empty form field means "not given": the plain form sends every field.
+function withoutBlanks(value: unknown): unknown {
+  if (typeof value === 'string') return value.trim() === '' ? undefined : value;
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return value;
+  const entries = Object.entries(value).map(([key, inner]) => [key, withoutBlanks(inner)] as const);
+  const kept = entries.filter(([, inner]) => inner !== undefined);
+  return kept.length === 0 && entries.length > 0 ? undefined : Object.fromEntries(kept);
+}
+
+function flattenStrings(raw: Record<string, unknown>, prefix = ''): RawFields {
+  const out: RawFields = {};
+  for (const [key, value] of Object.entries(raw)) {
+    if (typeof value === 'string') out[prefix + key] = value;
+    else if (typeof value === 'object' && value !== null && !Array.isArray(value) && prefix === '') {
+      Object.assign(out, flattenStrings(value as Record<string, unknown>, `${key}.`));
+    }
+  }
+  return out;
+}
+
+/** zod issues -> { "contact.email": "invalid_email", ... }, first problem per field. */
+export function fieldProblems(error: z.ZodError): FieldProblems {
+  const fields: FieldProblems = {};
+  for (const issue of error.issues) {
+    const name = issue.path.map(String).join('.') || '_body';
+    fields[name] ??= problemOf(issue);
+  }
+  return fields;
+}
+
+function problemOf(issue: z.core.$ZodIssue): FieldProblem {
+  if ((issue.code === 'invalid_type' || issue.code === 'invalid_value') && issue.input === undefined) return 'required';
+  switch (issue.code) {
+    case 'invalid_type':
+      return 'invalid';
+    case 'too_small':
+      return 'too_short';
+    case 'too_big':
+      return 'too_long';
+    case 'invalid_value':
+      return 'invalid_choice';
+    case 'invalid_format':
+      return issue.format === 'email' ? 'invalid_email' : 'invalid';
+    case 'custom': {
+      const problem: unknown = issue.params?.['problem'];
+      return FIELD_PROBLEMS.find((known) => known === problem) ?? 'invalid';
+    }
+    default:
+      return 'invalid';
+  }
+}

@@ -1,0 +1,56 @@
+/**
+ * `npm start`: read the configuration, open the data directory (initialising
+ * an empty one with a generated first account), and serve.
+ */
+import { fileURLToPath } from 'node:url';
+import { serve } from '@hono/node-server';
+import { createApp } from './app';
+import { ConfigError, loadConfig } from './config';
+import { openDataDir } from './instance-setup';
+import { createLogger } from './log';
+import { generatePassword, initialiseInstance, isInitialised } from './services/instance';
+
+const SITE_DIR = fileURLToPath(new URL('../dist/', import.meta.url));
+const FIRST_USERNAME = 'admin';
+
+async function main(): Promise<void> {
+  const config = loadConfig(process.env);
+  const log = createLogger();
+  const { db, instanceKey } = openDataDir(config);
+
+  if (!isInitialised(db)) {
+    const password = generatePassword();
+    await initialiseInstance(db, config.argon2, { username: FIRST_USERNAME, password });
+    // Printed once, to the operator's terminal only; never written to the log.
+    process.stdout.write(
+      [
+        '',
+        'Tipline initialised a new instance in ' + config.dataDir,
+        'First staff account (admin, holds every channel key). Store this now; it is not shown again:',
+        `  username: ${FIRST_USERNAME}`,
+        `  password: ${password}`,
+        '',
+      ].join('\n') + '\n',
+    );
+  }
+
+  const app = createApp({ db, config, instanceKey, siteDir: SITE_DIR, log });
+  const server = serve({ fetch: app.fetch, hostname: config.host, port: config.port }, (info) => {
+    log.info('listening', { host: config.host, port: info.port });
+    process.stdout.write(`Tipline is running on http://${config.host}:${info.port}/\n`);
+  });
+
+  const shutdown = (): void => {
+    server.close();
+    db.close();
+    process.exit(0);
+  };
+  process.on('SIGINT', shutdown);
+  process.on('SIGTERM', shutdown);
+}
+
+main().catch((error: unknown) => {
+  const message = error instanceof ConfigError || error instanceof Error ? error.message : 'unknown error';
+  process.stderr.write(`tipline: ${message}\n`);
+  process.exit(1);
+});

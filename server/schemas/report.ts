@@ -1,0 +1,98 @@
+/**
+ * Request shapes for the reporter routes: the only definition, shared by the
+ * JSON API, the plain HTML forms (same field names) and the OpenAPI document.
+ * Limits and choices come from web/lib/report-fields.ts, which the browser
+ * islands use too.
+ */
+import { z } from 'zod';
+import { CATEGORIES, LIMITS, OFFICIALS_INVOLVED, PUBLIC_STATUSES } from '../../web/lib/report-fields';
+import { hasValidCheckDigit, normalizeTrackingCode } from '../../web/lib/tracking-code';
+
+const optionalText = (max: number): z.ZodOptional<z.ZodString> => z.string().trim().max(max).optional();
+
+export const contactSchema = z
+  .object({
+    name: optionalText(LIMITS.contactName.max),
+    phone: optionalText(LIMITS.contactPhone.max),
+    email: z.email().max(LIMITS.contactEmail.max).optional(),
+  })
+  .meta({ description: 'Optional: leave out to stay anonymous. Encrypted separately; revealing it is an audited staff action.' });
+
+export const reportSubmissionSchema = z
+  .object({
+    category: z.enum(CATEGORIES),
+    details: z.string().trim().min(LIMITS.details.min).max(LIMITS.details.max),
+    region: optionalText(LIMITS.region.max).meta({ description: 'Stored in clear for routing: a city or county, nothing finer.' }),
+    location: optionalText(LIMITS.location.max),
+    subjects: optionalText(LIMITS.subjects.max).meta({ description: 'Who is involved.' }),
+    occurredAt: optionalText(LIMITS.occurredAt.max).meta({ description: 'When it happened, free text.' }),
+    officialsInvolved: z.enum(OFFICIALS_INVOLVED).optional(),
+    officialsDetails: optionalText(LIMITS.officialsDetails.max),
+    discouraged: optionalText(LIMITS.discouraged.max).meta({
+      description: 'Has anyone tried to hide this or discourage the reporter?',
+    }),
+    contact: contactSchema.optional(),
+  })
+  .meta({ id: 'ReportSubmission' });
+export type ReportSubmission = z.infer<typeof reportSubmissionSchema>;
+
+/**
+ * A tracking code as typed: full-width digits, spaces, dashes and dots are
+ * accepted; the check digit is verified here, before any server work.
+ * The output is the 20 normalised digits.
+ */
+export const trackingCodeSchema = z
+  .string()
+  .max(200)
+  .transform((input, ctx) => {
+    const digits = normalizeTrackingCode(input);
+    if (digits === null || !hasValidCheckDigit(digits)) {
+      ctx.addIssue({
+        code: 'custom',
+        message: digits === null ? 'A tracking code is 20 digits.' : 'The check digit does not match: a digit is mistyped.',
+        params: { problem: digits === null ? 'tracking_code_format' : 'tracking_code_check_digit' },
+      });
+      return z.NEVER;
+    }
+    return digits;
+  })
+  .meta({ description: 'Five groups of four digits; the last digit is a Damm check digit.', example: '1234 5678 9012 3456 7890' });
+
+export const statusRequestSchema = z.object({ trackingCode: trackingCodeSchema }).meta({ id: 'StatusRequest' });
+
+export const followUpSchema = z
+  .object({
+    trackingCode: trackingCodeSchema,
+    body: z.string().trim().min(LIMITS.followUp.min).max(LIMITS.followUp.max),
+  })
+  .meta({ id: 'FollowUp' });
+
+export const submissionResponseSchema = z
+  .object({
+    trackingCode: z.string().regex(/^\d{4}( \d{4}){4}$/),
+    status: z.literal('received'),
+  })
+  .meta({ id: 'SubmissionReceipt' });
+
+export const statusViewSchema = z
+  .object({
+    status: z.enum(PUBLIC_STATUSES),
+    publicMessage: z.string().optional(),
+    receivedAt: z.string().meta({ description: 'ISO 8601, truncated to the hour.' }),
+    messages: z.array(
+      z.object({ from: z.enum(['staff', 'reporter']), body: z.string(), at: z.string().meta({ description: 'Hour precision.' }) }),
+    ),
+  })
+  .meta({ id: 'StatusView' });
+
+export const healthSchema = z.object({ status: z.literal('ok') }).meta({ id: 'Health' });
+
+export const errorSchema = z
+  .object({
+    error: z.object({
+      code: z.string().meta({ description: 'Stable machine-readable code, e.g. invalid_input, not_found.' }),
+      message: z.string(),
+      fields: z.record(z.string(), z.string()).optional().meta({ description: 'Field name -> problem code.' }),
+    }),
+  })
+  .meta({ id: 'Error' });

@@ -1,0 +1,89 @@
+/**
+ * Instance set-up: the instance key file, the default channels with their
+ * age keys, and the first staff account that holds every channel key.
+ */
+import { randomBytes } from 'node:crypto';
+import { chmodSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { generateKeyPair } from '../crypto/age';
+import type { KdfParams } from '../crypto/argon2';
+import { appendAudit } from '../data/audit';
+import { createChannel } from '../data/channels';
+import type { Db } from '../data/database';
+import { addChannelGrant, countStaff, createStaff } from '../data/staff';
+import { toSecond } from '../time';
+import { prepareStaffAccount, wrapChannelIdentity } from './staff-keys';
+
+/** The channels every new instance starts with; the report categories route to them by slug. */
+export const DEFAULT_CHANNELS = [
+  { slug: 'organised_crime', name: 'Organised crime' },
+  { slug: 'official_protection', name: 'Officials protecting criminals or corruption' },
+  { slug: 'case_interference', name: 'Interference in cases' },
+  { slug: 'sector_disorder', name: 'Sector disorder' },
+  { slug: 'other', name: 'Other' },
+] as const;
+
+export const DATABASE_FILE = 'tipline.db';
+const INSTANCE_KEY_FILE = 'instance.key';
+
+/** True once the first staff account exists. */
+export function isInitialised(db: Db): boolean {
+  return countStaff(db) > 0;
+}
+
+/**
+ * The 32-byte key for lookup tags, created on first use. It lives in its own
+ * file (mode 0600) rather than in the database, so a copy of the database
+ * alone does not even give the tag function.
+ */
+export function loadOrCreateInstanceKey(dataDir: string): Buffer {
+  const file = path.join(dataDir, INSTANCE_KEY_FILE);
+  if (existsSync(file)) {
+    const key = readFileSync(file);
+    if (key.length !== 32) throw new Error(`${file} is damaged: expected 32 bytes, found ${key.length}`);
+    return key;
+  }
+  const key = randomBytes(32);
+  writeFileSync(file, key, { mode: 0o600, flag: 'wx' });
+  chmodSync(file, 0o600);
+  return key;
+}
+
+/**
+ * Make the default channels and the first staff account (an admin holding
+ * every channel key) in one transaction. Refuses an instance that already
+ * has staff.
+ */
+export async function initialiseInstance(
+  db: Db,
+  kdf: KdfParams,
+  firstAccount: { username: string; password: string },
+  now: Date = new Date(),
+): Promise<{ staffId: number }> {
+  if (isInitialised(db)) throw new Error('this data directory is already initialised');
+  const at = toSecond(now);
+  // All slow, asynchronous work first: better-sqlite3 transactions are synchronous.
+  const account = await prepareStaffAccount(kdf, { ...firstAccount, role: 'admin' });
+  const channels = await Promise.all(
+    DEFAULT_CHANNELS.map(async (channel) => {
+      const keys = await generateKeyPair();
+      return { ...channel, recipient: keys.recipient, wrapped: await wrapChannelIdentity(account.recipient, keys.identity) };
+    }),
+  );
+  const staffId = db.transaction(() => {
+    if (isInitialised(db)) throw new Error('this data directory is already initialised');
+    const id = createStaff(db, account, at);
+    for (const channel of channels) {
+      const channelId = createChannel(db, { slug: channel.slug, name: channel.name, recipient: channel.recipient }, at);
+      addChannelGrant(db, { staffId: id, channelId, wrappedIdentity: channel.wrapped, grantedBy: null }, at);
+    }
+    appendAudit(db, { at, actorStaffId: id, action: 'instance.initialised', detail: { channels: channels.length } });
+    return id;
+  }).immediate();
+  return { staffId };
+}
+
+/** A random password for the generated first account: 24 characters, ~144 bits. */
+export function generatePassword(): string {
+  return randomBytes(18).toString('base64url');
+}

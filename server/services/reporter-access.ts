@@ -1,0 +1,87 @@
+/**
+ * What a tracking code opens: finding the report (lookup tag, then Argon2id
+ * over each candidate's salt), the reporter's status view, and follow-ups.
+ * A miss does the same Argon2id work as a hit.
+ */
+import type { PublicStatus, StatusView } from '../../web/lib/report-fields';
+import { decryptText, encryptTo } from '../crypto/age';
+import { newSalt, parseKdfParams, type KdfParams } from '../crypto/argon2';
+import { deriveIdentity, sameRecipient } from '../crypto/derived-identity';
+import { lookupTag } from '../crypto/tracking-code';
+import { findChannelById } from '../data/channels';
+import type { Db } from '../data/database';
+import { insertMessage, listMessages } from '../data/messages';
+import { findReportById, findReportsByLookupTag, type InternalStatus, type ReportRecord } from '../data/reports';
+import { toHour } from '../time';
+
+export interface ReporterAccessDeps {
+  db: Db;
+  instanceKey: Uint8Array;
+  kdf: KdfParams;
+}
+
+export interface OpenedReport {
+  report: ReportRecord;
+  /** The reporter identity re-derived from the code: decrypts what was sent to the reporter. */
+  reporterIdentity: string;
+}
+
+/** Find the report a normalised code belongs to, or null. */
+export async function openReportByCode(deps: ReporterAccessDeps, digits: string): Promise<OpenedReport | null> {
+  const candidates = findReportsByLookupTag(deps.db, lookupTag(deps.instanceKey, digits));
+  if (candidates.length === 0) {
+    await deriveIdentity(digits, newSalt(), deps.kdf); // a miss costs what a hit costs
+    return null;
+  }
+  for (const candidate of candidates) {
+    const derived = await deriveIdentity(digits, candidate.codeSalt, parseKdfParams(candidate.codeKdf));
+    if (sameRecipient(derived.recipient, candidate.reporterRecipient)) {
+      const report = findReportById(deps.db, candidate.id);
+      return report ? { report, reporterIdentity: derived.identity } : null;
+    }
+  }
+  return null;
+}
+
+/** The reporter-facing status for an internal one. */
+export function publicStatusOf(report: Pick<ReportRecord, 'status' | 'acknowledgedAt'>): PublicStatus {
+  const byStatus: Record<InternalStatus, PublicStatus> = {
+    new: report.acknowledgedAt === null ? 'received' : 'acknowledged',
+    triage: 'acknowledged',
+    investigating: 'in_progress',
+    awaiting_reporter: 'in_progress',
+    referred: 'referred',
+    closed: 'closed',
+  };
+  return byStatus[report.status];
+}
+
+/** Everything the reporter may see, decrypted with their identity. */
+export async function statusViewOf(db: Db, opened: OpenedReport): Promise<StatusView> {
+  const { report, reporterIdentity } = opened;
+  const identities = [reporterIdentity];
+  const messages = await Promise.all(
+    listMessages(db, report.id).map(async (message) => ({
+      from: message.author,
+      body: await decryptText(identities, message.body),
+      at: message.createdAt,
+    })),
+  );
+  const view: StatusView = { status: publicStatusOf(report), receivedAt: report.receivedAt, messages };
+  if (report.publicMessage) view.publicMessage = await decryptText(identities, report.publicMessage);
+  return view;
+}
+
+/** Add the reporter's follow-up, encrypted to the channel and the reporter like the report. */
+export async function addReporterMessage(db: Db, opened: OpenedReport, body: string, now: Date = new Date()): Promise<void> {
+  const channel = findChannelById(db, opened.report.channelId);
+  if (!channel) throw new Error('report without a channel');
+  const recipients = [channel.recipient, opened.report.reporterRecipient];
+  insertMessage(db, {
+    reportId: opened.report.id,
+    author: 'reporter',
+    staffId: null,
+    body: await encryptTo(recipients, body),
+    createdAt: toHour(now),
+  });
+}

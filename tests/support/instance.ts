@@ -1,0 +1,94 @@
+/**
+ * A throwaway Tipline instance for one test file: a temporary data directory
+ * with migrations applied, initialised with a known first account, and the
+ * app built around it (no network listener).
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { createApp } from '../../server/app';
+import { loadConfig, type Config } from '../../server/config';
+import type { Db } from '../../server/data/database';
+import { openDataDir } from '../../server/instance-setup';
+import { createLogger } from '../../server/log';
+import { initialiseInstance } from '../../server/services/instance';
+
+export const SITE_DIR = fileURLToPath(new URL('../../dist/', import.meta.url));
+export const ADMIN = { username: 'admin', password: 'correct horse battery staple' } as const;
+
+export interface TestInstance {
+  app: ReturnType<typeof createApp>;
+  db: Db;
+  config: Config;
+  instanceKey: Buffer;
+  dataDir: string;
+  /** Every log line the app wrote, for leak checks. */
+  logLines: string[];
+  close(): void;
+}
+
+/** Create, initialise and wrap an instance in a fresh temporary directory. */
+export async function createTestInstance(env: Record<string, string> = {}): Promise<TestInstance> {
+  const dataDir = mkdtempSync(path.join(tmpdir(), 'tipline-test-'));
+  const config = loadConfig({ DATA_DIR: dataDir, ...env });
+  const { db, instanceKey } = openDataDir(config);
+  await initialiseInstance(db, config.argon2, ADMIN);
+  const logLines: string[] = [];
+  const app = createApp({ db, config, instanceKey, siteDir: SITE_DIR, log: createLogger((line) => logLines.push(line)) });
+  return {
+    app,
+    db,
+    config,
+    instanceKey,
+    dataDir,
+    logLines,
+    close() {
+      db.close();
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** A valid report body with a marker in every free-text field. */
+export function reportWithMarker(marker: string): Record<string, unknown> {
+  return {
+    category: 'official_protection',
+    details: `The district officer takes payments to ignore the gambling den. ${marker}-details`,
+    region: 'Taipei',
+    location: `Back room behind the noodle shop ${marker}-location`,
+    subjects: `Officer Lin and the den owner ${marker}-subjects`,
+    occurredAt: `Every Friday since spring ${marker}-when`,
+    officialsInvolved: 'yes',
+    officialsDetails: `Precinct captain ${marker}-officials`,
+    discouraged: `A colleague told me to keep quiet ${marker}-discouraged`,
+    contact: { name: `Chen ${marker}-name`, phone: '0912345678', email: `${marker.toLowerCase()}@example.org` },
+  };
+}
+
+/** POST JSON to the app. */
+export function postJson(app: TestInstance['app'], url: string, body: unknown): Promise<Response> {
+  return Promise.resolve(
+    app.request(url, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', Accept: 'application/json' },
+      body: JSON.stringify(body),
+    }),
+  );
+}
+
+/** POST a urlencoded form as a browser does (Accept: text/html). */
+export function postForm(app: TestInstance['app'], url: string, fields: Record<string, string>): Promise<Response> {
+  return Promise.resolve(
+    app.request(url, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/x-www-form-urlencoded', Accept: 'text/html,application/xhtml+xml' },
+      body: new URLSearchParams(fields).toString(),
+    }),
+  );
+}
+
+/** Number of rows in a table. */
+export function countRows(db: Db, table: 'reports' | 'report_messages' | 'audit_log'): number {
+  return db.prepare<[], { n: number }>(`SELECT count(*) AS n FROM ${table}`).get()?.n ?? 0;
+}

@@ -1,0 +1,63 @@
+/**
+ * The report form's fields, choices and limits, in one place.
+ *
+ * The server's zod schemas are built from these constants and the browser
+ * islands use them for inline validation, so the two can never disagree.
+ * Pure data: safe to import from an island without pulling in zod.
+ */
+
+export const CATEGORIES = [
+  'organised_crime',
+  'official_protection',
+  'case_interference',
+  'sector_disorder',
+  'other',
+] as const;
+export type Category = (typeof CATEGORIES)[number];
+
+export const OFFICIALS_INVOLVED = ['yes', 'no', 'unknown'] as const;
+export type OfficialsInvolved = (typeof OFFICIALS_INVOLVED)[number];
+
+/** Character limits (after trimming). `min` only where a field is required. */
+export const LIMITS = {
+  details: { min: 20, max: 20_000 },
+  region: { max: 64 },
+  location: { max: 500 },
+  subjects: { max: 2_000 },
+  occurredAt: { max: 200 },
+  officialsDetails: { max: 5_000 },
+  discouraged: { max: 5_000 },
+  contactName: { max: 200 },
+  contactPhone: { max: 50 },
+  contactEmail: { max: 254 },
+  followUp: { min: 1, max: 20_000 },
+} as const;
+
+/**
+ * Stable codes for a field's problem. The API returns them in
+ * `error.fields`; the pages translate them through the message catalogues.
+ */
+export const FIELD_PROBLEMS = [
+  'required',
+  'too_short',
+  'too_long',
+  'invalid_choice',
+  'invalid_email',
+  'invalid',
+  'tracking_code_format',
+  'tracking_code_check_digit',
+] as const;
+export type FieldProblem = (typeof FIELD_PROBLEMS)[number];
+
+/** Reporter-facing statuses, as the status page and `POST /api/status` show them. */
+export const PUBLIC_STATUSES = ['received', 'acknowledged', 'in_progress', 'referred', 'closed'] as const;
+export type PublicStatus = (typeof PUBLIC_STATUSES)[number];
+
+/** What `POST /api/status` returns and the status view renders. */
+export interface StatusView {
+  status: PublicStatus;
+  publicMessage?: string;
+  /** ISO 8601, truncated to the hour, e.g. "2026-11-28T06:00:00Z". */
+  receivedAt: string;
+  messages: { from: 'staff' | 'reporter'; body: string; at: string }[];
+}

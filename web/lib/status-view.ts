@@ -1,0 +1,39 @@
+/** Checking and displaying the `StatusView` the API returns. */
+import { PUBLIC_STATUSES, type StatusView } from './report-fields';
+
+function isObject(x: unknown): x is Record<string, unknown> {
+  return typeof x === 'object' && x !== null;
+}
+
+/** The response body as a StatusView, or null if it does not have that shape. */
+export function asStatusView(data: unknown): StatusView | null {
+  if (!isObject(data)) return null;
+  const { status, publicMessage, receivedAt, messages } = data;
+  if (!(PUBLIC_STATUSES as readonly unknown[]).includes(status) || typeof receivedAt !== 'string') return null;
+  if (!Array.isArray(messages)) return null;
+  const view: StatusView = { status: status as StatusView['status'], receivedAt, messages: [] };
+  if (typeof publicMessage === 'string' && publicMessage !== '') view.publicMessage = publicMessage;
+  for (const message of messages) {
+    if (!isObject(message)) return null;
+    const { from, body, at } = message;
+    if ((from !== 'staff' && from !== 'reporter') || typeof body !== 'string' || typeof at !== 'string') return null;
+    view.messages.push({ from, body, at });
+  }
+  return view;
+}
+
+/** An ISO time as an hour in UTC, through the language's `time` formatter. */
+export function formatHour(
+  iso: string,
+  time: (year: string, month: string, day: string, hour: string) => string,
+): string {
+  const date = new Date(iso);
+  if (Number.isNaN(date.getTime())) return iso;
+  const pad = (x: number): string => String(x).padStart(2, '0');
+  return time(
+    String(date.getUTCFullYear()),
+    pad(date.getUTCMonth() + 1),
+    pad(date.getUTCDate()),
+    pad(date.getUTCHours()),
+  );
+}
