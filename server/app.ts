@@ -7,6 +7,7 @@
 import { serveStatic } from '@hono/node-server/serve-static';
 import { Hono } from 'hono';
 import { HTTPException } from 'hono/http-exception';
+import { routePath } from 'hono/route';
 import { DEFAULT_LANG } from '../web/i18n';
 import type { Config } from './config';
 import type { Db } from './data/database';
@@ -41,7 +42,7 @@ export function createApp(options: AppOptions): Hono<{ Variables: AppVariables }
     const started = performance.now();
     await next();
     // The route pattern, never the path: paths are whatever a client typed.
-    log.info('request', { method: c.req.method, route: c.req.routePath, status: c.res.status, ms: Math.round(performance.now() - started) });
+    log.info('request', { method: c.req.method, route: routePath(c), status: c.res.status, ms: Math.round(performance.now() - started) });
   });
   app.use('*', securityHeaders(inlineHashes(siteDir)));
 
@@ -62,7 +63,7 @@ export function createApp(options: AppOptions): Hono<{ Variables: AppVariables }
     const known = err instanceof ApiError ? err : err instanceof HTTPException ? fromHttpException(err) : null;
     if (!known) {
       // Log the kind of failure only: a message could carry report content.
-      log.error('unhandled', { route: c.req.routePath, kind: err.name });
+      log.error('unhandled', { route: routePath(c), kind: err.name });
     }
     const error = known ?? apiError(500, 'internal_error');
     if (prefersHtml(c)) return errorPage(c, shells, c.get('lang') ?? DEFAULT_LANG, error.code, error.status);

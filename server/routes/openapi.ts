@@ -16,8 +16,13 @@ import {
 
 type JsonSchema = z.core.JSONSchema.BaseSchema;
 
-const requestSchema = (schema: z.ZodType): JsonSchema => z.toJSONSchema(schema, { io: 'input', unrepresentable: 'any' });
-const responseSchema = (schema: z.ZodType): JsonSchema => z.toJSONSchema(schema, { io: 'output', unrepresentable: 'any' });
+// Inline JSON Schema (2020-12, the dialect of OpenAPI 3.1) without the `$schema` key.
+function toSchema(schema: z.ZodType, io: 'input' | 'output'): JsonSchema {
+  const { $schema: _dialect, ...rest } = z.toJSONSchema(schema, { io, unrepresentable: 'any' });
+  return rest;
+}
+const requestSchema = (schema: z.ZodType): JsonSchema => toSchema(schema, 'input');
+const responseSchema = (schema: z.ZodType): JsonSchema => toSchema(schema, 'output');
 
 const FORM_NOTE =
   'Plain HTML forms may post the same fields as application/x-www-form-urlencoded or multipart/form-data ' +

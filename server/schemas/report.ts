@@ -33,7 +33,7 @@ export const reportSubmissionSchema = z
     }),
     contact: contactSchema.optional(),
   })
-  .meta({ id: 'ReportSubmission' });
+  ;
 export type ReportSubmission = z.infer<typeof reportSubmissionSchema>;
 
 /**
@@ -58,21 +58,21 @@ export const trackingCodeSchema = z
   })
   .meta({ description: 'Five groups of four digits; the last digit is a Damm check digit.', example: '1234 5678 9012 3456 7890' });
 
-export const statusRequestSchema = z.object({ trackingCode: trackingCodeSchema }).meta({ id: 'StatusRequest' });
+export const statusRequestSchema = z.object({ trackingCode: trackingCodeSchema });
 
 export const followUpSchema = z
   .object({
     trackingCode: trackingCodeSchema,
     body: z.string().trim().min(LIMITS.followUp.min).max(LIMITS.followUp.max),
   })
-  .meta({ id: 'FollowUp' });
+  ;
 
 export const submissionResponseSchema = z
   .object({
     trackingCode: z.string().regex(/^\d{4}( \d{4}){4}$/),
     status: z.literal('received'),
   })
-  .meta({ id: 'SubmissionReceipt' });
+  ;
 
 export const statusViewSchema = z
   .object({
@@ -83,9 +83,9 @@ export const statusViewSchema = z
       z.object({ from: z.enum(['staff', 'reporter']), body: z.string(), at: z.string().meta({ description: 'Hour precision.' }) }),
     ),
   })
-  .meta({ id: 'StatusView' });
+  ;
 
-export const healthSchema = z.object({ status: z.literal('ok') }).meta({ id: 'Health' });
+export const healthSchema = z.object({ status: z.literal('ok') });
 
 export const errorSchema = z
   .object({
@@ -95,4 +95,4 @@ export const errorSchema = z
       fields: z.record(z.string(), z.string()).optional().meta({ description: 'Field name -> problem code.' }),
     }),
   })
-  .meta({ id: 'Error' });
+  ;

@@ -1,0 +1,27 @@
+// @ts-check
+import preact from '@astrojs/preact';
+import { defineConfig } from 'astro/config';
+
+// The public site is fully static: the Hono server serves dist/ and fills the
+// shell pages (dist/shell/<lang>/) for HTML responses to form posts.
+export default defineConfig({
+  srcDir: './web',
+  publicDir: './web/public',
+  outDir: './dist',
+  output: 'static',
+  trailingSlash: 'always',
+  build: { format: 'directory', inlineStylesheets: 'never' },
+  integrations: [preact()],
+  // No network at build time or in the browser: no remote images, no prefetch.
+  image: { service: { entrypoint: 'astro/assets/services/noop' } },
+  prefetch: false,
+  devToolbar: { enabled: false },
+  // Astro hashes its island bootstrap scripts and styles into a CSP <meta> on
+  // every page (checked: islands hydrate under it). The server's header CSP
+  // must allow the same hashes; frame-ancestors only works as a header.
+  experimental: {
+    csp: {
+      directives: ["default-src 'self'", "base-uri 'none'", "object-src 'none'", "form-action 'self'"],
+    },
+  },
+});

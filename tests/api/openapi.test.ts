@@ -1,0 +1,45 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CATEGORIES } from '../../web/lib/report-fields';
+import { createTestInstance, type TestInstance } from '../support/instance';
+
+let t: TestInstance;
+beforeAll(async () => {
+  t = await createTestInstance();
+});
+afterAll(() => t.close());
+
+interface OpenApiDoc {
+  openapi: string;
+  paths: Record<string, Record<string, { requestBody?: { content: Record<string, { schema: { properties: Record<string, { enum?: string[] }>; required?: string[] } }> }; responses: Record<string, unknown> }>>;
+}
+
+describe('GET /api/openapi.json', () => {
+  it('describes every reporter route', async () => {
+    const res = await t.app.request('/api/openapi.json');
+    expect(res.status).toBe(200);
+    const doc = (await res.json()) as OpenApiDoc;
+    expect(doc.openapi).toMatch(/^3\.1/);
+    expect(Object.keys(doc.paths).sort()).toEqual(['/api/health', '/api/reports', '/api/status', '/api/status/messages']);
+    expect(Object.keys(doc.paths['/api/status/messages']?.['post']?.responses ?? {})).toEqual(expect.arrayContaining(['201', '400', '404']));
+  });
+
+  it('takes the report shape from the validating schema: the categories, required fields and all three content types', async () => {
+    const doc = (await (await t.app.request('/api/openapi.json')).json()) as OpenApiDoc;
+    const content = doc.paths['/api/reports']?.['post']?.requestBody?.content ?? {};
+    expect(Object.keys(content).sort()).toEqual(['application/json', 'application/x-www-form-urlencoded', 'multipart/form-data']);
+    const schema = content['application/json']?.schema;
+    expect(schema?.properties['category']?.enum).toEqual([...CATEGORIES]);
+    expect(schema?.required?.sort()).toEqual(['category', 'details']);
+    expect(Object.keys(schema?.properties ?? {})).toEqual(
+      expect.arrayContaining(['region', 'location', 'subjects', 'occurredAt', 'officialsInvolved', 'officialsDetails', 'discouraged', 'contact']),
+    );
+  });
+});
+
+describe('unknown API routes', () => {
+  it('answer 404 with the error shape', async () => {
+    const res = await t.app.request('/api/nothing-here');
+    expect(res.status).toBe(404);
+    expect(await res.json()).toMatchObject({ error: { code: 'not_found' } });
+  });
+});

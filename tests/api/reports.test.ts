@@ -1,0 +1,165 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { hasValidCheckDigit, normalizeTrackingCode } from '../../web/lib/tracking-code';
+import { countRows, createTestInstance, postForm, postJson, reportWithMarker, type TestInstance } from '../support/instance';
+
+let t: TestInstance;
+beforeAll(async () => {
+  t = await createTestInstance();
+});
+afterAll(() => t.close());
+
+const minimal = { category: 'organised_crime', details: 'A protection racket collects money from every stall at the night market.' };
+
+describe('GET /api/health', () => {
+  it('answers ok', async () => {
+    const res = await t.app.request('/api/health');
+    expect(res.status).toBe(200);
+    expect(await res.json()).toEqual({ status: 'ok' });
+  });
+});
+
+describe('POST /api/reports (JSON)', () => {
+  it('stores a report and returns a tracking code in five groups of four with a valid check digit', async () => {
+    const before = countRows(t.db, 'reports');
+    const res = await postJson(t.app, '/api/reports', reportWithMarker('JSONOK'));
+    expect(res.status).toBe(201);
+    expect(res.headers.get('cache-control')).toBe('no-store');
+    const body = (await res.json()) as { trackingCode: string; status: string };
+    expect(body.status).toBe('received');
+    expect(body.trackingCode).toMatch(/^\d{4} \d{4} \d{4} \d{4} \d{4}$/);
+    expect(hasValidCheckDigit(normalizeTrackingCode(body.trackingCode) ?? '')).toBe(true);
+    expect(countRows(t.db, 'reports')).toBe(before + 1);
+  });
+
+  it('keeps only the hour of the submission time', async () => {
+    await postJson(t.app, '/api/reports', minimal);
+    const row = t.db.prepare<[], { received_at: string; ack_due_at: string }>('SELECT received_at, ack_due_at FROM reports ORDER BY id DESC LIMIT 1').get();
+    expect(row?.received_at).toMatch(/^\d{4}-\d\d-\d\dT\d\d:00:00Z$/);
+    const days = (Date.parse(row?.ack_due_at ?? '') - Date.parse(row?.received_at ?? '')) / 86_400_000;
+    expect(days).toBe(7);
+  });
+
+  it('routes each category to the channel of the same name', async () => {
+    await postJson(t.app, '/api/reports', { ...minimal, category: 'sector_disorder' });
+    const row = t.db
+      .prepare<[], { slug: string }>('SELECT c.slug FROM reports r JOIN channels c ON c.id = r.channel_id ORDER BY r.id DESC LIMIT 1')
+      .get();
+    expect(row?.slug).toBe('sector_disorder');
+  });
+
+  const invalid: [string, unknown, Record<string, string>][] = [
+    ['missing details', { category: 'other' }, { details: 'required' }],
+    ['details under 20 characters', { category: 'other', details: 'too short' }, { details: 'too_short' }],
+    ['details over 20000 characters', { category: 'other', details: 'x'.repeat(20_001) }, { details: 'too_long' }],
+    ['unknown category', { ...minimal, category: 'gossip' }, { category: 'invalid_choice' }],
+    ['missing category', { details: minimal.details }, { category: 'required' }],
+    ['bad e-mail', { ...minimal, contact: { email: 'not-an-address' } }, { 'contact.email': 'invalid_email' }],
+    ['officialsInvolved outside yes/no/unknown', { ...minimal, officialsInvolved: 'maybe' }, { officialsInvolved: 'invalid_choice' }],
+    ['a number where text belongs', { ...minimal, region: 42 }, { region: 'invalid' }],
+  ];
+  it.each(invalid)('refuses %s with 400 invalid_input naming the field, storing nothing', async (_name, body, fields) => {
+    const before = countRows(t.db, 'reports');
+    const res = await postJson(t.app, '/api/reports', body);
+    expect(res.status).toBe(400);
+    const json = (await res.json()) as { error: { code: string; message: string; fields: Record<string, string> } };
+    expect(json.error.code).toBe('invalid_input');
+    expect(json.error.message).toBeTruthy();
+    expect(json.error.fields).toMatchObject(fields);
+    expect(countRows(t.db, 'reports')).toBe(before);
+  });
+
+  it('refuses malformed JSON with 400 invalid_json', async () => {
+    const res = await t.app.request('/api/reports', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: '{"category": ' });
+    expect(res.status).toBe(400);
+    expect(await res.json()).toMatchObject({ error: { code: 'invalid_json' } });
+  });
+
+  it('refuses a JSON array or string with 400 invalid_input', async () => {
+    for (const body of ['[]', '"text"', 'null']) {
+      const res = await t.app.request('/api/reports', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body });
+      expect(res.status).toBe(400);
+      expect(await res.json()).toMatchObject({ error: { code: 'invalid_input' } });
+    }
+  });
+
+  it('refuses other content types with 415', async () => {
+    const res = await t.app.request('/api/reports', { method: 'POST', headers: { 'Content-Type': 'text/plain' }, body: 'hello' });
+    expect(res.status).toBe(415);
+    expect(await res.json()).toMatchObject({ error: { code: 'unsupported_media_type' } });
+  });
+
+  it('refuses an oversized body with 413 before parsing it, storing nothing', async () => {
+    const before = countRows(t.db, 'reports');
+    const res = await postJson(t.app, '/api/reports', { ...minimal, details: 'x'.repeat(t.config.maxBodyBytes) });
+    expect(res.status).toBe(413);
+    expect(await res.json()).toMatchObject({ error: { code: 'payload_too_large' } });
+    expect(countRows(t.db, 'reports')).toBe(before);
+  });
+
+  it('never answers with a stack trace', async () => {
+    const res = await t.app.request('/api/reports', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: '{"details":{"a":[1,{"b":null}]}}' });
+    const text = await res.text();
+    expect(res.status).toBe(400);
+    expect(text).not.toMatch(/at .*\.ts:\d+|Error:/);
+  });
+});
+
+describe('POST /api/reports (plain HTML form)', () => {
+  it('answers a browser form post with an HTML page in the site layout showing the code', async () => {
+    const res = await postForm(t.app, '/api/reports', {
+      lang: 'en',
+      category: 'case_interference',
+      details: 'My supervisor was told to drop the investigation into the quarry.',
+      region: '',
+      'contact.name': '',
+      'contact.email': '',
+    });
+    expect(res.status).toBe(201);
+    expect(res.headers.get('content-type')).toContain('text/html');
+    expect(res.headers.get('cache-control')).toBe('no-store');
+    const html = await res.text();
+    expect(html).toMatch(/<html[^>]*lang="en"/);
+    expect(html).toMatch(/<link[^>]+rel="stylesheet"[^>]+href="\/[^"]+\.css"/);
+    const code = /data-testid="tracking-code"[^>]*>([^<]+)</.exec(html)?.[1]?.trim();
+    expect(code).toMatch(/^\d{4} \d{4} \d{4} \d{4} \d{4}$/);
+  });
+
+  it('accepts multipart/form-data with nested contact fields', async () => {
+    const form = new FormData();
+    form.set('category', 'other');
+    form.set('details', 'Trucks dump waste in the river every night after midnight.');
+    form.set('contact.phone', '0900000000');
+    const res = await t.app.request('/api/reports', { method: 'POST', body: form, headers: { Accept: 'application/json' } });
+    expect(res.status).toBe(201);
+    const row = t.db.prepare<[], { contact: Buffer | null }>('SELECT contact FROM reports ORDER BY id DESC LIMIT 1').get();
+    expect(row?.contact).toBeInstanceOf(Buffer);
+  });
+
+  it('gives the form back with errors and what was typed, in the chosen language, storing nothing', async () => {
+    const before = countRows(t.db, 'reports');
+    const res = await postForm(t.app, '/api/reports', { lang: 'zh-hans', category: 'other', details: 'short', region: 'Kaohsiung' });
+    expect(res.status).toBe(400);
+    const html = await res.text();
+    expect(html).toMatch(/<html[^>]*lang="zh-Hans"/);
+    expect(html).toContain('role="alert"');
+    expect(html).toMatch(/<textarea[^>]*name="details"[^>]*aria-invalid="true"|aria-invalid="true"[^>]*name="details"/);
+    expect(html).toContain('Kaohsiung');
+    expect(html).toContain('action="/api/reports"');
+    expect(countRows(t.db, 'reports')).toBe(before);
+  });
+});
+
+describe('a channel nobody holds', () => {
+  it('takes no report for it (503) rather than encrypt to a key no staff member can open', async () => {
+    const other = await createTestInstance();
+    try {
+      other.db.prepare("DELETE FROM channel_grants WHERE channel_id = (SELECT id FROM channels WHERE slug = 'other')").run();
+      const res = await postJson(other.app, '/api/reports', { ...minimal, category: 'other' });
+      expect(res.status).toBe(503);
+      expect(await res.json()).toMatchObject({ error: { code: 'service_unavailable' } });
+      expect(countRows(other.db, 'reports')).toBe(0);
+    } finally {
+      other.close();
+    }
+  });
+});

@@ -1,0 +1,64 @@
+/**
+ * Playwright fixtures: one real Tipline server per worker, started with
+ * `tsx server/index.ts` on an OS-assigned port and a temporary data
+ * directory, exactly as `npm start` runs it (minus the build step, which the
+ * test script does first).
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { test as base, expect } from '@playwright/test';
+
+interface RunningServer {
+  url: string;
+  dataDir: string;
+  /** Everything the server wrote to stdout and stderr. */
+  output: () => string;
+}
+
+async function startServer(): Promise<{ server: RunningServer; child: ChildProcess }> {
+  const dataDir = mkdtempSync(path.join(tmpdir(), 'tipline-e2e-'));
+  const child = spawn(process.execPath, ['--import', 'tsx', 'server/index.ts'], {
+    env: { ...process.env, DATA_DIR: dataDir, PORT: '0', HOST: '127.0.0.1' },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  const url = await new Promise<string>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`server did not start:\n${output}`)), 60_000);
+    const poll = setInterval(() => {
+      const match = /running on (http:\/\/127\.0\.0\.1:\d+)\//.exec(output);
+      if (match?.[1]) {
+        clearTimeout(timer);
+        clearInterval(poll);
+        resolve(match[1]);
+      }
+    }, 50);
+    child.once('exit', (code) => {
+      clearTimeout(timer);
+      clearInterval(poll);
+      reject(new Error(`server exited with ${code}:\n${output}`));
+    });
+  });
+  return { server: { url, dataDir, output: () => output }, child };
+}
+
+export const test = base.extend<{ baseURL: string }, { server: RunningServer }>({
+  server: [
+    // eslint-disable-next-line no-empty-pattern
+    async ({}, use) => {
+      const { server, child } = await startServer();
+      await use(server);
+      child.kill('SIGTERM');
+      rmSync(server.dataDir, { recursive: true, force: true });
+    },
+    { scope: 'worker' },
+  ],
+  baseURL: async ({ server }, use) => {
+    await use(server.url);
+  },
+});
+
+export { expect };

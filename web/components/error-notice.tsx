@@ -1,0 +1,21 @@
+import type { JSX } from 'preact';
+import { ERROR_CODES, messagesFor, pagePath, type ErrorCode, type Lang } from '../i18n';
+
+function isErrorCode(code: string): code is ErrorCode {
+  return (ERROR_CODES as readonly string[]).includes(code);
+}
+
+/** The body of an error page for a stable error `code`; unknown codes get the generic text. */
+export function ErrorNotice(props: { lang: Lang; code: string }): JSX.Element {
+  const m = messagesFor(props.lang).errors;
+  const text = m.codes[isErrorCode(props.code) ? props.code : 'generic'];
+  return (
+    <div class="error-notice">
+      <h1>{text.heading}</h1>
+      <p>{text.text}</p>
+      <p>
+        <a href={pagePath(props.lang, 'home')}>{m.homeLink}</a>
+      </p>
+    </div>
+  );
+}

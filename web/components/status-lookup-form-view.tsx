@@ -1,0 +1,85 @@
+import type { JSX } from 'preact';
+import type { Lang } from '../i18n/lang';
+import type { LookupProblem, StatusMessages } from '../i18n/types';
+import { describedBy, ErrorSummary } from './error-summary';
+
+export const STATUS_HEADING_ID = 'status-heading';
+const CODE_ID = 'f-trackingCode';
+
+export interface StatusLookupFormViewProps {
+  lang: Lang;
+  m: StatusMessages;
+  value?: string | undefined;
+  error?: LookupProblem | undefined;
+  /** Show the error summary (defaults to whenever there is an error). */
+  summary?: boolean | undefined;
+  /** The typed code is complete and its check digit is right. */
+  looksRight?: boolean | undefined;
+  failure?: string | undefined;
+  busy?: boolean | undefined;
+}
+
+/** The tracking-code form with its heading and explanation. */
+export function StatusLookupFormView(props: StatusLookupFormViewProps): JSX.Element {
+  const { m, error } = props;
+  const errorId = error !== undefined ? `${CODE_ID}-error` : undefined;
+  const okId = props.looksRight === true && error === undefined ? `${CODE_ID}-ok` : undefined;
+  return (
+    <div class="status-lookup">
+      <h1 id={STATUS_HEADING_ID} tabIndex={-1}>
+        {m.heading}
+      </h1>
+      <p class="lead">{m.intro}</p>
+      {error !== undefined && (props.summary ?? true) && (
+        <ErrorSummary title={m.errorSummary} items={[{ href: `#${CODE_ID}`, text: m.problems[error] }]} />
+      )}
+      <form method="post" action="/api/status" id="status-form" noValidate autoComplete="off">
+        <input type="hidden" name="lang" value={props.lang} />
+        <div class={error !== undefined ? 'field field-invalid' : 'field'}>
+          <label for={CODE_ID}>{m.codeLabel}</label>
+          <p class="hint" id={`${CODE_ID}-hint`}>
+            {m.codeHint}
+          </p>
+          <div aria-live="polite">
+            {error !== undefined && (
+              <p class="field-error" id={errorId}>
+                {m.problems[error]}
+              </p>
+            )}
+          </div>
+          <input
+            class="code-input"
+            type="text"
+            id={CODE_ID}
+            name="trackingCode"
+            value={props.value ?? ''}
+            inputMode="numeric"
+            autoComplete="off"
+            autoCapitalize="off"
+            autoCorrect="off"
+            spellcheck={false}
+            required
+            aria-invalid={error !== undefined ? 'true' : undefined}
+            aria-describedby={describedBy(`${CODE_ID}-hint`, errorId, okId)}
+          />
+          <div aria-live="polite">
+            {okId !== undefined && (
+              <p class="field-ok" id={okId}>
+                {m.codeLooksRight}
+              </p>
+            )}
+          </div>
+        </div>
+        <p class="hint">{m.notInUrl}</p>
+        {props.failure !== undefined && (
+          <p class="form-failure" role="alert">
+            {props.failure}
+          </p>
+        )}
+        <button type="submit" class="button" aria-disabled={props.busy === true ? 'true' : undefined}>
+          {props.busy === true ? m.checking : m.submit}
+        </button>
+      </form>
+    </div>
+  );
+}

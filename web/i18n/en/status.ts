@@ -1,0 +1,64 @@
+import type { StatusMessages } from '../types';
+
+const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+
+export const statusMessages: StatusMessages = {
+  heading: 'Check your report',
+  intro:
+    'Enter the 20-digit tracking code you got when you made the report to see its status, read messages from the handling team and add information.',
+  codeLabel: 'Tracking code',
+  codeHint: '20 digits. Spaces and dashes don’t matter.',
+  notInUrl: 'The code is sent only inside the form, never in the page address, and it is not logged.',
+  submit: 'Check',
+  checking: 'Checking…',
+  codeLooksRight: 'The code looks right.',
+  errorSummary: 'There is a problem',
+  problems: {
+    required: 'Enter your tracking code.',
+    tracking_code_format: 'A tracking code has 20 digits.',
+    tracking_code_check_digit: 'This code has a typo: a digit is wrong or two are swapped. Check it against your note.',
+    not_found: 'No report matches this code. Check it and try again.',
+  },
+  failures: {
+    payload_too_large: 'That is too large to send. Shorten it and try again.',
+    unsupported_media_type: 'That could not be sent. Try again.',
+    rate_limited: 'Too many attempts right now. Wait a few minutes and try again.',
+    service_unavailable: 'The service is busy. Wait a minute and try again.',
+    network: 'The server could not be reached. Check your connection and try again.',
+    other: 'Something went wrong. Try again later.',
+  },
+  details: {
+    heading: 'Your report',
+    statusLabel: 'Status',
+    receivedLabel: 'Received',
+    statuses: {
+      received: { label: 'Received', text: 'Your report has arrived and is waiting to be read.' },
+      acknowledged: { label: 'Acknowledged', text: 'The handling team has read your report and taken it on.' },
+      in_progress: { label: 'In progress', text: 'Your report is being looked into. This can take a while.' },
+      referred: {
+        label: 'Referred',
+        text: 'Your report has been passed to the authority with the power to act on it, such as the police or prosecutors.',
+      },
+      closed: { label: 'Closed', text: 'Work on your report has finished. You can still read the messages here.' },
+    },
+    allStatuses: 'What the statuses mean',
+    publicMessageHeading: 'Note from the handling team',
+    messagesHeading: 'Messages',
+    noMessages: 'No messages yet.',
+    fromStaff: 'Handling team',
+    fromYou: 'You',
+    followUpHeading: 'Write to the handling team',
+    followUpLabel: 'Add information',
+    followUpHint: 'Answer the team’s questions or tell them about anything new. It is encrypted before it is stored.',
+    followUpSubmit: 'Send',
+    sending: 'Sending…',
+    messageSent: 'Your message has been sent.',
+    followUpProblems: {
+      required: 'Write your message first.',
+      too_long: 'Use {max} characters or fewer. You can send the rest in another message.',
+    },
+    leaveAdvice: 'When you have finished, close this tab. On a shared device, also clear the browsing history.',
+    lookupAnother: 'Check another code',
+    time: (year, month, day, hour) => `${Number(day)} ${MONTHS[Number(month) - 1] ?? month} ${year}, ${hour}:00 UTC`,
+  },
+};

@@ -1,0 +1,34 @@
+/**
+ * Languages, URLs and message catalogues.
+ *
+ * Catalogues are split per language and per feature (site, report, status)
+ * so that an island imports only its own feature in its own language; this
+ * module gathers everything for pages and server-rendered components.
+ */
+import { siteMessages as enSite } from './en/site';
+import { reportMessages as enReport } from './en/report';
+import { statusMessages as enStatus } from './en/status';
+import { siteMessages as hansSite } from './zh-hans/site';
+import { reportMessages as hansReport } from './zh-hans/report';
+import { statusMessages as hansStatus } from './zh-hans/status';
+import { siteMessages as hantSite } from './zh-hant/site';
+import { reportMessages as hantReport } from './zh-hant/report';
+import { statusMessages as hantStatus } from './zh-hant/status';
+import type { Lang } from './lang';
+import type { Messages } from './types';
+
+export { DEFAULT_LANG, LANGS, LANG_NAMES, htmlLang, isLang, pagePath } from './lang';
+export type { Lang, PageName } from './lang';
+export { ERROR_CODES } from './types';
+export type * from './types';
+
+const CATALOGUES: Readonly<Record<Lang, Messages>> = {
+  'zh-hant': { ...hantSite, report: hantReport, status: hantStatus },
+  'zh-hans': { ...hansSite, report: hansReport, status: hansStatus },
+  en: { ...enSite, report: enReport, status: enStatus },
+};
+
+/** Every message of one language. */
+export function messagesFor(lang: Lang): Messages {
+  return CATALOGUES[lang];
+}

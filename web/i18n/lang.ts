@@ -1,0 +1,33 @@
+/**
+ * Languages and URLs, without any message catalogue, so that islands can
+ * import them without pulling every language into their bundle.
+ */
+
+export const LANGS = ['zh-hant', 'zh-hans', 'en'] as const;
+export type Lang = (typeof LANGS)[number];
+export const DEFAULT_LANG: Lang = 'zh-hant';
+
+export type PageName = 'home' | 'report' | 'status';
+
+/** True when `x` is one of the site's language codes. */
+export function isLang(x: unknown): x is Lang {
+  return typeof x === 'string' && (LANGS as readonly string[]).includes(x);
+}
+
+/** The public path of a page: '/', '/report/', '/zh-hans/status/', '/en/'. */
+export function pagePath(lang: Lang, page: PageName): string {
+  const prefix = lang === DEFAULT_LANG ? '/' : `/${lang}/`;
+  return page === 'home' ? prefix : `${prefix}${page}/`;
+}
+
+/** The BCP 47 tag for `<html lang>` and `hreflang`. */
+export function htmlLang(lang: Lang): string {
+  return { 'zh-hant': 'zh-Hant', 'zh-hans': 'zh-Hans', en: 'en' }[lang];
+}
+
+/** Each language's name in that language, for the language switch. */
+export const LANG_NAMES: Readonly<Record<Lang, string>> = {
+  'zh-hant': '繁體中文',
+  'zh-hans': '简体中文',
+  en: 'English',
+};

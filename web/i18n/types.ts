@@ -1,0 +1,153 @@
+/** The shape every language's catalogue must have. */
+import type { ReportFieldName } from '../lib/field-names';
+import type { Category, FieldProblem, OfficialsInvolved, PublicStatus } from '../lib/report-fields';
+
+export interface Titles {
+  home: string;
+  report: string;
+  receipt: string;
+  status: string;
+  error: string;
+}
+
+export interface SiteMessages {
+  siteName: string;
+  skipLink: string;
+  mainNav: string;
+  languageNav: string;
+  nav: { report: string; status: string };
+  footer: string;
+}
+
+export interface HomeMessages {
+  heading: string;
+  lead: string;
+  reportCta: string;
+  statusCta: string;
+  whatHeading: string;
+  anonymityHeading: string;
+  anonymity: readonly { title: string; text: string }[];
+  deviceTip: string;
+  codeHeading: string;
+  codeIntro: string;
+  codeAdvice: readonly string[];
+  statusHeading: string;
+  statusText: string;
+}
+
+/** Error pages the server can show; anything else falls back to `generic`. */
+export const ERROR_CODES = [
+  'payload_too_large',
+  'unsupported_media_type',
+  'rate_limited',
+  'service_unavailable',
+  'internal_error',
+  'not_found_page',
+] as const;
+export type ErrorCode = (typeof ERROR_CODES)[number];
+
+export interface ErrorMessages {
+  codes: Record<ErrorCode | 'generic', { heading: string; text: string }>;
+  homeLink: string;
+}
+
+/** Why a request sent by an island failed, other than a validation error. */
+export type SendFailure =
+  | 'payload_too_large'
+  | 'unsupported_media_type'
+  | 'rate_limited'
+  | 'service_unavailable'
+  | 'network'
+  | 'other';
+
+export interface FieldText {
+  label: string;
+  hint?: string;
+}
+
+export interface ReceiptMessages {
+  heading: string;
+  intro: string;
+  codeLabel: string;
+  keepHeading: string;
+  keep: readonly string[];
+  next: string;
+  statusLink: string;
+  notShownAgain: string;
+}
+
+/** Messages for the report form and the receipt (what the report island ships). */
+export interface ReportMessages {
+  heading: string;
+  intro: string;
+  requiredMark: string;
+  fields: Record<ReportFieldName, FieldText>;
+  categories: Record<Category, FieldText>;
+  officials: Record<OfficialsInvolved, string>;
+  contactLegend: string;
+  contactHint: string;
+  beforeSubmit: string;
+  submit: string;
+  sending: string;
+  /** Character counter under the details box. */
+  counter: (count: number, min: number, max: number) => string;
+  errorSummary: string;
+  /** `{min}` and `{max}` are replaced with the field's limits. */
+  problems: Record<FieldProblem, string>;
+  fieldProblems: Partial<Record<ReportFieldName, Partial<Record<FieldProblem, string>>>>;
+  failures: Record<SendFailure, string>;
+  receipt: ReceiptMessages;
+}
+
+export type LookupProblem = 'required' | 'tracking_code_format' | 'tracking_code_check_digit' | 'not_found';
+
+/** Messages for the status lookup and the status details (what the status island ships). */
+export interface StatusMessages {
+  heading: string;
+  intro: string;
+  codeLabel: string;
+  codeHint: string;
+  notInUrl: string;
+  submit: string;
+  checking: string;
+  codeLooksRight: string;
+  errorSummary: string;
+  problems: Record<LookupProblem, string>;
+  failures: Record<SendFailure, string>;
+  details: {
+    heading: string;
+    statusLabel: string;
+    receivedLabel: string;
+    statuses: Record<PublicStatus, { label: string; text: string }>;
+    allStatuses: string;
+    publicMessageHeading: string;
+    messagesHeading: string;
+    noMessages: string;
+    fromStaff: string;
+    fromYou: string;
+    followUpHeading: string;
+    followUpLabel: string;
+    followUpHint: string;
+    followUpSubmit: string;
+    sending: string;
+    messageSent: string;
+    /** `{max}` is replaced with the limit. */
+    followUpProblems: Partial<Record<FieldProblem, string>> & { required: string; too_long: string };
+    leaveAdvice: string;
+    lookupAnother: string;
+    /** An hour in UTC, from its zero-padded parts. */
+    time: (year: string, month: string, day: string, hour: string) => string;
+  };
+}
+
+export interface SiteCatalogue {
+  titles: Titles;
+  site: SiteMessages;
+  home: HomeMessages;
+  errors: ErrorMessages;
+}
+
+export interface Messages extends SiteCatalogue {
+  report: ReportMessages;
+  status: StatusMessages;
+}

@@ -1,0 +1,8 @@
+import type { JSX } from 'preact';
+import { statusMessages } from '../i18n/en/status';
+import { StatusIsland } from './status-island';
+
+/** The status island with only the en messages bundled. */
+export function StatusEn(): JSX.Element {
+  return <StatusIsland lang="en" m={statusMessages} />;
+}

@@ -1,0 +1,8 @@
+import type { JSX } from 'preact';
+import { statusMessages } from '../i18n/zh-hant/status';
+import { StatusIsland } from './status-island';
+
+/** The status island with only the zh-hant messages bundled. */
+export function StatusZhHant(): JSX.Element {
+  return <StatusIsland lang="zh-hant" m={statusMessages} />;
+}
