@@ -39,6 +39,17 @@ interface State {
   enhanced: boolean;
 }
 
+/**
+ * What is already in the server-rendered form when the island hydrates.
+ * Someone on a slow connection may type before the JavaScript arrives, and
+ * hydration would otherwise reset a textarea to its empty server value.
+ */
+function valuesTypedBeforeHydration(): ReportValues {
+  if (typeof document === 'undefined') return {};
+  const form = document.getElementById('report-form');
+  return form instanceof HTMLFormElement ? readReportForm(form) : {};
+}
+
 function fieldOf(event: Event): HTMLInputElement | HTMLTextAreaElement | null {
   const target = event.target;
   return target instanceof HTMLInputElement || target instanceof HTMLTextAreaElement ? target : null;
@@ -47,7 +58,7 @@ function fieldOf(event: Event): HTMLInputElement | HTMLTextAreaElement | null {
 /** The report form and, once sent, the receipt. */
 export class ReportIsland extends FocusingComponent<Props, State> {
   override state: State = {
-    values: {},
+    values: valuesTypedBeforeHydration(),
     errors: {},
     summary: false,
     failure: null,
