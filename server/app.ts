@@ -22,6 +22,9 @@ import { openApiRoutes } from './routes/openapi';
 import { reportRoutes } from './routes/reports';
 import { statusRoutes } from './routes/status';
 
+/** Routes a reporter uses; see the request logger below. */
+const REPORTER_ROUTES = new Set(['/api/reports', '/api/status', '/api/status/messages']);
+
 export interface AppOptions {
   db: Db;
   config: Config;
@@ -41,8 +44,12 @@ export function createApp(options: AppOptions): Hono<{ Variables: AppVariables }
   app.use('*', async (c, next) => {
     const started = performance.now();
     await next();
-    // The route pattern, never the path: paths are whatever a client typed.
-    log.info('request', { method: c.req.method, route: routePath(c), status: c.res.status, ms: Math.round(performance.now() - started) });
+    // The reporter routes write no log line at all: its timestamp would be a
+    // precise submission or lookup time, which the database deliberately
+    // rounds to the hour. Other lines carry the route pattern, never the path.
+    const route = routePath(c);
+    if (REPORTER_ROUTES.has(route)) return;
+    log.info('request', { method: c.req.method, route, status: c.res.status, ms: Math.round(performance.now() - started) });
   });
   app.use('*', securityHeaders(inlineHashes(siteDir)));
 

@@ -21,7 +21,6 @@ export function reportRoutes(deps: RouteDeps): Hono<{ Variables: AppVariables }>
     validInput(reportSubmissionSchema, (c, invalid) => reportFormPage(c, deps.shells, invalid.lang, invalid.values, invalid.fields)),
     async (c) => {
       const { trackingCode } = await submitReport(intake, c.get('input'));
-      deps.log.info('report.received');
       if (c.get('wantsHtml')) return receiptPage(c, deps.shells, c.get('lang'), trackingCode);
       return c.json({ trackingCode, status: 'received' as const }, 201);
     },

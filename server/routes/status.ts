@@ -59,12 +59,10 @@ export function statusRoutes(deps: RouteDeps): Hono<{ Variables: AppVariables }>
         const digits = c.get('input').trackingCode;
         const opened = await openReportByCode(access, digits);
         if (!opened) {
-          deps.log.info('status.miss');
           if (c.get('wantsHtml')) return statusLookupPage(c, deps.shells, c.get('lang'), 'not_found', undefined);
           throw apiError(404, 'not_found');
         }
         const view = await statusViewOf(deps.db, opened);
-        deps.log.info('status.hit');
         if (c.get('wantsHtml')) {
           return statusDetailsPage(c, deps.shells, c.get('lang'), { view, trackingCode: formatTrackingCode(digits) }, 200);
         }
@@ -79,7 +77,6 @@ export function statusRoutes(deps: RouteDeps): Hono<{ Variables: AppVariables }>
         throw apiError(404, 'not_found');
       }
       await addReporterMessage(deps.db, opened, body);
-      deps.log.info('status.follow_up');
       const view = await statusViewOf(deps.db, opened);
       if (c.get('wantsHtml')) {
         return statusDetailsPage(

@@ -119,13 +119,20 @@ describe('POST /api/status/messages', () => {
   });
 });
 
-describe('what the server keeps from a code check', () => {
-  it('never writes the tracking code to the log', async () => {
+describe('what the server logs', () => {
+  it('writes no line at all for submissions, code checks and follow-ups, so no precise time or code is kept', async () => {
+    const before = t.logLines.length;
+    await postJson(t.app, '/api/reports', { category: 'other', details: 'A second report that must leave no log line.' });
     await postJson(t.app, '/api/status', { trackingCode: code });
-    const digits = code.replace(/ /g, '');
+    await postJson(t.app, '/api/status', { trackingCode: UNKNOWN_VALID_CODE });
+    await postJson(t.app, '/api/status/messages', { trackingCode: code, body: 'One more detail.' });
+    expect(t.logLines.slice(before)).toEqual([]);
     const log = t.logLines.join('');
-    expect(log).not.toContain(digits);
-    expect(log).not.toContain(code);
-    expect(log).toContain('"event":"status.hit"');
+    expect(log).not.toContain(code.replace(/ /g, ''));
+  });
+
+  it('logs other requests by route pattern only', async () => {
+    await t.app.request('/api/health');
+    expect(JSON.parse(t.logLines.at(-1) ?? '{}')).toMatchObject({ event: 'request', route: '/api/health', status: 200 });
   });
 });

@@ -31,7 +31,7 @@ export const siteMessages: SiteCatalogue = {
       { title: 'No cookies.', text: 'Making a report sets no cookies and nothing tracks you.' },
       {
         title: 'Encrypted for the handling team.',
-        text: 'Your report is encrypted as soon as it arrives. Only the team that handles this kind of report can read it — not the site’s administrators.',
+        text: 'Your report is encrypted as soon as it arrives. Only the team that handles this kind of report holds the key to read it; a copy of the database or the server’s disk reveals nothing of what you wrote.',
       },
       { title: 'Times rounded to the hour.', text: 'We never record the exact minute you wrote or sent anything.' },
       {
