@@ -8,10 +8,11 @@ import type { VNode } from 'preact';
 import { renderToString } from 'preact-render-to-string';
 import { ErrorNotice } from '../../web/components/error-notice';
 import { Receipt } from '../../web/components/receipt';
-import { ReportForm, type ReportFieldName } from '../../web/components/report-form';
+import { ReportForm } from '../../web/components/report-form';
 import { StatusDetails } from '../../web/components/status-details';
 import { StatusLookupForm } from '../../web/components/status-lookup-form';
 import { messagesFor, type Lang } from '../../web/i18n';
+import { REPORT_FIELD_NAMES } from '../../web/lib/field-names';
 import type { FieldProblem, StatusView } from '../../web/lib/report-fields';
 import type { FieldProblems } from '../http/errors';
 import type { RawFields } from '../http/input';
@@ -23,20 +24,6 @@ function page(c: Context, shells: Shells, lang: Lang, title: PageTitle, body: VN
   return c.html(shells.render(lang, messagesFor(lang).titles[title], renderToString(body)), status);
 }
 
-const REPORT_FIELDS: readonly ReportFieldName[] = [
-  'category',
-  'details',
-  'region',
-  'location',
-  'subjects',
-  'occurredAt',
-  'officialsInvolved',
-  'officialsDetails',
-  'discouraged',
-  'contact.name',
-  'contact.phone',
-  'contact.email',
-];
 
 function pick<K extends string, V>(names: readonly K[], from: Record<string, V>): Partial<Record<K, V>> {
   const out: Partial<Record<K, V>> = {};
@@ -49,7 +36,7 @@ function pick<K extends string, V>(names: readonly K[], from: Record<string, V>)
 
 /** The report form again, with what was typed and what is wrong. */
 export function reportFormPage(c: Context, shells: Shells, lang: Lang, values: RawFields, errors: FieldProblems): Response {
-  const form = <ReportForm lang={lang} values={pick(REPORT_FIELDS, values)} errors={pick(REPORT_FIELDS, errors)} />;
+  const form = <ReportForm lang={lang} values={pick(REPORT_FIELD_NAMES, values)} errors={pick(REPORT_FIELD_NAMES, errors)} />;
   return page(c, shells, lang, 'report', form, 400);
 }
 

@@ -149,6 +149,19 @@ describe('POST /api/reports (plain HTML form)', () => {
   });
 });
 
+describe('errors for a browser form post', () => {
+  it('are HTML pages in the site layout, not JSON, and never a 500', async () => {
+    const tooLarge = await postForm(t.app, '/api/reports', { category: 'other', details: 'y'.repeat(t.config.maxBodyBytes) });
+    expect(tooLarge.status).toBe(413);
+    expect(tooLarge.headers.get('content-type')).toContain('text/html');
+    expect(await tooLarge.text()).toMatch(/<html[^>]*lang="zh-Hant"/);
+
+    const wrongType = await t.app.request('/api/reports', { method: 'POST', headers: { 'Content-Type': 'text/plain', Accept: 'text/html' }, body: 'hi' });
+    expect(wrongType.status).toBe(415);
+    expect(wrongType.headers.get('content-type')).toContain('text/html');
+  });
+});
+
 describe('a channel nobody holds', () => {
   it('takes no report for it (503) rather than encrypt to a key no staff member can open', async () => {
     const other = await createTestInstance();

@@ -1,0 +1,53 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { appendAudit, verifyAuditChain } from './audit';
+import { applyMigrations, openDatabase, type Db } from './database';
+
+let dir: string;
+let db: Db;
+beforeEach(() => {
+  dir = mkdtempSync(path.join(tmpdir(), 'tipline-audit-'));
+  db = openDatabase(path.join(dir, 'test.db'));
+  applyMigrations(db);
+});
+afterEach(() => {
+  db.close();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+const entry = (action: string): Parameters<typeof appendAudit>[1] => ({ at: '2026-11-28T06:10:00Z', actorStaffId: null, action, reportId: 1 });
+
+describe('audit trail', () => {
+  it('verifies an untouched chain', () => {
+    for (const action of ['report.viewed', 'report.status_changed', 'report.viewed']) appendAudit(db, entry(action));
+    expect(verifyAuditChain(db)).toEqual({ ok: true, entries: 3 });
+  });
+
+  it('refuses updates and deletes outright', () => {
+    appendAudit(db, entry('report.viewed'));
+    expect(() => db.prepare("UPDATE audit_log SET action = 'x'").run()).toThrow(/append-only/);
+    expect(() => db.prepare('DELETE FROM audit_log').run()).toThrow(/append-only/);
+  });
+
+  it('detects an edited entry even when the triggers are bypassed', () => {
+    for (const action of ['a', 'b', 'c']) appendAudit(db, entry(action));
+    db.exec('DROP TRIGGER audit_log_no_update');
+    db.prepare("UPDATE audit_log SET action = 'innocent' WHERE action = 'b'").run();
+    expect(verifyAuditChain(db)).toEqual({ ok: false, entries: 2, brokenAtId: 2 });
+  });
+
+  it('detects a removed entry', () => {
+    for (const action of ['a', 'b', 'c']) appendAudit(db, entry(action));
+    db.exec('DROP TRIGGER audit_log_no_delete');
+    db.prepare("DELETE FROM audit_log WHERE action = 'b'").run();
+    expect(verifyAuditChain(db)).toMatchObject({ ok: false, brokenAtId: 3 });
+  });
+});
+
+describe('migrations', () => {
+  it('apply once: a second run applies nothing', () => {
+    expect(applyMigrations(db)).toEqual([]);
+  });
+});

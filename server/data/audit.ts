@@ -1,0 +1,87 @@
+/**
+ * The audit trail: append-only (triggers refuse UPDATE and DELETE) and
+ * hash-chained, so removing or editing an entry breaks every later hash.
+ * Entries hold ids and action names, never content.
+ */
+import { createHash } from 'node:crypto';
+import type { Db } from './database';
+
+export const GENESIS_HASH = '0'.repeat(64);
+
+export interface AuditEntry {
+  at: string;
+  actorStaffId: number | null;
+  action: string;
+  reportId: number | null;
+  channelId: number | null;
+  /** JSON object of ids and enum values only. */
+  detail: string;
+}
+
+interface AuditRow extends AuditEntry {
+  id: number;
+  prevHash: string;
+  hash: string;
+}
+
+function entryHash(prevHash: string, entry: AuditEntry): string {
+  const canonical = JSON.stringify([
+    prevHash,
+    entry.at,
+    entry.actorStaffId,
+    entry.action,
+    entry.reportId,
+    entry.channelId,
+    entry.detail,
+  ]);
+  return createHash('sha256').update(canonical, 'utf8').digest('hex');
+}
+
+/** Append an entry, chained to the last one. Safe across processes (IMMEDIATE transaction). */
+export function appendAudit(
+  db: Db,
+  entry: Omit<AuditEntry, 'detail' | 'reportId' | 'channelId'> & {
+    reportId?: number | null;
+    channelId?: number | null;
+    detail?: Record<string, string | number | boolean | null>;
+  },
+): void {
+  const full: AuditEntry = {
+    at: entry.at,
+    actorStaffId: entry.actorStaffId,
+    action: entry.action,
+    reportId: entry.reportId ?? null,
+    channelId: entry.channelId ?? null,
+    detail: JSON.stringify(entry.detail ?? {}),
+  };
+  db.transaction(() => {
+    const last = db.prepare<[], { hash: string }>('SELECT hash FROM audit_log ORDER BY id DESC LIMIT 1').get();
+    const prevHash = last?.hash ?? GENESIS_HASH;
+    db.prepare(
+      `INSERT INTO audit_log (at, actor_staff_id, action, report_id, channel_id, detail, prev_hash, hash)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+    ).run(full.at, full.actorStaffId, full.action, full.reportId, full.channelId, full.detail, prevHash, entryHash(prevHash, full));
+  }).immediate();
+}
+
+export type AuditVerification = { ok: true; entries: number } | { ok: false; entries: number; brokenAtId: number };
+
+/** Recompute the chain from the start; reports the first entry that does not match. */
+export function verifyAuditChain(db: Db): AuditVerification {
+  const rows = db
+    .prepare<[], AuditRow>(
+      `SELECT id, at, actor_staff_id AS actorStaffId, action, report_id AS reportId, channel_id AS channelId,
+         detail, prev_hash AS prevHash, hash FROM audit_log ORDER BY id`,
+    )
+    .iterate();
+  let expectedPrev = GENESIS_HASH;
+  let entries = 0;
+  for (const row of rows) {
+    entries += 1;
+    if (row.prevHash !== expectedPrev || entryHash(expectedPrev, row) !== row.hash) {
+      return { ok: false, entries, brokenAtId: row.id };
+    }
+    expectedPrev = row.hash;
+  }
+  return { ok: true, entries };
+}

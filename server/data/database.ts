@@ -1,0 +1,47 @@
+/**
+ * Opening the SQLite database and applying migrations. Every other data
+ * module takes the `Db` handle as an argument; nothing opens it at import.
+ */
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import Database from 'better-sqlite3';
+
+export type Db = Database.Database;
+
+const MIGRATIONS_DIR = fileURLToPath(new URL('../../db/migrations/', import.meta.url));
+
+/** Open (creating if needed) the database file with Tipline's pragmas. */
+export function openDatabase(file: string): Db {
+  const db = new Database(file);
+  db.pragma('journal_mode = WAL');
+  // FULL, not NORMAL: in WAL mode NORMAL survives a process kill but may lose
+  // the last transactions on power loss or an OS crash. A report whose code
+  // was shown to the reporter must never be lost, so every commit is synced.
+  db.pragma('synchronous = FULL');
+  db.pragma('foreign_keys = ON');
+  // Deleted content is overwritten with zeros instead of lingering in free pages.
+  db.pragma('secure_delete = ON');
+  db.pragma('busy_timeout = 5000');
+  return db;
+}
+
+/** Apply, in name order, every migration in db/migrations not yet applied. Returns the names applied. */
+export function applyMigrations(db: Db, dir: string = MIGRATIONS_DIR): string[] {
+  db.exec('CREATE TABLE IF NOT EXISTS schema_migrations (name TEXT PRIMARY KEY, applied_at TEXT NOT NULL)');
+  const applied = new Set(
+    db.prepare<[], { name: string }>('SELECT name FROM schema_migrations').all().map((row) => row.name),
+  );
+  const pending = readdirSync(dir)
+    .filter((name) => name.endsWith('.sql') && !applied.has(name))
+    .sort();
+  const record = db.prepare('INSERT INTO schema_migrations (name, applied_at) VALUES (?, ?)');
+  for (const name of pending) {
+    const sql = readFileSync(path.join(dir, name), 'utf8');
+    db.transaction(() => {
+      db.exec(sql);
+      record.run(name, new Date().toISOString());
+    })();
+  }
+  return pending;
+}

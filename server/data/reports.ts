@@ -1,0 +1,84 @@
+/** Reports: clear routing metadata beside age ciphertexts. */
+import type { Db } from './database';
+
+export type InternalStatus = 'new' | 'triage' | 'investigating' | 'awaiting_reporter' | 'referred' | 'closed';
+
+export interface NewReport {
+  channelId: number;
+  category: string;
+  region: string | null;
+  lookupTag: number;
+  codeSalt: Uint8Array;
+  codeKdf: string;
+  reporterRecipient: string;
+  content: Uint8Array;
+  contact: Uint8Array | null;
+  /** Hour-truncated ISO timestamps. */
+  receivedAt: string;
+  ackDueAt: string;
+  feedbackDueAt: string;
+}
+
+/** What a tracking-code lookup needs to confirm a candidate. */
+export interface ReportKeyMaterial {
+  id: number;
+  codeSalt: Buffer;
+  codeKdf: string;
+  reporterRecipient: string;
+}
+
+export interface ReportRecord {
+  id: number;
+  channelId: number;
+  category: string;
+  region: string | null;
+  status: InternalStatus;
+  outcome: string | null;
+  priority: number;
+  reporterRecipient: string;
+  content: Buffer;
+  contact: Buffer | null;
+  publicMessage: Buffer | null;
+  receivedAt: string;
+  acknowledgedAt: string | null;
+  ackDueAt: string;
+  feedbackDueAt: string;
+}
+
+/** Insert a report; returns its id. */
+export function insertReport(db: Db, report: NewReport): number {
+  const result = db
+    .prepare(
+      `INSERT INTO reports (channel_id, category, region, lookup_tag, code_salt, code_kdf, reporter_recipient,
+         content, contact, received_at, ack_due_at, feedback_due_at, updated_at)
+       VALUES (@channelId, @category, @region, @lookupTag, @codeSalt, @codeKdf, @reporterRecipient,
+         @content, @contact, @receivedAt, @ackDueAt, @feedbackDueAt, @receivedAt)`,
+    )
+    .run(report);
+  return Number(result.lastInsertRowid);
+}
+
+/** Candidates for a tracking code: every report sharing its lookup tag. */
+export function findReportsByLookupTag(db: Db, tag: number): ReportKeyMaterial[] {
+  return db
+    .prepare<[number], ReportKeyMaterial>(
+      `SELECT id, code_salt AS codeSalt, code_kdf AS codeKdf, reporter_recipient AS reporterRecipient
+       FROM reports WHERE lookup_tag = ? ORDER BY id`,
+    )
+    .all(tag);
+}
+
+/** The report with this id, or null. */
+export function findReportById(db: Db, id: number): ReportRecord | null {
+  return (
+    db
+      .prepare<[number], ReportRecord>(
+        `SELECT id, channel_id AS channelId, category, region, status, outcome, priority,
+           reporter_recipient AS reporterRecipient, content, contact, public_message AS publicMessage,
+           received_at AS receivedAt, acknowledged_at AS acknowledgedAt, ack_due_at AS ackDueAt,
+           feedback_due_at AS feedbackDueAt
+         FROM reports WHERE id = ?`,
+      )
+      .get(id) ?? null
+  );
+}

@@ -1,0 +1,97 @@
+/** Staff accounts and their channel grants (wrapped channel identities). */
+import type { Db } from './database';
+
+export type StaffRole = 'admin' | 'triager' | 'auditor';
+export const STAFF_ROLES: readonly StaffRole[] = ['admin', 'triager', 'auditor'];
+
+export interface StaffRecord {
+  id: number;
+  username: string;
+  role: StaffRole;
+  recipient: string;
+  wrappedIdentity: Buffer;
+  passwordSalt: Buffer;
+  passwordKdf: string;
+  disabled: boolean;
+}
+
+export interface NewStaff {
+  username: string;
+  role: StaffRole;
+  recipient: string;
+  wrappedIdentity: Uint8Array;
+  passwordSalt: Uint8Array;
+  passwordKdf: string;
+}
+
+export interface ChannelGrant {
+  channelId: number;
+  wrappedIdentity: Buffer;
+}
+
+interface StaffRow {
+  id: number;
+  username: string;
+  role: StaffRole;
+  recipient: string;
+  wrapped_identity: Buffer;
+  password_salt: Buffer;
+  password_kdf: string;
+  disabled: number;
+}
+
+/** Insert a staff account; returns its id. */
+export function createStaff(db: Db, staff: NewStaff, at: string): number {
+  const result = db
+    .prepare(
+      `INSERT INTO staff (username, role, recipient, wrapped_identity, password_salt, password_kdf, created_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?)`,
+    )
+    .run(staff.username, staff.role, staff.recipient, staff.wrappedIdentity, staff.passwordSalt, staff.passwordKdf, at);
+  return Number(result.lastInsertRowid);
+}
+
+/** The account with this username (case-insensitive), or null. */
+export function findStaffByUsername(db: Db, username: string): StaffRecord | null {
+  const row = db.prepare<[string], StaffRow>('SELECT * FROM staff WHERE username = ?').get(username);
+  return row ? toStaffRecord(row) : null;
+}
+
+/** How many staff accounts exist. */
+export function countStaff(db: Db): number {
+  return db.prepare<[], { n: number }>('SELECT count(*) AS n FROM staff').get()?.n ?? 0;
+}
+
+/** Record that a member holds a channel identity (wrapped to their personal recipient). */
+export function addChannelGrant(
+  db: Db,
+  grant: { staffId: number; channelId: number; wrappedIdentity: Uint8Array; grantedBy: number | null },
+  at: string,
+): void {
+  db.prepare(
+    `INSERT INTO channel_grants (staff_id, channel_id, wrapped_identity, granted_by, created_at)
+     VALUES (?, ?, ?, ?, ?)`,
+  ).run(grant.staffId, grant.channelId, grant.wrappedIdentity, grant.grantedBy, at);
+}
+
+/** Every channel grant a member holds. */
+export function findGrantsForStaff(db: Db, staffId: number): ChannelGrant[] {
+  return db
+    .prepare<[number], ChannelGrant>(
+      'SELECT channel_id AS channelId, wrapped_identity AS wrappedIdentity FROM channel_grants WHERE staff_id = ?',
+    )
+    .all(staffId);
+}
+
+function toStaffRecord(row: StaffRow): StaffRecord {
+  return {
+    id: row.id,
+    username: row.username,
+    role: row.role,
+    recipient: row.recipient,
+    wrappedIdentity: row.wrapped_identity,
+    passwordSalt: row.password_salt,
+    passwordKdf: row.password_kdf,
+    disabled: row.disabled === 1,
+  };
+}
