@@ -47,8 +47,10 @@ export function createApp(options: AppOptions): Hono<{ Variables: AppVariables }
     // The reporter routes write no log line at all: its timestamp would be a
     // precise submission or lookup time, which the database deliberately
     // rounds to the hour. Other lines carry the route pattern, never the path.
+    // Page and asset views are not logged either: on a quiet instance their
+    // times would narrow down when someone opened the report form.
     const route = routePath(c);
-    if (REPORTER_ROUTES.has(route)) return;
+    if (REPORTER_ROUTES.has(route) || !c.req.path.startsWith('/api/')) return;
     log.info('request', { method: c.req.method, route, status: c.res.status, ms: Math.round(performance.now() - started) });
   });
   app.use('*', securityHeaders(inlineHashes(siteDir)));

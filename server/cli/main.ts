@@ -6,6 +6,7 @@
 import { parseArgs } from 'node:util';
 import { ConfigError, loadConfig } from '../config';
 import { openDataDir } from '../instance-setup';
+import { DataDirError } from '../services/instance';
 import { channelsListCommand, initCommand, reportShowCommand, staffAddCommand, type CommandContext } from './commands';
 import { CliError, readStdinLines } from './stdin';
 
@@ -51,7 +52,7 @@ async function run(argv: string[]): Promise<string> {
   if (values.help || command === undefined || command === 'help') return USAGE;
 
   const config = loadConfig(process.env);
-  const { db } = openDataDir(config);
+  const { db } = openDataDir(config, { mustExist: command !== 'init' });
   const ctx: CommandContext = { db, config };
   try {
     if (command === 'init') {
@@ -89,8 +90,12 @@ run(process.argv.slice(2)).then(
     process.stdout.write(`${output}\n`);
   },
   (error: unknown) => {
-    const known = error instanceof CliError || error instanceof ConfigError || (error instanceof Error && 'code' in error && String(error.code).startsWith('ERR_PARSE_ARGS'));
-    process.stderr.write(`tipline: ${known && error instanceof Error ? error.message.split('\n').join(' ') : 'unexpected error'}\n`);
+    const known = error instanceof CliError || error instanceof ConfigError || error instanceof DataDirError || (error instanceof Error && 'code' in error && String(error.code).startsWith('ERR_PARSE_ARGS'));
+    // Unknown errors show their kind and code (e.g. SqliteError SQLITE_BUSY, EACCES), never a message
+    // that could carry data.
+    const kind = error instanceof Error ? `${error.name}${'code' in error ? ` ${String(error.code)}` : ''}` : typeof error;
+    const message = known && error instanceof Error ? error.message.split('\n').join(' ') : `unexpected error (${kind})`;
+    process.stderr.write(`tipline: ${message}\n`);
     process.exitCode = known ? 2 : 1;
   },
 );

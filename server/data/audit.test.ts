@@ -31,6 +31,13 @@ describe('audit trail', () => {
     expect(() => db.prepare('DELETE FROM audit_log').run()).toThrow(/append-only/);
   });
 
+  it('refuses INSERT OR REPLACE over an existing entry', () => {
+    appendAudit(db, entry('a'));
+    expect(() =>
+      db.prepare("INSERT OR REPLACE INTO audit_log (id, at, action, prev_hash, hash) VALUES (1, 'x', 'forged', 'p', 'h')").run(),
+    ).toThrow(/append-only/);
+  });
+
   it('detects an edited entry even when the triggers are bypassed', () => {
     for (const action of ['a', 'b', 'c']) appendAudit(db, entry(action));
     db.exec('DROP TRIGGER audit_log_no_update');

@@ -55,12 +55,12 @@ export function appendAudit(
     detail: JSON.stringify(entry.detail ?? {}),
   };
   db.transaction(() => {
-    const last = db.prepare<[], { hash: string }>('SELECT hash FROM audit_log ORDER BY id DESC LIMIT 1').get();
+    const last = db.prepare<[], { id: number; hash: string }>('SELECT id, hash FROM audit_log ORDER BY id DESC LIMIT 1').get();
     const prevHash = last?.hash ?? GENESIS_HASH;
     db.prepare(
-      `INSERT INTO audit_log (at, actor_staff_id, action, report_id, channel_id, detail, prev_hash, hash)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
-    ).run(full.at, full.actorStaffId, full.action, full.reportId, full.channelId, full.detail, prevHash, entryHash(prevHash, full));
+      `INSERT INTO audit_log (id, at, actor_staff_id, action, report_id, channel_id, detail, prev_hash, hash)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    ).run((last?.id ?? 0) + 1, full.at, full.actorStaffId, full.action, full.reportId, full.channelId, full.detail, prevHash, entryHash(prevHash, full));
   }).immediate();
 }
 

@@ -14,7 +14,8 @@ const MIGRATIONS_DIR = fileURLToPath(new URL('../../db/migrations/', import.meta
 /** Open (creating if needed) the database file with Tipline's pragmas. */
 export function openDatabase(file: string): Db {
   const db = new Database(file);
-  db.pragma('journal_mode = WAL');
+  const mode = db.pragma('journal_mode = WAL', { simple: true });
+  if (mode !== 'wal') throw new Error(`SQLite refused WAL mode for ${file} (got ${String(mode)})`);
   // FULL, not NORMAL: in WAL mode NORMAL survives a process kill but may lose
   // the last transactions on power loss or an OS crash. A report whose code
   // was shown to the reporter must never be lost, so every commit is synced.
@@ -36,12 +37,17 @@ export function applyMigrations(db: Db, dir: string = MIGRATIONS_DIR): string[] 
     .filter((name) => name.endsWith('.sql') && !applied.has(name))
     .sort();
   const record = db.prepare('INSERT INTO schema_migrations (name, applied_at) VALUES (?, ?)');
+  const isApplied = db.prepare<[string], { name: string }>('SELECT name FROM schema_migrations WHERE name = ?');
+  const done: string[] = [];
   for (const name of pending) {
     const sql = readFileSync(path.join(dir, name), 'utf8');
+    // IMMEDIATE and re-checked inside: the server and a CLI command may start at once.
     db.transaction(() => {
+      if (isApplied.get(name)) return;
       db.exec(sql);
       record.run(name, new Date().toISOString());
-    })();
+      done.push(name);
+    }).immediate();
   }
-  return pending;
+  return done;
 }

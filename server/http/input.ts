@@ -59,7 +59,7 @@ export function validInput<S extends z.ZodType>(
     c.set('lang', lang);
 
     // reportInput lets problemOf tell a missing field from a wrong one.
-    const parsed = schema.safeParse(withoutBlanks(raw), { reportInput: true });
+    const parsed = schema.safeParse(withoutBlankFields(raw), { reportInput: true });
     if (!parsed.success) {
       const fields = fieldProblems(parsed.error);
       if (wantsHtml) return renderInvalid(c, { lang, values: flattenStrings(raw), fields });
@@ -75,7 +75,8 @@ export function validInput<S extends z.ZodType>(
 async function readJsonObject(c: Context): Promise<Record<string, unknown>> {
   let value: unknown;
   try {
-    value = JSON.parse(await c.req.text());
+    // fatal: invalid UTF-8 is refused rather than silently stored as U+FFFD.
+    value = JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(await c.req.arrayBuffer()));
   } catch {
     throw apiError(400, 'invalid_json');
   }
@@ -91,25 +92,43 @@ async function readFormObject(c: Context): Promise<Record<string, unknown>> {
     throw apiError(400, 'invalid_input');
   }
   const result: Record<string, unknown> = {};
+  const contact: Record<string, unknown> = {};
   for (const [name, value] of Object.entries(body)) {
-    // Only `contact.` names nest; anything else dotted stays flat and is ignored by the schema.
-    if (name.startsWith('contact.')) {
-      const contact = (result['contact'] ??= {}) as Record<string, unknown>;
-      contact[name.slice('contact.'.length)] = value;
-    } else {
-      result[name] = value;
-    }
+    if (name.endsWith('__proto__')) continue; // never a field; assigning it would swap the prototype
+    // Only `contact.` names nest. A bare `contact` field is not part of the
+    // form; anything else dotted stays flat and is ignored by the schema.
+    if (name.startsWith('contact.')) contact[name.slice('contact.'.length)] = value;
+    else if (name !== 'contact') result[name] = value;
   }
+  if (Object.keys(contact).length > 0) result['contact'] = contact;
   return result;
 }
 
-// An empty form field means "not given": the plain form sends every field.
-function withoutBlanks(value: unknown): unknown {
-  if (typeof value === 'string') return value.trim() === '' ? undefined : value;
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) return value;
-  const entries = Object.entries(value).map(([key, inner]) => [key, withoutBlanks(inner)] as const);
-  const kept = entries.filter(([, inner]) => inner !== undefined);
-  return kept.length === 0 && entries.length > 0 ? undefined : Object.fromEntries(kept);
+/**
+ * An empty field means "not given": the plain form sends every field. Only
+ * the top level and one level of nesting (`contact`) are looked at, so a
+ * deeply nested body costs nothing here; the schema rejects it.
+ */
+function withoutBlankFields(raw: Record<string, unknown>): Record<string, unknown> {
+  // fromEntries defines own properties, so a "__proto__" key stays inert data.
+  return Object.fromEntries(
+    Object.entries(raw)
+      .map(([key, value]) => [key, isPlainObject(value) ? withoutBlankStrings(value) : blankToUndefined(value)] as const)
+      .filter(([, kept]) => kept !== undefined),
+  );
+}
+
+function withoutBlankStrings(object: Record<string, unknown>): Record<string, unknown> | undefined {
+  const entries = Object.entries(object).filter(([, inner]) => blankToUndefined(inner) !== undefined);
+  return entries.length === 0 ? undefined : Object.fromEntries(entries);
+}
+
+function blankToUndefined(value: unknown): unknown {
+  return typeof value === 'string' && value.trim() === '' ? undefined : value;
+}
+
+function isPlainObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 function flattenStrings(raw: Record<string, unknown>, prefix = ''): RawFields {

@@ -30,7 +30,9 @@ export function statusRoutes(deps: RouteDeps): Hono<{ Variables: AppVariables }>
     const typed = invalid.values['trackingCode'];
     const problem = lookupProblem(invalid);
     if (problem !== null) return statusLookupPage(c, deps.shells, invalid.lang, problem, typed);
-    const digits = trackingCodeSchema.parse(typed);
+    const code = trackingCodeSchema.safeParse(typed);
+    if (!code.success) return statusLookupPage(c, deps.shells, invalid.lang, 'required', typed);
+    const digits = code.data;
     const opened = await openReportByCode(access, digits);
     if (!opened) return statusLookupPage(c, deps.shells, invalid.lang, 'not_found', typed);
     const followUpError = invalid.fields['body'] ?? 'invalid';

@@ -24,6 +24,9 @@ export const DEFAULT_CHANNELS = [
 ] as const;
 
 export const DATABASE_FILE = 'tipline.db';
+
+/** A problem with the data directory that the operator must fix; its message says how. */
+export class DataDirError extends Error {}
 const INSTANCE_KEY_FILE = 'instance.key';
 
 /** True once the first staff account exists. */
@@ -36,12 +39,17 @@ export function isInitialised(db: Db): boolean {
  * file (mode 0600) rather than in the database, so a copy of the database
  * alone does not even give the tag function.
  */
-export function loadOrCreateInstanceKey(dataDir: string): Buffer {
+export function loadOrCreateInstanceKey(dataDir: string, db: Db): Buffer {
   const file = path.join(dataDir, INSTANCE_KEY_FILE);
   if (existsSync(file)) {
     const key = readFileSync(file);
-    if (key.length !== 32) throw new Error(`${file} is damaged: expected 32 bytes, found ${key.length}`);
+    if (key.length !== 32) throw new DataDirError(`${file} is damaged: expected 32 bytes, found ${key.length}`);
     return key;
+  }
+  // A new key would silently orphan every tracking code already issued.
+  const reports = db.prepare<[], { n: number }>('SELECT count(*) AS n FROM reports').get()?.n ?? 0;
+  if (reports > 0) {
+    throw new DataDirError(`${file} is missing but the database holds ${reports} report(s): restore it from the backup of this data directory`);
   }
   const key = randomBytes(32);
   writeFileSync(file, key, { mode: 0o600, flag: 'wx' });

@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { decryptText } from '../../server/crypto/age';
@@ -90,5 +90,20 @@ describe('who can decrypt', () => {
   it('a wrong code opens nothing', async () => {
     const res = await postJson(t.app, '/api/status', { trackingCode: '1234 5678 9012 3456 7891' } /* valid check digit, never issued */);
     expect(res.status).toBe(404);
+  });
+});
+
+describe('the instance key', () => {
+  it('is never silently replaced once reports exist: losing it is an error that says so', async () => {
+    const { rmSync } = await import('node:fs');
+    const { loadOrCreateInstanceKey } = await import('../../server/services/instance');
+    rmSync(path.join(t.dataDir, 'instance.key'));
+    expect(() => loadOrCreateInstanceKey(t.dataDir, t.db)).toThrow(/instance\.key is missing but the database holds/);
+  });
+
+  it('and the data files are readable by their owner only', () => {
+    for (const file of everyFile(t.dataDir).filter((f) => /tipline\.db/.test(f))) {
+      expect((statSync(file).mode & 0o077).toString(8), file).toBe('0');
+    }
   });
 });

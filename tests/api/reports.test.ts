@@ -176,3 +176,42 @@ describe('a channel nobody holds', () => {
     }
   });
 });
+
+describe('odd requests that must get a 4xx, never a 500', () => {
+  const valid = 'Forty characters of details about the racket.';
+  it.each([
+    ['a bare contact field beside contact.name', 'category=other&details=' + encodeURIComponent(valid) + '&contact=a&contact.name=b'],
+    ['a __proto__ field', 'category=other&details=' + encodeURIComponent(valid) + '&__proto__=x&__proto__=y&contact.__proto__=z'],
+    ['every field blank', 'category=&details=&region='],
+  ])('%s (form post)', async (_name, body) => {
+    const res = await t.app.request('/api/reports', {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/x-www-form-urlencoded', Accept: 'text/html' },
+      body,
+    });
+    expect(res.status).toBeLessThan(500);
+  });
+
+  it('a deeply nested JSON body', async () => {
+    const nested = '{"a":'.repeat(20_000) + '1' + '}'.repeat(20_000);
+    const res = await t.app.request('/api/reports', {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: `{"category":"other","details":"${valid}","contact":{"name":${nested}}}`,
+    });
+    expect(res.status).toBe(400);
+  });
+
+  it('invalid UTF-8 in a JSON body', async () => {
+    const bytes = Buffer.concat([Buffer.from(`{"category":"other","details":"${valid} `), Buffer.from([0xff, 0xfe]), Buffer.from('"}')]);
+    const res = await t.app.request('/api/reports', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: bytes });
+    expect(res.status).toBe(400);
+    expect(await res.json()).toMatchObject({ error: { code: 'invalid_json' } });
+  });
+
+  it('an empty follow-up form with an empty code', async () => {
+    const res = await postForm(t.app, '/api/status/messages', { trackingCode: '', body: '' });
+    expect(res.status).toBe(400);
+    expect(await res.text()).toContain('action="/api/status"');
+  });
+});

@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -119,5 +119,15 @@ describe('tipline CLI', () => {
     } finally {
       db.close();
     }
+  });
+});
+
+describe('tipline CLI on a missing data directory', () => {
+  it('says there is no instance instead of creating an empty one', () => {
+    const missing = path.join(dataDir, 'does-not-exist');
+    const result = spawnSync(process.execPath, [BIN, 'channels', 'list'], { env: { ...process.env, DATA_DIR: missing }, encoding: 'utf8' });
+    expect(result.status).not.toBe(0);
+    expect(result.stderr).toMatch(/^tipline: no Tipline instance in .*does-not-exist/);
+    expect(existsSync(missing)).toBe(false);
   });
 });
