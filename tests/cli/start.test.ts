@@ -1,0 +1,89 @@
+/**
+ * `npm start`'s server on an empty data directory: it initialises the
+ * instance, prints the first account once, serves the site and the API, and
+ * on the next start reuses everything without printing a password again.
+ */
+import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { loadConfig } from '../../server/config';
+import { listChannels } from '../../server/data/channels';
+import { openDataDir } from '../../server/instance-setup';
+import { unlockStaff } from '../../server/services/staff-keys';
+
+const dataDir = mkdtempSync(path.join(tmpdir(), 'tipline-start-'));
+afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
+
+/** Start the server, wait until it listens, fetch health and /report/, stop it; returns its output. */
+async function startOnce(): Promise<{ output: string; health: unknown; reportPage: number }> {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'server/index.ts'], {
+    env: { ...process.env, DATA_DIR: dataDir, PORT: '0' },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  try {
+    const url = await new Promise<string>((resolve, reject) => {
+      child.stdout.on('data', () => {
+        const match = /running on (http:\/\/[^/\s]+)\//.exec(output);
+        if (match?.[1]) resolve(match[1]);
+      });
+      child.once('exit', (code) => reject(new Error(`server exited with ${code}: ${output}`)));
+    });
+    const health: unknown = await (await fetch(`${url}/api/health`)).json();
+    const reportPage = (await fetch(`${url}/report/`)).status;
+    return { output, health, reportPage };
+  } finally {
+    const exited = new Promise((resolve) => child.once('exit', resolve));
+    child.kill('SIGTERM');
+    await exited;
+  }
+}
+
+describe('starting the server', () => {
+  it('initialises an empty data directory, prints the first account once, and serves', async () => {
+    const first = await startOnce();
+    expect(first.health).toEqual({ status: 'ok' });
+    expect(first.reportPage).toBe(200);
+    expect(first.output).toContain('username: admin');
+    const password = /password: (\S+)/.exec(first.output)?.[1] ?? '';
+    expect(password.length).toBeGreaterThanOrEqual(20);
+
+    const config = loadConfig({ DATA_DIR: dataDir });
+    const { db } = openDataDir(config);
+    try {
+      expect(listChannels(db).map((c) => [c.slug, c.holders])).toEqual([
+        ['organised_crime', 1],
+        ['official_protection', 1],
+        ['case_interference', 1],
+        ['sector_disorder', 1],
+        ['other', 1],
+      ]);
+      const admin = await unlockStaff(db, config.argon2, 'admin', password);
+      expect(admin?.channelIdentities.size).toBe(5);
+    } finally {
+      db.close();
+    }
+
+    const second = await startOnce();
+    expect(second.health).toEqual({ status: 'ok' });
+    expect(second.output).not.toContain('password:');
+  }, 60_000);
+
+  it('stops with a clear message on bad configuration', async () => {
+    const child = spawn(process.execPath, ['--import', 'tsx', 'server/index.ts'], {
+      env: { ...process.env, DATA_DIR: dataDir, PORT: 'eighty', ARGON2_MEMORY_KIB: '1024' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let stderr = '';
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    const code = await new Promise((resolve) => child.once('exit', resolve));
+    expect(code).toBe(1);
+    expect(stderr).toContain('PORT');
+    expect(stderr).toContain('ARGON2_MEMORY_KIB');
+    expect(stderr).not.toMatch(/at .+:\d+:\d+/);
+  }, 30_000);
+});
