@@ -20,7 +20,10 @@ import type { Logger } from './log';
 import { healthRoutes } from './routes/health';
 import { openApiRoutes } from './routes/openapi';
 import { reportRoutes } from './routes/reports';
+import type { RouteDeps } from './routes/deps';
+import { staffReportRoutes } from './routes/staff-reports';
 import { statusRoutes } from './routes/status';
+import { SessionStore } from './auth/session-store';
 
 /** Routes a reporter uses; see the request logger below. */
 const REPORTER_ROUTES = new Set(['/api/reports', '/api/status', '/api/status/messages']);
@@ -32,13 +35,19 @@ export interface AppOptions {
   /** Directory of the built Astro site (dist/). */
   siteDir: string;
   log: Logger;
+  /** The clock (tests move it); defaults to the real one. */
+  now?: () => Date;
+  /** Staff sessions (tests pass their own to sign in directly); a fresh store by default. */
+  sessions?: SessionStore;
 }
 
 /** The whole application as a Hono app (use `app.fetch` or `app.request`). */
 export function createApp(options: AppOptions): Hono<{ Variables: AppVariables }> {
   const { db, config, instanceKey, siteDir, log } = options;
   const shells = loadShells(siteDir);
-  const deps = { db, config, instanceKey, shells, log };
+  const now = options.now ?? ((): Date => new Date());
+  const sessions = options.sessions ?? createSessionStore(config);
+  const deps: RouteDeps = { db, config, instanceKey, shells, log, sessions, now };
   const app = new Hono<{ Variables: AppVariables }>();
 
   app.use('*', async (c, next) => {
@@ -59,6 +68,7 @@ export function createApp(options: AppOptions): Hono<{ Variables: AppVariables }
   app.route('/api/reports', reportRoutes(deps));
   app.route('/api/status', statusRoutes(deps));
   app.route('/api/openapi.json', openApiRoutes());
+  app.route('/api/staff', staffReportRoutes(deps));
   app.all('/api/*', () => {
     throw new ApiError(404, 'not_found', 'No such API route.');
   });
@@ -80,6 +90,11 @@ export function createApp(options: AppOptions): Hono<{ Variables: AppVariables }
   });
 
   return app;
+}
+
+/** The session store for a configuration's timeouts. */
+export function createSessionStore(config: Config): SessionStore {
+  return new SessionStore({ idleMs: config.staff.idleMinutes * 60_000, maxMs: config.staff.maxHours * 3_600_000 });
 }
 
 function fromHttpException(err: HTTPException): ApiError {

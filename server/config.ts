@@ -20,6 +20,16 @@ const envSchema = z.object({
   FEEDBACK_DUE_DAYS: integer(90, 1, 3_650),
   // Largest request body the reporter routes accept before parsing.
   MAX_BODY_BYTES: integer(256 * 1024, 16 * 1024, 64 * 1024 * 1024),
+  // Staff sessions: idle and absolute timeouts; queue lease length.
+  SESSION_IDLE_MINUTES: integer(30, 1, 24 * 60),
+  SESSION_MAX_HOURS: integer(8, 1, 72),
+  LEASE_MINUTES: integer(15, 1, 24 * 60),
+  // true: staff must enrol a second factor (TOTP) at their first login.
+  REQUIRE_TOTP: z.enum(['true', 'false']).default('false'),
+  // The origin staff browsers use, e.g. https://tips.example.org. When it is
+  // https, session cookies are Secure; it is also accepted as an Origin for
+  // CSRF checks behind a reverse proxy.
+  PUBLIC_ORIGIN: z.url({ protocol: /^https?$/ }).optional(),
 });
 
 export interface Config {
@@ -30,6 +40,14 @@ export interface Config {
   argon2: { m: number; t: number; p: number };
   deadlines: { ackDays: number; feedbackDays: number };
   maxBodyBytes: number;
+  staff: {
+    idleMinutes: number;
+    maxHours: number;
+    leaseMinutes: number;
+    requireTotp: boolean;
+  };
+  /** e.g. "https://tips.example.org", without a trailing slash; null when not set. */
+  publicOrigin: string | null;
 }
 
 export class ConfigError extends Error {}
@@ -51,5 +69,12 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     argon2: { m: vars.ARGON2_MEMORY_KIB, t: vars.ARGON2_TIME_COST, p: vars.ARGON2_PARALLELISM },
     deadlines: { ackDays: vars.ACK_DUE_DAYS, feedbackDays: vars.FEEDBACK_DUE_DAYS },
     maxBodyBytes: vars.MAX_BODY_BYTES,
+    staff: {
+      idleMinutes: vars.SESSION_IDLE_MINUTES,
+      maxHours: vars.SESSION_MAX_HOURS,
+      leaseMinutes: vars.LEASE_MINUTES,
+      requireTotp: vars.REQUIRE_TOTP === 'true',
+    },
+    publicOrigin: vars.PUBLIC_ORIGIN ? new URL(vars.PUBLIC_ORIGIN).origin : null,
   };
 }

@@ -20,7 +20,7 @@ async function main(): Promise<void> {
 
   if (!isInitialised(db)) {
     const password = generatePassword();
-    await initialiseInstance(db, config.argon2, { username: FIRST_USERNAME, password });
+    const { recoveryCode } = await initialiseInstance(db, config.argon2, { username: FIRST_USERNAME, password });
     // Printed once, to the operator's terminal only; never written to the log.
     process.stdout.write(
       [
@@ -29,6 +29,7 @@ async function main(): Promise<void> {
         'First staff account (admin, holds every channel key). Store this now; it is not shown again:',
         `  username: ${FIRST_USERNAME}`,
         `  password: ${password}`,
+        `  recovery code (resets a forgotten password): ${recoveryCode}`,
         '',
       ].join('\n') + '\n',
     );

@@ -30,8 +30,11 @@ function checkUsername(username: string): void {
 export async function initCommand(ctx: CommandContext, username: string, password: string): Promise<string> {
   checkUsername(username);
   if (isInitialised(ctx.db)) throw new CliError(`${ctx.config.dataDir} is already initialised`);
-  await initialiseInstance(ctx.db, ctx.config.argon2, { username, password }).catch(rethrowAsCliError);
-  return `Initialised ${ctx.config.dataDir}: ${username} (admin) holds every channel key.`;
+  const { recoveryCode } = await initialiseInstance(ctx.db, ctx.config.argon2, { username, password }).catch(rethrowAsCliError);
+  return [
+    `Initialised ${ctx.config.dataDir}: ${username} (admin) holds every channel key.`,
+    `Recovery code for ${username} (shown once; it resets a forgotten password): ${recoveryCode}`,
+  ].join('\n');
 }
 
 /** `staff add`: a new account, optionally granted channels the granting member holds. */
@@ -60,9 +63,11 @@ export async function staffAddCommand(
     }
   }
 
-  const account = await prepareStaffAccount(ctx.config.argon2, { username: options.username, password: options.password, role }).catch(
-    rethrowAsCliError,
-  );
+  const { account, recoveryCode } = await prepareStaffAccount(ctx.config.argon2, {
+    username: options.username,
+    password: options.password,
+    role,
+  }).catch(rethrowAsCliError);
   const wrapped = await Promise.all(
     channelIds.map(async (id) => ({ id, wrapped: await wrapChannelIdentity(account.recipient, granter?.channelIdentities.get(id) ?? '') })),
   );
@@ -76,7 +81,10 @@ export async function staffAddCommand(
     appendAudit(ctx.db, { at, actorStaffId: granter?.id ?? null, action: 'staff.created', detail: { staffId: id, role } });
     return id;
   }).immediate();
-  return `Added ${options.username} (${role}, id ${staffId}) with ${channelIds.length} channel key(s).`;
+  return [
+    `Added ${options.username} (${role}, id ${staffId}) with ${channelIds.length} channel key(s).`,
+    `Recovery code for ${options.username} (shown once; hand it over with the password): ${recoveryCode}`,
+  ].join('\n');
 }
 
 function resolveChannels(db: Db, spec: string): number[] {

@@ -12,16 +12,32 @@ export interface StaffRecord {
   wrappedIdentity: Buffer;
   passwordSalt: Buffer;
   passwordKdf: string;
+  recoveryWrappedIdentity: Buffer | null;
+  recoverySalt: Buffer | null;
+  recoveryKdf: string | null;
+  totpSecret: Buffer | null;
+  totpEnabled: boolean;
+  totpLastStep: number | null;
+  mustChangePassword: boolean;
+  failedLogins: number;
+  nextLoginAt: string | null;
   disabled: boolean;
+}
+
+/** The personal identity wrapped under a key derived from a secret (password or recovery code). */
+export interface WrappedIdentity {
+  wrappedIdentity: Uint8Array;
+  salt: Uint8Array;
+  kdf: string;
 }
 
 export interface NewStaff {
   username: string;
   role: StaffRole;
   recipient: string;
-  wrappedIdentity: Uint8Array;
-  passwordSalt: Uint8Array;
-  passwordKdf: string;
+  password: WrappedIdentity;
+  recovery: WrappedIdentity;
+  mustChangePassword: boolean;
 }
 
 export interface ChannelGrant {
@@ -37,6 +53,15 @@ interface StaffRow {
   wrapped_identity: Buffer;
   password_salt: Buffer;
   password_kdf: string;
+  recovery_wrapped_identity: Buffer | null;
+  recovery_salt: Buffer | null;
+  recovery_kdf: string | null;
+  totp_secret: Buffer | null;
+  totp_enabled: number;
+  totp_last_step: number | null;
+  must_change_password: number;
+  failed_logins: number;
+  next_login_at: string | null;
   disabled: number;
 }
 
@@ -44,11 +69,30 @@ interface StaffRow {
 export function createStaff(db: Db, staff: NewStaff, at: string): number {
   const result = db
     .prepare(
-      `INSERT INTO staff (username, role, recipient, wrapped_identity, password_salt, password_kdf, created_at)
-       VALUES (?, ?, ?, ?, ?, ?, ?)`,
+      `INSERT INTO staff (username, role, recipient, wrapped_identity, password_salt, password_kdf,
+         recovery_wrapped_identity, recovery_salt, recovery_kdf, must_change_password, created_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     )
-    .run(staff.username, staff.role, staff.recipient, staff.wrappedIdentity, staff.passwordSalt, staff.passwordKdf, at);
+    .run(
+      staff.username,
+      staff.role,
+      staff.recipient,
+      staff.password.wrappedIdentity,
+      staff.password.salt,
+      staff.password.kdf,
+      staff.recovery.wrappedIdentity,
+      staff.recovery.salt,
+      staff.recovery.kdf,
+      staff.mustChangePassword ? 1 : 0,
+      at,
+    );
   return Number(result.lastInsertRowid);
+}
+
+/** The account with this id, or null. */
+export function findStaffById(db: Db, id: number): StaffRecord | null {
+  const row = db.prepare<[number], StaffRow>('SELECT * FROM staff WHERE id = ?').get(id);
+  return row ? toStaffRecord(row) : null;
 }
 
 /** The account with this username (case-insensitive), or null. */
@@ -92,6 +136,15 @@ function toStaffRecord(row: StaffRow): StaffRecord {
     wrappedIdentity: row.wrapped_identity,
     passwordSalt: row.password_salt,
     passwordKdf: row.password_kdf,
+    recoveryWrappedIdentity: row.recovery_wrapped_identity,
+    recoverySalt: row.recovery_salt,
+    recoveryKdf: row.recovery_kdf,
+    totpSecret: row.totp_secret,
+    totpEnabled: row.totp_enabled === 1,
+    totpLastStep: row.totp_last_step,
+    mustChangePassword: row.must_change_password === 1,
+    failedLogins: row.failed_logins,
+    nextLoginAt: row.next_login_at,
     disabled: row.disabled === 1,
   };
 }

@@ -15,7 +15,18 @@ export type ErrorCode =
   | 'payload_too_large'
   | 'unsupported_media_type'
   | 'service_unavailable'
-  | 'internal_error';
+  | 'internal_error'
+  // Staff routes
+  | 'unauthenticated'
+  | 'forbidden'
+  | 'csrf_rejected'
+  | 'invalid_credentials'
+  | 'login_throttled'
+  | 'password_change_required'
+  | 'totp_enrolment_required'
+  | 'invalid_transition'
+  | 'conflict'
+  | 'last_key_holder';
 
 export type FieldProblems = Record<string, FieldProblem>;
 
@@ -48,6 +59,16 @@ export const MESSAGES: Record<ErrorCode, string> = {
   unsupported_media_type: 'Send application/json, application/x-www-form-urlencoded or multipart/form-data.',
   service_unavailable: 'The service cannot take this request right now; please try again later.',
   internal_error: 'Something went wrong on our side. Nothing you sent was stored.',
+  unauthenticated: 'Sign in first; the session may have timed out.',
+  forbidden: 'Your role does not allow this.',
+  csrf_rejected: 'The request did not come from this site.',
+  invalid_credentials: 'Wrong username, password or second-factor code.',
+  login_throttled: 'Too many failed sign-ins for this account; wait before trying again.',
+  password_change_required: 'Change your password before doing anything else.',
+  totp_enrolment_required: 'Set up your second factor (TOTP) before doing anything else.',
+  invalid_transition: 'The report cannot move to that status from its current one.',
+  conflict: 'That conflicts with the current state.',
+  last_key_holder: 'This would leave a channel key that nobody holds; grant it to someone else first.',
 };
 
 /** Shorthand: an ApiError with the standard message for its code. */

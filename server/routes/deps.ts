@@ -1,7 +1,9 @@
 /** What the route modules need, passed down from createApp. */
+import type { SessionStore } from '../auth/session-store';
 import type { Config } from '../config';
 import type { Db } from '../data/database';
 import type { Shells } from '../html/shells';
+import type { StaffAuthDeps } from '../http/staff-auth';
 import type { Logger } from '../log';
 
 export interface RouteDeps {
@@ -10,4 +12,17 @@ export interface RouteDeps {
   instanceKey: Uint8Array;
   shells: Shells;
   log: Logger;
+  sessions: SessionStore;
+  /** The clock; tests move it to expire leases and sessions. */
+  now: () => Date;
+}
+
+/** What the staff guards need, from the route deps. */
+export function staffAuthDeps(deps: RouteDeps): StaffAuthDeps {
+  return {
+    sessions: deps.sessions,
+    publicOrigin: deps.config.publicOrigin,
+    now: deps.now,
+    maxSessionSeconds: deps.config.staff.maxHours * 3600,
+  };
 }

@@ -67,11 +67,11 @@ export async function initialiseInstance(
   kdf: KdfParams,
   firstAccount: { username: string; password: string },
   now: Date = new Date(),
-): Promise<{ staffId: number }> {
+): Promise<{ staffId: number; recoveryCode: string }> {
   if (isInitialised(db)) throw new Error('this data directory is already initialised');
   const at = toSecond(now);
   // All slow, asynchronous work first: better-sqlite3 transactions are synchronous.
-  const account = await prepareStaffAccount(kdf, { ...firstAccount, role: 'admin' });
+  const { account, recoveryCode } = await prepareStaffAccount(kdf, { ...firstAccount, role: 'admin' });
   const channels = await Promise.all(
     DEFAULT_CHANNELS.map(async (channel) => {
       const keys = await generateKeyPair();
@@ -88,7 +88,7 @@ export async function initialiseInstance(
     appendAudit(db, { at, actorStaffId: id, action: 'instance.initialised', detail: { channels: channels.length } });
     return id;
   }).immediate();
-  return { staffId };
+  return { staffId, recoveryCode };
 }
 
 /** A random password for the generated first account: 24 characters, ~144 bits. */

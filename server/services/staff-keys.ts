@@ -8,7 +8,8 @@ import { decryptText, encryptTo, generateKeyPair } from '../crypto/age';
 import { newSalt, parseKdfParams, type KdfParams } from '../crypto/argon2';
 import { deriveIdentity } from '../crypto/derived-identity';
 import type { Db } from '../data/database';
-import { findGrantsForStaff, findStaffByUsername, type NewStaff, type StaffRole } from '../data/staff';
+import { randomBytes } from 'node:crypto';
+import { findGrantsForStaff, findStaffByUsername, type NewStaff, type StaffRole, type WrappedIdentity } from '../data/staff';
 
 export const MIN_PASSWORD_LENGTH = 12;
 
@@ -17,33 +18,77 @@ export interface UnlockedStaff {
   username: string;
   role: StaffRole;
   recipient: string;
+  /** The personal identity (AGE-SECRET-KEY-1...), in memory only. */
+  personalIdentity: string;
   /** Channel id -> channel identity (AGE-SECRET-KEY-1...), in memory only. */
   channelIdentities: Map<number, string>;
 }
 
 /**
- * Make an account's keys (slow: key generation and one Argon2id derivation)
- * without touching the database, so callers can write everything in one
- * synchronous transaction.
+ * Make an account's keys (slow: key generation and two Argon2id derivations,
+ * for the password and the recovery code) without touching the database, so
+ * callers can write everything in one synchronous transaction. The recovery
+ * code is returned once and never stored.
  */
 export async function prepareStaffAccount(
   kdf: KdfParams,
-  account: { username: string; password: string; role: StaffRole },
-): Promise<NewStaff> {
-  if (account.password.length < MIN_PASSWORD_LENGTH) {
+  account: { username: string; password: string; role: StaffRole; mustChangePassword?: boolean },
+): Promise<{ account: NewStaff; recoveryCode: string }> {
+  checkPasswordStrength(account.password);
+  const personal = await generateKeyPair();
+  const recoveryCode = generateRecoveryCode();
+  return {
+    account: {
+      username: account.username,
+      role: account.role,
+      recipient: personal.recipient,
+      password: await wrapIdentityUnder(account.password, personal.identity, kdf),
+      recovery: await wrapIdentityUnder(normalizeRecoveryCode(recoveryCode), personal.identity, kdf),
+      mustChangePassword: account.mustChangePassword ?? false,
+    },
+    recoveryCode,
+  };
+}
+
+/** Refuse passwords too short to resist guessing. */
+export function checkPasswordStrength(password: string): void {
+  if (password.length < MIN_PASSWORD_LENGTH) {
     throw new Error(`a staff password needs at least ${MIN_PASSWORD_LENGTH} characters`);
   }
-  const personal = await generateKeyPair();
+}
+
+/** Wrap a personal identity under a key derived from a secret (one Argon2id derivation). */
+export async function wrapIdentityUnder(secret: string, personalIdentity: string, kdf: KdfParams): Promise<WrappedIdentity> {
   const salt = newSalt();
-  const wrapKey = await deriveIdentity(account.password, salt, kdf);
-  return {
-    username: account.username,
-    role: account.role,
-    recipient: personal.recipient,
-    wrappedIdentity: await encryptTo([wrapKey.recipient], personal.identity),
-    passwordSalt: salt,
-    passwordKdf: JSON.stringify(kdf),
-  };
+  const wrapKey = await deriveIdentity(secret, salt, kdf);
+  return { wrappedIdentity: await encryptTo([wrapKey.recipient], personalIdentity), salt, kdf: JSON.stringify(kdf) };
+}
+
+/** Unwrap a personal identity with its secret; null when the secret is wrong. */
+export async function unwrapIdentity(secret: string, wrapped: { wrappedIdentity: Uint8Array; salt: Uint8Array; kdf: string }): Promise<string | null> {
+  const wrapKey = await deriveIdentity(secret, wrapped.salt, parseKdfParams(wrapped.kdf));
+  try {
+    return await decryptText([wrapKey.identity], wrapped.wrappedIdentity);
+  } catch {
+    return null;
+  }
+}
+
+const RECOVERY_ALPHABET = 'ABCDEFGHJKMNPQRSTUVWXYZ23456789'; // no 0/O, 1/I/L
+
+/** A recovery code: 5 groups of 5 characters from a 31-letter alphabet (~124 bits). */
+export function generateRecoveryCode(): string {
+  const chars: string[] = [];
+  while (chars.length < 25) {
+    const byte = randomBytes(1)[0] ?? 255;
+    if (byte < 248) chars.push(RECOVERY_ALPHABET[byte % 31] ?? ''); // 248 = 8 * 31: no modulo bias
+  }
+  return [0, 5, 10, 15, 20].map((at) => chars.slice(at, at + 5).join('')).join('-');
+}
+
+/** Upper case, separators dropped: how a recovery code is fed to Argon2id. */
+export function normalizeRecoveryCode(code: string): string {
+  return code.normalize('NFKC').toUpperCase().replace(/[^A-Z0-9]/g, '');
 }
 
 /** A channel identity wrapped for one member (age-encrypted to their personal recipient). */
@@ -61,16 +106,31 @@ export async function unlockStaff(db: Db, kdf: KdfParams, username: string, pass
     await deriveIdentity(password, newSalt(), kdf); // same cost as a real attempt
     return null;
   }
-  const wrapKey = await deriveIdentity(password, record.passwordSalt, parseKdfParams(record.passwordKdf));
-  let personalIdentity: string;
-  try {
-    personalIdentity = await decryptText([wrapKey.identity], record.wrappedIdentity);
-  } catch {
-    return null;
-  }
+  const personalIdentity = await unwrapIdentity(password, {
+    wrappedIdentity: record.wrappedIdentity,
+    salt: record.passwordSalt,
+    kdf: record.passwordKdf,
+  });
+  if (personalIdentity === null) return null;
+  return unlockWithIdentity(db, record, personalIdentity);
+}
+
+/** Unwrap every channel grant of a member whose personal identity is known. */
+export async function unlockWithIdentity(
+  db: Db,
+  record: { id: number; username: string; role: StaffRole; recipient: string },
+  personalIdentity: string,
+): Promise<UnlockedStaff> {
   const channelIdentities = new Map<number, string>();
   for (const grant of findGrantsForStaff(db, record.id)) {
     channelIdentities.set(grant.channelId, await decryptText([personalIdentity], grant.wrappedIdentity));
   }
-  return { id: record.id, username: record.username, role: record.role, recipient: record.recipient, channelIdentities };
+  return {
+    id: record.id,
+    username: record.username,
+    role: record.role,
+    recipient: record.recipient,
+    personalIdentity,
+    channelIdentities,
+  };
 }

@@ -7,7 +7,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { createApp } from '../../server/app';
+import { createApp, createSessionStore } from '../../server/app';
+import type { SessionStore } from '../../server/auth/session-store';
 import { loadConfig, type Config } from '../../server/config';
 import type { Db } from '../../server/data/database';
 import { openDataDir } from '../../server/instance-setup';
@@ -25,6 +26,10 @@ export interface TestInstance {
   dataDir: string;
   /** Every log line the app wrote, for leak checks. */
   logLines: string[];
+  /** The app's staff sessions (tests/support/staff.ts signs in through it). */
+  sessions: SessionStore;
+  /** The app's clock: `clock.advance(ms)` moves it forward (leases, timeouts, deadlines). */
+  clock: { now: () => Date; advance: (ms: number) => void };
   close(): void;
 }
 
@@ -35,7 +40,11 @@ export async function createTestInstance(env: Record<string, string> = {}): Prom
   const { db, instanceKey } = openDataDir(config);
   await initialiseInstance(db, config.argon2, ADMIN);
   const logLines: string[] = [];
-  const app = createApp({ db, config, instanceKey, siteDir: SITE_DIR, log: createLogger((line) => logLines.push(line)) });
+  let offsetMs = 0;
+  const clock = { now: (): Date => new Date(Date.now() + offsetMs), advance: (ms: number): void => void (offsetMs += ms) };
+  const sessions = createSessionStore(config);
+  const log = createLogger((line) => logLines.push(line));
+  const app = createApp({ db, config, instanceKey, siteDir: SITE_DIR, log, now: clock.now, sessions });
   return {
     app,
     db,
@@ -43,6 +52,8 @@ export async function createTestInstance(env: Record<string, string> = {}): Prom
     instanceKey,
     dataDir,
     logLines,
+    sessions,
+    clock,
     close() {
       db.close();
       rmSync(dataDir, { recursive: true, force: true });

@@ -1,0 +1,80 @@
+/**
+ * Staff sessions, in memory only: they hold unwrapped channel identities,
+ * which must never touch disk. A restart ends every session. The cookie
+ * carries a random token; the store keeps only its SHA-256.
+ */
+import { createHash, randomBytes } from 'node:crypto';
+import type { StaffRole } from '../data/staff';
+
+export type SessionRestriction = 'change_password' | 'enrol_totp' | null;
+
+export interface StaffSession {
+  tokenHash: string;
+  staffId: number;
+  username: string;
+  role: StaffRole;
+  /** Personal identity (to re-wrap keys and read the TOTP secret), in memory only. */
+  personalIdentity: string;
+  personalRecipient: string;
+  /** Channel id -> channel identity, in memory only. */
+  channelIdentities: Map<number, string>;
+  /** Until lifted, the session may only do what the restriction says. */
+  restriction: SessionRestriction;
+  createdAt: number;
+  lastSeenAt: number;
+}
+
+export interface SessionLimits {
+  idleMs: number;
+  maxMs: number;
+}
+
+export type NewSession = Omit<StaffSession, 'tokenHash' | 'createdAt' | 'lastSeenAt'>;
+
+/** SHA-256 of a session token, hex. */
+export function hashToken(token: string): string {
+  return createHash('sha256').update(token, 'utf8').digest('hex');
+}
+
+export class SessionStore {
+  private readonly sessions = new Map<string, StaffSession>();
+
+  constructor(private readonly limits: SessionLimits) {}
+
+  /** Start a session; returns the token for the cookie (never stored). */
+  create(session: NewSession, now: number): { token: string; session: StaffSession } {
+    const token = randomBytes(32).toString('base64url');
+    const full: StaffSession = { ...session, tokenHash: hashToken(token), createdAt: now, lastSeenAt: now };
+    this.sessions.set(full.tokenHash, full);
+    return { token, session: full };
+  }
+
+  /** The live session for a token, touched; null (and wiped) when idle or too old. */
+  get(token: string, now: number): StaffSession | null {
+    const session = this.sessions.get(hashToken(token));
+    if (!session) return null;
+    if (now - session.lastSeenAt > this.limits.idleMs || now - session.createdAt > this.limits.maxMs) {
+      this.end(session);
+      return null;
+    }
+    session.lastSeenAt = now;
+    return session;
+  }
+
+  /** End a session and drop its keys. */
+  end(session: StaffSession): void {
+    session.channelIdentities.clear();
+    session.personalIdentity = '';
+    this.sessions.delete(session.tokenHash);
+  }
+
+  /** End every session of a member (disabled account, changed keys). */
+  endAllFor(staffId: number): void {
+    for (const session of [...this.sessions.values()]) if (session.staffId === staffId) this.end(session);
+  }
+
+  /** Sessions of a member, for updating their keys in place (new grant). */
+  sessionsOf(staffId: number): StaffSession[] {
+    return [...this.sessions.values()].filter((session) => session.staffId === staffId);
+  }
+}

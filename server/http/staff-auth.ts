@@ -1,0 +1,103 @@
+/**
+ * Guards for /api/staff/...: the session cookie, the role, the session's
+ * restriction (password change or TOTP enrolment pending), and CSRF.
+ * Staff routes always answer JSON.
+ */
+import type { Context, MiddlewareHandler } from 'hono';
+import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
+import { DEFAULT_LANG } from '../../web/i18n';
+import type { SessionRestriction, SessionStore, StaffSession } from '../auth/session-store';
+import type { StaffRole } from '../data/staff';
+import { apiError } from './errors';
+import type { AppVariables } from './input';
+
+export interface StaffVariables extends AppVariables {
+  staff: StaffSession;
+}
+
+export interface StaffAuthDeps {
+  sessions: SessionStore;
+  publicOrigin: string | null;
+  now: () => Date;
+  /** Session length limits, for the cookie's Max-Age. */
+  maxSessionSeconds: number;
+}
+
+/** `__Host-` cookies must be Secure; without TLS the plain name is used. */
+export function sessionCookieName(deps: Pick<StaffAuthDeps, 'publicOrigin'>): string {
+  return isSecure(deps) ? '__Host-tipline_staff' : 'tipline_staff';
+}
+
+function isSecure(deps: Pick<StaffAuthDeps, 'publicOrigin'>): boolean {
+  return deps.publicOrigin?.startsWith('https:') ?? false;
+}
+
+/** Set the session cookie: HttpOnly, SameSite=Strict, Secure behind TLS. */
+export function setSessionCookie(c: Context, deps: StaffAuthDeps, token: string): void {
+  setCookie(c, sessionCookieName(deps), token, {
+    httpOnly: true,
+    sameSite: 'Strict',
+    secure: isSecure(deps),
+    path: '/',
+    maxAge: deps.maxSessionSeconds,
+  });
+}
+
+export function clearSessionCookie(c: Context, deps: StaffAuthDeps): void {
+  deleteCookie(c, sessionCookieName(deps), { path: '/', secure: isSecure(deps) });
+}
+
+/**
+ * A state-changing request must come from this site: browsers send
+ * Sec-Fetch-Site (or at least Origin) on every POST, and SameSite=Strict
+ * cookies are a second line. A request with neither header is refused.
+ */
+export function isSameOrigin(c: Context, publicOrigin: string | null): boolean {
+  const site = c.req.header('sec-fetch-site');
+  if (site !== undefined) return site === 'same-origin' || site === 'none';
+  const origin = c.req.header('origin');
+  if (origin === undefined) return false;
+  if (publicOrigin !== null && origin === publicOrigin) return true;
+  return origin === new URL(c.req.url).origin;
+}
+
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+
+/** CSRF check alone (for login, which has no session yet). */
+export function sameOriginOnly(deps: Pick<StaffAuthDeps, 'publicOrigin'>): MiddlewareHandler<{ Variables: AppVariables }> {
+  return async (c, next) => {
+    c.set('lang', DEFAULT_LANG);
+    c.set('wantsHtml', false);
+    if (!SAFE_METHODS.has(c.req.method) && !isSameOrigin(c, deps.publicOrigin)) throw apiError(403, 'csrf_rejected');
+    await next();
+  };
+}
+
+/**
+ * Require a live staff session (and one of `roles`, when given). A session
+ * with a pending restriction may only use routes that allow it.
+ */
+export function requireStaff(
+  deps: StaffAuthDeps,
+  options: { roles?: readonly StaffRole[]; allowRestricted?: readonly Exclude<SessionRestriction, null>[] } = {},
+): MiddlewareHandler<{ Variables: StaffVariables }> {
+  return async (c, next) => {
+    c.set('lang', DEFAULT_LANG);
+    c.set('wantsHtml', false);
+    if (!SAFE_METHODS.has(c.req.method) && !isSameOrigin(c, deps.publicOrigin)) throw apiError(403, 'csrf_rejected');
+    const token = getCookie(c, sessionCookieName(deps));
+    const session = token ? deps.sessions.get(token, deps.now().getTime()) : null;
+    if (!session) throw apiError(401, 'unauthenticated');
+    if (session.restriction !== null && !(options.allowRestricted ?? []).includes(session.restriction)) {
+      throw apiError(403, session.restriction === 'change_password' ? 'password_change_required' : 'totp_enrolment_required');
+    }
+    if (options.roles && !options.roles.includes(session.role)) throw apiError(403, 'forbidden');
+    c.set('staff', session);
+    await next();
+  };
+}
+
+/** The channel identity a session holds for a channel, or undefined (treat the report as missing). */
+export function channelIdentityOf(session: StaffSession, channelId: number): string | undefined {
+  return session.channelIdentities.get(channelId);
+}
