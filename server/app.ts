@@ -6,6 +6,7 @@
  */
 import { serveStatic } from '@hono/node-server/serve-static';
 import { Hono } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
 import { HTTPException } from 'hono/http-exception';
 import { routePath } from 'hono/route';
 import { DEFAULT_LANG } from '../web/i18n';
@@ -21,9 +22,15 @@ import { healthRoutes } from './routes/health';
 import { openApiRoutes } from './routes/openapi';
 import { reportRoutes } from './routes/reports';
 import type { RouteDeps } from './routes/deps';
+import { staffAdminRoutes } from './routes/staff-admin';
+import { staffAuditRoutes } from './routes/staff-audit';
+import { staffAuthRoutes } from './routes/staff-auth';
 import { staffReportRoutes } from './routes/staff-reports';
 import { statusRoutes } from './routes/status';
 import { SessionStore } from './auth/session-store';
+
+/** Staff requests are small JSON documents. */
+const STAFF_MAX_BODY_BYTES = 1024 * 1024;
 
 /** Routes a reporter uses; see the request logger below. */
 const REPORTER_ROUTES = new Set(['/api/reports', '/api/status', '/api/status/messages']);
@@ -68,6 +75,10 @@ export function createApp(options: AppOptions): Hono<{ Variables: AppVariables }
   app.route('/api/reports', reportRoutes(deps));
   app.route('/api/status', statusRoutes(deps));
   app.route('/api/openapi.json', openApiRoutes());
+  app.use('/api/staff/*', bodyLimit({ maxSize: STAFF_MAX_BODY_BYTES, onError: () => { throw apiError(413, 'payload_too_large'); } }));
+  app.route('/api/staff', staffAuthRoutes(deps));
+  app.route('/api/staff', staffAdminRoutes(deps));
+  app.route('/api/staff', staffAuditRoutes(deps));
   app.route('/api/staff', staffReportRoutes(deps));
   app.all('/api/*', () => {
     throw new ApiError(404, 'not_found', 'No such API route.');

@@ -3,7 +3,7 @@
  * to the returned string; errors are CliErrors with one clear line.
  */
 import type { Config } from '../config';
-import { appendAudit } from '../data/audit';
+import { appendAudit, verifyAuditChain } from '../data/audit';
 import { findChannelById, findChannelBySlug, listChannels } from '../data/channels';
 import type { Db } from '../data/database';
 import { listMessages } from '../data/messages';
@@ -137,6 +137,15 @@ export async function reportShowCommand(ctx: CommandContext, reportId: number, u
     null,
     2,
   );
+}
+
+/** `audit verify`: recompute the hash chain; a broken chain is an error naming the first bad entry. */
+export function auditVerifyCommand(ctx: CommandContext): string {
+  const result = verifyAuditChain(ctx.db);
+  if (!result.ok) {
+    throw new CliError(`audit trail BROKEN at entry ${result.brokenAtId} (entries 1-${result.brokenAtId - 1} verify; that entry or one before it was altered, removed or reordered)`);
+  }
+  return `audit trail intact: ${result.entries} entries verify`;
 }
 
 function rethrowAsCliError(error: unknown): never {

@@ -7,7 +7,7 @@ import { parseArgs } from 'node:util';
 import { ConfigError, loadConfig } from '../config';
 import { openDataDir } from '../instance-setup';
 import { DataDirError } from '../services/instance';
-import { channelsListCommand, initCommand, reportShowCommand, staffAddCommand, type CommandContext } from './commands';
+import { auditVerifyCommand, channelsListCommand, initCommand, reportShowCommand, staffAddCommand, type CommandContext } from './commands';
 import { CliError, readStdinLines } from './stdin';
 
 const USAGE = `Usage: tipline <command> [options]   (data directory: $DATA_DIR, default ./data)
@@ -20,7 +20,9 @@ const USAGE = `Usage: tipline <command> [options]   (data directory: $DATA_DIR, 
   channels list
       Channels with their holders, report counts and public keys.
   report show <id> --username U --password-stdin
-      Decrypt and print one report of your channels (audited).`;
+      Decrypt and print one report of your channels (audited).
+  audit verify
+      Recompute the audit trail's hash chain; exits non-zero naming the first bad entry.`;
 
 const OPTIONS = {
   username: { type: 'string' },
@@ -73,6 +75,7 @@ async function run(argv: string[]): Promise<string> {
       });
     }
     if (command === 'channels' && sub === 'list') return channelsListCommand(ctx);
+    if (command === 'audit' && sub === 'verify') return auditVerifyCommand(ctx);
     if (command === 'report' && sub === 'show') {
       const id = Number(arg);
       if (!Number.isSafeInteger(id) || id <= 0) throw new CliError('usage: tipline report show <id> --username U --password-stdin');

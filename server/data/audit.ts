@@ -85,3 +85,29 @@ export function verifyAuditChain(db: Db): AuditVerification {
   }
   return { ok: true, entries };
 }
+
+export interface AuditListEntry {
+  id: number;
+  at: string;
+  actorStaffId: number | null;
+  actorUsername: string | null;
+  action: string;
+  reportId: number | null;
+  channelId: number | null;
+  detail: Record<string, unknown>;
+  hash: string;
+}
+
+/** Entries newest first, `limit` of them before `beforeId`, optionally for one report. */
+export function listAudit(db: Db, options: { limit: number; beforeId: number | null; reportId: number | null }): AuditListEntry[] {
+  const rows = db
+    .prepare<[number | null, number | null, number | null, number | null, number], Omit<AuditListEntry, 'detail'> & { detail: string }>(
+      `SELECT a.id, a.at, a.actor_staff_id AS actorStaffId, s.username AS actorUsername, a.action,
+         a.report_id AS reportId, a.channel_id AS channelId, a.detail, a.hash
+       FROM audit_log a LEFT JOIN staff s ON s.id = a.actor_staff_id
+       WHERE (? IS NULL OR a.id < ?) AND (? IS NULL OR a.report_id = ?)
+       ORDER BY a.id DESC LIMIT ?`,
+    )
+    .all(options.beforeId, options.beforeId, options.reportId, options.reportId, options.limit);
+  return rows.map((row) => ({ ...row, detail: JSON.parse(row.detail) as Record<string, unknown> }));
+}

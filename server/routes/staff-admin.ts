@@ -1,0 +1,46 @@
+/** /api/staff/admin/...: staff accounts, channels and grants (admins only). */
+import { Hono } from 'hono';
+import { listChannels } from '../data/channels';
+import { listGrants, listStaffAccounts } from '../data/grants';
+import { apiError } from '../http/errors';
+import { jsonInput } from '../http/json-input';
+import { requireStaff, type StaffVariables } from '../http/staff-auth';
+import { grantSchema, idParamSchema, newChannelSchema, newStaffSchema } from '../schemas/staff-admin';
+import { addChannel, addStaffMember, grantChannelTo, setStaffDisabled, type AdminDeps } from '../services/staff-admin';
+import { staffAuthDeps, type RouteDeps } from './deps';
+
+function idParam(value: string): number {
+  const parsed = idParamSchema.safeParse(value);
+  if (!parsed.success) throw apiError(404, 'not_found');
+  return parsed.data;
+}
+
+export function staffAdminRoutes(deps: RouteDeps): Hono<{ Variables: StaffVariables }> {
+  const admin = requireStaff(staffAuthDeps(deps), { roles: ['admin'] });
+  const adminDeps: AdminDeps = { db: deps.db, kdf: deps.config.argon2, sessions: deps.sessions, now: deps.now };
+
+  return new Hono<{ Variables: StaffVariables }>()
+    .get('/admin/staff', admin, (c) => c.json({ staff: listStaffAccounts(deps.db) }, 200))
+    .post('/admin/staff', admin, jsonInput(newStaffSchema), async (c) => {
+      const created = await addStaffMember(adminDeps, c.get('staff'), c.get('input'));
+      return c.json(created, 201);
+    })
+    .post('/admin/staff/:id/disable', admin, (c) => {
+      setStaffDisabled(adminDeps, c.get('staff'), idParam(c.req.param('id')), true);
+      return c.body(null, 204);
+    })
+    .post('/admin/staff/:id/enable', admin, (c) => {
+      setStaffDisabled(adminDeps, c.get('staff'), idParam(c.req.param('id')), false);
+      return c.body(null, 204);
+    })
+    .get('/admin/channels', admin, (c) => c.json({ channels: listChannels(deps.db) }, 200))
+    .post('/admin/channels', admin, jsonInput(newChannelSchema), async (c) => {
+      const created = await addChannel(adminDeps, c.get('staff'), c.get('input'));
+      return c.json(created, 201);
+    })
+    .get('/admin/grants', admin, (c) => c.json({ grants: listGrants(deps.db) }, 200))
+    .post('/admin/grants', admin, jsonInput(grantSchema), async (c) => {
+      await grantChannelTo(adminDeps, c.get('staff'), c.get('input'));
+      return c.body(null, 204);
+    });
+}

@@ -1,0 +1,43 @@
+/**
+ * /api/staff/audit and /api/staff/stats for auditors and admins, and one
+ * report's audit entries for the staff of its channel.
+ */
+import { Hono } from 'hono';
+import { z } from 'zod';
+import { listAudit, verifyAuditChain } from '../data/audit';
+import { findReportById } from '../data/reports';
+import { computeStatistics } from '../data/statistics';
+import { apiError } from '../http/errors';
+import { requireStaff, type StaffVariables } from '../http/staff-auth';
+import { toSecond } from '../time';
+import { staffAuthDeps, type RouteDeps } from './deps';
+
+const listQuery = z.object({
+  limit: z.coerce.number().int().min(1).max(500).default(100),
+  before: z.coerce.number().int().positive().optional(),
+});
+
+export function staffAuditRoutes(deps: RouteDeps): Hono<{ Variables: StaffVariables }> {
+  const auth = staffAuthDeps(deps);
+  const overseers = requireStaff(auth, { roles: ['auditor', 'admin'] });
+  const caseworkers = requireStaff(auth, { roles: ['triager', 'admin'] });
+
+  const page = (query: Record<string, string>, reportId: number | null): object => {
+    const parsed = listQuery.safeParse(query);
+    if (!parsed.success) throw apiError(400, 'invalid_input');
+    const entries = listAudit(deps.db, { limit: parsed.data.limit, beforeId: parsed.data.before ?? null, reportId });
+    const last = entries.at(-1);
+    return { entries, nextBefore: entries.length === parsed.data.limit && last ? last.id : null };
+  };
+
+  return new Hono<{ Variables: StaffVariables }>()
+    .get('/audit', overseers, (c) => c.json({ chain: verifyAuditChain(deps.db), ...page(c.req.query(), null) }, 200))
+    .get('/stats', overseers, (c) => c.json(computeStatistics(deps.db, toSecond(deps.now())), 200))
+    .get('/reports/:id/audit', caseworkers, (c) => {
+      const id = Number(c.req.param('id'));
+      const report = Number.isSafeInteger(id) && id > 0 ? findReportById(deps.db, id) : null;
+      // Outside the caller's channels answers exactly like a missing report.
+      if (!report || !c.get('staff').channelIdentities.has(report.channelId)) throw apiError(404, 'not_found');
+      return c.json(page(c.req.query(), report.id), 200);
+    });
+}

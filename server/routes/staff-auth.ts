@@ -1,0 +1,131 @@
+/**
+ * /api/staff: sign in and out, the session's own account (password, TOTP)
+ * and recovery with the recovery code.
+ */
+import { Hono, type Context } from 'hono';
+import type { StaffSession } from '../auth/session-store';
+import { listChannels } from '../data/channels';
+import { findStaffById } from '../data/staff';
+import { disableTotp, enableTotp, setPendingTotp } from '../data/staff-security';
+import { appendAudit } from '../data/audit';
+import { apiError, MESSAGES } from '../http/errors';
+import { jsonInput } from '../http/json-input';
+import { clearSessionCookie, requireStaff, sameOriginOnly, setSessionCookie, type StaffVariables } from '../http/staff-auth';
+import { loginSchema, passwordChangeSchema, recoverSchema, totpCodeSchema } from '../schemas/staff-auth';
+import { changePassword, recoverAccount, signIn } from '../services/staff-login';
+import { acceptedTotpStep, newTotpSecret } from '../services/totp';
+import { toSecond } from '../time';
+import { staffAuthDeps, type RouteDeps } from './deps';
+
+const ANY_RESTRICTION = ['change_password', 'enrol_totp'] as const;
+
+export function staffAuthRoutes(deps: RouteDeps): Hono<{ Variables: StaffVariables }> {
+  const auth = staffAuthDeps(deps);
+  const kdf = deps.config.argon2;
+
+  const sessionInfo = (session: StaffSession): object => {
+    const record = findStaffById(deps.db, session.staffId);
+    return {
+      username: session.username,
+      role: session.role,
+      channels: listChannels(deps.db)
+        .filter((channel) => session.channelIdentities.has(channel.id))
+        .map(({ id, slug, name }) => ({ id, slug, name })),
+      totpEnabled: record?.totpEnabled ?? false,
+      restriction: session.restriction,
+      idleTimeoutSeconds: deps.config.staff.idleMinutes * 60,
+    };
+  };
+
+  const throttled = (c: Context, retryAfterSeconds: number): Response => {
+    c.header('Retry-After', String(retryAfterSeconds));
+    return c.json({ error: { code: 'login_throttled', message: MESSAGES.login_throttled } }, 429);
+  };
+
+  /** What a fresh session may do first: change an admin-set password, then enrol TOTP if required. */
+  const restrictionFor = (mustChangePassword: boolean, totpEnabled: boolean): StaffSession['restriction'] =>
+    mustChangePassword ? 'change_password' : deps.config.staff.requireTotp && !totpEnabled ? 'enrol_totp' : null;
+
+  return new Hono<{ Variables: StaffVariables }>()
+    .post('/login', sameOriginOnly(auth), jsonInput(loginSchema), async (c) => {
+      const outcome = await signIn(deps.db, kdf, c.get('input'), deps.now());
+      if (!outcome.ok) {
+        if (outcome.reason === 'throttled') return throttled(c, outcome.retryAfterSeconds);
+        throw apiError(401, 'invalid_credentials');
+      }
+      const { staff, record } = outcome;
+      const { token, session } = deps.sessions.create(
+        {
+          staffId: staff.id,
+          username: staff.username,
+          role: staff.role,
+          personalIdentity: staff.personalIdentity,
+          personalRecipient: staff.recipient,
+          channelIdentities: staff.channelIdentities,
+          restriction: restrictionFor(record.mustChangePassword, record.totpEnabled),
+        },
+        deps.now().getTime(),
+      );
+      setSessionCookie(c, auth, token);
+      return c.json(sessionInfo(session), 200);
+    })
+    .post('/logout', requireStaff(auth, { allowRestricted: ANY_RESTRICTION }), (c) => {
+      const session = c.get('staff');
+      deps.sessions.end(session);
+      clearSessionCookie(c, auth);
+      appendAudit(deps.db, { at: toSecond(deps.now()), actorStaffId: session.staffId, action: 'logout' });
+      return c.body(null, 204);
+    })
+    .get('/me', requireStaff(auth, { allowRestricted: ANY_RESTRICTION }), (c) => c.json(sessionInfo(c.get('staff')), 200))
+    .post('/password', requireStaff(auth, { allowRestricted: ANY_RESTRICTION }), jsonInput(passwordChangeSchema), async (c) => {
+      const session = c.get('staff');
+      const { currentPassword, newPassword } = c.get('input');
+      const recoveryCode = await changePassword(deps.db, kdf, session.staffId, session.username, { current: currentPassword, next: newPassword }, deps.now());
+      if (recoveryCode === null) throw apiError(401, 'invalid_credentials');
+      // Other sessions of this member end: whoever knew the old password is out.
+      for (const other of deps.sessions.sessionsOf(session.staffId)) if (other !== session) deps.sessions.end(other);
+      const record = findStaffById(deps.db, session.staffId);
+      session.restriction = restrictionFor(false, record?.totpEnabled ?? false);
+      return c.json({ recoveryCode, ...sessionInfo(session) }, 200);
+    })
+    .post('/recover', sameOriginOnly(auth), jsonInput(recoverSchema), async (c) => {
+      const result = await recoverAccount(deps.db, kdf, c.get('input'), deps.now());
+      if ('ok' in result) {
+        if (!result.ok && result.reason === 'throttled') return throttled(c, result.retryAfterSeconds);
+        throw apiError(401, 'invalid_credentials');
+      }
+      deps.sessions.endAllFor(result.staffId);
+      return c.json({ recoveryCode: result.recoveryCode }, 200);
+    })
+    .post('/totp/enrol', requireStaff(auth, { allowRestricted: ['enrol_totp'] }), async (c) => {
+      const session = c.get('staff');
+      const record = findStaffById(deps.db, session.staffId);
+      if (record?.totpEnabled) throw apiError(409, 'conflict');
+      const { secret, uri, encrypted } = await newTotpSecret(session.username, session.personalRecipient);
+      setPendingTotp(deps.db, session.staffId, encrypted);
+      return c.json({ secret, uri }, 200);
+    })
+    .post('/totp/confirm', requireStaff(auth, { allowRestricted: ['enrol_totp'] }), jsonInput(totpCodeSchema), async (c) => {
+      const session = c.get('staff');
+      const record = findStaffById(deps.db, session.staffId);
+      if (!record?.totpSecret || record.totpEnabled) throw apiError(409, 'conflict');
+      const step = await acceptedTotpStep(record.totpSecret, session.personalIdentity, c.get('input').code, null, deps.now());
+      if (step === null) throw apiError(400, 'invalid_input', { code: 'invalid' });
+      enableTotp(deps.db, session.staffId, step);
+      appendAudit(deps.db, { at: toSecond(deps.now()), actorStaffId: session.staffId, action: 'staff.totp_enabled' });
+      if (session.restriction === 'enrol_totp') session.restriction = null;
+      return c.json(sessionInfo(session), 200);
+    })
+    .post('/totp/disable', requireStaff(auth), jsonInput(totpCodeSchema), async (c) => {
+      const session = c.get('staff');
+      if (deps.config.staff.requireTotp) throw apiError(403, 'forbidden');
+      const record = findStaffById(deps.db, session.staffId);
+      if (!record?.totpSecret || !record.totpEnabled) throw apiError(409, 'conflict');
+      // A fresh code is required: a stolen session alone cannot remove the second factor.
+      const step = await acceptedTotpStep(record.totpSecret, session.personalIdentity, c.get('input').code, record.totpLastStep, deps.now());
+      if (step === null) throw apiError(400, 'invalid_input', { code: 'invalid' });
+      disableTotp(deps.db, session.staffId);
+      appendAudit(deps.db, { at: toSecond(deps.now()), actorStaffId: session.staffId, action: 'staff.totp_disabled' });
+      return c.json(sessionInfo(session), 200);
+    });
+}
