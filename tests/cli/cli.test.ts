@@ -131,3 +131,22 @@ describe('tipline CLI on a missing data directory', () => {
     expect(existsSync(missing)).toBe(false);
   });
 });
+
+describe('tipline audit verify', () => {
+  it('passes on an untouched trail and names the first bad entry after the database file is tampered with', async () => {
+    const ok = tipline(['audit', 'verify']);
+    expect(ok.status).toBe(0);
+    expect(ok.stdout).toMatch(/intact: \d+ entries/);
+
+    // Tamper with the file as an intruder would: bypass the triggers and rewrite entry 2.
+    const Database = (await import('better-sqlite3')).default;
+    const raw = new Database(path.join(dataDir, 'tipline.db'));
+    raw.exec('DROP TRIGGER audit_log_no_update');
+    raw.prepare("UPDATE audit_log SET action = 'nothing.happened' WHERE id = 2").run();
+    raw.close();
+
+    const broken = tipline(['audit', 'verify']);
+    expect(broken.status).not.toBe(0);
+    expect(broken.stderr).toMatch(/^tipline: audit trail BROKEN at entry 2\b/);
+  });
+});

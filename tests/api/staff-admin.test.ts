@@ -1,0 +1,123 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ADMIN, createTestInstance, postJson, type TestInstance } from '../support/instance';
+import { addStaff, signIn, staffRequest } from '../support/staff';
+
+let t: TestInstance;
+let admin: string;
+beforeAll(async () => {
+  t = await createTestInstance();
+  admin = await signIn(t, ADMIN.username, ADMIN.password);
+});
+afterAll(() => t.close());
+
+async function loginCookie(username: string, password: string): Promise<{ status: number; cookie: string | null; body: Record<string, unknown> }> {
+  const res = await staffRequest(t, null, 'POST', '/api/staff/login', { username, password });
+  return { status: res.status, cookie: res.headers.get('set-cookie')?.split(';')[0] ?? null, body: (await res.json()) as Record<string, unknown> };
+}
+
+describe('admin: staff accounts', () => {
+  it('adds a triager with channels; the member must change the admin-chosen password first', async () => {
+    const res = await staffRequest(t, admin, 'POST', '/api/staff/admin/staff', {
+      username: 'lin',
+      password: 'first password 123',
+      role: 'triager',
+      channels: ['case_interference'],
+    });
+    expect(res.status).toBe(201);
+    const created = (await res.json()) as { id: number; recoveryCode: string };
+    expect(created.recoveryCode).toMatch(/^[A-Z2-9-]{29}$/);
+
+    const first = await loginCookie('lin', 'first password 123');
+    expect(first.body).toMatchObject({ restriction: 'change_password', channels: [{ slug: 'case_interference' }] });
+    const blocked = await staffRequest(t, first.cookie, 'GET', '/api/staff/reports/1/audit');
+    expect(blocked.status).toBe(403);
+    expect(await blocked.json()).toMatchObject({ error: { code: 'password_change_required' } });
+    const changed = await staffRequest(t, first.cookie, 'POST', '/api/staff/password', { currentPassword: 'first password 123', newPassword: 'my own password 456' });
+    expect(await changed.json()).toMatchObject({ restriction: null });
+  });
+
+  it('refuses a duplicate username (409) and channels the admin does not hold (400)', async () => {
+    const dup = await staffRequest(t, admin, 'POST', '/api/staff/admin/staff', { username: 'LIN', password: 'whatever password', role: 'triager' });
+    expect(dup.status).toBe(409);
+    const bad = await staffRequest(t, admin, 'POST', '/api/staff/admin/staff', { username: 'x2', password: 'whatever password', role: 'triager', channels: ['no_such_channel'] });
+    expect(bad.status).toBe(400);
+  });
+
+  it('lists accounts without any key material', async () => {
+    const res = await staffRequest(t, admin, 'GET', '/api/staff/admin/staff');
+    const text = await res.text();
+    expect(res.status).toBe(200);
+    expect(text).toContain('"username":"lin"');
+    expect(text).not.toMatch(/AGE-SECRET-KEY|age1|wrapped|salt/i);
+  });
+
+  it('disables an account: its sessions end and it cannot sign in; re-enabling restores it', async () => {
+    const id = await addStaff(t, { username: 'zhao', password: 'zhao password 1234', role: 'triager', channels: ['other'] });
+    const session = await signIn(t, 'zhao', 'zhao password 1234');
+    expect((await staffRequest(t, admin, 'POST', `/api/staff/admin/staff/${id}/disable`)).status).toBe(204);
+    expect((await staffRequest(t, session, 'GET', '/api/staff/me')).status).toBe(401);
+    expect((await loginCookie('zhao', 'zhao password 1234')).status).toBe(401);
+    expect((await staffRequest(t, admin, 'POST', `/api/staff/admin/staff/${id}/enable`)).status).toBe(204);
+    expect((await loginCookie('zhao', 'zhao password 1234')).status).toBe(200);
+  });
+
+  it('refuses to disable the last holder of a channel key, or oneself', async () => {
+    const created = (await (await staffRequest(t, admin, 'POST', '/api/staff/admin/channels', { slug: 'port_smuggling', name: 'Port smuggling' })).json()) as { id: number };
+    expect(created.id).toBeGreaterThan(0);
+    const holderId = await addStaff(t, { username: 'solo', password: 'solo password 1234', role: 'admin', channels: [] });
+    const solo = await signIn(t, 'solo', 'solo password 1234');
+    // admin (id 1) holds port_smuggling alone: solo cannot disable them.
+    const res = await staffRequest(t, solo, 'POST', '/api/staff/admin/staff/1/disable');
+    expect(res.status).toBe(409);
+    expect(await res.json()).toMatchObject({ error: { code: 'last_key_holder' } });
+    expect((await staffRequest(t, admin, 'POST', '/api/staff/admin/staff/1/disable')).status).toBe(409);
+    expect(holderId).toBeGreaterThan(1);
+  });
+});
+
+describe('admin: channels and grants', () => {
+  it('a new channel is held by its creator, who can grant it; the grantee can use it in an open session', async () => {
+    await staffRequest(t, admin, 'POST', '/api/staff/admin/channels', { slug: 'land_fraud', name: 'Land fraud' });
+    const memberId = await addStaff(t, { username: 'hsu', password: 'hsu password 1234', role: 'triager', channels: [] });
+    const member = await signIn(t, 'hsu', 'hsu password 1234');
+    expect((await staffRequest(t, admin, 'POST', '/api/staff/admin/grants', { staffId: memberId, channel: 'land_fraud' })).status).toBe(204);
+    const me = (await (await staffRequest(t, member, 'GET', '/api/staff/me')).json()) as { channels: { slug: string }[] };
+    expect(me.channels.map((c) => c.slug)).toEqual(['land_fraud']);
+    const again = await staffRequest(t, admin, 'POST', '/api/staff/admin/grants', { staffId: memberId, channel: 'land_fraud' });
+    expect(again.status).toBe(409);
+    const grants = (await (await staffRequest(t, admin, 'GET', '/api/staff/admin/grants')).json()) as { grants: { username: string; channel: string }[] };
+    expect(grants.grants).toContainEqual(expect.objectContaining({ username: 'hsu', channel: 'land_fraud' }));
+  });
+
+  it('an admin cannot grant a channel they do not hold', async () => {
+    await addStaff(t, { username: 'keyless', password: 'keyless password 1', role: 'admin', channels: [] });
+    const keyless = await signIn(t, 'keyless', 'keyless password 1');
+    const target = await addStaff(t, { username: 'want', password: 'want password 1234', role: 'triager', channels: [] });
+    const res = await staffRequest(t, keyless, 'POST', '/api/staff/admin/grants', { staffId: target, channel: 'organised_crime' });
+    expect(res.status).toBe(400);
+  });
+
+  it('auditors and triagers cannot use admin routes', async () => {
+    await addStaff(t, { username: 'audit1', password: 'audit password 12', role: 'auditor', channels: [] });
+    const auditor = await signIn(t, 'audit1', 'audit password 12');
+    expect((await staffRequest(t, auditor, 'GET', '/api/staff/admin/staff')).status).toBe(403);
+  });
+});
+
+describe('audit trail and statistics', () => {
+  it('auditors read the verified chain with logins and admin actions, and statistics without content', async () => {
+    await postJson(t.app, '/api/reports', { category: 'other', details: 'A report only counted in the statistics.' });
+    await addStaff(t, { username: 'audit2', password: 'audit password 34', role: 'auditor', channels: [] });
+    const auditor = await signIn(t, 'audit2', 'audit password 34');
+    const res = await staffRequest(t, auditor, 'GET', '/api/staff/audit?limit=500');
+    expect(res.status).toBe(200);
+    const body = (await res.json()) as { chain: { ok: boolean }; entries: { action: string }[] };
+    expect(body.chain.ok).toBe(true);
+    const actions = new Set(body.entries.map((e) => e.action));
+    for (const action of ['login.succeeded', 'login.failed', 'staff.created', 'staff.disabled', 'channel.created', 'channel.granted']) expect(actions).toContain(action);
+
+    const stats = (await (await staffRequest(t, auditor, 'GET', '/api/staff/stats')).json()) as { total: number; byCategory: { key: string; count: number }[] };
+    expect(stats.total).toBe(1);
+    expect(stats.byCategory).toEqual([{ key: 'other', count: 1 }]);
+  });
+});
