@@ -1,0 +1,43 @@
+/** Building blocks for the OpenAPI document: JSON Schema from the validating zod schemas. */
+import { z } from 'zod';
+import { errorSchema } from '../schemas/report';
+
+export type JsonSchema = z.core.JSONSchema.BaseSchema;
+export type Operation = Record<string, unknown>;
+export type Paths = Record<string, Record<string, Operation>>;
+
+// Inline JSON Schema (2020-12, the dialect of OpenAPI 3.1) without the `$schema` key.
+function toSchema(schema: z.ZodType, io: 'input' | 'output'): JsonSchema {
+  const { $schema: _dialect, ...rest } = z.toJSONSchema(schema, { io, unrepresentable: 'any' });
+  return rest;
+}
+
+export const requestSchema = (schema: z.ZodType): JsonSchema => toSchema(schema, 'input');
+export const responseSchema = (schema: z.ZodType): JsonSchema => toSchema(schema, 'output');
+
+/** A JSON request body. */
+export function jsonBody(schema: z.ZodType): object {
+  return { required: true, content: { 'application/json': { schema: requestSchema(schema) } } };
+}
+
+/** A JSON response. */
+export function jsonResponse(description: string, schema: z.ZodType): object {
+  return { description, content: { 'application/json': { schema: responseSchema(schema) } } };
+}
+
+const ERROR_DESCRIPTIONS: Record<number, string> = {
+  400: 'Invalid input (code invalid_input, invalid_json or invalid_tracking_code; `fields` names each problem).',
+  401: 'No live session, or wrong credentials (code unauthenticated or invalid_credentials).',
+  403: 'Role, pending restriction or CSRF check refuses it (code forbidden, password_change_required, totp_enrolment_required, csrf_rejected).',
+  404: 'Not found, or outside the caller\'s channels: the two answer identically (code not_found).',
+  409: 'Conflicts with the current state (code conflict, invalid_transition or last_key_holder).',
+  413: 'The body is larger than the limit (code payload_too_large).',
+  415: 'Unsupported content type (code unsupported_media_type).',
+  429: 'Too many failed sign-ins for this username; see Retry-After (code login_throttled).',
+  503: 'The service cannot take the request now (code service_unavailable).',
+};
+
+/** Error responses for the given statuses, all with the one error shape. */
+export function errors(...statuses: number[]): Record<string, object> {
+  return Object.fromEntries(statuses.map((status) => [String(status), jsonResponse(ERROR_DESCRIPTIONS[status] ?? 'Error.', errorSchema)]));
+}

@@ -1,0 +1,87 @@
+/** Staff sign-in, account, admin and audit routes in the OpenAPI document. */
+import { z } from 'zod';
+import { grantSchema, newChannelSchema, newStaffSchema } from '../schemas/staff-admin';
+import { loginSchema, passwordChangeSchema, recoverSchema, sessionInfoSchema, totpCodeSchema } from '../schemas/staff-auth';
+import { errors, jsonBody, jsonResponse, type Operation, type Paths } from './helpers';
+
+/** An operation behind the session cookie, for the given roles. */
+export function staffOperation(operationId: string, roles: string, operation: Operation): Operation {
+  return {
+    operationId,
+    tags: ['staff'],
+    security: [{ staffSession: [] }],
+    description: `Roles: ${roles}. State-changing requests must be same-origin (Sec-Fetch-Site or Origin).`,
+    ...operation,
+  };
+}
+
+const noContent = { description: 'Done.' };
+const recoveryCode = z.object({ recoveryCode: z.string() });
+
+export const staffAccountPaths: Paths = {
+  '/api/staff/login': {
+    post: {
+      operationId: 'staffLogin',
+      tags: ['staff'],
+      description: 'Sets the HttpOnly, SameSite=Strict session cookie. `totp` is required once a second factor is enabled.',
+      requestBody: jsonBody(loginSchema),
+      responses: { 200: jsonResponse('Signed in.', sessionInfoSchema), ...errors(400, 401, 403, 429) },
+    },
+  },
+  '/api/staff/logout': { post: staffOperation('staffLogout', 'any', { responses: { 204: noContent, ...errors(401) } }) },
+  '/api/staff/me': { get: staffOperation('staffMe', 'any', { responses: { 200: jsonResponse('The session.', sessionInfoSchema), ...errors(401) } }) },
+  '/api/staff/password': {
+    post: staffOperation('changePassword', 'any', {
+      requestBody: jsonBody(passwordChangeSchema),
+      responses: { 200: jsonResponse('Changed; a new recovery code, shown once.', recoveryCode), ...errors(400, 401) },
+    }),
+  },
+  '/api/staff/recover': {
+    post: {
+      operationId: 'recoverAccount',
+      tags: ['staff'],
+      requestBody: jsonBody(recoverSchema),
+      responses: { 200: jsonResponse('Password reset; a new recovery code, shown once.', recoveryCode), ...errors(400, 401, 429) },
+    },
+  },
+  '/api/staff/totp/enrol': {
+    post: staffOperation('enrolTotp', 'any', {
+      responses: { 200: jsonResponse('A new secret and its otpauth:// URI, to confirm.', z.object({ secret: z.string(), uri: z.string() })), ...errors(401, 409) },
+    }),
+  },
+  '/api/staff/totp/confirm': {
+    post: staffOperation('confirmTotp', 'any', { requestBody: jsonBody(totpCodeSchema), responses: { 200: jsonResponse('Enabled.', sessionInfoSchema), ...errors(400, 401, 409) } }),
+  },
+  '/api/staff/totp/disable': {
+    post: staffOperation('disableTotp', 'any (not when REQUIRE_TOTP)', { requestBody: jsonBody(totpCodeSchema), responses: { 200: jsonResponse('Disabled.', sessionInfoSchema), ...errors(400, 401, 403, 409) } }),
+  },
+  '/api/staff/admin/staff': {
+    get: staffOperation('listStaff', 'admin', { responses: { 200: { description: 'Accounts and their channels; no key material.' }, ...errors(401, 403) } }),
+    post: staffOperation('addStaff', 'admin', {
+      requestBody: jsonBody(newStaffSchema),
+      responses: { 201: jsonResponse('Created; the member changes the password at first sign-in.', z.object({ id: z.number(), recoveryCode: z.string() })), ...errors(400, 401, 403, 409) },
+    }),
+  },
+  '/api/staff/admin/staff/{id}/disable': { post: staffOperation('disableStaff', 'admin', { responses: { 204: noContent, ...errors(401, 403, 404, 409) } }) },
+  '/api/staff/admin/staff/{id}/enable': { post: staffOperation('enableStaff', 'admin', { responses: { 204: noContent, ...errors(401, 403, 404, 409) } }) },
+  '/api/staff/admin/channels': {
+    get: staffOperation('listChannels', 'admin', { responses: { 200: { description: 'Channels with holder and report counts.' }, ...errors(401, 403) } }),
+    post: staffOperation('addChannel', 'admin', {
+      requestBody: jsonBody(newChannelSchema),
+      responses: { 201: jsonResponse('Created and held by the caller.', z.object({ id: z.number(), recipient: z.string() })), ...errors(400, 401, 403, 409) },
+    }),
+  },
+  '/api/staff/admin/grants': {
+    get: staffOperation('listGrants', 'admin', { responses: { 200: { description: 'Who holds which channel key.' }, ...errors(401, 403) } }),
+    post: staffOperation('grantChannel', 'admin holding the channel', { requestBody: jsonBody(grantSchema), responses: { 204: noContent, ...errors(400, 401, 403, 404, 409) } }),
+  },
+  '/api/staff/audit': {
+    get: staffOperation('listAudit', 'auditor, admin', { responses: { 200: { description: 'Entries newest first (`limit`, `before`) and the chain verification.' }, ...errors(400, 401, 403) } }),
+  },
+  '/api/staff/stats': {
+    get: staffOperation('statistics', 'auditor, admin', { responses: { 200: { description: 'Counts by channel, category, region, status and month; median hours to acknowledge; overdue counts.' }, ...errors(401, 403) } }),
+  },
+  '/api/staff/reports/{id}/audit': {
+    get: staffOperation('reportAudit', 'triager or admin of the report\'s channel', { responses: { 200: { description: 'The report\'s audit entries.' }, ...errors(401, 403, 404) } }),
+  },
+};
