@@ -2,6 +2,10 @@
 import type { Db } from './database';
 
 export type InternalStatus = 'new' | 'triage' | 'investigating' | 'awaiting_reporter' | 'referred' | 'closed';
+export const INTERNAL_STATUSES: readonly InternalStatus[] = ['new', 'triage', 'investigating', 'awaiting_reporter', 'referred', 'closed'];
+
+/** Where a report came from: the web form, or a lead entered by staff. */
+export type ReportSource = 'web' | 'phone' | 'letter' | 'visit' | 'other';
 
 export interface NewReport {
   channelId: number;
@@ -13,6 +17,7 @@ export interface NewReport {
   reporterRecipient: string;
   content: Uint8Array;
   contact: Uint8Array | null;
+  source: ReportSource;
   /** Hour-truncated ISO timestamps. */
   receivedAt: string;
   ackDueAt: string;
@@ -50,9 +55,9 @@ export function insertReport(db: Db, report: NewReport): number {
   const result = db
     .prepare(
       `INSERT INTO reports (channel_id, category, region, lookup_tag, code_salt, code_kdf, reporter_recipient,
-         content, contact, received_at, ack_due_at, feedback_due_at, updated_at)
+         content, contact, source, received_at, ack_due_at, feedback_due_at, updated_at)
        VALUES (@channelId, @category, @region, @lookupTag, @codeSalt, @codeKdf, @reporterRecipient,
-         @content, @contact, @receivedAt, @ackDueAt, @feedbackDueAt, @receivedAt)`,
+         @content, @contact, @source, @receivedAt, @ackDueAt, @feedbackDueAt, @receivedAt)`,
     )
     .run(report);
   return Number(result.lastInsertRowid);

@@ -1,4 +1,153 @@
 /** The queue and case-workflow routes in the OpenAPI document. */
-import type { Paths } from './helpers';
+import { z } from 'zod';
+import { INTERNAL_STATUSES } from '../data/reports';
+import {
+  assigneeSchema,
+  closeSchema,
+  interferenceQuerySchema,
+  interferenceSchema,
+  leadSchema,
+  leaseSchema,
+  linkSchema,
+  messageSchema,
+  moveSchema,
+  prioritySchema,
+  referralSchema,
+  reportListQuerySchema,
+  revealContactSchema,
+  statusChangeSchema,
+} from '../schemas/staff-reports';
+import { errors, jsonBody, jsonResponse, requestSchema, type Operation, type Paths } from './helpers';
+import { staffOperation } from './staff-accounts';
 
-export const staffCasePaths: Paths = {};
+const CASEWORKERS = 'triager, admin (only for the channels they hold)';
+const hour = z.string().meta({ description: 'ISO 8601, truncated to the hour.' });
+
+// Response shapes, mirroring ReportSummary / CaseView in server/services/case-view.ts.
+const reportSummary = z.object({
+  id: z.number().int(),
+  channel: z.string(),
+  category: z.string(),
+  region: z.string().nullable(),
+  status: z.enum(INTERNAL_STATUSES),
+  outcome: z.string().nullable(),
+  priority: z.number().int().min(0).max(3),
+  assignee: z.object({ id: z.number().int(), username: z.string() }).nullable(),
+  source: z.enum(['web', 'phone', 'letter', 'visit', 'other']),
+  receivedAt: hour,
+  acknowledgedAt: hour.nullable(),
+  ackDueAt: hour,
+  feedbackDueAt: hour,
+  closedAt: hour.nullable(),
+  leased: z.boolean(),
+  lease: z.object({ staffId: z.number().int(), username: z.string(), until: z.string() }).nullable(),
+  overdue: z.object({ acknowledgement: z.boolean(), feedback: z.boolean() }),
+});
+const caseRecord = z.looseObject({
+  id: z.number().int(),
+  kind: z.enum(['note', 'contact_reveal', 'referral', 'interference']),
+  by: z.object({ id: z.number().int(), username: z.string() }).nullable(),
+  at: hour,
+});
+const caseView = reportSummary.extend({
+  content: z.looseObject({ details: z.string() }),
+  hasContact: z.boolean(),
+  publicMessage: z.string().nullable(),
+  messages: z.array(z.object({ id: z.number().int(), from: z.enum(['staff', 'reporter']), body: z.string(), at: hour })),
+  caseRecords: z.array(caseRecord),
+  links: z.array(z.number().int()),
+});
+const created = z.object({ id: z.number().int() });
+
+/** Query parameters from a zod object schema. */
+function queryParameters(schema: z.ZodType): object[] {
+  const json = requestSchema(schema) as { properties?: Record<string, object> };
+  return Object.entries(json.properties ?? {}).map(([name, property]) => ({ name, in: 'query', required: false, schema: property }));
+}
+
+const idParameter = { name: 'id', in: 'path', required: true, schema: { type: 'integer', minimum: 1 } };
+
+function caseAction(operationId: string, body: z.ZodType, ok: Record<string, object>, statuses: number[], description?: string): { post: Operation } {
+  return {
+    post: staffOperation(operationId, CASEWORKERS, {
+      ...(description ? { summary: description } : {}),
+      parameters: [idParameter],
+      requestBody: jsonBody(body),
+      responses: { ...ok, ...errors(400, 401, 403, 404, ...statuses) },
+    }),
+  };
+}
+
+const updated = { 200: jsonResponse('The report\'s updated queue row.', reportSummary) };
+
+export const staffCasePaths: Paths = {
+  '/api/staff/reports': {
+    get: staffOperation('listReports', CASEWORKERS, {
+      summary: 'Queue metadata (no content), priority descending then id ascending; keyset pagination with nextCursor.',
+      parameters: queryParameters(reportListQuerySchema),
+      responses: { 200: jsonResponse('A page.', z.object({ reports: z.array(reportSummary), nextCursor: z.string().nullable() })), ...errors(400, 401, 403) },
+    }),
+  },
+  '/api/staff/queue/claim': {
+    post: staffOperation('claimReport', CASEWORKERS, {
+      summary: 'Atomically lease the highest-priority, oldest unleased report in new/triage of the caller\'s channels.',
+      responses: { 200: jsonResponse('The claimed report, decrypted.', caseView), 204: { description: 'Nothing to claim.' }, ...errors(401, 403) },
+    }),
+  },
+  '/api/staff/reports/{id}': {
+    get: staffOperation('getReport', CASEWORKERS, {
+      summary: 'The decrypted report (never the contact details); audited as a view.',
+      parameters: [idParameter],
+      responses: { 200: jsonResponse('The report.', caseView), ...errors(401, 403, 404) },
+    }),
+  },
+  '/api/staff/reports/{id}/lease': caseAction('changeLease', leaseSchema, updated, [409], 'Renew or release; only the lease holder.'),
+  '/api/staff/reports/{id}/status': caseAction('changeStatus', statusChangeSchema, updated, [409], 'Through the state machine (409 invalid_transition).'),
+  '/api/staff/reports/{id}/priority': caseAction('changePriority', prioritySchema, updated, []),
+  '/api/staff/reports/{id}/assignee': caseAction('changeAssignee', assigneeSchema, updated, []),
+  '/api/staff/reports/{id}/public-message': caseAction('setPublicMessage', messageSchema, updated, [409]),
+  '/api/staff/reports/{id}/replies': caseAction('replyToReporter', messageSchema, { 201: jsonResponse('Sent.', created) }, [409]),
+  '/api/staff/reports/{id}/notes': caseAction('addNote', messageSchema, { 201: jsonResponse('Added.', created) }, [409]),
+  '/api/staff/reports/{id}/referrals': caseAction(
+    'addReferral',
+    referralSchema,
+    { 201: jsonResponse('Referred.', created.extend({ report: reportSummary })) },
+    [409],
+  ),
+  '/api/staff/reports/{id}/interference': caseAction('addInterference', interferenceSchema, { 201: jsonResponse('Recorded.', created) }, [409]),
+  '/api/staff/reports/{id}/links': caseAction(
+    'linkReports',
+    linkSchema,
+    { 201: jsonResponse('Linked.', z.object({ reportId: z.number().int(), relatedId: z.number().int() })) },
+    [409],
+  ),
+  '/api/staff/reports/{id}/close': caseAction('closeReport', closeSchema, updated, [409]),
+  '/api/staff/reports/{id}/reveal-contact': caseAction(
+    'revealContact',
+    revealContactSchema,
+    { 200: jsonResponse('The contact details.', z.object({ contact: z.object({ name: z.string().optional(), phone: z.string().optional(), email: z.string().optional() }) })) },
+    [409],
+    'Audited on its own as report.contact_revealed; the reason is kept as an encrypted note.',
+  ),
+  '/api/staff/reports/{id}/move': caseAction('moveReport', moveSchema, updated, [409], 'Re-encrypts everything to the new channel; the caller must hold both.'),
+  '/api/staff/interference': {
+    get: staffOperation('listInterference', CASEWORKERS, {
+      summary: 'The interference register across the caller\'s channels, newest first, decrypted.',
+      parameters: queryParameters(interferenceQuerySchema),
+      responses: {
+        200: jsonResponse(
+          'A page.',
+          z.object({ records: z.array(caseRecord.extend({ reportId: z.number().int(), channel: z.string() })), nextCursor: z.string().nullable() }),
+        ),
+        ...errors(400, 401, 403),
+      },
+    }),
+  },
+  '/api/staff/leads': {
+    post: staffOperation('enterLead', CASEWORKERS, {
+      summary: 'A lead taken by phone, letter or visit: stored like a web report, with its source; hand the tracking code to the person.',
+      requestBody: jsonBody(leadSchema),
+      responses: { 201: jsonResponse('Stored.', z.object({ id: z.number().int(), trackingCode: z.string() })), ...errors(400, 401, 403, 503) },
+    }),
+  },
+};

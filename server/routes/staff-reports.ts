@@ -1,8 +1,22 @@
-/** /api/staff/reports and /api/staff/queue: the triage queue and the case workflow. */
+/**
+ * /api/staff/reports, /queue, /interference and /leads: the triage queue and
+ * the case workflow. Guards are attached per route, never with `use('*')`:
+ * this app is mounted at /api/staff beside the sign-in routes, and a
+ * wildcard middleware here would run for them too.
+ *
+ * Queue order everywhere (list and claim): priority descending, then id
+ * ascending (the oldest report first).
+ */
 import { Hono } from 'hono';
 import type { StaffVariables } from '../http/staff-auth';
 import type { RouteDeps } from './deps';
+import { staffCaseworkRoutes } from './staff-casework';
+import { staffLeadRoutes } from './staff-leads';
+import { staffQueueRoutes } from './staff-queue';
 
-export function staffReportRoutes(_deps: RouteDeps): Hono<{ Variables: StaffVariables }> {
-  return new Hono<{ Variables: StaffVariables }>();
+export function staffReportRoutes(deps: RouteDeps): Hono<{ Variables: StaffVariables }> {
+  return new Hono<{ Variables: StaffVariables }>()
+    .route('/', staffQueueRoutes(deps))
+    .route('/', staffCaseworkRoutes(deps))
+    .route('/', staffLeadRoutes(deps));
 }

@@ -12,7 +12,7 @@ import { deriveIdentity } from '../crypto/derived-identity';
 import { generateTrackingCode, lookupTag } from '../crypto/tracking-code';
 import { countChannelHolders, findChannelBySlug } from '../data/channels';
 import type { Db } from '../data/database';
-import { insertReport } from '../data/reports';
+import { insertReport, type ReportSource } from '../data/reports';
 import type { ReportSubmission } from '../schemas/report';
 import { addDays, toHour } from '../time';
 
@@ -40,8 +40,13 @@ export function channelSlugFor(category: Category): string {
   return category;
 }
 
-/** Store a report; returns its formatted tracking code. */
-export async function submitReport(deps: IntakeDeps, submission: ReportSubmission, now: Date = new Date()): Promise<{ trackingCode: string; reportId: number }> {
+/** Store a report; returns its formatted tracking code. `source` is 'web' unless staff enter a lead. */
+export async function submitReport(
+  deps: IntakeDeps,
+  submission: ReportSubmission,
+  now: Date = new Date(),
+  source: ReportSource = 'web',
+): Promise<{ trackingCode: string; reportId: number }> {
   const channel = findChannelBySlug(deps.db, channelSlugFor(submission.category));
   // Never encrypt to a key nobody can open: the report would be lost unread.
   if (!channel || countChannelHolders(deps.db, channel.id) === 0) {
@@ -66,6 +71,7 @@ export async function submitReport(deps: IntakeDeps, submission: ReportSubmissio
     reporterRecipient: reporter.recipient,
     content: await encryptTo(recipients, JSON.stringify(content)),
     contact: hasContact ? await encryptTo(recipients, JSON.stringify({ version: 1, ...contact })) : null,
+    source,
     receivedAt,
     ackDueAt: toHour(addDays(now, deps.deadlines.ackDays)),
     feedbackDueAt: toHour(addDays(now, deps.deadlines.feedbackDays)),

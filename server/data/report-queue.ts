@@ -1,0 +1,65 @@
+/**
+ * The claim queue: reports in `new` or `triage` without a live lease, taken
+ * by priority (highest first) then age (lowest id first). A lease is live
+ * while `lease_expires_at` is later than now; an expired one is simply
+ * ignored, which is what puts the report back in the queue.
+ */
+import type { Db } from './database';
+
+export interface LeaseRequest {
+  staffId: number;
+  /** ISO to the second. */
+  now: string;
+  until: string;
+}
+
+// `status IN ('new', 'triage')` repeats the partial index's WHERE word for
+// word so SQLite can use reports_claimable.
+const NEXT_IN_CHANNEL = `
+  SELECT id, priority FROM reports INDEXED BY reports_claimable
+  WHERE channel_id = ? AND status IN ('new', 'triage') AND (lease_expires_at IS NULL OR lease_expires_at < ?)
+  ORDER BY priority DESC, id LIMIT 1`;
+
+/**
+ * Lease the next claimable report of these channels to a member; returns its
+ * id, or null when there is none. Select and update run in one IMMEDIATE
+ * transaction, so two claims (even from two processes) never take the same
+ * report: the second waits for the first's write lock and then no longer
+ * sees the report as claimable.
+ */
+export function claimNextReport(db: Db, channelIds: readonly number[], lease: LeaseRequest): number | null {
+  const next = db.prepare<[number, string], { id: number; priority: number }>(NEXT_IN_CHANNEL);
+  const take = db.prepare('UPDATE reports SET lease_staff_id = ?, lease_expires_at = ? WHERE id = ?');
+  return db
+    .transaction((): number | null => {
+      let best: { id: number; priority: number } | null = null;
+      for (const channelId of channelIds) {
+        const candidate = next.get(channelId, lease.now);
+        if (candidate && (!best || candidate.priority > best.priority || (candidate.priority === best.priority && candidate.id < best.id))) {
+          best = candidate;
+        }
+      }
+      if (!best) return null;
+      take.run(lease.staffId, lease.until, best.id);
+      return best.id;
+    })
+    .immediate();
+}
+
+/** Extend a live lease held by this member; false when they do not hold it (any more). */
+export function renewLease(db: Db, reportId: number, lease: LeaseRequest): boolean {
+  const result = db
+    .prepare('UPDATE reports SET lease_expires_at = ? WHERE id = ? AND lease_staff_id = ? AND lease_expires_at >= ?')
+    .run(lease.until, reportId, lease.staffId, lease.now);
+  return result.changes === 1;
+}
+
+/** Give back a live lease held by this member; false when they do not hold it (any more). */
+export function releaseLease(db: Db, reportId: number, staffId: number, now: string): boolean {
+  const result = db
+    .prepare(
+      'UPDATE reports SET lease_staff_id = NULL, lease_expires_at = NULL WHERE id = ? AND lease_staff_id = ? AND lease_expires_at >= ?',
+    )
+    .run(reportId, staffId, now);
+  return result.changes === 1;
+}

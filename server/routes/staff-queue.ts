@@ -1,0 +1,38 @@
+/** GET /reports, POST /queue/claim, GET /reports/:id and POST /reports/:id/lease. */
+import { Hono } from 'hono';
+import { jsonInput } from '../http/json-input';
+import { queryInput } from '../http/query-input';
+import { requireStaff, type StaffVariables } from '../http/staff-auth';
+import { leaseSchema, reportListQuerySchema } from '../schemas/staff-reports';
+import { auditCase, openCase, parseReportId } from '../services/case-access';
+import { caseViewOf } from '../services/case-view';
+import { changeLease, claimNext, listQueue, type QueueDeps } from '../services/staff-queue';
+import { staffAuthDeps, type RouteDeps } from './deps';
+
+export function staffQueueRoutes(deps: RouteDeps): Hono<{ Variables: StaffVariables }> {
+  // Content routes: triagers, and admins for the channels they hold. Auditors get 403.
+  const caseworkers = requireStaff(staffAuthDeps(deps), { roles: ['triager', 'admin'] });
+  const queue: QueueDeps = { db: deps.db, leaseMinutes: deps.config.staff.leaseMinutes };
+
+  return new Hono<{ Variables: StaffVariables }>()
+    .get('/reports', caseworkers, queryInput(reportListQuerySchema), (c) =>
+      c.json(listQueue(deps.db, c.get('staff'), c.get('query'), deps.now()), 200),
+    )
+    .post('/queue/claim', caseworkers, async (c) => {
+      const claimed = await claimNext(queue, c.get('staff'), deps.now());
+      return claimed === null ? c.body(null, 204) : c.json(claimed, 200);
+    })
+    .get('/reports/:id', caseworkers, async (c) => {
+      const session = c.get('staff');
+      const now = deps.now();
+      const opened = openCase(deps.db, session, parseReportId(c.req.param('id')));
+      const view = await caseViewOf(deps.db, session, opened, now);
+      auditCase(deps.db, session, 'report.viewed', opened.meta, now);
+      return c.json(view, 200);
+    })
+    .post('/reports/:id/lease', caseworkers, jsonInput(leaseSchema), (c) => {
+      const session = c.get('staff');
+      const opened = openCase(deps.db, session, parseReportId(c.req.param('id')));
+      return c.json(changeLease(queue, session, opened, c.get('input').action, deps.now()), 200);
+    });
+}

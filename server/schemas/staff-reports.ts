@@ -1,0 +1,82 @@
+/**
+ * Request shapes for the staff queue and case workflow routes
+ * (/api/staff/reports, /queue, /interference, /leads): the only definition.
+ */
+import { z } from 'zod';
+import { CATEGORIES, LIMITS } from '../../web/lib/report-fields';
+import { INTERNAL_STATUSES } from '../data/reports';
+import { reportSubmissionSchema } from './report';
+
+const text = (min: number, max: number): z.ZodString => z.string().trim().min(min).max(max);
+
+export const CLOSE_OUTCOMES = ['substantiated', 'unsubstantiated', 'duplicate', 'out_of_scope', 'referred', 'spam'] as const;
+export type CloseOutcome = (typeof CLOSE_OUTCOMES)[number];
+
+export const LEAD_SOURCES = ['phone', 'letter', 'visit', 'other'] as const;
+
+export const PRIORITY_MAX = 3;
+export const LIST_LIMIT = { default: 50, max: 200 } as const;
+
+/** GET /reports query. Query values are strings; `overdue` and `limit` are converted here. */
+export const reportListQuerySchema = z.object({
+  channel: text(1, 64).optional(),
+  status: z.enum(INTERNAL_STATUSES).optional(),
+  category: z.enum(CATEGORIES).optional(),
+  region: text(1, LIMITS.region.max).optional(),
+  overdue: z
+    .enum(['true', 'false'])
+    .transform((value) => value === 'true')
+    .optional(),
+  assignee: z
+    .union([z.literal('me'), z.literal('none'), z.string().regex(/^[1-9]\d{0,15}$/).transform(Number)])
+    .optional()
+    .meta({ description: 'A staff id, "me", or "none" for unassigned reports.' }),
+  cursor: z.string().max(100).optional().meta({ description: 'The nextCursor of the previous page.' }),
+  limit: z.coerce.number().int().min(1).max(LIST_LIMIT.max).default(LIST_LIMIT.default),
+});
+export type ReportListQuery = z.output<typeof reportListQuerySchema>;
+
+/** GET /interference query. */
+export const interferenceQuerySchema = z.object({
+  channel: text(1, 64).optional(),
+  cursor: z.string().regex(/^[1-9]\d{0,15}$/).transform(Number).optional(),
+  limit: z.coerce.number().int().min(1).max(LIST_LIMIT.max).default(LIST_LIMIT.default),
+});
+
+export const leaseSchema = z.object({ action: z.enum(['renew', 'release']) });
+
+/** Any status may be asked for; the state machine (409) decides, so `closed` gets a clear answer. */
+export const statusChangeSchema = z.object({ status: z.enum(INTERNAL_STATUSES) });
+
+export const prioritySchema = z.object({ priority: z.number().int().min(0).max(PRIORITY_MAX) });
+
+export const assigneeSchema = z.object({ staffId: z.number().int().positive().nullable() });
+
+/** Replies, public messages and notes. */
+export const messageSchema = z.object({ body: text(1, LIMITS.followUp.max) });
+
+export const referralSchema = z.object({
+  agency: text(1, 200),
+  reference: text(1, 200).optional(),
+  date: z.iso.date().meta({ description: 'YYYY-MM-DD: when the case was referred.' }),
+});
+
+export const interferenceSchema = z.object({
+  who: text(1, 2_000),
+  when: text(1, 200),
+  how: text(1, 5_000),
+  outcome: text(1, 5_000).optional(),
+});
+
+export const linkSchema = z.object({ relatedId: z.number().int().positive() });
+
+export const closeSchema = z.object({ outcome: z.enum(CLOSE_OUTCOMES) });
+
+export const revealContactSchema = z.object({
+  reason: text(10, 2_000).meta({ description: 'Why the identity is needed; stored encrypted as a case note, never in the audit log.' }),
+});
+
+export const moveSchema = z.object({ channel: text(1, 64) });
+
+/** A lead taken by phone, letter or visit: the web form's fields plus where it came from. */
+export const leadSchema = reportSubmissionSchema.extend({ source: z.enum(LEAD_SOURCES) });

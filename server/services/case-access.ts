@@ -1,0 +1,66 @@
+/**
+ * Opening a report for a staff member: it exists and lies in one of the
+ * member's channels, or it answers exactly like a report that does not
+ * exist. Also the audit helper every casework action uses.
+ */
+import type { StaffSession } from '../auth/session-store';
+import { appendAudit } from '../data/audit';
+import type { Db } from '../data/database';
+import { findReportMeta, type ReportMeta } from '../data/report-metadata';
+import { apiError, type ApiError } from '../http/errors';
+import { channelIdentityOf } from '../http/staff-auth';
+import { toSecond } from '../time';
+
+export interface OpenCase {
+  meta: ReportMeta;
+  /** The channel identity (AGE-SECRET-KEY-1...) from the member's session. */
+  identity: string;
+}
+
+/** The one answer for "no such report" and "not in your channels". */
+export function reportNotFound(): ApiError {
+  return apiError(404, 'not_found');
+}
+
+/** A report id from a path segment; anything but a positive integer is a missing report. */
+export function parseReportId(raw: string): number {
+  if (!/^[1-9]\d{0,15}$/.test(raw)) throw reportNotFound();
+  return Number(raw);
+}
+
+/** The report if it lies in one of the member's channels; throws 404 otherwise. */
+export function openCase(db: Db, session: StaffSession, reportId: number): OpenCase {
+  const meta = findReportMeta(db, reportId);
+  const identity = meta ? channelIdentityOf(session, meta.channelId) : undefined;
+  if (!meta || identity === undefined) throw reportNotFound();
+  return { meta, identity };
+}
+
+/** The channels whose keys the member's session holds. */
+export function sessionChannelIds(session: StaffSession): number[] {
+  return [...session.channelIdentities.keys()].sort((a, b) => a - b);
+}
+
+export type AuditDetail = Record<string, string | number | boolean | null>;
+
+/** Append an audit entry about a report: ids and enum values only, never content. */
+export function auditCase(
+  db: Db,
+  session: StaffSession,
+  action: string,
+  report: { id: number; channelId: number },
+  now: Date,
+  detail: AuditDetail = {},
+): void {
+  appendAudit(db, { at: toSecond(now), actorStaffId: session.staffId, action, reportId: report.id, channelId: report.channelId, detail });
+}
+
+/**
+ * Inside a write transaction that stores a ciphertext made for the channel
+ * the report was in when opened: 409 if a move happened meanwhile, since the
+ * new channel could not read it.
+ */
+export function assertSameChannel(db: Db, opened: OpenCase): void {
+  const row = db.prepare<[number], { channelId: number }>('SELECT channel_id AS channelId FROM reports WHERE id = ?').get(opened.meta.id);
+  if (!row || row.channelId !== opened.meta.channelId) throw apiError(409, 'conflict');
+}

@@ -1,0 +1,122 @@
+/**
+ * Case records for the channel only: internal notes, referrals (which move
+ * the report to `referred`), the interference register, and revealing the
+ * reporter's contact details (the reason is kept as an encrypted note).
+ */
+import type { StaffSession } from '../auth/session-store';
+import { decryptText, encryptTo } from '../crypto/age';
+import { appendAudit } from '../data/audit';
+import { insertCaseRecord, listInterferenceRecords } from '../data/case-records';
+import { findChannelById, findChannelBySlug } from '../data/channels';
+import type { Db } from '../data/database';
+import { readReportCiphertexts } from '../data/report-ciphertexts';
+import { markReferred } from '../data/report-updates';
+import { apiError } from '../http/errors';
+import { toHour, toSecond } from '../time';
+import { assertSameChannel, auditCase, reportNotFound, sessionChannelIds, type OpenCase } from './case-access';
+import { caseRecordViewOf, kindOf, type CaseRecordBody, type CaseRecordView } from './case-record-bodies';
+
+type NewBody<T extends CaseRecordBody['type']> = Omit<Extract<CaseRecordBody, { type: T }>, 'version' | 'type'>;
+
+/** Encrypt to the channel, then insert the record and run `alsoInTransaction` atomically; returns the record id. */
+async function addRecord(
+  db: Db,
+  session: StaffSession,
+  opened: OpenCase,
+  body: CaseRecordBody,
+  now: Date,
+  alsoInTransaction: (recordId: number) => void,
+): Promise<number> {
+  const channel = findChannelById(db, opened.meta.channelId);
+  if (!channel) throw reportNotFound();
+  const ciphertext = await encryptTo([channel.recipient], JSON.stringify(body));
+  return db
+    .transaction((): number => {
+      assertSameChannel(db, opened);
+      const id = insertCaseRecord(db, { reportId: opened.meta.id, kind: kindOf(body), staffId: session.staffId, body: ciphertext, createdAt: toHour(now) });
+      alsoInTransaction(id);
+      return id;
+    })
+    .immediate();
+}
+
+export function addNote(db: Db, session: StaffSession, opened: OpenCase, note: NewBody<'note'>, now: Date): Promise<number> {
+  return addRecord(db, session, opened, { version: 1, type: 'note', ...note }, now, (id) =>
+    auditCase(db, session, 'report.note_added', opened.meta, now, { recordId: id }),
+  );
+}
+
+/** Record a referral and mark the report referred (the reporter sees `referred`); 409 when closed. */
+export function addReferral(db: Db, session: StaffSession, opened: OpenCase, referral: NewBody<'referral'>, now: Date): Promise<number> {
+  if (opened.meta.status === 'closed') throw apiError(409, 'invalid_transition');
+  return addRecord(db, session, opened, { version: 1, type: 'referral', ...referral }, now, (id) => {
+    if (!markReferred(db, opened.meta.id, toHour(now))) throw apiError(409, 'invalid_transition');
+    auditCase(db, session, 'report.referred', opened.meta, now, { recordId: id, from: opened.meta.status });
+  });
+}
+
+/** Add to the interference register: who tried to influence the case, when and how. */
+export function addInterference(db: Db, session: StaffSession, opened: OpenCase, record: NewBody<'interference'>, now: Date): Promise<number> {
+  return addRecord(db, session, opened, { version: 1, type: 'interference', ...record }, now, (id) =>
+    auditCase(db, session, 'report.interference_recorded', opened.meta, now, { recordId: id }),
+  );
+}
+
+export interface ContactDetails {
+  name?: string;
+  phone?: string;
+  email?: string;
+}
+
+/**
+ * Decrypt the reporter's contact details. The reason goes into an encrypted
+ * note first, with its own audit action, so no one reads an identity without
+ * a trace; 409 conflict when the report has none.
+ */
+export async function revealContact(db: Db, session: StaffSession, opened: OpenCase, reason: string, now: Date): Promise<ContactDetails> {
+  const contact = readReportCiphertexts(db, opened.meta.id)?.contact ?? null;
+  if (contact === null) throw apiError(409, 'conflict');
+  const { version: _version, ...details } = JSON.parse(await decryptText([opened.identity], contact)) as ContactDetails & { version: 1 };
+  await addRecord(db, session, opened, { version: 1, type: 'contact_reveal', reason }, now, (id) =>
+    auditCase(db, session, 'report.contact_revealed', opened.meta, now, { recordId: id }),
+  );
+  return details;
+}
+
+export type InterferenceEntry = CaseRecordView & { reportId: number; channel: string };
+
+/** The interference register across the member's channels (or one of them), newest first, decrypted. Audited as a view. */
+export async function interferenceRegister(
+  db: Db,
+  session: StaffSession,
+  query: { channel?: string | undefined; cursor?: number | undefined; limit: number },
+  now: Date,
+): Promise<{ records: InterferenceEntry[]; nextCursor: string | null }> {
+  let channelIds = sessionChannelIds(session);
+  if (query.channel !== undefined) {
+    const channel = findChannelBySlug(db, query.channel);
+    channelIds = channel && channelIds.includes(channel.id) ? [channel.id] : [];
+  }
+  const rows = listInterferenceRecords(db, { channelIds, beforeId: query.cursor ?? null, limit: query.limit });
+  const slugs = new Map(channelIds.map((id) => [id, findChannelById(db, id)?.slug ?? '']));
+  const records = await Promise.all(
+    rows.map(async (row) => {
+      const identity = session.channelIdentities.get(row.channelId);
+      if (identity === undefined) throw reportNotFound();
+      const view = caseRecordViewOf(row, await decryptText([identity], row.body));
+      return { ...view, reportId: row.reportId, channel: slugs.get(row.channelId) ?? '' };
+    }),
+  );
+  if (records.length > 0) {
+    // Which reports' records were read: the register spans many reports.
+    appendAudit(db, {
+      at: toSecond(now),
+      actorStaffId: session.staffId,
+      action: 'interference.viewed',
+      channelId: channelIds.length === 1 ? (channelIds[0] ?? null) : null,
+      detail: { records: records.length, firstRecordId: rows[0]?.id ?? null, lastRecordId: rows.at(-1)?.id ?? null },
+    });
+  }
+  const last = rows.at(-1);
+  return { records, nextCursor: rows.length === query.limit && last ? String(last.id) : null };
+}

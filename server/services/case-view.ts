@@ -1,0 +1,114 @@
+/**
+ * What staff see of a report: the clear metadata (queue rows) and, for one
+ * report opened with the channel identity, the decrypted content, messages,
+ * case records and links. Never the contact details: only whether there are
+ * any (revealing them is its own audited action).
+ */
+import type { StaffSession } from '../auth/session-store';
+import { decryptText } from '../crypto/age';
+import { listCaseRecords } from '../data/case-records';
+import type { Db } from '../data/database';
+import { listMessages } from '../data/messages';
+import { readReportCiphertexts } from '../data/report-ciphertexts';
+import { listLinkedReports } from '../data/report-links';
+import type { ReportMeta } from '../data/report-metadata';
+import type { InternalStatus, ReportSource } from '../data/reports';
+import { toSecond } from '../time';
+import { reportNotFound, type OpenCase } from './case-access';
+import { caseRecordViewOf, type CaseRecordView } from './case-record-bodies';
+import type { ReportContent } from './intake';
+
+export interface ReportSummary {
+  id: number;
+  channel: string;
+  category: string;
+  region: string | null;
+  status: InternalStatus;
+  outcome: string | null;
+  priority: number;
+  assignee: { id: number; username: string } | null;
+  source: ReportSource;
+  /** Hour-truncated ISO timestamps. */
+  receivedAt: string;
+  acknowledgedAt: string | null;
+  ackDueAt: string;
+  feedbackDueAt: string;
+  closedAt: string | null;
+  leased: boolean;
+  lease: { staffId: number; username: string; until: string } | null;
+  /** The slow-progress register: past a deadline and still open. */
+  overdue: { acknowledgement: boolean; feedback: boolean };
+}
+
+export interface CaseView extends ReportSummary {
+  content: Omit<ReportContent, 'version'>;
+  hasContact: boolean;
+  publicMessage: string | null;
+  messages: { id: number; from: 'staff' | 'reporter'; body: string; at: string }[];
+  caseRecords: CaseRecordView[];
+  /** Linked reports in the caller's channels (others answer as missing, so they are not shown). */
+  links: number[];
+}
+
+/** The queue row for a report at `now`. */
+export function summaryOf(meta: ReportMeta, now: Date): ReportSummary {
+  const at = toSecond(now);
+  const open = meta.status !== 'closed';
+  const leased = meta.leaseStaffId !== null && meta.leaseExpiresAt !== null && meta.leaseExpiresAt >= at;
+  return {
+    id: meta.id,
+    channel: meta.channel,
+    category: meta.category,
+    region: meta.region,
+    status: meta.status,
+    outcome: meta.outcome,
+    priority: meta.priority,
+    assignee: meta.assigneeId === null ? null : { id: meta.assigneeId, username: meta.assigneeUsername ?? '' },
+    source: meta.source,
+    receivedAt: meta.receivedAt,
+    acknowledgedAt: meta.acknowledgedAt,
+    ackDueAt: meta.ackDueAt,
+    feedbackDueAt: meta.feedbackDueAt,
+    closedAt: meta.closedAt,
+    leased,
+    lease:
+      leased && meta.leaseStaffId !== null && meta.leaseExpiresAt !== null
+        ? { staffId: meta.leaseStaffId, username: meta.leaseUsername ?? '', until: meta.leaseExpiresAt }
+        : null,
+    overdue: {
+      acknowledgement: open && meta.acknowledgedAt === null && meta.ackDueAt < at,
+      feedback: open && meta.feedbackDueAt < at,
+    },
+  };
+}
+
+/** The whole report decrypted with the channel identity. The caller audits the view. */
+export async function caseViewOf(db: Db, session: StaffSession, opened: OpenCase, now: Date): Promise<CaseView> {
+  const { meta, identity } = opened;
+  const identities = [identity];
+  const ciphertexts = readReportCiphertexts(db, meta.id);
+  if (!ciphertexts) throw reportNotFound();
+  const { version: _version, ...content } = JSON.parse(await decryptText(identities, ciphertexts.content)) as ReportContent;
+  const messages = await Promise.all(
+    listMessages(db, meta.id).map(async (message) => ({
+      id: message.id,
+      from: message.author,
+      body: await decryptText(identities, message.body),
+      at: message.createdAt,
+    })),
+  );
+  const caseRecords = await Promise.all(
+    listCaseRecords(db, meta.id).map(async (record) => caseRecordViewOf(record, await decryptText(identities, record.body))),
+  );
+  return {
+    ...summaryOf(meta, now),
+    content,
+    hasContact: ciphertexts.contact !== null,
+    publicMessage: ciphertexts.publicMessage ? await decryptText(identities, ciphertexts.publicMessage) : null,
+    messages,
+    caseRecords,
+    links: listLinkedReports(db, meta.id)
+      .filter((link) => session.channelIdentities.has(link.channelId))
+      .map((link) => link.id),
+  };
+}

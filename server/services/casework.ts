@@ -1,0 +1,71 @@
+/**
+ * Workflow changes on clear fields: status (through the state machine),
+ * priority, assignee, closing and links. Each change and its audit entry
+ * are one transaction; the audit detail holds ids and enum values only.
+ */
+import type { StaffSession } from '../auth/session-store';
+import { findChannelMember } from '../data/assignees';
+import type { Db } from '../data/database';
+import { insertReportLink } from '../data/report-links';
+import { closeReport, updateAssignee, updatePriority, updateStatus } from '../data/report-updates';
+import type { InternalStatus } from '../data/reports';
+import { apiError } from '../http/errors';
+import type { CloseOutcome } from '../schemas/staff-reports';
+import { toHour } from '../time';
+import { auditCase, openCase, type OpenCase } from './case-access';
+import { canChangeStatus } from './report-status';
+
+/** Move through the state machine; 409 invalid_transition for an edge it lacks (or a race lost). */
+export function changeStatus(db: Db, session: StaffSession, opened: OpenCase, to: InternalStatus, now: Date): void {
+  const { meta } = opened;
+  if (!canChangeStatus(meta.status, to)) throw apiError(409, 'invalid_transition');
+  db.transaction(() => {
+    if (!updateStatus(db, meta.id, meta.status, to, toHour(now))) throw apiError(409, 'invalid_transition');
+    auditCase(db, session, 'report.status_changed', meta, now, { from: meta.status, to });
+  }).immediate();
+}
+
+export function changePriority(db: Db, session: StaffSession, opened: OpenCase, priority: number, now: Date): void {
+  const { meta } = opened;
+  db.transaction(() => {
+    updatePriority(db, meta.id, priority, toHour(now));
+    auditCase(db, session, 'report.priority_changed', meta, now, { from: meta.priority, to: priority });
+  }).immediate();
+}
+
+/** Assign to an enabled member who holds the report's channel (else 400), or unassign with null. */
+export function changeAssignee(db: Db, session: StaffSession, opened: OpenCase, staffId: number | null, now: Date): void {
+  const { meta } = opened;
+  if (staffId !== null && !findChannelMember(db, staffId, meta.channelId)) {
+    throw apiError(400, 'invalid_input', { staffId: 'invalid_choice' });
+  }
+  db.transaction(() => {
+    updateAssignee(db, meta.id, staffId, toHour(now));
+    auditCase(db, session, 'report.assignee_changed', meta, now, { from: meta.assigneeId, to: staffId });
+  }).immediate();
+}
+
+/** Close with an outcome from any open status; 409 invalid_transition when already closed. */
+export function close(db: Db, session: StaffSession, opened: OpenCase, outcome: CloseOutcome, now: Date): void {
+  const { meta } = opened;
+  db.transaction(() => {
+    if (!closeReport(db, meta.id, outcome, toHour(now))) throw apiError(409, 'invalid_transition');
+    auditCase(db, session, 'report.closed', meta, now, { from: meta.status, outcome });
+  }).immediate();
+}
+
+/**
+ * Link two reports, both in the member's channels (the other one answers 404
+ * like a missing report otherwise). 400 for a self-link, 409 when linked already.
+ */
+export function link(db: Db, session: StaffSession, opened: OpenCase, relatedId: number, now: Date): void {
+  const { meta } = opened;
+  if (relatedId === meta.id) throw apiError(400, 'invalid_input', { relatedId: 'invalid' });
+  const related = openCase(db, session, relatedId).meta;
+  db.transaction(() => {
+    if (!insertReportLink(db, { a: meta.id, b: related.id, staffId: session.staffId, createdAt: toHour(now) })) {
+      throw apiError(409, 'conflict');
+    }
+    auditCase(db, session, 'report.linked', meta, now, { relatedId: related.id, relatedChannelId: related.channelId });
+  }).immediate();
+}

@@ -1,0 +1,107 @@
+/**
+ * The triage queue: listing metadata across the member's channels, claiming
+ * the next report atomically, and renewing or releasing a lease.
+ */
+import type { StaffSession } from '../auth/session-store';
+import { findChannelBySlug } from '../data/channels';
+import type { Db } from '../data/database';
+import { listReportMeta } from '../data/report-list';
+import { findReportMeta } from '../data/report-metadata';
+import { claimNextReport, releaseLease, renewLease } from '../data/report-queue';
+import { apiError } from '../http/errors';
+import type { ReportListQuery } from '../schemas/staff-reports';
+import { toSecond } from '../time';
+import { auditCase, openCase, sessionChannelIds, type OpenCase } from './case-access';
+import { caseViewOf, summaryOf, type CaseView, type ReportSummary } from './case-view';
+
+export interface QueueDeps {
+  db: Db;
+  leaseMinutes: number;
+}
+
+/**
+ * The opaque cursor: priority and id of the last row, base64url. Ordering is
+ * priority desc, id asc, so these two fully place a row.
+ */
+function encodeCursor(row: { priority: number; id: number }): string {
+  return Buffer.from(`${row.priority}:${row.id}`, 'utf8').toString('base64url');
+}
+
+function decodeCursor(cursor: string): { priority: number; id: number } {
+  const match = /^(\d{1,3}):([1-9]\d{0,15})$/.exec(Buffer.from(cursor, 'base64url').toString('utf8'));
+  if (!match?.[1] || !match[2]) throw apiError(400, 'invalid_input', { cursor: 'invalid' });
+  return { priority: Number(match[1]), id: Number(match[2]) };
+}
+
+/** A page of queue rows (metadata only) from the member's channels. */
+export function listQueue(db: Db, session: StaffSession, query: ReportListQuery, now: Date): { reports: ReportSummary[]; nextCursor: string | null } {
+  let channelIds = sessionChannelIds(session);
+  if (query.channel !== undefined) {
+    // A channel the member does not hold lists like an empty one.
+    const channel = findChannelBySlug(db, query.channel);
+    channelIds = channel && channelIds.includes(channel.id) ? [channel.id] : [];
+  }
+  if (channelIds.length === 0) return { reports: [], nextCursor: null };
+  const assignee = query.assignee === 'me' ? session.staffId : query.assignee === 'none' ? null : query.assignee;
+  // One row more than asked tells whether another page exists.
+  const rows = listReportMeta(db, {
+    channelIds,
+    status: query.status,
+    category: query.category,
+    region: query.region,
+    assigneeId: assignee,
+    overdueAt: query.overdue === true ? toSecond(now) : undefined,
+    after: query.cursor === undefined ? undefined : decodeCursor(query.cursor),
+    limit: query.limit + 1,
+  });
+  const page = rows.slice(0, query.limit);
+  const last = page.at(-1);
+  return {
+    reports: page.map((row) => summaryOf(row, now)),
+    nextCursor: rows.length > query.limit && last ? encodeCursor(last) : null,
+  };
+}
+
+function leaseUntil(deps: QueueDeps, now: Date): string {
+  return toSecond(new Date(now.getTime() + deps.leaseMinutes * 60_000));
+}
+
+/** Lease the next report to the member and return it decrypted; null when the queue is empty. Audited as a claim and a view. */
+export async function claimNext(deps: QueueDeps, session: StaffSession, now: Date): Promise<CaseView | null> {
+  const channelIds = sessionChannelIds(session);
+  if (channelIds.length === 0) return null;
+  const claimed = deps.db
+    .transaction((): number | null => {
+      const id = claimNextReport(deps.db, channelIds, { staffId: session.staffId, now: toSecond(now), until: leaseUntil(deps, now) });
+      const meta = id === null ? null : findReportMeta(deps.db, id);
+      if (meta) {
+        auditCase(deps.db, session, 'report.claimed', meta, now, { leaseMinutes: deps.leaseMinutes });
+        auditCase(deps.db, session, 'report.viewed', meta, now);
+      }
+      return id;
+    })
+    .immediate();
+  if (claimed === null) return null;
+  return caseViewOf(deps.db, session, openCase(deps.db, session, claimed), now);
+}
+
+/** Renew or release the member's lease; 409 conflict when they do not hold a live one. */
+export function changeLease(
+  deps: QueueDeps,
+  session: StaffSession,
+  opened: OpenCase,
+  action: 'renew' | 'release',
+  now: Date,
+): ReportSummary {
+  const { db } = deps;
+  db.transaction(() => {
+    const done =
+      action === 'renew'
+        ? renewLease(db, opened.meta.id, { staffId: session.staffId, now: toSecond(now), until: leaseUntil(deps, now) })
+        : releaseLease(db, opened.meta.id, session.staffId, toSecond(now));
+    if (!done) throw apiError(409, 'conflict');
+    auditCase(db, session, action === 'renew' ? 'report.lease_renewed' : 'report.lease_released', opened.meta, now);
+  }).immediate();
+  const meta = findReportMeta(db, opened.meta.id);
+  return summaryOf(meta ?? opened.meta, now);
+}
