@@ -45,6 +45,19 @@ describe('audit trail', () => {
     expect(verifyAuditChain(db)).toEqual({ ok: false, entries: 2, brokenAtId: 2 });
   });
 
+  it('detects reordered entries', () => {
+    for (const action of ['a', 'b', 'c']) appendAudit(db, entry(action));
+    db.exec('DROP TRIGGER audit_log_no_update');
+    // Swap the contents of entries 2 and 3, hashes included, as if rows were reordered.
+    const rows = db.prepare<[], Record<string, unknown>>('SELECT * FROM audit_log WHERE id IN (2, 3) ORDER BY id').all();
+    const update = db.prepare('UPDATE audit_log SET action = ?, prev_hash = ?, hash = ? WHERE id = ?');
+    db.prepare("UPDATE audit_log SET hash = 'tmp2' WHERE id = 2").run();
+    db.prepare("UPDATE audit_log SET hash = 'tmp3' WHERE id = 3").run();
+    update.run(rows[1]?.['action'], rows[1]?.['prev_hash'], rows[1]?.['hash'], 2);
+    update.run(rows[0]?.['action'], rows[0]?.['prev_hash'], rows[0]?.['hash'], 3);
+    expect(verifyAuditChain(db)).toMatchObject({ ok: false, brokenAtId: 2 });
+  });
+
   it('detects a removed entry', () => {
     for (const action of ['a', 'b', 'c']) appendAudit(db, entry(action));
     db.exec('DROP TRIGGER audit_log_no_delete');
