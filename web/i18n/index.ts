@@ -17,8 +17,8 @@ import { statusMessages as hantStatus } from './zh-hant/status';
 import type { Lang } from './lang';
 import type { Messages } from './types';
 
-export { DEFAULT_LANG, LANGS, LANG_NAMES, htmlLang, isLang, pagePath } from './lang';
-export type { Lang, PageName } from './lang';
+export { DEFAULT_LANG, LANGS, LANG_NAMES, htmlLang, isLang, pagePath, staffPath } from './lang';
+export type { Lang, PageName, StaffPage } from './lang';
 export { ERROR_CODES } from './types';
 export type * from './types';
 

@@ -31,3 +31,12 @@ export const LANG_NAMES: Readonly<Record<Lang, string>> = {
   'zh-hans': '简体中文',
   en: 'English',
 };
+
+/** Pages of the staff console (JavaScript required there). */
+export type StaffPage = 'signin' | 'queue' | 'report' | 'registers' | 'admin' | 'audit';
+
+/** The path of a console page: '/staff/', '/staff/queue/', '/en/staff/report/'... */
+export function staffPath(lang: Lang, page: StaffPage): string {
+  const prefix = lang === DEFAULT_LANG ? '/staff/' : `/${lang}/staff/`;
+  return page === 'signin' ? prefix : `${prefix}${page}/`;
+}
