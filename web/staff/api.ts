@@ -14,6 +14,16 @@ export interface ApiFailure {
 
 export type ApiResult<T> = { ok: true; status: number; data: T } | ApiFailure;
 
+/** Told of every answer the server gave (not network failures): the idle-timeout warning counts from these. */
+export type ApiListener = (path: string, status: number) => void;
+const listeners = new Set<ApiListener>();
+
+/** Listen to every staff API answer on this page; returns the unsubscribe function. */
+export function onStaffApi(listener: ApiListener): () => void {
+  listeners.add(listener);
+  return () => listeners.delete(listener);
+}
+
 /** Call `/api/staff/<path>`; never throws. */
 export async function staffApi<T>(method: 'GET' | 'POST', path: string, body?: unknown): Promise<ApiResult<T>> {
   let res: Response;
@@ -27,6 +37,7 @@ export async function staffApi<T>(method: 'GET' | 'POST', path: string, body?: u
   } catch {
     return { ok: false, status: 0, code: 'network' };
   }
+  for (const listener of listeners) listener(path, res.status);
   const text = await res.text();
   let data: unknown = null;
   try {

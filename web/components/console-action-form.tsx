@@ -1,0 +1,121 @@
+/** The form every report action uses: labelled fields, a submit button, and a live region for the answer. */
+import type { ComponentChildren, JSX } from 'preact';
+import type { ActionKey } from '../staff/report-actions';
+
+export interface ActionResult {
+  ok: boolean;
+  text: string;
+}
+
+/** What every action form needs from the report island. */
+export interface ActionContext {
+  busy: ActionKey | null;
+  busyLabel: string;
+  results: Partial<Record<ActionKey, ActionResult>>;
+  invalid: Partial<Record<ActionKey, string[]>>;
+}
+
+/** The answer to the last run of an action: role=status on success, role=alert on failure. */
+export function ActionAnswer(props: { action: ActionKey; result: ActionResult | undefined }): JSX.Element {
+  const { result } = props;
+  return (
+    <div aria-live="polite">
+      {result !== undefined && (
+        <p id={`result-${props.action}`} tabIndex={-1} role={result.ok ? 'status' : 'alert'} class={result.ok ? 'notice' : 'form-failure'}>
+          {result.text}
+        </p>
+      )}
+    </div>
+  );
+}
+
+interface FormProps {
+  action: ActionKey;
+  ctx: ActionContext;
+  heading: string;
+  submit: string;
+  intro?: string | undefined;
+  /** Buttons beside the submit button. */
+  extra?: ComponentChildren;
+  children: ComponentChildren;
+}
+
+/** An action's sub-section: h3, form (submitted through the island's delegated handler), answer. */
+export function ActionForm(props: FormProps): JSX.Element {
+  const { action, ctx } = props;
+  const busy = ctx.busy === action;
+  return (
+    <section class="action">
+      <h3 id={`h-${action}`}>{props.heading}</h3>
+      {props.intro !== undefined && <p class="hint">{props.intro}</p>}
+      <form data-action={action} noValidate>
+        {props.children}
+        <p class="actions">
+          <button type="submit" class="button" aria-disabled={busy ? 'true' : undefined}>
+            {busy ? ctx.busyLabel : props.submit}
+          </button>
+          {props.extra}
+        </p>
+      </form>
+      <ActionAnswer action={action} result={ctx.results[action]} />
+    </section>
+  );
+}
+
+interface FieldProps {
+  action: ActionKey;
+  ctx: ActionContext;
+  name: string;
+  label: string;
+  hint?: string | undefined;
+  kind?: 'text' | 'textarea' | 'date' | 'select' | 'number';
+  required?: boolean;
+  defaultValue?: string;
+  maxLength?: number;
+  /** For selects: value, label and whether it starts selected. */
+  options?: { value: string; label: string; selected?: boolean }[];
+}
+
+/** One labelled field with its hint; marked invalid when the last attempt named it. */
+export function Field(props: FieldProps): JSX.Element {
+  const { action, name, kind = 'text' } = props;
+  const id = `f-${action}-${name}`;
+  const hintId = props.hint === undefined ? undefined : `${id}-hint`;
+  const invalid = props.ctx.invalid[action]?.includes(name) === true;
+  const common = {
+    id,
+    name,
+    'aria-describedby': hintId,
+    'aria-invalid': invalid ? ('true' as const) : undefined,
+    'aria-required': props.required === true ? ('true' as const) : undefined,
+  };
+  return (
+    <div class={invalid ? 'field field-invalid' : 'field'}>
+      <label for={id}>{props.label}</label>
+      {hintId !== undefined && (
+        <p class="hint" id={hintId}>
+          {props.hint}
+        </p>
+      )}
+      {kind === 'textarea' ? (
+        <textarea {...common} rows={4} defaultValue={props.defaultValue} maxLength={props.maxLength} />
+      ) : kind === 'select' ? (
+        <select {...common}>
+          {(props.options ?? []).map((o) => (
+            <option value={o.value} selected={o.selected === true}>
+              {o.label}
+            </option>
+          ))}
+        </select>
+      ) : (
+        <input
+          {...common}
+          type={kind === 'number' ? 'text' : kind}
+          inputMode={kind === 'number' ? 'numeric' : undefined}
+          defaultValue={props.defaultValue}
+          maxLength={props.maxLength}
+        />
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,56 @@
+/** A report's case records (notes, referrals, interference, contact reveals), oldest first. */
+import type { JSX } from 'preact';
+import type { ReportMessages } from '../i18n/console/staff-types';
+import type { Lang } from '../i18n/lang';
+import { fill, formatTime } from '../staff/format';
+import type { CaseRecordView } from '../staff/types';
+
+function details(record: CaseRecordView, r: ReportMessages['records']): [string, string | undefined][] {
+  switch (record.kind) {
+    case 'note':
+      return [['', record.body]];
+    case 'contact_reveal':
+      return [[r.reason, record.reason]];
+    case 'referral':
+      return [
+        [r.agency, record.agency],
+        [r.reference, record.reference],
+        [r.date, record.date],
+      ];
+    case 'interference':
+      return [
+        [r.who, record.who],
+        [r.when, record.when],
+        [r.how, record.how],
+        [r.outcome, record.outcome],
+      ];
+  }
+}
+
+export function RecordList(props: { lang: Lang; m: ReportMessages; records: CaseRecordView[] }): JSX.Element {
+  const r = props.m.records;
+  if (props.records.length === 0) return <p>{r.none}</p>;
+  return (
+    <ol class="records">
+      {props.records.map((record, index) => (
+        <li key={`${record.id}-${index}`} class={`record record-${record.kind}`}>
+          <p class="message-meta">
+            <strong>{r.kinds[record.kind]}</strong> · {fill(r.byline, { name: record.by?.username ?? '—', time: formatTime(props.lang, record.at) })}
+          </p>
+          {details(record, r)
+            .filter((item): item is [string, string] => item[1] !== undefined && item[1] !== '')
+            .map(([label, value]) =>
+              label === '' ? (
+                <p class="text-block">{value}</p>
+              ) : (
+                <p class="text-block">
+                  <span class="record-label">{label}: </span>
+                  {value}
+                </p>
+              ),
+            )}
+        </li>
+      ))}
+    </ol>
+  );
+}

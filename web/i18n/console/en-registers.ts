@@ -1,0 +1,52 @@
+import type { RegistersMessages } from './registers-types';
+
+export const registersMessages: RegistersMessages = {
+  title: 'Registers',
+  intro: 'The registers kept for your channels: attempts to interfere with cases, and reports that are past a deadline.',
+  notForRole: 'The registers are for triage staff and administrators. Your role does not include them.',
+  reportLink: (id) => `Report ${id}`,
+  interference: {
+    heading: 'Interference register',
+    intro: 'Every recorded attempt to interfere with a case in your channels, newest first.',
+    channel: 'Channel',
+    allChannels: 'All my channels',
+    empty: 'No interference has been recorded.',
+    shown: (count, more) => `${count} ${count === 1 ? 'record' : 'records'} shown${more ? '; more can be loaded' : ''}.`,
+    loadMore: 'Load more records',
+    exportCsv: 'Export CSV',
+    exportHint: 'The export holds the records shown here, in a spreadsheet file. It contains case content: store it as carefully as the reports themselves.',
+    fileName: 'interference-register',
+    caption: 'Interference records',
+    columns: {
+      id: 'Record',
+      report: 'Report',
+      channel: 'Channel',
+      who: 'Who interfered',
+      when: 'When',
+      how: 'How',
+      outcome: 'Outcome',
+      by: 'Recorded by',
+      at: 'Recorded at',
+    },
+  },
+  slow: {
+    heading: 'Slow-progress register',
+    intro: 'Open reports past their deadline for acknowledgement or for feedback to the reporter.',
+    acknowledgement: {
+      heading: 'Overdue acknowledgements',
+      caption: 'Reports not acknowledged in time',
+      empty: 'No acknowledgement is overdue.',
+      due: 'Acknowledgement due',
+    },
+    feedback: {
+      heading: 'Overdue feedback',
+      caption: 'Reports without feedback in time',
+      empty: 'No feedback is overdue.',
+      due: 'Feedback due',
+    },
+    columns: { report: 'Report', channel: 'Channel', status: 'Status', received: 'Received', overdueBy: 'Overdue by', assignee: 'Assigned to' },
+    unassigned: 'Nobody',
+    days: (days) => (days < 1 ? 'under a day' : days === 1 ? '1 day' : `${days} days`),
+    loadMore: 'Load more overdue reports',
+  },
+};

@@ -1,0 +1,42 @@
+import type { AuditMessages } from './audit-types';
+
+export const auditMessages: AuditMessages = {
+  title: '审计',
+  intro: '办理系统中的操作记录与案件统计。此处不会显示任何举报内容。',
+  notForRole: '审计页面仅供审计人员和系统管理员使用，您的角色无法查看。',
+  chain: {
+    verified: (entries) => `审计记录链验证通过：共 ${entries} 条，每条都与前一条相连（任何一条被修改、删除或调换顺序都会使链条断开）。`,
+    broken: (entryId) => `审计记录链在第 ${entryId} 条断裂（验证失败）。`,
+    brokenAdvice: '该条或之前的记录被篡改、删除或调换了顺序。请保留数据库副本并立即报告。',
+  },
+  trail: {
+    heading: '审计记录',
+    caption: '审计记录，最新的在前',
+    columns: { id: '编号', at: '时间', actor: '人员', action: '操作', report: '案件', channel: '频道', detail: '详细信息' },
+    system: '系统',
+    empty: '目前没有审计记录。',
+    loadMore: '加载更早的记录',
+  },
+  stats: {
+    heading: '统计',
+    intro: '仅根据案件的未加密元数据计算。',
+    summaryHeading: '概要',
+    total: '案件总数',
+    median: '确认受理所需时间（中位数）',
+    hours: (hours) => `${hours} 小时`,
+    noMedian: '尚无已确认受理的案件',
+    overdueAck: '逾期未确认受理',
+    overdueFeedback: '逾期未答复',
+    countColumn: '案件数',
+    noData: '目前没有案件。',
+    noRegion: '未填写',
+    charts: {
+      byChannel: { heading: '各频道案件数', key: '频道' },
+      byCategory: { heading: '各类别案件数', key: '类别' },
+      byRegion: { heading: '各地区案件数', key: '地区' },
+      byStatus: { heading: '各状态案件数', key: '状态' },
+      byMonth: { heading: '每月收到案件数', key: '月份' },
+      overdue: { heading: '逾期案件数', key: '期限' },
+    },
+  },
+};

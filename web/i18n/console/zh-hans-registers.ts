@@ -1,0 +1,52 @@
+import type { RegistersMessages } from './registers-types';
+
+export const registersMessages: RegistersMessages = {
+  title: '登记簿',
+  intro: '您负责频道的登记簿：干预案件的记录，以及逾期未办理的案件。',
+  notForRole: '登记簿仅供办理人员和系统管理员使用，您的角色无法查看。',
+  reportLink: (id) => `案件 ${id}`,
+  interference: {
+    heading: '干预案件登记簿',
+    intro: '您负责频道中所有干预案件的记录，最新的在前。',
+    channel: '频道',
+    allChannels: '我负责的所有频道',
+    empty: '目前没有干预案件的记录。',
+    shown: (count, more) => `已显示 ${count} 条记录${more ? '，还可以加载更多' : ''}。`,
+    loadMore: '加载更多记录',
+    exportCsv: '导出 CSV',
+    exportHint: '导出的电子表格文件包含此处显示的记录，其中有案件内容，请与举报材料同等谨慎保管。',
+    fileName: '干预案件登记簿',
+    caption: '干预案件记录',
+    columns: {
+      id: '记录编号',
+      report: '案件',
+      channel: '频道',
+      who: '干预人',
+      when: '时间',
+      how: '干预方式',
+      outcome: '处理结果',
+      by: '登记人',
+      at: '登记时间',
+    },
+  },
+  slow: {
+    heading: '逾期案件登记簿',
+    intro: '已超过确认受理期限或答复举报人期限、尚未办结的案件。',
+    acknowledgement: {
+      heading: '逾期未确认受理',
+      caption: '未在期限内确认受理的案件',
+      empty: '没有逾期未确认受理的案件。',
+      due: '确认受理期限',
+    },
+    feedback: {
+      heading: '逾期未答复',
+      caption: '未在期限内答复举报人的案件',
+      empty: '没有逾期未答复的案件。',
+      due: '答复期限',
+    },
+    columns: { report: '案件', channel: '频道', status: '状态', received: '收到时间', overdueBy: '已逾期', assignee: '办理人' },
+    unassigned: '未指派',
+    days: (days) => (days < 1 ? '不足一天' : `${days} 天`),
+    loadMore: '加载更多逾期案件',
+  },
+};

@@ -1,0 +1,42 @@
+import type { AuditMessages } from './audit-types';
+
+export const auditMessages: AuditMessages = {
+  title: '稽核',
+  intro: '承辦系統中的操作紀錄與案件統計。此處不會顯示任何檢舉內容。',
+  notForRole: '稽核頁面僅供稽核人員及系統管理員使用，您的角色無法查看。',
+  chain: {
+    verified: (entries) => `稽核紀錄鏈驗證通過：共 ${entries} 筆，每筆都與前一筆相連（任何一筆遭修改、刪除或調換順序都會使鏈斷開）。`,
+    broken: (entryId) => `稽核紀錄鏈在第 ${entryId} 筆斷裂（驗證失敗）。`,
+    brokenAdvice: '該筆或之前的紀錄遭到竄改、刪除或調換順序。請保留資料庫副本並立即通報。',
+  },
+  trail: {
+    heading: '稽核紀錄',
+    caption: '稽核紀錄，最新的在前',
+    columns: { id: '編號', at: '時間', actor: '人員', action: '操作', report: '案件', channel: '頻道', detail: '詳細資料' },
+    system: '系統',
+    empty: '目前沒有稽核紀錄。',
+    loadMore: '載入較早的紀錄',
+  },
+  stats: {
+    heading: '統計',
+    intro: '僅根據案件的未加密中繼資料計算。',
+    summaryHeading: '摘要',
+    total: '案件總數',
+    median: '確認收件所需時間（中位數）',
+    hours: (hours) => `${hours} 小時`,
+    noMedian: '尚無已確認收件的案件',
+    overdueAck: '逾期未確認收件',
+    overdueFeedback: '逾期未回覆',
+    countColumn: '案件數',
+    noData: '目前沒有案件。',
+    noRegion: '未填寫',
+    charts: {
+      byChannel: { heading: '各頻道案件數', key: '頻道' },
+      byCategory: { heading: '各類別案件數', key: '類別' },
+      byRegion: { heading: '各地區案件數', key: '地區' },
+      byStatus: { heading: '各狀態案件數', key: '狀態' },
+      byMonth: { heading: '每月收件數', key: '月份' },
+      overdue: { heading: '逾期案件數', key: '期限' },
+    },
+  },
+};

@@ -1,0 +1,52 @@
+import type { RegistersMessages } from './registers-types';
+
+export const registersMessages: RegistersMessages = {
+  title: '登記簿',
+  intro: '您負責頻道的登記簿：干預案件的紀錄，以及逾期未處理的案件。',
+  notForRole: '登記簿僅供承辦人員及系統管理員使用，您的角色無法查看。',
+  reportLink: (id) => `案件 ${id}`,
+  interference: {
+    heading: '干預案件登記簿',
+    intro: '您負責頻道中所有干預案件的紀錄，最新的在前。',
+    channel: '頻道',
+    allChannels: '我負責的所有頻道',
+    empty: '目前沒有干預案件的紀錄。',
+    shown: (count, more) => `已顯示 ${count} 筆紀錄${more ? '，還可以載入更多' : ''}。`,
+    loadMore: '載入更多紀錄',
+    exportCsv: '匯出 CSV',
+    exportHint: '匯出的試算表檔案包含此處顯示的紀錄，內有案件內容，請與檢舉資料同等審慎保管。',
+    fileName: '干預案件登記簿',
+    caption: '干預案件紀錄',
+    columns: {
+      id: '紀錄編號',
+      report: '案件',
+      channel: '頻道',
+      who: '干預者',
+      when: '時間',
+      how: '干預方式',
+      outcome: '處理結果',
+      by: '登記人',
+      at: '登記時間',
+    },
+  },
+  slow: {
+    heading: '逾期案件登記簿',
+    intro: '已超過確認收件期限或回覆檢舉人期限、尚未結案的案件。',
+    acknowledgement: {
+      heading: '逾期未確認收件',
+      caption: '未在期限內確認收件的案件',
+      empty: '沒有逾期未確認收件的案件。',
+      due: '確認收件期限',
+    },
+    feedback: {
+      heading: '逾期未回覆',
+      caption: '未在期限內回覆檢舉人的案件',
+      empty: '沒有逾期未回覆的案件。',
+      due: '回覆期限',
+    },
+    columns: { report: '案件', channel: '頻道', status: '狀態', received: '收件時間', overdueBy: '已逾期', assignee: '承辦人' },
+    unassigned: '未指派',
+    days: (days) => (days < 1 ? '未滿一天' : `${days} 天`),
+    loadMore: '載入更多逾期案件',
+  },
+};

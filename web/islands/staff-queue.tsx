@@ -1,0 +1,301 @@
+/**
+ * The triage queue: filters (kept in the page's query string so Back and a
+ * reload keep them), the reports in queue order with their deadlines, "Load
+ * more" pages, and "Pull next", which claims the next report and opens it.
+ */
+import type { JSX } from 'preact';
+import type { CaseWords, QueueMessages } from '../i18n/console/staff-types';
+import type { ConsoleMessages } from '../i18n/console/types';
+import { staffPath, type Lang } from '../i18n/lang';
+import { CATEGORIES } from '../lib/report-fields';
+import { staffApi } from '../staff/api';
+import { failureText, fill, formatTime, leaveIfSignedOut } from '../staff/format';
+import { STATUSES, type CaseView, type QueuePage, type ReportSummary, type SessionInfo } from '../staff/types';
+import { FocusingComponent } from './focus-after-render';
+
+const FILTERS = ['channel', 'status', 'category', 'region', 'overdue', 'assignee'] as const;
+type Filters = Partial<Record<(typeof FILTERS)[number], string>>;
+const COLUMNS = ['report', 'category', 'channel', 'region', 'status', 'priority', 'assignee', 'received', 'due'] as const;
+const PULL_MESSAGE_ID = 'pull-message';
+const ERROR_ID = 'queue-error';
+
+interface Props {
+  lang: Lang;
+  c: ConsoleMessages;
+  w: CaseWords;
+  m: QueueMessages;
+}
+
+interface State {
+  me: SessionInfo | null;
+  filters: Filters;
+  rows: ReportSummary[];
+  nextCursor: string | null;
+  loading: boolean;
+  loaded: boolean;
+  error: string | null;
+  pulling: boolean;
+  pullMessage: string | null;
+}
+
+function filtersFrom(params: URLSearchParams): Filters {
+  const filters: Filters = {};
+  for (const key of FILTERS) {
+    const value = params.get(key)?.trim();
+    if (value) filters[key] = value;
+  }
+  return filters;
+}
+
+/** The report page's address for a report. */
+export function reportHref(lang: Lang, id: number): string {
+  return `${staffPath(lang, 'report')}?id=${id}`;
+}
+
+export class QueueIsland extends FocusingComponent<Props, State> {
+  override state: State = {
+    me: null,
+    filters: {},
+    rows: [],
+    nextCursor: null,
+    loading: true,
+    loaded: false,
+    error: null,
+    pulling: false,
+    pullMessage: null,
+  };
+
+  override componentDidMount(): void {
+    void this.start();
+  }
+
+  private async start(): Promise<void> {
+    const me = await staffApi<SessionInfo>('GET', 'me');
+    if (!me.ok) {
+      if (!leaveIfSignedOut(this.props.lang, me)) this.setState({ loading: false, error: failureText(this.props.c, me) });
+      return;
+    }
+    const filters = filtersFrom(new URLSearchParams(location.search));
+    this.setState({ me: me.data, filters });
+    if (me.data.role !== 'auditor') await this.load(filters, null);
+    else this.setState({ loading: false });
+  }
+
+  private async load(filters: Filters, cursor: string | null): Promise<void> {
+    this.setState({ loading: true, error: null });
+    const query = new URLSearchParams(filters as Record<string, string>);
+    if (cursor !== null) query.set('cursor', cursor);
+    const result = await staffApi<QueuePage>('GET', `reports?${query.toString()}`);
+    if (!result.ok) {
+      if (!leaveIfSignedOut(this.props.lang, result)) {
+        this.setState({ loading: false, error: failureText(this.props.c, result) });
+        this.focusAfterRender(ERROR_ID);
+      }
+      return;
+    }
+    const first = result.data.reports[0];
+    this.setState((s) => ({
+      loading: false,
+      loaded: true,
+      rows: cursor === null ? result.data.reports : [...s.rows, ...result.data.reports],
+      nextCursor: result.data.nextCursor,
+    }));
+    // After "Load more", continue from the first new row.
+    if (cursor !== null && first) this.focusAfterRender(`report-link-${first.id}`);
+  }
+
+  onFilter = (event: Event): void => {
+    const form = event.target;
+    if (!(form instanceof HTMLFormElement)) return;
+    event.preventDefault();
+    const params = new URLSearchParams();
+    new FormData(form).forEach((value, key) => {
+      if (typeof value === 'string' && value.trim() !== '') params.set(key, value.trim());
+    });
+    const filters = filtersFrom(params);
+    history.replaceState(null, '', params.size > 0 ? `?${params.toString()}` : location.pathname);
+    this.setState({ filters, pullMessage: null });
+    void this.load(filters, null);
+  };
+
+  onLoadMore = (): void => {
+    if (this.state.nextCursor !== null && !this.state.loading) void this.load(this.state.filters, this.state.nextCursor);
+  };
+
+  onPull = async (): Promise<void> => {
+    if (this.state.pulling) return;
+    this.setState({ pulling: true, pullMessage: null });
+    const result = await staffApi<CaseView>('POST', 'queue/claim');
+    if (result.ok && result.status === 200 && result.data !== null) {
+      location.assign(reportHref(this.props.lang, result.data.id));
+      return;
+    }
+    if (!result.ok && leaveIfSignedOut(this.props.lang, result)) return;
+    this.setState({ pulling: false, pullMessage: result.ok ? this.props.m.nothingToPull : failureText(this.props.c, result) });
+    this.focusAfterRender(PULL_MESSAGE_ID);
+  };
+
+  private renderFilters(me: SessionInfo): JSX.Element {
+    const { m, w } = this.props;
+    const f = this.state.filters;
+    const option = (value: string, label: string, current: string | undefined): JSX.Element => (
+      <option value={value} selected={value === (current ?? '')}>
+        {label}
+      </option>
+    );
+    return (
+      <form class="toolbar filters" onSubmit={this.onFilter} aria-label={m.filters}>
+        <label>
+          {m.channel}
+          <select name="channel">
+            {option('', m.anyChannel, f.channel)}
+            {me.channels.map((ch) => option(ch.slug, ch.name, f.channel))}
+          </select>
+        </label>
+        <label>
+          {m.status}
+          <select name="status">
+            {option('', m.anyStatus, f.status)}
+            {STATUSES.map((st) => option(st, w.statuses[st], f.status))}
+          </select>
+        </label>
+        <label>
+          {m.category}
+          <select name="category">
+            {option('', m.anyCategory, f.category)}
+            {CATEGORIES.map((cat) => option(cat, w.categories[cat], f.category))}
+          </select>
+        </label>
+        <label>
+          {m.region}
+          <input type="text" name="region" defaultValue={f.region ?? ''} maxLength={64} />
+        </label>
+        <label>
+          {m.assignee}
+          <select name="assignee">
+            {option('', m.anyone, f.assignee)}
+            {option('me', m.me, f.assignee)}
+            {option('none', m.nobody, f.assignee)}
+          </select>
+        </label>
+        <label class="inline-check">
+          <input type="checkbox" name="overdue" value="true" defaultChecked={f.overdue === 'true'} />
+          {m.overdueOnly}
+        </label>
+        <button type="submit" class="button">
+          {m.apply}
+        </button>
+      </form>
+    );
+  }
+
+  private renderRow(row: ReportSummary): JSX.Element {
+    const { lang, w, m } = this.props;
+    const overdue = row.overdue.acknowledgement || row.overdue.feedback;
+    return (
+      <tr key={row.id} class={overdue ? 'overdue-row' : undefined}>
+        <td class="nowrap">
+          <a id={`report-link-${row.id}`} href={reportHref(lang, row.id)}>
+            {fill(w.reportName, { id: row.id })}
+          </a>
+        </td>
+        <td>{w.categories[row.category as keyof CaseWords['categories']] ?? row.category}</td>
+        <td>{this.state.me?.channels.find((channel) => channel.slug === row.channel)?.name ?? row.channel}</td>
+        <td>{row.region ?? w.noRegion}</td>
+        <td>
+          {w.statuses[row.status]}
+          {row.lease !== null && (
+            <span class="small block">{fill(w.heldBy, { name: row.lease.username, time: formatTime(lang, row.lease.until) })}</span>
+          )}
+        </td>
+        <td>{w.priorities[row.priority] ?? row.priority}</td>
+        <td>{row.assignee?.username ?? w.unassigned}</td>
+        <td>{formatTime(lang, row.receivedAt)}</td>
+        <td>
+          {row.overdue.acknowledgement && <strong class="overdue block">{w.ackOverdue}</strong>}
+          {row.overdue.feedback && <strong class="overdue block">{w.feedbackOverdue}</strong>}
+          {row.status !== 'closed' && row.acknowledgedAt === null && !row.overdue.acknowledgement && (
+            <span class="block">{fill(m.ackDue, { time: formatTime(lang, row.ackDueAt) })}</span>
+          )}
+          {row.status !== 'closed' && !row.overdue.feedback && <span class="block">{fill(m.feedbackDue, { time: formatTime(lang, row.feedbackDueAt) })}</span>}
+        </td>
+      </tr>
+    );
+  }
+
+  override render(): JSX.Element {
+    const { lang, c, m } = this.props;
+    const s = this.state;
+    const overdueCount = s.rows.filter((row) => row.overdue.acknowledgement || row.overdue.feedback).length;
+    return (
+      <div class="queue">
+        <h1>{m.heading}</h1>
+        {s.me !== null && !s.me.totpEnabled && (
+          <p class="notice">
+            <a href={`${staffPath(lang, 'signin')}?enrol=totp`}>{m.enrolTotp}</a>
+          </p>
+        )}
+        {s.me?.role === 'auditor' && <p class="notice">{m.auditorNoQueue}</p>}
+        {s.me !== null && s.me.role !== 'auditor' && (
+          <>
+            <div class="actions pull">
+              <button type="button" class="button" onClick={this.onPull} aria-disabled={s.pulling ? 'true' : undefined}>
+                {s.pulling ? m.pulling : m.pullNext}
+              </button>
+              <div aria-live="polite">
+                {s.pullMessage !== null && (
+                  <p id={PULL_MESSAGE_ID} tabIndex={-1} class="notice">
+                    {s.pullMessage}
+                  </p>
+                )}
+              </div>
+            </div>
+            <h2>{m.filters}</h2>
+            {this.renderFilters(s.me)}
+          </>
+        )}
+        <div aria-live="assertive">
+          {s.error !== null && (
+            <p id={ERROR_ID} class="form-failure" role="alert" tabIndex={-1}>
+              {s.error}
+            </p>
+          )}
+        </div>
+        <p role="status" class="counts">
+          {s.loading
+            ? c.loading
+            : s.loaded && (
+                <>
+                  {fill(s.rows.length === 1 ? m.countOne : m.countMany, { n: s.rows.length })}
+                  {overdueCount > 0 && <strong class="overdue">{` · ${fill(m.overdueCount, { n: overdueCount })}`}</strong>}
+                  {s.nextCursor !== null && ` · ${m.moreAvailable}`}
+                </>
+              )}
+        </p>
+        {s.loaded && s.rows.length === 0 && <p>{m.empty}</p>}
+        {s.rows.length > 0 && (
+          <div class="table-scroll" role="region" aria-label={m.caption} tabIndex={0}>
+            <table>
+              <caption>{m.caption}</caption>
+              <thead>
+                <tr>
+                  {COLUMNS.map((key) => (
+                    <th scope="col">{m.columns[key]}</th>
+                  ))}
+                </tr>
+              </thead>
+              <tbody>{s.rows.map((row) => this.renderRow(row))}</tbody>
+            </table>
+          </div>
+        )}
+        {s.nextCursor !== null && (
+          <p>
+            <button type="button" class="button button-secondary" onClick={this.onLoadMore} aria-disabled={s.loading ? 'true' : undefined}>
+              {m.loadMore}
+            </button>
+          </p>
+        )}
+      </div>
+    );
+  }
+}

@@ -1,0 +1,354 @@
+/**
+ * One report, opened from the queue (`?id=N`): its metadata, decrypted
+ * content, messages and case records, and every casework action. Each action
+ * answers in its own live region next to its form; nothing fails silently.
+ * The lease, when the caller holds it, is renewed while the page is open and
+ * released when the page is left.
+ */
+import type { JSX } from 'preact';
+import type { CaseWords, ReportMessages } from '../i18n/console/staff-types';
+import type { ConsoleMessages } from '../i18n/console/types';
+import { staffPath, type Lang } from '../i18n/lang';
+import { staffApi, type ApiFailure, type ApiResult } from '../staff/api';
+import { failureText, fill, formatTime, leaveIfSignedOut } from '../staff/format';
+import { reportAction, type ActionKey, type ActionOutcome } from '../staff/report-actions';
+import type { CaseRecordView, CaseView, ContactDetails, ReportSummary, SessionInfo } from '../staff/types';
+import { FocusingComponent } from './focus-after-render';
+import type { ActionResult } from '../components/console-action-form';
+import { ReportSections } from '../components/console-report-forms';
+
+/** Renew well before the lease runs out, and at least this often. */
+const RENEW_EVERY_MS = 5 * 60_000;
+
+interface Props {
+  lang: Lang;
+  c: ConsoleMessages;
+  w: CaseWords;
+  m: ReportMessages;
+}
+
+interface State {
+  id: number | null;
+  me: SessionInfo | null;
+  view: CaseView | null;
+  loadError: string | null;
+  busy: ActionKey | null;
+  results: Partial<Record<ActionKey, ActionResult>>;
+  invalid: Partial<Record<ActionKey, string[]>>;
+  contact: ContactDetails | null;
+}
+
+/** Now, truncated to the hour like the server's own timestamps. */
+function hourNow(): string {
+  const now = new Date();
+  now.setUTCMinutes(0, 0, 0);
+  return now.toISOString().replace('.000Z', 'Z');
+}
+
+export class ReportIsland extends FocusingComponent<Props, State> {
+  override state: State = { id: null, me: null, view: null, loadError: null, busy: null, results: {}, invalid: {}, contact: null };
+  private renewTimer: ReturnType<typeof setTimeout> | null = null;
+
+  override componentDidMount(): void {
+    const raw = new URLSearchParams(location.search).get('id') ?? '';
+    if (!/^[1-9]\d{0,15}$/.test(raw)) {
+      this.setState({ loadError: this.props.m.missingId });
+      return;
+    }
+    this.setState({ id: Number(raw) });
+    addEventListener('pagehide', this.onPageHide);
+    addEventListener('pageshow', this.onPageShow);
+    void this.load(Number(raw));
+  }
+
+  override componentWillUnmount(): void {
+    this.stopRenewing();
+    removeEventListener('pagehide', this.onPageHide);
+    removeEventListener('pageshow', this.onPageShow);
+  }
+
+  private async load(id: number): Promise<void> {
+    const [me, view] = await Promise.all([staffApi<SessionInfo>('GET', 'me'), staffApi<CaseView>('GET', `reports/${id}`)]);
+    const failure = !me.ok ? me : !view.ok ? view : null;
+    if (failure !== null) {
+      if (leaveIfSignedOut(this.props.lang, failure)) return;
+      this.setState({ loadError: failure.status === 404 ? this.props.m.notFound : failureText(this.props.c, failure) });
+      return;
+    }
+    if (!me.ok || !view.ok) return;
+    document.title = `${fill(this.props.w.reportName, { id })} · ${document.title.split(' · ').slice(-1)[0] ?? ''}`;
+    this.setState({ me: me.data, view: view.data, loadError: null }, () => this.scheduleRenewal());
+  }
+
+  /** True when the signed-in member holds the report's lease. */
+  private holdsLease(view: ReportSummary | null = this.state.view): boolean {
+    return view?.lease != null && view.lease.username === this.state.me?.username;
+  }
+
+  /** The member's own staff id, when the page can know it (their lease or assignment). */
+  private myId(): number | null {
+    const { view, me } = this.state;
+    if (view === null || me === null) return null;
+    if (view.lease?.username === me.username) return view.lease.staffId;
+    if (view.assignee?.username === me.username) return view.assignee.id;
+    return null;
+  }
+
+  private scheduleRenewal(): void {
+    this.stopRenewing();
+    const lease = this.state.view?.lease;
+    if (!lease || !this.holdsLease()) return;
+    const left = new Date(lease.until).getTime() - Date.now();
+    this.renewTimer = setTimeout(() => void this.renew(), Math.max(15_000, Math.min(RENEW_EVERY_MS, left / 2)));
+  }
+
+  private stopRenewing(): void {
+    if (this.renewTimer !== null) clearTimeout(this.renewTimer);
+    this.renewTimer = null;
+  }
+
+  private async renew(): Promise<void> {
+    const { id } = this.state;
+    if (id === null) return;
+    const result = await staffApi<ReportSummary>('POST', `reports/${id}/lease`, { action: 'renew' });
+    if (result.ok) this.mergeSummary(result.data, () => this.scheduleRenewal());
+    else if (!leaveIfSignedOut(this.props.lang, result)) {
+      this.setResult('lease', { ok: false, text: `${this.props.m.lease.renewFailed} ${failureText(this.props.c, result)}` }, false);
+    }
+  }
+
+  /** Leaving the page gives the report back; keepalive lets the request outlive the page. */
+  private onPageHide = (): void => {
+    const { id } = this.state;
+    if (id === null || !this.holdsLease()) return;
+    this.stopRenewing();
+    void fetch(`/api/staff/reports/${id}/lease`, {
+      method: 'POST',
+      credentials: 'same-origin',
+      keepalive: true,
+      headers: { 'Content-Type': 'application/json', Accept: 'application/json' },
+      body: JSON.stringify({ action: 'release' }),
+    }).catch(() => undefined);
+  };
+
+  /** Restored from the back/forward cache: the lease was released on leaving, so show the report as it is now. */
+  private onPageShow = (event: PageTransitionEvent): void => {
+    if (event.persisted && this.state.id !== null) void this.load(this.state.id);
+  };
+
+  private mergeSummary(summary: ReportSummary, then?: () => void): void {
+    this.setState((s) => (s.view === null ? {} : { view: { ...s.view, ...summary } }), then);
+  }
+
+  private setResult(key: ActionKey, result: ActionResult, focus = true): void {
+    this.setState((s) => ({ busy: null, results: { ...s.results, [key]: result } }));
+    if (focus) this.focusAfterRender(`result-${key}`);
+  }
+
+  private failed(key: ActionKey, failure: ApiFailure): void {
+    if (leaveIfSignedOut(this.props.lang, failure)) return;
+    const { c, m } = this.props;
+    let text = failureText(c, failure);
+    if (key === 'reveal' && failure.code === 'conflict') text = m.contact.noContact;
+    this.setState((s) => ({ invalid: { ...s.invalid, [key]: Object.keys(failure.fields ?? {}) } }));
+    this.setResult(key, { ok: false, text });
+  }
+
+  /** Run one action: validate, call the API, fold the answer into the page, say what happened. */
+  perform = async (key: ActionKey, values: Record<string, string>, form: HTMLFormElement | null): Promise<void> => {
+    const { id, busy, me } = this.state;
+    if (id === null || busy !== null) return;
+    const action = reportAction(key, values, this.props.m);
+    if ('invalid' in action) {
+      this.setState((s) => ({ invalid: { ...s.invalid, [key]: action.invalid.map((f) => f.name) } }));
+      this.setResult(key, { ok: false, text: fill(this.props.m.fixFields, { fields: action.invalid.map((f) => f.label).join(', ') }) });
+      return;
+    }
+    this.setState((s) => ({ busy: key, invalid: { ...s.invalid, [key]: [] }, results: { ...s.results, [key]: undefined } }));
+    const result: ApiResult<unknown> = await staffApi<unknown>('POST', `reports/${id}/${action.path}`, action.body);
+    if (!result.ok) return this.failed(key, result);
+    this.apply(action.outcome, result.data, me);
+    form?.reset();
+    if (key === 'lease') this.stopRenewing();
+    this.setResult(key, { ok: true, text: action.done });
+  };
+
+  /** Fold an action's answer into the view without fetching (and auditing) the whole report again. */
+  private apply(outcome: ActionOutcome, data: unknown, me: SessionInfo | null): void {
+    const by = me === null ? null : { id: this.myId() ?? 0, username: me.username };
+    const at = hourNow();
+    this.setState((s) => {
+      const view = s.view;
+      if (view === null) return {};
+      switch (outcome.kind) {
+        case 'summary':
+          return { view: { ...view, ...(data as ReportSummary), ...(outcome.publicMessage === undefined ? {} : { publicMessage: outcome.publicMessage }) } };
+        case 'message':
+          return { view: { ...view, messages: [...view.messages, { id: (data as { id: number }).id, from: 'staff', body: outcome.body, at }] } };
+        case 'record': {
+          const answer = data as { id: number; report?: ReportSummary };
+          const record = { ...outcome.record, id: answer.id, by, at } as CaseRecordView;
+          return { view: { ...view, ...(answer.report ?? {}), caseRecords: [...view.caseRecords, record] } };
+        }
+        case 'link':
+          return { view: { ...view, links: [...new Set([...view.links, outcome.relatedId])] } };
+        case 'contact': {
+          const record = { kind: 'contact_reveal', reason: outcome.reason, id: 0, by, at } as CaseRecordView;
+          return { contact: (data as { contact: ContactDetails }).contact, view: { ...view, caseRecords: [...view.caseRecords, record] } };
+        }
+      }
+    });
+  }
+
+  onSubmit = (event: Event): void => {
+    const form = event.target;
+    if (!(form instanceof HTMLFormElement) || form.dataset['action'] === undefined) return;
+    event.preventDefault();
+    const values: Record<string, string> = {};
+    new FormData(form).forEach((value, name) => {
+      if (typeof value === 'string') values[name] = value;
+    });
+    void this.perform(form.dataset['action'] as ActionKey, values, form);
+  };
+
+  private renderOverview(view: CaseView): JSX.Element {
+    const { lang, w, m } = this.props;
+    const f = m.fields;
+    const time = (iso: string | null): string => (iso === null ? f.notYet : formatTime(lang, iso));
+    const overdue = [view.overdue.acknowledgement && w.ackOverdue, view.overdue.feedback && w.feedbackOverdue].filter(Boolean).join(', ');
+    const rows: [string, string | JSX.Element][] = [
+      [f.channel, this.state.me?.channels.find((channel) => channel.slug === view.channel)?.name ?? view.channel],
+      [f.category, w.categories[view.category as keyof CaseWords['categories']] ?? view.category],
+      [f.region, view.region ?? w.noRegion],
+      [f.status, w.statuses[view.status]],
+      ...(view.outcome === null ? [] : ([[f.outcome, w.outcomes[view.outcome as keyof CaseWords['outcomes']] ?? view.outcome]] as [string, string][])),
+      [f.priority, w.priorities[view.priority] ?? String(view.priority)],
+      [f.assignee, view.assignee?.username ?? w.unassigned],
+      [f.source, w.sources[view.source]],
+      [f.received, time(view.receivedAt)],
+      [f.acknowledged, time(view.acknowledgedAt)],
+      [f.ackDue, time(view.ackDueAt)],
+      [f.feedbackDue, time(view.feedbackDueAt)],
+      ...(view.closedAt === null ? [] : ([[f.closed, time(view.closedAt)]] as [string, string][])),
+      [f.overdue, overdue === '' ? f.none : <strong class="overdue">{overdue}</strong>],
+    ];
+    return (
+      <section>
+        <h2 id="h-overview">{m.overview}</h2>
+        <dl class="facts">
+          {rows.map(([label, value]) => (
+            <div>
+              <dt>{label}</dt>
+              <dd>{value}</dd>
+            </div>
+          ))}
+        </dl>
+      </section>
+    );
+  }
+
+  private renderLease(view: CaseView): JSX.Element {
+    const { lang, w, m } = this.props;
+    const s = this.state;
+    const result = s.results.lease;
+    return (
+      <div class="lease">
+        {this.holdsLease(view) && view.lease !== null ? (
+          <p>
+            {fill(m.lease.yours, { time: formatTime(lang, view.lease.until) })}{' '}
+            <button type="button" class="button button-secondary" onClick={() => void this.perform('lease', {}, null)}>
+              {m.lease.release}
+            </button>
+          </p>
+        ) : view.lease !== null ? (
+          <p>{fill(w.heldBy, { name: view.lease.username, time: formatTime(lang, view.lease.until) })}</p>
+        ) : (
+          <p>{m.lease.none}</p>
+        )}
+        <div aria-live="polite">
+          {result !== undefined && (
+            <p id="result-lease" tabIndex={-1} role={result.ok ? 'status' : 'alert'} class={result.ok ? 'notice' : 'form-failure'}>
+              {result.text}
+            </p>
+          )}
+        </div>
+      </div>
+    );
+  }
+
+  private renderContent(view: CaseView): JSX.Element {
+    const { m } = this.props;
+    const k = m.content;
+    const content = view.content;
+    const items: [string, string | undefined][] = [
+      [k.details, content.details],
+      [k.location, content.location],
+      [k.subjects, content.subjects],
+      [k.occurredAt, content.occurredAt],
+      [k.officialsInvolved, content.officialsInvolved === undefined ? undefined : (k.officials[content.officialsInvolved as keyof typeof k.officials] ?? content.officialsInvolved)],
+      [k.officialsDetails, content.officialsDetails],
+      [k.discouraged, content.discouraged],
+    ];
+    return (
+      <section>
+        <h2 id="h-content">{k.heading}</h2>
+        <dl class="content-fields">
+          {items
+            .filter((item): item is [string, string] => item[1] !== undefined && item[1] !== '')
+            .map(([label, value]) => (
+              <div>
+                <dt>{label}</dt>
+                <dd class="text-block">{value}</dd>
+              </div>
+            ))}
+        </dl>
+      </section>
+    );
+  }
+
+  override render(): JSX.Element {
+    const { lang, c, w, m } = this.props;
+    const s = this.state;
+    const heading = s.id === null ? m.title : fill(w.reportName, { id: s.id });
+    if (s.view === null || s.me === null) {
+      return (
+        <div class="report-view">
+          <h1>{heading}</h1>
+          {s.loadError === null ? (
+            <p role="status">{c.loading}</p>
+          ) : (
+            <p class="form-failure" role="alert">
+              {s.loadError}
+            </p>
+          )}
+          <p>
+            <a href={staffPath(lang, 'queue')}>{m.backToQueue}</a>
+          </p>
+        </div>
+      );
+    }
+    const view = s.view;
+    return (
+      <div class="report-view" onSubmit={this.onSubmit}>
+        <p class="back">
+          <a href={staffPath(lang, 'queue')}>{m.backToQueue}</a>
+        </p>
+        <h1>{heading}</h1>
+        {this.renderLease(view)}
+        {this.renderOverview(view)}
+        {this.renderContent(view)}
+        <ReportSections
+          lang={lang}
+          w={w}
+          m={m}
+          view={view}
+          me={s.me}
+          myId={this.myId()}
+          ctx={{ busy: s.busy, busyLabel: m.busy, results: s.results, invalid: s.invalid }}
+          contact={s.contact}
+          perform={this.perform}
+        />
+      </div>
+    );
+  }
+}

@@ -1,0 +1,91 @@
+/** Channels: the list with key holders and reports, and the form to add one. */
+import type { JSX } from 'preact';
+import { useState } from 'preact/hooks';
+import type { AdminMessages } from '../i18n/console/admin-types';
+import type { ConsoleMessages } from '../i18n/console/types';
+import type { Lang } from '../i18n/lang';
+import { fieldErrors, useFormErrors, type ChannelRow } from './admin-data';
+import { staffApi } from './api';
+import { OutcomeLine, TextField, type Outcome } from './form-parts';
+import { leaveIfSignedOut } from './format';
+import { errorText } from './session';
+
+interface Props {
+  lang: Lang;
+  m: AdminMessages;
+  common: ConsoleMessages;
+  channels: readonly ChannelRow[];
+  onChanged: () => void;
+}
+
+export function AdminChannels(props: Props): JSX.Element {
+  const { lang, common } = props;
+  const m = props.m.channels;
+  const [slug, setSlug] = useState('');
+  const [name, setName] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [outcome, setOutcome] = useState<Outcome>(null);
+  const { errors, setErrors, formRef } = useFormErrors();
+
+  const submit = async (event: Event): Promise<void> => {
+    event.preventDefault();
+    if (busy) return;
+    setBusy(true);
+    setOutcome(null);
+    const body = { slug: slug.trim(), name: name.trim() };
+    const result = await staffApi<{ id: number }>('POST', 'admin/channels', body);
+    setBusy(false);
+    if (result.ok) {
+      setOutcome({ ok: true, text: m.added(body.slug) });
+      setSlug('');
+      setName('');
+      setErrors({});
+      props.onChanged();
+      return;
+    }
+    if (leaveIfSignedOut(lang, result)) return;
+    const taken = result.code === 'conflict';
+    setErrors(taken ? { slug: m.slug.taken } : fieldErrors(result.fields, { slug: m.slug.problem, name: m.name.problem, '*': m.name.problem }));
+    setOutcome({ ok: false, text: taken ? m.slug.taken : errorText(common, result.code) });
+  };
+
+  const c = m.columns;
+  return (
+    <section aria-labelledby="channels-heading">
+      <h2 id="channels-heading">{m.heading}</h2>
+      <div class="table-scroll" role="region" aria-labelledby="channels-caption" tabIndex={0}>
+        <table>
+          <caption id="channels-caption">{m.caption}</caption>
+          <thead>
+            <tr>
+              {[c.slug, c.name, c.holders, c.reports].map((label) => (
+                <th scope="col" key={label}>
+                  {label}
+                </th>
+              ))}
+            </tr>
+          </thead>
+          <tbody>
+            {props.channels.map((channel) => (
+              <tr key={channel.id}>
+                <th scope="row">{channel.slug}</th>
+                <td>{channel.name}</td>
+                <td class={channel.holders < 2 ? 'overdue' : undefined}>{channel.holders}</td>
+                <td>{channel.reports}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      <h3 id="add-channel-heading">{m.addHeading}</h3>
+      <form class="admin-form" ref={formRef} aria-labelledby="add-channel-heading" noValidate onSubmit={(event) => void submit(event)}>
+        <TextField id="channel-slug" label={m.slug.label} hint={m.slug.hint} error={errors['slug']} value={slug} onValue={setSlug} />
+        <TextField id="channel-name" label={m.name.label} hint={m.name.hint} error={errors['name']} value={name} onValue={setName} />
+        <OutcomeLine outcome={outcome} />
+        <button type="submit" class="button" aria-disabled={busy ? 'true' : undefined}>
+          {m.submit}
+        </button>
+      </form>
+    </section>
+  );
+}

@@ -1,0 +1,119 @@
+/** Grants: who holds which channel key, and the form to hand on one the admin holds. */
+import type { JSX } from 'preact';
+import { useState } from 'preact/hooks';
+import type { AdminMessages } from '../i18n/console/admin-types';
+import type { ConsoleMessages } from '../i18n/console/types';
+import type { Lang } from '../i18n/lang';
+import { fieldErrors, useFormErrors, type GrantRow, type StaffAccount } from './admin-data';
+import { staffApi } from './api';
+import { OutcomeLine, SelectField, type Outcome } from './form-parts';
+import { formatTime, leaveIfSignedOut } from './format';
+import { errorText, type StaffMe } from './session';
+
+interface Props {
+  lang: Lang;
+  m: AdminMessages;
+  common: ConsoleMessages;
+  me: StaffMe;
+  staff: readonly StaffAccount[];
+  grants: readonly GrantRow[];
+  onChanged: () => void;
+}
+
+export function AdminGrants(props: Props): JSX.Element {
+  const { lang, common } = props;
+  const m = props.m.grants;
+  const [member, setMember] = useState('');
+  const [channel, setChannel] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [outcome, setOutcome] = useState<Outcome>(null);
+  const { errors, setErrors, formRef } = useFormErrors();
+  const members = props.staff.filter((account) => !account.disabled && account.role !== 'auditor');
+
+  const submit = async (event: Event): Promise<void> => {
+    event.preventDefault();
+    if (busy) return;
+    const grantee = members.find((account) => String(account.id) === member);
+    const missing = { ...(grantee === undefined ? { staffId: m.member.problem } : {}), ...(channel === '' ? { channel: m.channel.problem } : {}) };
+    if (grantee === undefined || channel === '') {
+      setErrors(missing);
+      setOutcome({ ok: false, text: errorText(common, 'invalid_input') });
+      return;
+    }
+    setBusy(true);
+    setOutcome(null);
+    const result = await staffApi<null>('POST', 'admin/grants', { staffId: grantee.id, channel });
+    setBusy(false);
+    if (result.ok) {
+      setOutcome({ ok: true, text: m.granted(grantee.username, channel) });
+      setErrors({});
+      props.onChanged();
+      return;
+    }
+    if (leaveIfSignedOut(lang, result)) return;
+    const text = result.code === 'conflict' ? m.already : result.code === 'not_found' ? m.memberGone : errorText(common, result.code);
+    setErrors(fieldErrors(result.fields, { staffId: m.member.problem, channel: m.channel.problem }));
+    setOutcome({ ok: false, text });
+  };
+
+  const c = m.columns;
+  return (
+    <section aria-labelledby="grants-heading">
+      <h2 id="grants-heading">{m.heading}</h2>
+      <p>{m.intro}</p>
+      {props.grants.length === 0 ? (
+        <p>{m.empty}</p>
+      ) : (
+        <div class="table-scroll" role="region" aria-labelledby="grants-caption" tabIndex={0}>
+          <table>
+            <caption id="grants-caption">{m.caption}</caption>
+            <thead>
+              <tr>
+                {[c.channel, c.member, c.grantedBy, c.grantedAt].map((label) => (
+                  <th scope="col" key={label}>
+                    {label}
+                  </th>
+                ))}
+              </tr>
+            </thead>
+            <tbody>
+              {props.grants.map((grant) => (
+                <tr key={`${grant.channelId}-${grant.staffId}`}>
+                  <th scope="row">{grant.channel}</th>
+                  <td>{grant.username}</td>
+                  <td>{grant.grantedBy ?? ''}</td>
+                  <td>{formatTime(lang, grant.createdAt)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+      <h3 id="grant-heading">{m.addHeading}</h3>
+      <form class="admin-form" ref={formRef} aria-labelledby="grant-heading" noValidate onSubmit={(event) => void submit(event)}>
+        <SelectField
+          id="grant-member"
+          label={m.member.label}
+          error={errors['staffId']}
+          value={member}
+          onValue={setMember}
+          placeholder={props.m.choose}
+          options={members.map((account) => ({ value: String(account.id), label: `${account.username} (${props.m.roles[account.role] ?? account.role})` }))}
+        />
+        <SelectField
+          id="grant-channel"
+          label={m.channel.label}
+          error={errors['channel']}
+          value={channel}
+          onValue={setChannel}
+          placeholder={props.m.choose}
+          options={props.me.channels.map((ch) => ({ value: ch.slug, label: `${ch.name} (${ch.slug})` }))}
+        />
+        <OutcomeLine outcome={outcome} />
+        <button type="submit" class="button" aria-disabled={busy ? 'true' : undefined}>
+          {m.submit}
+        </button>
+      </form>
+    </section>
+  );
+}

@@ -1,0 +1,70 @@
+/** The admin page once the caller is known to be an admin: loads accounts, channels and grants together. */
+import type { JSX } from 'preact';
+import { useCallback, useEffect, useState } from 'preact/hooks';
+import type { AdminMessages } from '../i18n/console/admin-types';
+import type { ConsoleMessages } from '../i18n/console/types';
+import type { Lang } from '../i18n/lang';
+import { AdminChannels } from './admin-channels';
+import type { AdminData, ChannelRow, GrantRow, StaffAccount } from './admin-data';
+import { AdminGrants } from './admin-grants';
+import { StaffAccounts } from './admin-staff';
+import { staffApi } from './api';
+import { leaveIfSignedOut } from './format';
+import { errorText, type StaffMe } from './session';
+
+interface Props {
+  lang: Lang;
+  m: AdminMessages;
+  common: ConsoleMessages;
+  me: StaffMe;
+  reloadMe: () => void;
+}
+
+export function AdminPanels(props: Props): JSX.Element {
+  const { lang, common, m, me } = props;
+  const [data, setData] = useState<AdminData | null>(null);
+  const [failure, setFailure] = useState<string | null>(null);
+
+  // Reloads keep the sections mounted (and a just-shown recovery code on screen).
+  const load = useCallback(async (): Promise<void> => {
+    const [staff, channels, grants] = await Promise.all([
+      staffApi<{ staff: StaffAccount[] }>('GET', 'admin/staff'),
+      staffApi<{ channels: ChannelRow[] }>('GET', 'admin/channels'),
+      staffApi<{ grants: GrantRow[] }>('GET', 'admin/grants'),
+    ]);
+    if (!staff.ok || !channels.ok || !grants.ok) {
+      const failed = [staff, channels, grants].find((result) => !result.ok);
+      if (failed !== undefined && !failed.ok && !leaveIfSignedOut(lang, failed)) {
+        setFailure(failed.status === 403 ? m.notForRole : errorText(common, failed.code));
+      }
+      return;
+    }
+    setFailure(null);
+    setData({ staff: staff.data.staff, channels: channels.data.channels, grants: grants.data.grants });
+  }, [lang, common, m]);
+
+  useEffect(() => {
+    void load();
+  }, [load]);
+
+  const changed = (): void => {
+    void load();
+    props.reloadMe();
+  };
+
+  if (failure !== null) {
+    return (
+      <p class="form-failure" role="alert">
+        {failure}
+      </p>
+    );
+  }
+  if (data === null) return <p role="status">{common.loading}</p>;
+  return (
+    <>
+      <StaffAccounts lang={lang} m={m} common={common} me={me} staff={data.staff} onChanged={changed} />
+      <AdminChannels lang={lang} m={m} common={common} channels={data.channels} onChanged={changed} />
+      <AdminGrants lang={lang} m={m} common={common} me={me} staff={data.staff} grants={data.grants} onChanged={changed} />
+    </>
+  );
+}

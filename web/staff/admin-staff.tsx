@@ -1,0 +1,92 @@
+/** Staff accounts: the list with disable/enable, and the form to add a member. */
+import type { JSX } from 'preact';
+import { useState } from 'preact/hooks';
+import type { AdminMessages } from '../i18n/console/admin-types';
+import type { ConsoleMessages } from '../i18n/console/types';
+import type { Lang } from '../i18n/lang';
+import type { StaffAccount } from './admin-data';
+import { AddStaffForm } from './admin-staff-form';
+import { staffApi } from './api';
+import { OutcomeLine, type Outcome } from './form-parts';
+import { leaveIfSignedOut } from './format';
+import { errorText, type StaffMe } from './session';
+
+interface Props {
+  lang: Lang;
+  m: AdminMessages;
+  common: ConsoleMessages;
+  me: StaffMe;
+  staff: readonly StaffAccount[];
+  onChanged: () => void;
+}
+
+export function StaffAccounts(props: Props): JSX.Element {
+  const { lang, common, me } = props;
+  const m = props.m.staff;
+  const [outcome, setOutcome] = useState<Outcome>(null);
+  const [busy, setBusy] = useState<number | null>(null);
+
+  const toggle = async (account: StaffAccount): Promise<void> => {
+    if (busy !== null) return;
+    setBusy(account.id);
+    setOutcome(null);
+    const action = account.disabled ? 'enable' : 'disable';
+    const result = await staffApi<null>('POST', `admin/staff/${account.id}/${action}`);
+    setBusy(null);
+    if (result.ok) {
+      setOutcome({ ok: true, text: account.disabled ? m.enabledDone(account.username) : m.disabledDone(account.username) });
+      props.onChanged();
+      return;
+    }
+    if (leaveIfSignedOut(lang, result)) return;
+    const reason = result.code === 'conflict' ? m.self : errorText(common, result.code);
+    setOutcome({ ok: false, text: m.actionFailed(account.username, reason) });
+  };
+
+  const c = m.columns;
+  return (
+    <section aria-labelledby="staff-heading">
+      <h2 id="staff-heading">{m.heading}</h2>
+      <OutcomeLine outcome={outcome} />
+      <div class="table-scroll" role="region" aria-labelledby="staff-caption" tabIndex={0}>
+        <table>
+          <caption id="staff-caption">{m.caption}</caption>
+          <thead>
+            <tr>
+              {[c.username, c.role, c.channels, c.totp, c.state, c.action].map((label) => (
+                <th scope="col" key={label}>
+                  {label}
+                </th>
+              ))}
+            </tr>
+          </thead>
+          <tbody>
+            {props.staff.map((account) => (
+              <tr key={account.id} class={account.disabled ? 'row-disabled' : undefined}>
+                <th scope="row">{account.username}</th>
+                <td>{props.m.roles[account.role] ?? account.role}</td>
+                <td>{account.channels.length === 0 ? props.m.none : account.channels.join(', ')}</td>
+                <td>{account.totpEnabled ? m.totpOn : m.totpOff}</td>
+                <td>{account.disabled ? m.disabled : m.active}</td>
+                <td>
+                  {account.username !== me.username && (
+                    <button
+                      type="button"
+                      class="button button-secondary button-small"
+                      aria-label={account.disabled ? m.enableNamed(account.username) : m.disableNamed(account.username)}
+                      aria-disabled={busy !== null ? 'true' : undefined}
+                      onClick={() => void toggle(account)}
+                    >
+                      {account.disabled ? m.enable : m.disable}
+                    </button>
+                  )}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      <AddStaffForm lang={lang} m={props.m} common={common} me={me} onChanged={props.onChanged} />
+    </section>
+  );
+}

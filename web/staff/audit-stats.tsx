@@ -1,0 +1,116 @@
+/** Statistics for auditors: key figures, then a bar chart and table per breakdown. */
+import type { JSX } from 'preact';
+import { useEffect, useState } from 'preact/hooks';
+import type { AuditMessages } from '../i18n/console/audit-types';
+import type { ReportLabels } from '../i18n/console/labels-types';
+import type { ConsoleMessages } from '../i18n/console/types';
+import type { Lang } from '../i18n/lang';
+import { staffApi } from './api';
+import { BarChart, type ChartRow } from './bar-chart';
+import { leaveIfSignedOut } from './format';
+import { errorText } from './session';
+
+type Count = { key: string; count: number };
+
+interface Statistics {
+  total: number;
+  byChannel: Count[];
+  byCategory: Count[];
+  byRegion: Count[];
+  byStatus: Count[];
+  byMonth: Count[];
+  medianHoursToAcknowledge: number | null;
+  overdue: { acknowledgement: number; feedback: number };
+}
+
+interface Props {
+  lang: Lang;
+  m: AuditMessages;
+  labels: ReportLabels;
+  common: ConsoleMessages;
+}
+
+const named = (counts: readonly Count[], name: (key: string) => string): ChartRow[] => counts.map((c) => ({ label: name(c.key), count: c.count }));
+
+export function AuditStats(props: Props): JSX.Element {
+  const { lang, common, labels } = props;
+  const m = props.m.stats;
+  const [stats, setStats] = useState<Statistics | null>(null);
+  const [failure, setFailure] = useState<string | null>(null);
+
+  useEffect(() => {
+    void (async () => {
+      const result = await staffApi<Statistics>('GET', 'stats');
+      if (result.ok) setStats(result.data);
+      else if (!leaveIfSignedOut(lang, result)) setFailure(result.status === 403 ? props.m.notForRole : errorText(common, result.code));
+    })();
+  }, []);
+
+  const body = (): JSX.Element => {
+    if (failure !== null) {
+      return (
+        <p class="form-failure" role="alert">
+          {failure}
+        </p>
+      );
+    }
+    if (stats === null) return <p role="status">{common.loading}</p>;
+    const charts: { id: string; text: { heading: string; key: string }; rows: ChartRow[] }[] = [
+      { id: 'by-channel', text: m.charts.byChannel, rows: named(stats.byChannel, (key) => key) },
+      { id: 'by-category', text: m.charts.byCategory, rows: named(stats.byCategory, (key) => labels.categories[key] ?? key) },
+      { id: 'by-region', text: m.charts.byRegion, rows: named(stats.byRegion, (key) => (key === '' ? m.noRegion : key)) },
+      { id: 'by-status', text: m.charts.byStatus, rows: named(stats.byStatus, (key) => labels.statuses[key] ?? key) },
+      { id: 'by-month', text: m.charts.byMonth, rows: named(stats.byMonth, (key) => key) },
+      {
+        id: 'overdue',
+        text: m.charts.overdue,
+        rows: [
+          { label: m.overdueAck, count: stats.overdue.acknowledgement },
+          { label: m.overdueFeedback, count: stats.overdue.feedback },
+        ],
+      },
+    ];
+    return (
+      <>
+        <h3>{m.summaryHeading}</h3>
+        <dl class="figures">
+          <div>
+            <dt>{m.total}</dt>
+            <dd>{stats.total}</dd>
+          </div>
+          <div>
+            <dt>{m.median}</dt>
+            <dd>{stats.medianHoursToAcknowledge === null ? m.noMedian : m.hours(stats.medianHoursToAcknowledge)}</dd>
+          </div>
+          <div>
+            <dt>{m.overdueAck}</dt>
+            <dd>{stats.overdue.acknowledgement}</dd>
+          </div>
+          <div>
+            <dt>{m.overdueFeedback}</dt>
+            <dd>{stats.overdue.feedback}</dd>
+          </div>
+        </dl>
+        {charts.map((chart) => (
+          <BarChart
+            key={chart.id}
+            id={chart.id}
+            heading={chart.text.heading}
+            keyHeader={chart.text.key}
+            countHeader={m.countColumn}
+            rows={stats.total === 0 && chart.id !== 'overdue' ? [] : chart.rows}
+            noData={m.noData}
+          />
+        ))}
+      </>
+    );
+  };
+
+  return (
+    <section aria-labelledby="stats-heading">
+      <h2 id="stats-heading">{m.heading}</h2>
+      <p>{m.intro}</p>
+      {body()}
+    </section>
+  );
+}

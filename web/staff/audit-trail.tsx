@@ -1,0 +1,155 @@
+/**
+ * The audit trail, newest first, with the hash chain's verification result
+ * (computed by the server over the whole log on every request) shown first.
+ */
+import type { JSX } from 'preact';
+import { useEffect, useState } from 'preact/hooks';
+import type { AuditMessages } from '../i18n/console/audit-types';
+import type { ConsoleMessages } from '../i18n/console/types';
+import type { Lang } from '../i18n/lang';
+import { staffApi } from './api';
+import { useFocusLater } from './focus-later';
+import { formatTime, leaveIfSignedOut } from './format';
+import { errorText } from './session';
+
+interface Chain {
+  ok: boolean;
+  entries: number;
+  brokenAtId?: number;
+}
+
+interface AuditEntry {
+  id: number;
+  at: string;
+  actorStaffId: number | null;
+  actorUsername: string | null;
+  action: string;
+  reportId: number | null;
+  channelId: number | null;
+  detail: Record<string, unknown>;
+}
+
+interface Page {
+  chain: Chain;
+  entries: AuditEntry[];
+  nextBefore: number | null;
+}
+
+interface Props {
+  lang: Lang;
+  m: AuditMessages;
+  common: ConsoleMessages;
+}
+
+const PAGE_SIZE = 25;
+
+function detailText(detail: Record<string, unknown>): string {
+  return Object.entries(detail)
+    .map(([key, value]) => `${key}: ${typeof value === 'string' ? value : JSON.stringify(value)}`)
+    .join(', ');
+}
+
+function ChainStatus(props: { m: AuditMessages['chain']; chain: Chain }): JSX.Element {
+  const { m, chain } = props;
+  if (chain.ok) {
+    return (
+      <p class="chain chain-ok" role="status">
+        {m.verified(chain.entries)}
+      </p>
+    );
+  }
+  return (
+    <div class="chain chain-broken" role="alert">
+      <p>
+        <strong>{m.broken(chain.brokenAtId ?? chain.entries)}</strong>
+      </p>
+      <p>{m.brokenAdvice}</p>
+    </div>
+  );
+}
+
+export function AuditTrail(props: Props): JSX.Element {
+  const { lang, common } = props;
+  const m = props.m.trail;
+  const [chain, setChain] = useState<Chain | null>(null);
+  const [entries, setEntries] = useState<AuditEntry[]>([]);
+  const [next, setNext] = useState<number | null>(null);
+  const [busy, setBusy] = useState(true);
+  const [failure, setFailure] = useState<string | null>(null);
+  const focusLater = useFocusLater();
+
+  const load = async (before: number | null): Promise<void> => {
+    setBusy(true);
+    setFailure(null);
+    const query = new URLSearchParams({ limit: String(PAGE_SIZE) });
+    if (before !== null) query.set('before', String(before));
+    const result = await staffApi<Page>('GET', `audit?${query}`);
+    setBusy(false);
+    if (!result.ok) {
+      if (!leaveIfSignedOut(lang, result)) setFailure(result.status === 403 ? props.m.notForRole : errorText(common, result.code));
+      return;
+    }
+    setChain(result.data.chain);
+    const first = result.data.entries[0];
+    if (before !== null && first !== undefined) focusLater(`audit-${first.id}`);
+    setEntries((shown) => (before === null ? result.data.entries : [...shown, ...result.data.entries]));
+    setNext(result.data.nextBefore);
+  };
+
+  useEffect(() => {
+    void load(null);
+  }, []);
+
+  const c = m.columns;
+  return (
+    <section aria-labelledby="trail-heading">
+      <h2 id="trail-heading">{m.heading}</h2>
+      {chain !== null && <ChainStatus m={props.m.chain} chain={chain} />}
+      {failure !== null && (
+        <p class="form-failure" role="alert">
+          {failure}
+        </p>
+      )}
+      {busy && entries.length === 0 && <p role="status">{common.loading}</p>}
+      {!busy && failure === null && entries.length === 0 && <p>{m.empty}</p>}
+      {entries.length > 0 && (
+        <div class="table-scroll" role="region" aria-labelledby="trail-caption" tabIndex={0}>
+          <table>
+            <caption id="trail-caption">{m.caption}</caption>
+            <thead>
+              <tr>
+                {[c.id, c.at, c.actor, c.action, c.report, c.channel, c.detail].map((label) => (
+                  <th scope="col" key={label}>
+                    {label}
+                  </th>
+                ))}
+              </tr>
+            </thead>
+            <tbody>
+              {entries.map((entry) => (
+                <tr key={entry.id}>
+                  <th scope="row" id={`audit-${entry.id}`} tabIndex={-1}>
+                    {entry.id}
+                  </th>
+                  <td>{formatTime(lang, entry.at)}</td>
+                  <td>{entry.actorUsername ?? (entry.actorStaffId === null ? m.system : `#${entry.actorStaffId}`)}</td>
+                  <td>
+                    <code>{entry.action}</code>
+                  </td>
+                  <td>{entry.reportId ?? ''}</td>
+                  <td>{entry.channelId ?? ''}</td>
+                  <td class="detail">{detailText(entry.detail)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+      {next !== null && (
+        <button type="button" class="button button-secondary" aria-disabled={busy ? 'true' : undefined} onClick={() => busy || void load(next)}>
+          {m.loadMore}
+        </button>
+      )}
+    </section>
+  );
+}

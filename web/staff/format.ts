@@ -1,0 +1,33 @@
+/** Small helpers every console island shares: placeholders, dates, error lines, going back to sign-in. */
+import type { ConsoleMessages } from '../i18n/console/types';
+import { htmlLang, staffPath, type Lang } from '../i18n/lang';
+import type { ApiFailure } from './api';
+
+/** Replace {name} placeholders in a catalogue string. */
+export function fill(template: string, values: Record<string, string | number>): string {
+  return template.replace(/\{(\w+)\}/g, (whole, key: string) => (key in values ? String(values[key]) : whole));
+}
+
+/** A timestamp from the API in the page's language and the browser's time zone. */
+export function formatTime(lang: Lang, iso: string, withTime = true): string {
+  const date = new Date(iso);
+  if (Number.isNaN(date.getTime())) return iso;
+  return new Intl.DateTimeFormat(htmlLang(lang), withTime ? { dateStyle: 'medium', timeStyle: 'short' } : { dateStyle: 'medium' }).format(date);
+}
+
+/** The sentence for a failed call: the API's error code in the page's language. */
+export function failureText(c: ConsoleMessages, failure: ApiFailure): string {
+  return c.errors[failure.code] ?? c.failed;
+}
+
+/** The sign-in page; `ended` adds the "your session has ended" notice. */
+export function signinUrl(lang: Lang, ended = false): string {
+  return ended ? `${staffPath(lang, 'signin')}?ended=1` : staffPath(lang, 'signin');
+}
+
+/** Leave for the sign-in page when the server says the session is gone. True when it did. */
+export function leaveIfSignedOut(lang: Lang, failure: ApiFailure): boolean {
+  if (failure.status !== 401) return false;
+  location.replace(signinUrl(lang, true));
+  return true;
+}

@@ -1,0 +1,168 @@
+/**
+ * The interference register: every interference record in the caller's
+ * channels (GET /api/staff/interference), filterable by channel, paged with
+ * "Load more", and exported as CSV built here from the loaded records.
+ */
+import type { JSX } from 'preact';
+import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import type { ConsoleMessages } from '../i18n/console/types';
+import type { RegistersMessages } from '../i18n/console/registers-types';
+import type { Lang } from '../i18n/lang';
+import { staffApi } from './api';
+import { csvBlob, type CsvCell } from './csv';
+import { SelectField } from './form-parts';
+import { useFocusLater } from './focus-later';
+import { formatTime, leaveIfSignedOut } from './format';
+import { errorText, reportHref, type StaffChannel } from './session';
+
+export interface InterferenceRecord {
+  id: number;
+  reportId: number;
+  channel: string;
+  who: string;
+  when: string;
+  how: string;
+  outcome?: string;
+  by: { id: number; username: string } | null;
+  at: string;
+}
+
+interface Page {
+  records: InterferenceRecord[];
+  nextCursor: string | null;
+}
+
+interface Props {
+  lang: Lang;
+  m: RegistersMessages;
+  common: ConsoleMessages;
+  channels: readonly StaffChannel[];
+}
+
+const PAGE_SIZE = 50;
+
+function csvRows(m: RegistersMessages['interference'], records: readonly InterferenceRecord[]): CsvCell[][] {
+  const c = m.columns;
+  return [
+    [c.id, c.report, c.channel, c.who, c.when, c.how, c.outcome, c.by, c.at],
+    ...records.map((r) => [r.id, r.reportId, r.channel, r.who, r.when, r.how, r.outcome, r.by?.username, r.at]),
+  ];
+}
+
+export function InterferenceRegister(props: Props): JSX.Element {
+  const { lang, common } = props;
+  const m = props.m.interference;
+  const [channel, setChannel] = useState('');
+  const [records, setRecords] = useState<InterferenceRecord[]>([]);
+  const [next, setNext] = useState<string | null>(null);
+  const [busy, setBusy] = useState(true);
+  const [failure, setFailure] = useState<string | null>(null);
+  // Answers to an earlier filter are dropped when they arrive late.
+  const request = useRef(0);
+  const focusLater = useFocusLater();
+
+  const load = async (filter: string, cursor: string | null): Promise<void> => {
+    const ticket = ++request.current;
+    setBusy(true);
+    setFailure(null);
+    const query = new URLSearchParams({ limit: String(PAGE_SIZE) });
+    if (filter !== '') query.set('channel', filter);
+    if (cursor !== null) query.set('cursor', cursor);
+    const result = await staffApi<Page>('GET', `interference?${query}`);
+    if (ticket !== request.current) return;
+    setBusy(false);
+    if (!result.ok) {
+      if (!leaveIfSignedOut(lang, result)) setFailure(errorText(common, result.code));
+      return;
+    }
+    const first = result.data.records[0];
+    if (cursor !== null && first !== undefined) focusLater(`interference-${first.id}`);
+    setRecords((shown) => (cursor === null ? result.data.records : [...shown, ...result.data.records]));
+    setNext(result.data.nextCursor);
+  };
+
+  useEffect(() => {
+    setRecords([]);
+    setNext(null);
+    void load(channel, null);
+  }, [channel]);
+
+  const csvUrl = useMemo(() => (records.length === 0 ? null : URL.createObjectURL(csvBlob(csvRows(m, records)))), [records, m]);
+  useEffect(() => () => {
+    if (csvUrl !== null) URL.revokeObjectURL(csvUrl);
+  }, [csvUrl]);
+  const fileName = `${m.fileName}-${channel === '' ? 'all' : channel}-${new Date().toISOString().slice(0, 10)}.csv`;
+  const c = m.columns;
+
+  return (
+    <section aria-labelledby="interference-heading">
+      <h2 id="interference-heading">{m.heading}</h2>
+      <p>{m.intro}</p>
+      <div class="toolbar">
+        <SelectField
+          id="interference-channel"
+          label={m.channel}
+          value={channel}
+          onValue={setChannel}
+          options={[{ value: '', label: m.allChannels }, ...props.channels.map((ch) => ({ value: ch.slug, label: `${ch.name} (${ch.slug})` }))]}
+        />
+        {csvUrl !== null && (
+          <a class="button button-secondary" href={csvUrl} download={fileName} aria-describedby="interference-export-hint">
+            {m.exportCsv}
+          </a>
+        )}
+      </div>
+      {csvUrl !== null && (
+        <p class="hint" id="interference-export-hint">
+          {m.exportHint}
+        </p>
+      )}
+      {failure !== null && (
+        <p class="form-failure" role="alert">
+          {failure}
+        </p>
+      )}
+      <p role="status">{busy ? common.loading : records.length === 0 ? m.empty : m.shown(records.length, next !== null)}</p>
+      {records.length > 0 && (
+        <div class="table-scroll" role="region" aria-labelledby="interference-caption" tabIndex={0}>
+          <table>
+            <caption id="interference-caption">{m.caption}</caption>
+            <thead>
+              <tr>
+                {[c.id, c.report, c.channel, c.who, c.when, c.how, c.outcome, c.by, c.at].map((label) => (
+                  <th scope="col" key={label}>
+                    {label}
+                  </th>
+                ))}
+              </tr>
+            </thead>
+            <tbody>
+              {records.map((r) => (
+                <tr key={r.id}>
+                  <th scope="row" id={`interference-${r.id}`} tabIndex={-1}>
+                    {r.id}
+                  </th>
+                  <td>
+                    <a href={reportHref(lang, r.reportId)}>{props.m.reportLink(r.reportId)}</a>
+                  </td>
+                  <td>{r.channel}</td>
+                  <td class="text-block">{r.who}</td>
+                  <td class="text-block">{r.when}</td>
+                  <td class="text-block">{r.how}</td>
+                  <td class="text-block">{r.outcome ?? ''}</td>
+                  <td>{r.by?.username ?? ''}</td>
+                  <td>{formatTime(lang, r.at)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+      {next !== null && (
+        <button type="button" class="button button-secondary" aria-disabled={busy ? 'true' : undefined} onClick={() => busy || void load(channel, next)}>
+          {m.loadMore}
+        </button>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,128 @@
+/**
+ * What each report-page action sends and how its answer changes the page:
+ * the one place that turns a form's values into a staff API call.
+ * Field names match the API's, so its `error.fields` point at the same inputs.
+ */
+import type { ReportMessages } from '../i18n/console/staff-types';
+import type { CaseRecordView } from './types';
+
+export type ActionKey =
+  | 'reply'
+  | 'publicMessage'
+  | 'note'
+  | 'referral'
+  | 'interference'
+  | 'status'
+  | 'priority'
+  | 'assignee'
+  | 'move'
+  | 'close'
+  | 'link'
+  | 'reveal'
+  | 'lease';
+
+type RecordFields = CaseRecordView extends infer R ? (R extends unknown ? Omit<R, 'id' | 'by' | 'at'> : never) : never;
+
+/** How an answer is folded into the page. */
+export type ActionOutcome =
+  | { kind: 'summary'; publicMessage?: string }
+  | { kind: 'message'; body: string }
+  | { kind: 'record'; record: RecordFields }
+  | { kind: 'link'; relatedId: number }
+  | { kind: 'contact'; reason: string };
+
+export interface PreparedAction {
+  path: string;
+  body: unknown;
+  outcome: ActionOutcome;
+  /** The success line. */
+  done: string;
+}
+
+/** Minimum length of the reason for revealing contact details (the API's rule). */
+export const REVEAL_REASON_MIN = 10;
+
+/** The request for an action, or the fields (name and label) to fix first. */
+export function reportAction(
+  key: ActionKey,
+  values: Record<string, string>,
+  m: ReportMessages,
+): PreparedAction | { invalid: { name: string; label: string }[] } {
+  const v = (name: string): string => (values[name] ?? '').trim();
+  const invalid: { name: string; label: string }[] = [];
+  const need = (name: string, label: string, min = 1): string => {
+    const value = v(name);
+    if (value.length < min) invalid.push({ name, label: min > 1 ? `${label} (${m.tooShort.replace('{n}', String(min))})` : label });
+    return value;
+  };
+  const optional = (name: string): string | undefined => (v(name) === '' ? undefined : v(name));
+  const wholeNumber = (name: string, label: string): number => {
+    const value = v(name);
+    if (!/^[1-9]\d{0,15}$/.test(value)) invalid.push({ name, label });
+    return Number(value);
+  };
+
+  let prepared: PreparedAction;
+  switch (key) {
+    case 'reply': {
+      const body = need('body', m.reply.label);
+      prepared = { path: 'replies', body: { body }, outcome: { kind: 'message', body }, done: m.reply.done };
+      break;
+    }
+    case 'publicMessage': {
+      const body = need('body', m.publicMessage.label);
+      prepared = { path: 'public-message', body: { body }, outcome: { kind: 'summary', publicMessage: body }, done: m.publicMessage.done };
+      break;
+    }
+    case 'note': {
+      const body = need('body', m.note.label);
+      prepared = { path: 'notes', body: { body }, outcome: { kind: 'record', record: { kind: 'note', body } }, done: m.note.done };
+      break;
+    }
+    case 'referral': {
+      const fields = { agency: need('agency', m.referral.agency), reference: optional('reference'), date: need('date', m.referral.date) };
+      if (fields.date !== '' && !/^\d{4}-\d{2}-\d{2}$/.test(fields.date)) invalid.push({ name: 'date', label: m.referral.date });
+      prepared = { path: 'referrals', body: fields, outcome: { kind: 'record', record: { kind: 'referral', ...fields } }, done: m.referral.done };
+      break;
+    }
+    case 'interference': {
+      const i = m.interference;
+      const fields = { who: need('who', i.who), when: need('when', i.when), how: need('how', i.how), outcome: optional('outcome') };
+      prepared = { path: 'interference', body: fields, outcome: { kind: 'record', record: { kind: 'interference', ...fields } }, done: i.done };
+      break;
+    }
+    case 'status':
+      prepared = { path: 'status', body: { status: need('status', m.status.label) }, outcome: { kind: 'summary' }, done: m.status.done };
+      break;
+    case 'priority': {
+      const priority = Number(need('priority', m.priority.label));
+      prepared = { path: 'priority', body: { priority }, outcome: { kind: 'summary' }, done: m.priority.done };
+      break;
+    }
+    case 'assignee': {
+      const staffId = v('staffId') === '' ? null : wholeNumber('staffId', m.assignee.label);
+      prepared = { path: 'assignee', body: { staffId }, outcome: { kind: 'summary' }, done: m.assignee.done };
+      break;
+    }
+    case 'move':
+      prepared = { path: 'move', body: { channel: need('channel', m.move.label) }, outcome: { kind: 'summary' }, done: m.move.done };
+      break;
+    case 'close':
+      prepared = { path: 'close', body: { outcome: need('outcome', m.close.label) }, outcome: { kind: 'summary' }, done: m.close.done };
+      break;
+    case 'link': {
+      const relatedId = wholeNumber('relatedId', m.links.label);
+      prepared = { path: 'links', body: { relatedId }, outcome: { kind: 'link', relatedId }, done: m.links.done };
+      break;
+    }
+    case 'reveal': {
+      const reason = need('reason', m.contact.reason, REVEAL_REASON_MIN);
+      prepared = { path: 'reveal-contact', body: { reason }, outcome: { kind: 'contact', reason }, done: m.contact.done };
+      break;
+    }
+    case 'lease':
+      prepared = { path: 'lease', body: { action: 'release' }, outcome: { kind: 'summary' }, done: m.lease.released };
+      break;
+  }
+  return invalid.length > 0 ? { invalid } : prepared;
+}

@@ -1,0 +1,36 @@
+/**
+ * Who is signed in (GET /api/staff/me) and small helpers of the registers,
+ * admin and audit pages. A 401 is handled by `leaveIfSignedOut` in ./format.
+ */
+import type { ConsoleMessages } from '../i18n/console/types';
+import { staffPath, type Lang } from '../i18n/lang';
+
+export type StaffRole = 'admin' | 'triager' | 'auditor';
+
+export interface StaffChannel {
+  id: number;
+  slug: string;
+  name: string;
+}
+
+export interface StaffMe {
+  username: string;
+  role: StaffRole;
+  channels: StaffChannel[];
+  restriction: string | null;
+}
+
+/** Go to the sign-in page (the session ended or must be completed there). */
+export function goToSignIn(lang: Lang): void {
+  window.location.assign(staffPath(lang, 'signin'));
+}
+
+/** The words for an API error code, or the generic failure line. */
+export function errorText(common: ConsoleMessages, code: string): string {
+  return common.errors[code] ?? common.failed;
+}
+
+/** The path of one report in the console. */
+export function reportHref(lang: Lang, id: number): string {
+  return `${staffPath(lang, 'report')}?id=${id}`;
+}

@@ -1,0 +1,159 @@
+/**
+ * The slow-progress register: open reports past their acknowledgement or
+ * feedback deadline (GET /api/staff/reports?overdue=true), as two tables
+ * with the due date and how long ago it passed, most overdue first.
+ */
+import type { JSX } from 'preact';
+import { useEffect, useRef, useState } from 'preact/hooks';
+import type { ConsoleMessages } from '../i18n/console/types';
+import type { ReportLabels } from '../i18n/console/labels-types';
+import type { RegistersMessages } from '../i18n/console/registers-types';
+import type { Lang } from '../i18n/lang';
+import { staffApi } from './api';
+import { useFocusLater } from './focus-later';
+import { formatTime, leaveIfSignedOut } from './format';
+import { errorText, reportHref } from './session';
+
+interface OverdueReport {
+  id: number;
+  channel: string;
+  status: string;
+  assignee: { id: number; username: string } | null;
+  receivedAt: string;
+  ackDueAt: string;
+  feedbackDueAt: string;
+  overdue: { acknowledgement: boolean; feedback: boolean };
+}
+
+interface Page {
+  reports: OverdueReport[];
+  nextCursor: string | null;
+}
+
+interface Props {
+  lang: Lang;
+  m: RegistersMessages;
+  labels: ReportLabels;
+  common: ConsoleMessages;
+}
+
+const PAGE_SIZE = 100;
+const DAY_MS = 86_400_000;
+
+/** Whole days from `iso` until `now` (0 when under a day). */
+function daysPast(iso: string, now: number): number {
+  const due = Date.parse(iso);
+  return Number.isNaN(due) ? 0 : Math.max(0, Math.floor((now - due) / DAY_MS));
+}
+
+interface TableProps extends Props {
+  id: string;
+  kind: 'acknowledgement' | 'feedback';
+  reports: readonly OverdueReport[];
+  now: number;
+}
+
+function OverdueTable(props: TableProps): JSX.Element {
+  const { lang, id, kind, now } = props;
+  const m = props.m.slow;
+  const text = m[kind];
+  const dueOf = (r: OverdueReport): string => (kind === 'acknowledgement' ? r.ackDueAt : r.feedbackDueAt);
+  const rows = props.reports.filter((r) => r.overdue[kind]).sort((a, b) => dueOf(a).localeCompare(dueOf(b)) || a.id - b.id);
+  const c = m.columns;
+  return (
+    <section aria-labelledby={`${id}-heading`}>
+      <h3 id={`${id}-heading`}>{text.heading}</h3>
+      {rows.length === 0 ? (
+        <p>{text.empty}</p>
+      ) : (
+        <div class="table-scroll" role="region" aria-labelledby={`${id}-caption`} tabIndex={0}>
+          <table>
+            <caption id={`${id}-caption`}>{text.caption}</caption>
+            <thead>
+              <tr>
+                {[c.report, c.channel, c.status, c.received, text.due, c.overdueBy, c.assignee].map((label) => (
+                  <th scope="col" key={label}>
+                    {label}
+                  </th>
+                ))}
+              </tr>
+            </thead>
+            <tbody>
+              {rows.map((r) => (
+                <tr key={r.id}>
+                  <th scope="row">
+                    <a href={reportHref(lang, r.id)}>{props.m.reportLink(r.id)}</a>
+                  </th>
+                  <td>{r.channel}</td>
+                  <td>{props.labels.statuses[r.status] ?? r.status}</td>
+                  <td>{formatTime(lang, r.receivedAt)}</td>
+                  <td>{formatTime(lang, dueOf(r))}</td>
+                  <td class="overdue">{m.days(daysPast(dueOf(r), now))}</td>
+                  <td>{r.assignee?.username ?? m.unassigned}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </section>
+  );
+}
+
+export function SlowProgressRegister(props: Props): JSX.Element {
+  const { lang, common } = props;
+  const m = props.m.slow;
+  const [reports, setReports] = useState<OverdueReport[]>([]);
+  const [next, setNext] = useState<string | null>(null);
+  const [busy, setBusy] = useState(true);
+  const [failure, setFailure] = useState<string | null>(null);
+  const now = useRef(Date.now());
+  const focusLater = useFocusLater();
+
+  const load = async (cursor: string | null): Promise<void> => {
+    setBusy(true);
+    setFailure(null);
+    const query = new URLSearchParams({ overdue: 'true', limit: String(PAGE_SIZE) });
+    if (cursor !== null) query.set('cursor', cursor);
+    const result = await staffApi<Page>('GET', `reports?${query}`);
+    setBusy(false);
+    if (!result.ok) {
+      if (!leaveIfSignedOut(lang, result)) setFailure(errorText(common, result.code));
+      return;
+    }
+    now.current = Date.now();
+    // New rows land in either table, sorted in: start reading the register again from its top.
+    if (cursor !== null) focusLater('slow-heading');
+    setReports((shown) => (cursor === null ? result.data.reports : [...shown, ...result.data.reports]));
+    setNext(result.data.nextCursor);
+  };
+
+  useEffect(() => {
+    void load(null);
+  }, []);
+
+  return (
+    <section aria-labelledby="slow-heading">
+      <h2 id="slow-heading" tabIndex={-1}>{m.heading}</h2>
+      <p>{m.intro}</p>
+      {failure !== null && (
+        <p class="form-failure" role="alert">
+          {failure}
+        </p>
+      )}
+      {busy && reports.length === 0 ? (
+        <p role="status">{common.loading}</p>
+      ) : (
+        <>
+          <OverdueTable {...props} id="overdue-ack" kind="acknowledgement" reports={reports} now={now.current} />
+          <OverdueTable {...props} id="overdue-feedback" kind="feedback" reports={reports} now={now.current} />
+        </>
+      )}
+      {next !== null && (
+        <button type="button" class="button button-secondary" aria-disabled={busy ? 'true' : undefined} onClick={() => busy || void load(next)}>
+          {m.loadMore}
+        </button>
+      )}
+    </section>
+  );
+}
