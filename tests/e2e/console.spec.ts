@@ -1,0 +1,148 @@
+/**
+ * The staff console in a real browser (JavaScript on): a tip sent through
+ * the public form is pulled, read and answered; the reporter sees the answer
+ * and the referral; the interference record reaches the register; an auditor
+ * sees the chain verified; a triager cannot reach another channel's report by
+ * editing the URL; every console page passes axe; the queue works from the
+ * keyboard alone.
+ */
+import AxeBuilder from '@axe-core/playwright';
+import type { Page } from '@playwright/test';
+import { expect, test } from './fixtures';
+import { apiSession, createMember, firstAdminPassword, MEMBER_PASSWORD } from './staff-setup';
+
+/** Staff created once per server (the server is shared by the whole run). */
+const created = new Set<string>();
+
+async function ensureMember(baseURL: string, output: string, member: { username: string; role: 'admin' | 'triager' | 'auditor'; channels: string[] }): Promise<void> {
+  if (created.has(member.username)) return;
+  const admin = await apiSession(baseURL, 'admin', firstAdminPassword(output));
+  await createMember(admin, baseURL, member);
+  await admin.dispose();
+  created.add(member.username);
+}
+
+async function signIn(page: Page, username: string, password: string): Promise<void> {
+  await page.goto('/en/staff/');
+  await page.getByLabel('Username').fill(username);
+  await page.getByLabel('Password', { exact: true }).fill(password);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.waitForURL(/\/staff\/(queue|audit)\//);
+}
+
+async function seriousViolations(page: Page): Promise<string[]> {
+  const results = await new AxeBuilder({ page }).analyze();
+  return results.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+}
+
+// Only this file sends "Abuses in a trade or industry" reports, so this
+// triager's queue holds exactly what these tests put there.
+const SECTOR_TRIAGER = { username: 'sector-triager', role: 'triager' as const, channels: ['sector_disorder'] };
+
+test('a tip is pulled, read and answered in the console; the reporter sees the answer and the referral; the interference reaches the register', async ({ page, browser, baseURL, server }) => {
+  await ensureMember(baseURL, server.output(), SECTOR_TRIAGER);
+
+  // The reporter, in their own browser context.
+  const reporter = await browser.newPage();
+  await reporter.goto('/en/report/');
+  await expect(reporter.locator('astro-island[ssr]')).toHaveCount(0);
+  await reporter.getByLabel('Abuses in a trade or industry').check();
+  await reporter.getByLabel('What happened?').fill('Three gravel firms share out every county road contract and pay the clerk.');
+  await reporter.getByRole('button', { name: 'Send report' }).click();
+  const code = (await reporter.getByTestId('tracking-code').textContent())?.trim() ?? '';
+
+  // Staff pull it and answer.
+  await signIn(page, SECTOR_TRIAGER.username, MEMBER_PASSWORD);
+  await page.getByRole('button', { name: 'Pull next report' }).click();
+  await page.waitForURL(/\/staff\/report\/\?id=\d+/);
+  await expect(page.getByText('Three gravel firms share out every county road contract and pay the clerk.')).toBeVisible();
+  await page.getByLabel('Your reply').fill('Thank you. Which county office handles the tenders?');
+  await page.getByRole('button', { name: 'Send reply' }).click();
+  await expect(page.locator('#result-reply')).not.toBeEmpty();
+  await page.getByLabel('Who interfered').fill('A county councillor');
+  await page.getByLabel('When it happened').fill('After the first complaint');
+  await page.getByLabel('What they did').fill('Asked the clerk to lose the complaint file.');
+  await page.getByRole('button', { name: 'Record interference' }).click();
+  await expect(page.locator('#result-interference')).not.toBeEmpty();
+  await page.getByLabel('Agency referred to').fill('Agency Against Corruption');
+  await page.getByRole('button', { name: 'Record referral' }).click();
+  await expect(page.locator('#result-referral')).not.toBeEmpty();
+
+  // The reporter sees the reply and the new status.
+  await reporter.goto('/en/status/');
+  await expect(reporter.locator('astro-island[ssr]')).toHaveCount(0);
+  await reporter.getByLabel('Tracking code').fill(code);
+  await reporter.getByRole('button', { name: 'Check' }).click();
+  await expect(reporter.getByText('Thank you. Which county office handles the tenders?')).toBeVisible();
+  await expect(reporter.locator('.facts').getByText('Referred', { exact: true })).toBeVisible();
+  await reporter.close();
+
+  // The interference record is in the register.
+  await page.goto('/en/staff/registers/');
+  await expect(page.getByRole('cell', { name: 'A county councillor' })).toBeVisible();
+});
+
+test('an auditor sees the audit chain verified', async ({ page, baseURL, server }) => {
+  await ensureMember(baseURL, server.output(), { username: 'auditor-one', role: 'auditor', channels: [] });
+  await signIn(page, 'auditor-one', MEMBER_PASSWORD);
+  await page.goto('/en/staff/audit/');
+  await expect(page.getByText(/^Audit chain verified: \d+ entries/)).toBeVisible();
+  await expect(page.getByRole('table', { name: 'Reports by category' })).toBeVisible();
+});
+
+test('a triager cannot open another channel\'s report by editing the URL', async ({ page, baseURL, server }) => {
+  await ensureMember(baseURL, server.output(), SECTOR_TRIAGER);
+  const admin = await apiSession(baseURL, 'admin', firstAdminPassword(server.output()));
+  await admin.post('/api/reports', { data: { category: 'organised_crime', details: 'A report the sector triager must never see.' } });
+  const list = (await (await admin.get('/api/staff/reports?channel=organised_crime')).json()) as { reports: { id: number }[] };
+  await admin.dispose();
+  const foreignId = list.reports[0]?.id;
+  expect(foreignId).toBeGreaterThan(0);
+
+  await signIn(page, SECTOR_TRIAGER.username, MEMBER_PASSWORD);
+  await page.goto(`/en/staff/report/?id=${foreignId}`);
+  await expect(page.getByRole('alert')).toContainText('not found, or it is not in your channels');
+  await expect(page.getByText('A report the sector triager must never see.')).toHaveCount(0);
+});
+
+test('every console page passes axe with no serious or critical violations', async ({ page, baseURL, server }) => {
+  await page.goto('/en/staff/');
+  expect(await seriousViolations(page)).toEqual([]);
+  await signIn(page, 'admin', firstAdminPassword(server.output()));
+  const admin = await apiSession(baseURL, 'admin', firstAdminPassword(server.output()));
+  const list = (await (await admin.get('/api/staff/reports')).json()) as { reports: { id: number }[] };
+  await admin.dispose();
+  const pages = ['/en/staff/queue/', `/en/staff/report/?id=${list.reports[0]?.id ?? 1}`, '/en/staff/registers/', '/en/staff/admin/', '/en/staff/audit/', '/staff/queue/', '/zh-hans/staff/audit/'];
+  for (const url of pages) {
+    await page.goto(url);
+    await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+    await page.waitForLoadState('networkidle');
+    expect(await seriousViolations(page), url).toEqual([]);
+  }
+});
+
+test('signing in and pulling the next report work from the keyboard alone', async ({ page, baseURL, server }) => {
+  await ensureMember(baseURL, server.output(), { username: 'keyboard-triager', role: 'triager', channels: ['sector_disorder', 'other'] });
+  const reporter = await apiSession(baseURL, 'admin', firstAdminPassword(server.output()));
+  await reporter.post('/api/reports', { data: { category: 'other', details: 'Someone is dumping chemical drums by the river at night.' } });
+  await reporter.dispose();
+
+  await page.goto('/en/staff/');
+  await page.getByLabel('Username').focus();
+  await page.keyboard.type('keyboard-triager');
+  await page.keyboard.press('Tab');
+  await page.keyboard.type(MEMBER_PASSWORD);
+  await page.keyboard.press('Enter');
+  await page.waitForURL(/\/staff\/queue\//);
+  const pull = page.getByRole('button', { name: 'Pull next report' });
+  await expect(pull).toBeVisible();
+  for (let presses = 0; presses < 60 && !(await pull.evaluate((el) => el === document.activeElement)); presses += 1) {
+    await page.keyboard.press('Tab');
+  }
+  await expect(pull).toBeFocused();
+  await page.keyboard.press('Enter');
+  await page.waitForURL(/\/staff\/report\/\?id=\d+/);
+  await expect(page.getByRole('heading', { name: /^Report \d+$/ })).toBeVisible();
+});
