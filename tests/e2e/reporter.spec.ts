@@ -130,3 +130,16 @@ test('text typed before the page script arrives is kept (slow connection)', asyn
   await page.getByRole('button', { name: 'Send report' }).click();
   await expect(page.getByTestId('tracking-code')).toHaveText(CODE_PATTERN);
 });
+
+test('a tracking code typed before the page script arrives is used (slow connection)', async ({ page, javaScriptEnabled }) => {
+  const code = await submitReport(page, 'The quarry keeps blasting at night although the permit was revoked.', javaScriptEnabled);
+  await page.route('**/_astro/**', async (route) => {
+    await new Promise((resolve) => setTimeout(resolve, 1_500));
+    await route.continue();
+  });
+  await page.goto('/en/status/', { waitUntil: 'domcontentloaded' });
+  await page.getByLabel('Tracking code').fill(code);
+  if (javaScriptEnabled) await expect(page.locator('astro-island[ssr]')).toHaveCount(0, { timeout: 10_000 });
+  await page.getByRole('button', { name: 'Check' }).click();
+  await expect(page.getByLabel('Add information')).toBeVisible();
+});

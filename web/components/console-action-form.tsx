@@ -48,7 +48,7 @@ export function ActionForm(props: FormProps): JSX.Element {
     <section class="action">
       <h3 id={`h-${action}`}>{props.heading}</h3>
       {props.intro !== undefined && <p class="hint">{props.intro}</p>}
-      <form data-action={action} noValidate>
+      <form method="post" data-action={action} noValidate>
         {props.children}
         <p class="actions">
           <button type="submit" class="button" aria-disabled={busy ? 'true' : undefined}>

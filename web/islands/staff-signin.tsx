@@ -178,7 +178,7 @@ export class SigninIsland extends FocusingComponent<Props, State> {
             </h1>
             {s.ended && <p class="notice">{m.sessionEnded}</p>}
             <p class="lead">{m.intro}</p>
-            <form noValidate>
+            <form method="post" noValidate>
               <div class="field">
                 <label for="f-username">{m.username}</label>
                 <input type="text" id="f-username" name="username" autoComplete="username" autoCapitalize="off" spellcheck={false} required />
@@ -205,7 +205,7 @@ export class SigninIsland extends FocusingComponent<Props, State> {
               {m.changePassword.heading}
             </h1>
             <p class="lead">{m.changePassword.intro}</p>
-            <form noValidate>
+            <form method="post" noValidate>
               <div class="field">
                 <label for="f-current">{m.changePassword.current}</label>
                 <input type="password" id="f-current" name="currentPassword" autoComplete="current-password" required />
@@ -240,7 +240,7 @@ export class SigninIsland extends FocusingComponent<Props, State> {
                 <code>{s.recoveryCode}</code>
               </p>
             </div>
-            <form noValidate>
+            <form method="post" noValidate>
               <div class="field checkbox">
                 <input type="checkbox" id="f-stored" name="stored" value="yes" />
                 <label for="f-stored">{m.recovery.stored}</label>
@@ -270,7 +270,7 @@ export class SigninIsland extends FocusingComponent<Props, State> {
                 </p>
               </>
             )}
-            <form noValidate>
+            <form method="post" noValidate>
               {s.enrolment !== null && (
                 <div class="field">
                   <label for="f-code">{m.enrol.code}</label>

@@ -46,10 +46,20 @@ function followUpProblem(body: string): FieldProblem | undefined {
   return length > LIMITS.followUp.max ? 'too_long' : undefined;
 }
 
+/**
+ * A code typed into the server-rendered form before the JavaScript arrived:
+ * no input event reached the island for it, so it is read from the page.
+ */
+function codeTypedBeforeHydration(): string {
+  if (typeof document === 'undefined') return '';
+  const field = document.querySelector('input[name="trackingCode"]');
+  return field instanceof HTMLInputElement ? field.value : '';
+}
+
 /** The lookup form and, once a code matches, the report's status and messages. */
 export class StatusIsland extends FocusingComponent<Props, State> {
   override state: State = {
-    typed: '',
+    typed: codeTypedBeforeHydration(),
     error: undefined,
     summary: false,
     failure: null,
@@ -84,7 +94,10 @@ export class StatusIsland extends FocusingComponent<Props, State> {
     const form = event.target;
     if (!(form instanceof HTMLFormElement)) return;
     event.preventDefault();
-    const { busy, found, body, typed } = this.state;
+    const { busy, found, body } = this.state;
+    // The field itself is the truth: it may hold text typed before hydration.
+    const field = form.elements.namedItem('trackingCode');
+    const typed = field instanceof HTMLInputElement ? field.value : this.state.typed;
     if (busy) return;
     if (found !== null) {
       const bodyError = followUpProblem(body);

@@ -78,7 +78,7 @@ export function AdminChannels(props: Props): JSX.Element {
         </table>
       </div>
       <h3 id="add-channel-heading">{m.addHeading}</h3>
-      <form class="admin-form" ref={formRef} aria-labelledby="add-channel-heading" noValidate onSubmit={(event) => void submit(event)}>
+      <form method="post" class="admin-form" ref={formRef} aria-labelledby="add-channel-heading" noValidate onSubmit={(event) => void submit(event)}>
         <TextField id="channel-slug" label={m.slug.label} hint={m.slug.hint} error={errors['slug']} value={slug} onValue={setSlug} />
         <TextField id="channel-name" label={m.name.label} hint={m.name.hint} error={errors['name']} value={name} onValue={setName} />
         <OutcomeLine outcome={outcome} />

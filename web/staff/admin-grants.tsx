@@ -90,7 +90,7 @@ export function AdminGrants(props: Props): JSX.Element {
         </div>
       )}
       <h3 id="grant-heading">{m.addHeading}</h3>
-      <form class="admin-form" ref={formRef} aria-labelledby="grant-heading" noValidate onSubmit={(event) => void submit(event)}>
+      <form method="post" class="admin-form" ref={formRef} aria-labelledby="grant-heading" noValidate onSubmit={(event) => void submit(event)}>
         <SelectField
           id="grant-member"
           label={m.member.label}

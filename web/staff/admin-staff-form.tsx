@@ -82,7 +82,7 @@ export function AddStaffForm(props: Props): JSX.Element {
     <>
       <h3 id="add-staff-heading">{m.addHeading}</h3>
       {created !== null && <RecoveryCode m={m.recovery} username={created.username} code={created.code} onDone={() => setCreated(null)} />}
-      <form class="admin-form" ref={formRef} aria-labelledby="add-staff-heading" noValidate onSubmit={(event) => void submit(event)}>
+      <form method="post" class="admin-form" ref={formRef} aria-labelledby="add-staff-heading" noValidate onSubmit={(event) => void submit(event)}>
         <TextField id="staff-username" label={m.username.label} hint={m.username.hint} error={errors['username']} value={username} onValue={setUsername} />
         <TextField
           id="staff-password"
