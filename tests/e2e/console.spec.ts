@@ -209,3 +209,54 @@ test('first sign-in: own password, recovery code confirmed as stored, then a sec
   for (const url of requests) expect(new URL(url).origin).toBe(origin);
 });
 
+
+test('overdue reports are highlighted in the queue and listed in the slow-progress register', async ({ page, baseURL, server }) => {
+  await ensureMember(baseURL, server.output(), { username: 'slow-triager', role: 'triager', channels: ['case_interference'] });
+  const admin = await apiSession(baseURL, 'admin', firstAdminPassword(server.output()));
+  await admin.post('/api/reports', { data: { category: 'case_interference', details: 'An officer was told to lose the evidence in the fraud case.' } });
+  const list = (await (await admin.get('/api/staff/reports?channel=case_interference')).json()) as { reports: { id: number }[] };
+  await admin.dispose();
+  const id = list.reports[0]?.id ?? 0;
+  // Move the deadlines into the past, as eight days of nobody acknowledging would.
+  const Database = (await import('better-sqlite3')).default;
+  const db = new Database(`${server.dataDir}/tipline.db`);
+  db.prepare("UPDATE reports SET ack_due_at = '2000-01-01T00:00:00Z' WHERE id = ?").run(id);
+  db.close();
+
+  await signIn(page, 'slow-triager', MEMBER_PASSWORD);
+  const row = page.getByRole('row').filter({ has: page.getByRole('link', { name: `Report ${id}`, exact: true }) });
+  await expect(row.getByText('Acknowledgement overdue')).toBeVisible();
+  await page.goto('/en/staff/registers/');
+  const register = page.getByRole('region', { name: 'Overdue acknowledgements' });
+  await expect(register.getByRole('link', { name: `Report ${id}`, exact: true })).toBeVisible();
+});
+
+test('the idle warning comes before the session ends, and "Stay signed in" keeps the session', async ({ page, baseURL, server }) => {
+  await ensureMember(baseURL, server.output(), { username: 'idle-triager', role: 'triager', channels: ['official_protection'] });
+  await page.clock.install();
+  await signIn(page, 'idle-triager', MEMBER_PASSWORD);
+  await expect(page.locator('astro-island[ssr]')).toHaveCount(0);
+  await page.clock.fastForward('28:30'); // the queue page makes no calls of its own meanwhile
+  await expect(page.getByText(/You have been idle for a while/)).toBeVisible();
+  await page.getByRole('button', { name: 'Stay signed in' }).click();
+  await expect(page.getByText(/You have been idle for a while/)).toHaveCount(0);
+  expect((await page.request.get('/api/staff/me')).status()).toBe(200);
+});
+
+test('the lease is renewed while a report is open', async ({ page, baseURL, server }) => {
+  await ensureMember(baseURL, server.output(), { username: 'lease-triager', role: 'triager', channels: ['official_protection'] });
+  const admin = await apiSession(baseURL, 'admin', firstAdminPassword(server.output()));
+  await admin.post('/api/reports', { data: { category: 'official_protection', details: 'The harbour master waves through the smugglers every week.' } });
+  await admin.dispose();
+  await page.clock.install();
+  await signIn(page, 'lease-triager', MEMBER_PASSWORD);
+  await page.getByRole('button', { name: 'Pull next report' }).click();
+  await page.waitForURL(/\/staff\/report\/\?id=\d+/);
+  await expect(page.getByRole('heading', { name: /^Report \d+$/ })).toBeVisible();
+  const renewals: string[] = [];
+  page.on('request', (request) => {
+    if (request.url().endsWith('/lease') && (request.postData() ?? '').includes('renew')) renewals.push(request.url());
+  });
+  await page.clock.fastForward('05:30');
+  await expect.poll(() => renewals.length).toBeGreaterThan(0);
+});
