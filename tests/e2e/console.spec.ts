@@ -257,6 +257,8 @@ test('the lease is renewed while a report is open', async ({ page, baseURL, serv
   page.on('request', (request) => {
     if (request.url().endsWith('/lease') && (request.postData() ?? '').includes('renew')) renewals.push(request.url());
   });
+  // The renewal is scheduled once the page knows the caller holds the lease.
+  await expect(page.getByText(/You are handling this report/)).toBeVisible();
   await page.clock.fastForward('05:30');
   await expect.poll(() => renewals.length).toBeGreaterThan(0);
 });
