@@ -6,7 +6,6 @@
  */
 import { serveStatic } from '@hono/node-server/serve-static';
 import { Hono } from 'hono';
-import { bodyLimit } from 'hono/body-limit';
 import { HTTPException } from 'hono/http-exception';
 import { routePath } from 'hono/route';
 import { DEFAULT_LANG } from '../web/i18n';
@@ -14,7 +13,7 @@ import type { Config } from './config';
 import type { Db } from './data/database';
 import { errorPage } from './html/pages';
 import { loadShells } from './html/shells';
-import { ApiError, apiError } from './http/errors';
+import { ApiError, apiError, limitBody } from './http/errors';
 import { prefersHtml, type AppVariables } from './http/input';
 import { inlineHashes, securityHeaders } from './http/security-headers';
 import type { Logger } from './log';
@@ -75,7 +74,7 @@ export function createApp(options: AppOptions): Hono<{ Variables: AppVariables }
   app.route('/api/reports', reportRoutes(deps));
   app.route('/api/status', statusRoutes(deps));
   app.route('/api/openapi.json', openApiRoutes());
-  app.use('/api/staff/*', bodyLimit({ maxSize: STAFF_MAX_BODY_BYTES, onError: () => { throw apiError(413, 'payload_too_large'); } }));
+  app.use('/api/staff/*', limitBody(STAFF_MAX_BODY_BYTES));
   app.route('/api/staff', staffAuthRoutes(deps));
   app.route('/api/staff', staffAdminRoutes(deps));
   app.route('/api/staff', staffAuditRoutes(deps));

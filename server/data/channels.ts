@@ -43,6 +43,11 @@ export function countChannelHolders(db: Db, channelId: number): number {
   return row?.n ?? 0;
 }
 
+/** Every channel (no counts), by id: cheap enough for every session check. */
+export function listChannelNames(db: Db): Channel[] {
+  return db.prepare<[], Channel>('SELECT id, slug, name, recipient FROM channels ORDER BY id').all();
+}
+
 /** Every channel with its holder and report counts, by id. */
 export function listChannels(db: Db): ChannelSummary[] {
   return db

@@ -3,6 +3,8 @@
  * with a stable code. Thrown as ApiError from deep code; turned into JSON or
  * an HTML page by the app's single onError.
  */
+import type { MiddlewareHandler } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
 import { HTTPException } from 'hono/http-exception';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import type { FieldProblem } from '../../web/lib/report-fields';
@@ -74,4 +76,14 @@ export const MESSAGES: Record<ErrorCode, string> = {
 /** Shorthand: an ApiError with the standard message for its code. */
 export function apiError(status: ContentfulStatusCode, code: ErrorCode, fields?: FieldProblems): ApiError {
   return new ApiError(status, code, MESSAGES[code], fields);
+}
+
+/** Refuse bodies over `maxSize` bytes (declared or streamed) with the API's 413, before any parsing. */
+export function limitBody(maxSize: number): MiddlewareHandler {
+  return bodyLimit({
+    maxSize,
+    onError: () => {
+      throw apiError(413, 'payload_too_large');
+    },
+  });
 }

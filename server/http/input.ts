@@ -72,14 +72,17 @@ export function validInput<S extends z.ZodType>(
   };
 }
 
-async function readJsonObject(c: Context): Promise<Record<string, unknown>> {
-  let value: unknown;
+/** The body parsed as JSON; invalid UTF-8 is refused (400 invalid_json) rather than stored as U+FFFD. */
+export async function readJsonBody(c: Context): Promise<unknown> {
   try {
-    // fatal: invalid UTF-8 is refused rather than silently stored as U+FFFD.
-    value = JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(await c.req.arrayBuffer()));
+    return JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(await c.req.arrayBuffer()));
   } catch {
     throw apiError(400, 'invalid_json');
   }
+}
+
+async function readJsonObject(c: Context): Promise<Record<string, unknown>> {
+  const value = await readJsonBody(c);
   if (typeof value !== 'object' || value === null || Array.isArray(value)) throw apiError(400, 'invalid_input');
   return value as Record<string, unknown>;
 }

@@ -6,20 +6,14 @@
 import type { MiddlewareHandler } from 'hono';
 import type { z } from 'zod';
 import { apiError } from './errors';
-import { fieldProblems, type AppVariables } from './input';
+import { fieldProblems, readJsonBody, type AppVariables } from './input';
 
 /** Middleware: the request body must be JSON matching `schema`. */
 export function jsonInput<S extends z.ZodType>(schema: S): MiddlewareHandler<{ Variables: AppVariables & { input: z.output<S> } }> {
   return async (c, next) => {
     const type = (c.req.header('content-type') ?? '').split(';')[0]?.trim().toLowerCase() ?? '';
     if (type !== 'application/json') throw apiError(415, 'unsupported_media_type');
-    let value: unknown;
-    try {
-      value = JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(await c.req.arrayBuffer()));
-    } catch {
-      throw apiError(400, 'invalid_json');
-    }
-    const parsed = schema.safeParse(value, { reportInput: true });
+    const parsed = schema.safeParse(await readJsonBody(c), { reportInput: true });
     if (!parsed.success) throw apiError(400, 'invalid_input', fieldProblems(parsed.error));
     c.set('input', parsed.data);
     await next();

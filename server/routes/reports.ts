@@ -1,8 +1,7 @@
 /** POST /api/reports: anonymous submission, as JSON or a plain form post. */
 import { Hono } from 'hono';
-import { bodyLimit } from 'hono/body-limit';
 import { receiptPage, reportFormPage } from '../html/pages';
-import { apiError } from '../http/errors';
+import { limitBody } from '../http/errors';
 import { validInput, type AppVariables } from '../http/input';
 import { reportSubmissionSchema } from '../schemas/report';
 import { submitReport } from '../services/intake';
@@ -17,7 +16,7 @@ export function reportRoutes(deps: RouteDeps): Hono<{ Variables: AppVariables }>
   };
   return new Hono<{ Variables: AppVariables }>().post(
     '/',
-    bodyLimit({ maxSize: deps.config.maxBodyBytes, onError: () => { throw apiError(413, 'payload_too_large'); } }),
+    limitBody(deps.config.maxBodyBytes),
     validInput(reportSubmissionSchema, (c, invalid) => reportFormPage(c, deps.shells, invalid.lang, invalid.values, invalid.fields)),
     async (c) => {
       const { trackingCode } = await submitReport(intake, c.get('input'));

@@ -4,7 +4,7 @@
  */
 import { Hono, type Context } from 'hono';
 import type { StaffSession } from '../auth/session-store';
-import { listChannels } from '../data/channels';
+import { listChannelNames } from '../data/channels';
 import { findStaffById } from '../data/staff';
 import { disableTotp, enableTotp, setPendingTotp } from '../data/staff-security';
 import { appendAudit } from '../data/audit';
@@ -28,7 +28,7 @@ export function staffAuthRoutes(deps: RouteDeps): Hono<{ Variables: StaffVariabl
     return {
       username: session.username,
       role: session.role,
-      channels: listChannels(deps.db)
+      channels: listChannelNames(deps.db)
         .filter((channel) => session.channelIdentities.has(channel.id))
         .map(({ id, slug, name }) => ({ id, slug, name })),
       totpEnabled: record?.totpEnabled ?? false,

@@ -3,10 +3,9 @@
  * opens. The code only ever travels in a POST body.
  */
 import { Hono, type Context } from 'hono';
-import { bodyLimit } from 'hono/body-limit';
 import { formatTrackingCode } from '../../web/lib/tracking-code';
 import { statusDetailsPage, statusLookupPage } from '../html/pages';
-import { apiError } from '../http/errors';
+import { apiError, limitBody } from '../http/errors';
 import { validInput, type AppVariables, type InvalidForm } from '../http/input';
 import { followUpSchema, statusRequestSchema, trackingCodeSchema } from '../schemas/report';
 import { addReporterMessage, openReportByCode, statusViewOf } from '../services/reporter-access';
@@ -22,7 +21,7 @@ function lookupProblem(invalid: InvalidForm): LookupProblem | null {
 
 export function statusRoutes(deps: RouteDeps): Hono<{ Variables: AppVariables }> {
   const access = { db: deps.db, instanceKey: deps.instanceKey, kdf: deps.config.argon2 };
-  const limit = bodyLimit({ maxSize: deps.config.maxBodyBytes, onError: () => { throw apiError(413, 'payload_too_large'); } });
+  const limit = limitBody(deps.config.maxBodyBytes);
 
   // A follow-up whose code is fine but whose message is not: show the status
   // page again with the error, which needs the report opened.
