@@ -235,7 +235,9 @@ test('the idle warning comes before the session ends, and "Stay signed in" keeps
   await ensureMember(baseURL, server.output(), { username: 'idle-triager', role: 'triager', channels: ['official_protection'] });
   await page.clock.install();
   await signIn(page, 'idle-triager', MEMBER_PASSWORD);
-  await expect(page.locator('astro-island[ssr]')).toHaveCount(0);
+  // The countdown starts once the session bar has heard from /me, which shows the name;
+  // fast-forwarding before that would only move a clock nobody is counting with yet.
+  await expect(page.getByText('Signed in as idle-triager')).toBeVisible();
   await page.clock.fastForward('28:30'); // the queue page makes no calls of its own meanwhile
   await expect(page.getByText(/You have been idle for a while/)).toBeVisible();
   await page.getByRole('button', { name: 'Stay signed in' }).click();
