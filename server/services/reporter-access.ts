@@ -67,7 +67,7 @@ export async function statusViewOf(db: Db, opened: OpenedReport): Promise<Status
       at: message.createdAt,
     })),
   );
-  const view: StatusView = { status: publicStatusOf(report), receivedAt: report.receivedAt, messages };
+  const view: StatusView = { status: publicStatusOf(report), receivedAt: report.receivedAt, messages, files: [] };
   if (report.publicMessage) view.publicMessage = await decryptText(identities, report.publicMessage);
   return view;
 }

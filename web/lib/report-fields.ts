@@ -5,6 +5,7 @@
  * islands use them for inline validation, so the two can never disagree.
  * Pure data: safe to import from an island without pulling in zod.
  */
+import type { ReporterFileView } from './attachments';
 
 export const CATEGORIES = [
   'organised_crime',
@@ -60,4 +61,6 @@ export interface StatusView {
   /** ISO 8601, truncated to the hour, e.g. "2026-11-28T06:00:00Z". */
   receivedAt: string;
   messages: { from: 'staff' | 'reporter'; body: string; at: string }[];
+  /** Evidence files the reporter sent, with the report and with follow-ups. */
+  files: ReporterFileView[];
 }

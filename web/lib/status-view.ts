@@ -8,16 +8,23 @@ function isObject(x: unknown): x is Record<string, unknown> {
 /** The response body as a StatusView, or null if it does not have that shape. */
 export function asStatusView(data: unknown): StatusView | null {
   if (!isObject(data)) return null;
-  const { status, publicMessage, receivedAt, messages } = data;
+  const { status, publicMessage, receivedAt, messages, files } = data;
   if (!(PUBLIC_STATUSES as readonly unknown[]).includes(status) || typeof receivedAt !== 'string') return null;
   if (!Array.isArray(messages)) return null;
-  const view: StatusView = { status: status as StatusView['status'], receivedAt, messages: [] };
+  const view: StatusView = { status: status as StatusView['status'], receivedAt, messages: [], files: [] };
   if (typeof publicMessage === 'string' && publicMessage !== '') view.publicMessage = publicMessage;
   for (const message of messages) {
     if (!isObject(message)) return null;
     const { from, body, at } = message;
     if ((from !== 'staff' && from !== 'reporter') || typeof body !== 'string' || typeof at !== 'string') return null;
     view.messages.push({ from, body, at });
+  }
+  // Older servers sent no file list: treat it as empty.
+  for (const file of Array.isArray(files) ? files : []) {
+    if (!isObject(file)) return null;
+    const { name, size, at } = file;
+    if (typeof name !== 'string' || typeof size !== 'number' || typeof at !== 'string') return null;
+    view.files.push({ name, size, at });
   }
   return view;
 }

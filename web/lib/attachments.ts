@@ -1,0 +1,91 @@
+/**
+ * Evidence files: the form field names, the default limits and the shapes
+ * the reporter and staff see. Shared by the server (which enforces the
+ * configured limits) and the pages and islands (which explain them).
+ * Pure data: safe to import from an island.
+ */
+
+/** The multipart field that carries files. It must come after every text field. */
+export const FILES_FIELD = 'files';
+/** Checkbox: keep the files' metadata (e.g. a photo's time and place, to prove the tip). */
+export const KEEP_METADATA_FIELD = 'keepMetadata';
+
+const MiB = 1024 * 1024;
+
+export interface UploadLimits {
+  /** Files per submission (a report, or one follow-up). */
+  maxFiles: number;
+  /** Bytes per file, as sent. */
+  maxFileBytes: number;
+  /** Bytes of all files of one submission together. */
+  maxSubmissionBytes: number;
+}
+
+/** The defaults; the server reads MAX_FILES, MAX_FILE_MIB and MAX_SUBMISSION_MIB. */
+export const DEFAULT_UPLOAD_LIMITS: UploadLimits = {
+  maxFiles: 10,
+  maxFileBytes: 100 * MiB,
+  maxSubmissionBytes: 300 * MiB,
+};
+
+/**
+ * What happened to a file's metadata: removed (JPEG, PNG), kept because the
+ * reporter asked, or not supported (any other type: sent as it came).
+ */
+export type MetadataHandling = 'removed' | 'kept' | 'not_supported';
+
+/** File types whose identifying metadata Tipline removes. */
+export const CLEANED_TYPES = ['JPEG', 'PNG'] as const;
+
+/**
+ * Problems with a submission's files. In the API they are the error code
+ * (413 for the limits, 422 for an image that could not be cleaned, 400 for
+ * files sent before the text fields) and `error.fields.files`.
+ */
+export const UPLOAD_PROBLEMS = [
+  'too_many_files',
+  'file_too_large',
+  'submission_too_large',
+  'file_not_cleanable',
+  'files_before_fields',
+] as const;
+export type UploadProblem = (typeof UPLOAD_PROBLEMS)[number];
+
+/** A file as the reporter sees it on the status page (names are decrypted with the code). */
+export interface ReporterFileView {
+  name: string;
+  /** Bytes stored (after metadata removal). */
+  size: number;
+  /** Hour-truncated ISO 8601. */
+  at: string;
+}
+
+/** A file as staff see it in the report view. */
+export interface StaffFileView extends ReporterFileView {
+  id: number;
+  /** The safe content type detected from the file's first bytes, not the one the browser claimed. */
+  type: string;
+  /** Hex SHA-256 of the stored file (after cleaning), for chain of custody. */
+  sha256: string;
+  metadata: MetadataHandling;
+  /** The follow-up message it came with, or null when it came with the report. */
+  messageId: number | null;
+}
+
+/** Where staff download a file decrypted, or export it still encrypted (an age file). */
+export function staffFileUrl(reportId: number, fileId: number, encrypted = false): string {
+  return `/api/staff/reports/${reportId}/files/${fileId}${encrypted ? '/encrypted' : ''}`;
+}
+
+/** "2.4 MB"-style size for people: binary units, one decimal under 10. */
+export function formatBytes(bytes: number): string {
+  const units = ['B', 'KiB', 'MiB', 'GiB'];
+  let value = bytes;
+  let unit = 0;
+  while (value >= 1024 && unit < units.length - 1) {
+    value /= 1024;
+    unit += 1;
+  }
+  const shown = unit === 0 || value >= 10 ? Math.round(value).toString() : value.toFixed(1);
+  return `${shown} ${units[unit]}`;
+}
