@@ -42,3 +42,23 @@ export function findReportFile(db: Db, reportId: number, fileId: number): Report
 export function allStorageNames(db: Db): Set<string> {
   return new Set(db.prepare<[], { storageName: string }>('SELECT storage_name AS storageName FROM report_files').all().map((row) => row.storageName));
 }
+
+/**
+ * Inside a report move's transaction: point each file row at its
+ * re-encrypted file. Throws (rolling the move back) if the report's files
+ * changed since they were read, e.g. a follow-up with files arrived.
+ */
+export function replaceReportFiles(
+  db: Db,
+  reportId: number,
+  read: readonly Pick<ReportFileRecord, 'id'>[],
+  next: readonly { id: number; storageName: string; meta: Uint8Array }[],
+): void {
+  const current = db.prepare<[number], { id: number }>('SELECT id FROM report_files WHERE report_id = ? ORDER BY id').all(reportId);
+  if (current.map((row) => row.id).join() !== read.map((row) => row.id).join()) throw new FilesChangedError();
+  const update = db.prepare('UPDATE report_files SET storage_name = ?, meta = ? WHERE id = ? AND report_id = ?');
+  for (const file of next) update.run(file.storageName, file.meta, file.id, reportId);
+}
+
+/** A report's files changed while it was being moved. */
+export class FilesChangedError extends Error {}

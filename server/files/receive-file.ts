@@ -123,6 +123,8 @@ export async function receiveFile(
   source.pipe(meter);
   try {
     const plaintext = pipeline(meter, cleaner, digest);
+    // It can fail while encryption is still being set up; it is awaited below.
+    plaintext.catch(() => undefined);
     const encrypted = await encrypter.encrypt(toWebStream(digest));
     const written = pipeline(Readable.fromWeb(encrypted as import('node:stream/web').ReadableStream<Uint8Array>), createWriteStream(incomingPath, { flags: 'wx' }));
     await Promise.all([plaintext, written]);

@@ -78,7 +78,15 @@ export function statusDetailsPage(
   c: Context,
   shells: Shells,
   lang: Lang,
-  details: { view: StatusView; trackingCode: string; notice?: 'message_sent'; followUpError?: FieldProblem; followUpValue?: string },
+  details: {
+    view: StatusView;
+    trackingCode: string;
+    notice?: 'message_sent';
+    followUpError?: FieldProblem;
+    followUpValue?: string;
+    limits: UploadLimits;
+    uploadProblem?: UploadProblem;
+  },
   status: ContentfulStatusCode,
 ): Response {
   return page(c, shells, lang, 'status', <StatusDetails lang={lang} {...details} />, status);

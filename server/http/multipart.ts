@@ -86,7 +86,9 @@ export async function readMultipart(
   };
 
   parser.on('field', (name, value, info) => {
-    if (verdict !== null) return fail(new FilesBeforeFieldsError());
+    // The fields were checked without this one, so whatever that check said
+    // (often "required") is not the real problem: the order is.
+    if (verdict !== null) return void (failure = new FilesBeforeFieldsError());
     textBytes += value.length;
     if (info.valueTruncated || textBytes > options.maxFieldBytes) return fail(apiError(413, 'payload_too_large'));
     if (name.endsWith('__proto__') || name === 'contact') return; // never a field; see readFormObject

@@ -3,12 +3,18 @@
  * report or follow-up they came with, and listing them for the reporter
  * (decrypted with the code) and for staff (with the channel key).
  */
+import { createWriteStream } from 'node:fs';
+import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import type { ReadableStream as NodeWebStream } from 'node:stream/web';
+import { Decrypter, Encrypter } from 'age-encryption';
 import type { ReporterFileView, StaffFileView } from '../../web/lib/attachments';
 import { decryptText, encryptTo } from '../crypto/age';
 import type { Db } from '../data/database';
 import { insertReportFile, listReportFiles, type ReportFileRecord } from '../data/report-files';
 import type { FileStore } from '../files/file-store';
 import type { FileMeta, ReceivedFile } from '../files/receive-file';
+import { toWebStream } from '../files/web-streams';
 
 /**
  * Move received files into place, then run `write` (the database
@@ -19,7 +25,7 @@ import type { FileMeta, ReceivedFile } from '../files/receive-file';
  */
 export async function storeWithFiles<T>(
   store: FileStore,
-  files: readonly ReceivedFile[],
+  files: readonly Pick<ReceivedFile, 'storageName'>[],
   write: () => T,
 ): Promise<T> {
   const names = files.map((file) => file.storageName);
@@ -78,6 +84,43 @@ export async function staffFileViewOf(record: ReportFileRecord, channelIdentity:
     metadata: meta.metadata,
     messageId: record.messageId,
   };
+}
+
+/**
+ * A stored file decrypted as it is read. age authenticates every 64 KiB
+ * chunk, so a tampered file fails at the damaged chunk and the download
+ * breaks off there rather than delivering altered bytes.
+ */
+export async function decryptFileStream(stored: Readable, identity: string): Promise<ReadableStream<Uint8Array>> {
+  const decrypter = new Decrypter();
+  decrypter.addIdentity(identity);
+  return decrypter.decrypt(toWebStream(stored));
+}
+
+/**
+ * A stored file decrypted and encrypted again to `recipients`, streamed into
+ * a new incoming file (a move to another channel). Returns the new storage
+ * name; the caller commits it, or discards it if the move does not happen.
+ */
+export async function reencryptStoredFile(
+  store: FileStore,
+  storageName: string,
+  identity: string,
+  recipients: readonly string[],
+): Promise<string> {
+  const { storageName: next, incomingPath } = store.stage();
+  const encrypter = new Encrypter();
+  for (const recipient of recipients) encrypter.addRecipient(recipient);
+  try {
+    const plaintext = await decryptFileStream(store.openStored(storageName), identity);
+    const encrypted = await encrypter.encrypt(plaintext);
+    await pipeline(Readable.fromWeb(encrypted as NodeWebStream<Uint8Array>), createWriteStream(incomingPath, { flags: 'wx' }));
+    await store.syncIncoming(next);
+  } catch (error) {
+    await store.discardIncoming([next]);
+    throw error;
+  }
+  return next;
 }
 
 /** Staff's list of a report's files. */

@@ -100,6 +100,6 @@ export function postForm(app: TestInstance['app'], url: string, fields: Record<s
 }
 
 /** Number of rows in a table. */
-export function countRows(db: Db, table: 'reports' | 'report_messages' | 'audit_log'): number {
+export function countRows(db: Db, table: 'reports' | 'report_messages' | 'audit_log' | 'report_files'): number {
   return db.prepare<[], { n: number }>(`SELECT count(*) AS n FROM ${table}`).get()?.n ?? 0;
 }
