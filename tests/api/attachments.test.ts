@@ -232,7 +232,7 @@ describe('refused uploads leave nothing behind', () => {
     t = await createTestInstance();
     const form = new FormData();
     form.append('category', REPORT.category);
-    form.append('files', new Blob([noise(5000)]), 'early.bin');
+    form.append('files', new Blob([Buffer.from(noise(5000))]), 'early.bin');
     form.append('details', REPORT.details);
     const response = await postMultipart(t, '/api/reports', form);
     expect(response.status).toBe(400);
