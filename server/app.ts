@@ -10,6 +10,7 @@ import { HTTPException } from 'hono/http-exception';
 import { routePath } from 'hono/route';
 import { DEFAULT_LANG } from '../web/i18n';
 import type { Config } from './config';
+import { KdfOverloadedError, kdfLimiter } from './crypto/kdf-limit';
 import type { Db } from './data/database';
 import type { FileStore } from './files/file-store';
 import { errorPage } from './html/pages';
@@ -58,6 +59,7 @@ export function createApp(options: AppOptions): Hono<{ Variables: AppVariables }
   const sessions = options.sessions ?? createSessionStore(config);
   const deps: RouteDeps = { db, config, instanceKey, shells, log, sessions, files, now };
   const app = new Hono<{ Variables: AppVariables }>();
+  kdfLimiter.configure(config.kdfLimits);
 
   app.use('*', async (c, next) => {
     const started = performance.now();
@@ -92,14 +94,26 @@ export function createApp(options: AppOptions): Hono<{ Variables: AppVariables }
   app.notFound((c) => errorPage(c, shells, DEFAULT_LANG, 'not_found_page', 404));
 
   app.onError((err, c) => {
-    const known = err instanceof ApiError ? err : err instanceof HTTPException ? fromHttpException(err) : null;
+    const known =
+      err instanceof ApiError
+        ? err
+        : err instanceof HTTPException
+          ? fromHttpException(err)
+          : err instanceof KdfOverloadedError
+            ? new ApiError(503, 'service_unavailable', 'The server is busy; please try again in a few seconds.', undefined, {
+                'Retry-After': String(err.retryAfterSeconds),
+              })
+            : null;
     if (!known) {
       // Log the kind of failure only: a message could carry report content.
       log.error('unhandled', { route: routePath(c), kind: err.name });
     }
     const error = known ?? apiError(500, 'internal_error');
-    if (prefersHtml(c)) return errorPage(c, shells, c.get('lang') ?? DEFAULT_LANG, error.code, error.status);
-    return c.json(error.body(), error.status);
+    const response = prefersHtml(c)
+      ? errorPage(c, shells, c.get('lang') ?? DEFAULT_LANG, error.code, error.status)
+      : c.json(error.body(), error.status);
+    for (const [name, value] of Object.entries(error.headers)) response.headers.set(name, value);
+    return response;
   });
 
   return app;

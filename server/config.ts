@@ -5,6 +5,7 @@
 import path from 'node:path';
 import { z } from 'zod';
 import type { UploadLimits } from '../web/lib/attachments';
+import { concurrencyFor, type KdfLimits } from './crypto/kdf-limit';
 
 const MiB = 1024 * 1024;
 
@@ -19,6 +20,11 @@ const envSchema = z.object({
   ARGON2_MEMORY_KIB: integer(19_456, 19_456, 4_194_304),
   ARGON2_TIME_COST: integer(2, 2, 100),
   ARGON2_PARALLELISM: integer(1, 1, 16),
+  // Memory Argon2id may use at once: sets how many derivations run together
+  // (budget / ARGON2_MEMORY_KIB, at least one). Up to ARGON2_QUEUE more wait;
+  // beyond that requests get 503 with Retry-After.
+  ARGON2_MEMORY_BUDGET_MIB: integer(256, 19, 65_536),
+  ARGON2_QUEUE: integer(64, 0, 100_000),
   ACK_DUE_DAYS: integer(7, 1, 365),
   FEEDBACK_DUE_DAYS: integer(90, 1, 3_650),
   // Largest request body the reporter routes accept before parsing.
@@ -45,6 +51,8 @@ export interface Config {
   /** Absolute path of the data directory (database, instance key, files). */
   dataDir: string;
   argon2: { m: number; t: number; p: number };
+  /** How many Argon2id derivations run at once, and how many may wait. */
+  kdfLimits: KdfLimits;
   deadlines: { ackDays: number; feedbackDays: number };
   maxBodyBytes: number;
   uploads: UploadLimits;
@@ -78,6 +86,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     port: vars.PORT,
     dataDir: path.resolve(vars.DATA_DIR),
     argon2: { m: vars.ARGON2_MEMORY_KIB, t: vars.ARGON2_TIME_COST, p: vars.ARGON2_PARALLELISM },
+    kdfLimits: { concurrency: concurrencyFor(vars.ARGON2_MEMORY_BUDGET_MIB, vars.ARGON2_MEMORY_KIB), queue: vars.ARGON2_QUEUE },
     deadlines: { ackDays: vars.ACK_DUE_DAYS, feedbackDays: vars.FEEDBACK_DUE_DAYS },
     maxBodyBytes: vars.MAX_BODY_BYTES,
     uploads: {
