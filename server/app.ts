@@ -73,7 +73,7 @@ export function createApp(options: AppOptions): Hono<{ Variables: AppVariables }
     if (REPORTER_ROUTES.has(route) || !c.req.path.startsWith('/api/')) return;
     log.info('request', { method: c.req.method, route, status: c.res.status, ms: Math.round(performance.now() - started) });
   });
-  app.use('*', securityHeaders(inlineHashes(siteDir)));
+  app.use('*', securityHeaders(inlineHashes(siteDir), { publicOrigin: config.publicOrigin, onionOrigin: config.onionOrigin }));
 
   app.route('/api/health', healthRoutes());
   app.route('/api/reports', reportRoutes(deps));

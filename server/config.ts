@@ -43,6 +43,9 @@ const envSchema = z.object({
   // https, session cookies are Secure; it is also accepted as an Origin for
   // CSRF checks behind a reverse proxy.
   PUBLIC_ORIGIN: z.url({ protocol: /^https?$/ }).optional(),
+  // The onion service's origin (http://<56 characters>.onion), sent as
+  // Onion-Location on pages so Tor Browser can offer it.
+  ONION_ORIGIN: z.url({ protocol: /^https?$/, hostname: /^[a-z2-7]{56}\.onion$/ }).optional(),
 });
 
 export interface Config {
@@ -64,6 +67,8 @@ export interface Config {
   };
   /** e.g. "https://tips.example.org", without a trailing slash; null when not set. */
   publicOrigin: string | null;
+  /** e.g. "http://….onion", without a trailing slash; null when not set. */
+  onionOrigin: string | null;
 }
 
 export class ConfigError extends Error {}
@@ -101,5 +106,6 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
       requireTotp: vars.REQUIRE_TOTP === 'true',
     },
     publicOrigin: vars.PUBLIC_ORIGIN ? new URL(vars.PUBLIC_ORIGIN).origin : null,
+    onionOrigin: vars.ONION_ORIGIN ? new URL(vars.ONION_ORIGIN).origin : null,
   };
 }
