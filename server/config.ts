@@ -29,6 +29,8 @@ const envSchema = z.object({
   FEEDBACK_DUE_DAYS: integer(90, 1, 3_650),
   // Largest request body the reporter routes accept before parsing.
   MAX_BODY_BYTES: integer(256 * 1024, 16 * 1024, 64 * 1024 * 1024),
+  // Closed reports are deleted this many days after closing (0: never).
+  RETENTION_DAYS: integer(365, 0, 36_500),
   // Evidence files: per submission (a report or one follow-up).
   MAX_FILES: integer(10, 0, 1_000),
   MAX_FILE_MIB: integer(100, 1, 64 * 1024),
@@ -59,6 +61,8 @@ export interface Config {
   deadlines: { ackDays: number; feedbackDays: number };
   maxBodyBytes: number;
   uploads: UploadLimits;
+  /** Days after closing before a report is purged; 0 keeps everything. */
+  retentionDays: number;
   staff: {
     idleMinutes: number;
     maxHours: number;
@@ -94,6 +98,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     kdfLimits: { concurrency: concurrencyFor(vars.ARGON2_MEMORY_BUDGET_MIB, vars.ARGON2_MEMORY_KIB), queue: vars.ARGON2_QUEUE },
     deadlines: { ackDays: vars.ACK_DUE_DAYS, feedbackDays: vars.FEEDBACK_DUE_DAYS },
     maxBodyBytes: vars.MAX_BODY_BYTES,
+    retentionDays: vars.RETENTION_DAYS,
     uploads: {
       maxFiles: vars.MAX_FILES,
       maxFileBytes: vars.MAX_FILE_MIB * MiB,

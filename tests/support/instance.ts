@@ -11,6 +11,7 @@ import { createApp, createSessionStore } from '../../server/app';
 import type { SessionStore } from '../../server/auth/session-store';
 import { loadConfig, type Config } from '../../server/config';
 import type { Db } from '../../server/data/database';
+import type { FileStore } from '../../server/files/file-store';
 import { openDataDir } from '../../server/instance-setup';
 import { createLogger } from '../../server/log';
 import { initialiseInstance } from '../../server/services/instance';
@@ -24,6 +25,8 @@ export interface TestInstance {
   config: Config;
   instanceKey: Buffer;
   dataDir: string;
+  /** Evidence files on disk. */
+  files: FileStore;
   /** Every log line the app wrote, for leak checks. */
   logLines: string[];
   /** The app's staff sessions (tests/support/staff.ts signs in through it). */
@@ -51,6 +54,7 @@ export async function createTestInstance(env: Record<string, string> = {}): Prom
     config,
     instanceKey,
     dataDir,
+    files,
     logLines,
     sessions,
     clock,
