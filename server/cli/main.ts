@@ -8,6 +8,7 @@ import { ConfigError, loadConfig } from '../config';
 import { openDataDir } from '../instance-setup';
 import { DataDirError } from '../services/instance';
 import { auditVerifyCommand, channelsListCommand, initCommand, reportShowCommand, staffAddCommand, type CommandContext } from './commands';
+import { backupCommand, restoreCommand } from './backup';
 import { purgeCommand } from './purge';
 import { CliError, readStdinLines } from './stdin';
 
@@ -24,6 +25,11 @@ const USAGE = `Usage: tipline <command> [options]   (data directory: $DATA_DIR, 
       Decrypt and print one report of your channels (audited).
   audit verify
       Recompute the audit trail's hash chain; exits non-zero naming the first bad entry.
+  backup <file>
+      Write a consistent copy of the whole instance (database, instance key, evidence files) to
+      <file> while the server runs. It holds instance.key: keep it as safe as the data directory.
+  restore <file>
+      Unpack a backup into $DATA_DIR, which must not hold an instance yet, and check it.
   purge [--dry-run] [--include-unacknowledged]
       Delete reports closed more than RETENTION_DAYS ago, with their files (audited). Reports
       closed without ever being acknowledged are kept unless --include-unacknowledged.`;
@@ -60,6 +66,7 @@ async function run(argv: string[]): Promise<string> {
   if (values.help || command === undefined || command === 'help') return USAGE;
 
   const config = loadConfig(process.env);
+  if (command === 'restore') return restoreCommand(config, required(sub, 'file (tipline restore <file>)'));
   const { db, files } = openDataDir(config, { mustExist: command !== 'init' });
   const ctx: CommandContext = { db, config, files };
   try {
@@ -82,6 +89,7 @@ async function run(argv: string[]): Promise<string> {
     }
     if (command === 'channels' && sub === 'list') return channelsListCommand(ctx);
     if (command === 'audit' && sub === 'verify') return auditVerifyCommand(ctx);
+    if (command === 'backup') return await backupCommand(ctx, required(sub, 'file (tipline backup <file>)'));
     if (command === 'purge' && sub === undefined) {
       return await purgeCommand(ctx, { dryRun: values['dry-run'] ?? false, includeUnacknowledged: values['include-unacknowledged'] ?? false });
     }
