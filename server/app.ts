@@ -19,6 +19,7 @@ import { ApiError, apiError, limitBody } from './http/errors';
 import { prefersHtml, type AppVariables } from './http/input';
 import { inlineHashes, securityHeaders } from './http/security-headers';
 import type { Logger } from './log';
+import { challengeRoutes } from './routes/challenge';
 import { healthRoutes } from './routes/health';
 import { openApiRoutes } from './routes/openapi';
 import { reportRoutes } from './routes/reports';
@@ -29,12 +30,13 @@ import { staffAuthRoutes } from './routes/staff-auth';
 import { staffReportRoutes } from './routes/staff-reports';
 import { statusRoutes } from './routes/status';
 import { SessionStore } from './auth/session-store';
+import { createAbuseGuards } from './abuse/reporter-guard';
 
 /** Staff requests are small JSON documents. */
 const STAFF_MAX_BODY_BYTES = 1024 * 1024;
 
 /** Routes a reporter uses; see the request logger below. */
-const REPORTER_ROUTES = new Set(['/api/reports', '/api/status', '/api/status/messages']);
+const REPORTER_ROUTES = new Set(['/api/reports', '/api/status', '/api/status/messages', '/api/challenge']);
 
 export interface AppOptions {
   db: Db;
@@ -57,7 +59,8 @@ export function createApp(options: AppOptions): Hono<{ Variables: AppVariables }
   const shells = loadShells(siteDir);
   const now = options.now ?? ((): Date => new Date());
   const sessions = options.sessions ?? createSessionStore(config);
-  const deps: RouteDeps = { db, config, instanceKey, shells, log, sessions, files, now };
+  const guards = createAbuseGuards(config, instanceKey, now);
+  const deps: RouteDeps = { db, config, instanceKey, shells, log, sessions, files, guards, now };
   const app = new Hono<{ Variables: AppVariables }>();
   kdfLimiter.configure(config.kdfLimits);
 
@@ -78,6 +81,7 @@ export function createApp(options: AppOptions): Hono<{ Variables: AppVariables }
   app.route('/api/health', healthRoutes());
   app.route('/api/reports', reportRoutes(deps));
   app.route('/api/status', statusRoutes(deps));
+  app.route('/api/challenge', challengeRoutes(deps));
   app.route('/api/openapi.json', openApiRoutes());
   app.use('/api/staff/*', limitBody(STAFF_MAX_BODY_BYTES));
   app.route('/api/staff', staffAuthRoutes(deps));

@@ -29,6 +29,17 @@ const envSchema = z.object({
   FEEDBACK_DUE_DAYS: integer(90, 1, 3_650),
   // Largest request body the reporter routes accept before parsing.
   MAX_BODY_BYTES: integer(256 * 1024, 16 * 1024, 64 * 1024 * 1024),
+  // Proof of work asked of JavaScript clients, in leading zero bits of SHA-256
+  // (15: about 33,000 hashes, around a second on a phone).
+  POW_DIFFICULTY: integer(15, 0, 32),
+  // Global rate limits per minute, never per client: with a valid proof of
+  // work, and without (browsers without JavaScript share the stricter one).
+  RATE_SUBMISSIONS_PER_MINUTE: integer(60, 1, 1_000_000),
+  RATE_SUBMISSIONS_NOJS_PER_MINUTE: integer(20, 1, 1_000_000),
+  RATE_CHECKS_PER_MINUTE: integer(240, 1, 1_000_000),
+  RATE_CHECKS_NOJS_PER_MINUTE: integer(60, 1, 1_000_000),
+  // Failed code checks per lookup tag per hour before that tag is refused.
+  FAILED_CHECKS_PER_TAG_PER_HOUR: integer(20, 1, 1_000_000),
   // Closed reports are deleted this many days after closing (0: never).
   RETENTION_DAYS: integer(365, 0, 36_500),
   // Evidence files: per submission (a report or one follow-up).
@@ -61,6 +72,15 @@ export interface Config {
   deadlines: { ackDays: number; feedbackDays: number };
   maxBodyBytes: number;
   uploads: UploadLimits;
+  /** Leading zero bits a proof of work needs. */
+  powDifficulty: number;
+  rates: {
+    submissionsPerMinute: number;
+    submissionsWithoutProofPerMinute: number;
+    checksPerMinute: number;
+    checksWithoutProofPerMinute: number;
+    failedChecksPerTagPerHour: number;
+  };
   /** Days after closing before a report is purged; 0 keeps everything. */
   retentionDays: number;
   staff: {
@@ -99,6 +119,14 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     deadlines: { ackDays: vars.ACK_DUE_DAYS, feedbackDays: vars.FEEDBACK_DUE_DAYS },
     maxBodyBytes: vars.MAX_BODY_BYTES,
     retentionDays: vars.RETENTION_DAYS,
+    powDifficulty: vars.POW_DIFFICULTY,
+    rates: {
+      submissionsPerMinute: vars.RATE_SUBMISSIONS_PER_MINUTE,
+      submissionsWithoutProofPerMinute: vars.RATE_SUBMISSIONS_NOJS_PER_MINUTE,
+      checksPerMinute: vars.RATE_CHECKS_PER_MINUTE,
+      checksWithoutProofPerMinute: vars.RATE_CHECKS_NOJS_PER_MINUTE,
+      failedChecksPerTagPerHour: vars.FAILED_CHECKS_PER_TAG_PER_HOUR,
+    },
     uploads: {
       maxFiles: vars.MAX_FILES,
       maxFileBytes: vars.MAX_FILE_MIB * MiB,

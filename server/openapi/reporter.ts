@@ -1,5 +1,5 @@
 /** The reporter routes in the OpenAPI document. */
-import type { z } from 'zod';
+import { z } from 'zod';
 import {
   followUpSchema,
   healthSchema,
@@ -46,7 +46,31 @@ function formOrJsonBody(schema: z.ZodType, withFiles = false): object {
   };
 }
 
+const powHeader = {
+  name: 'X-Tipline-Pow',
+  in: 'header',
+  required: false,
+  description:
+    'A solved proof of work, `<challenge>:<solution>` (GET /api/challenge): SHA-256 of that string starts with `difficulty` zero bits. ' +
+    'Single use. With it the request counts against the generous global rate limit; without it (browsers without JavaScript) the strict one.',
+  schema: { type: 'string' },
+};
+
+const challengeSchema = z.object({
+  challenge: z.string(),
+  difficulty: z.number().int().meta({ description: 'Leading zero bits the solution must give.' }),
+  expiresIn: z.number().int().meta({ description: 'Seconds.' }),
+});
+
 export const reporterPaths: Paths = {
+  '/api/challenge': {
+    get: {
+      operationId: 'getChallenge',
+      tags: ['reporter'],
+      parameters: [{ name: 'purpose', in: 'query', required: true, schema: { type: 'string', enum: ['report', 'status'] } }],
+      responses: { 200: jsonResponse('A signed, expiring, single-use challenge.', challengeSchema), ...errors(400, 429) },
+    },
+  },
   '/api/health': {
     get: { operationId: 'health', tags: ['reporter'], responses: { 200: jsonResponse('The server is up.', healthSchema) } },
   },
@@ -54,10 +78,11 @@ export const reporterPaths: Paths = {
     post: {
       operationId: 'submitReport',
       tags: ['reporter'],
+      parameters: [powHeader],
       requestBody: formOrJsonBody(reportSubmissionSchema, true),
       responses: {
         201: jsonResponse('Stored and encrypted, with every file; the tracking code is shown once.', submissionResponseSchema),
-        ...errors(400, 413, 415, 422, 503),
+        ...errors(400, 413, 415, 422, 429, 503),
       },
     },
   },
@@ -65,8 +90,9 @@ export const reporterPaths: Paths = {
     post: {
       operationId: 'checkStatus',
       tags: ['reporter'],
+      parameters: [powHeader],
       requestBody: formOrJsonBody(statusRequestSchema),
-      responses: { 200: jsonResponse('The report status and messages.', statusViewSchema), ...errors(400, 404, 413, 415, 503) },
+      responses: { 200: jsonResponse('The report status and messages.', statusViewSchema), ...errors(400, 404, 413, 415, 429, 503) },
     },
   },
   '/api/status/messages': {
@@ -74,10 +100,11 @@ export const reporterPaths: Paths = {
       operationId: 'addFollowUp',
       tags: ['reporter'],
       description: 'A message (`body`), evidence files, or both; without files `body` is required.',
+      parameters: [powHeader],
       requestBody: formOrJsonBody(followUpSchema, true),
       responses: {
         201: jsonResponse('Stored; the updated status, messages and files.', statusViewSchema),
-        ...errors(400, 404, 409, 413, 415, 422, 503),
+        ...errors(400, 404, 409, 413, 415, 422, 429, 503),
       },
     },
   },

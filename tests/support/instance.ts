@@ -15,6 +15,7 @@ import type { FileStore } from '../../server/files/file-store';
 import { openDataDir } from '../../server/instance-setup';
 import { createLogger } from '../../server/log';
 import { initialiseInstance } from '../../server/services/instance';
+import { TEST_ENV } from './test-env';
 
 export const SITE_DIR = fileURLToPath(new URL('../../dist/', import.meta.url));
 export const ADMIN = { username: 'admin', password: 'correct horse battery staple' } as const;
@@ -39,7 +40,7 @@ export interface TestInstance {
 /** Create, initialise and wrap an instance in a fresh temporary directory. */
 export async function createTestInstance(env: Record<string, string> = {}): Promise<TestInstance> {
   const dataDir = mkdtempSync(path.join(tmpdir(), 'tipline-test-'));
-  const config = loadConfig({ DATA_DIR: dataDir, ...env });
+  const config = loadConfig({ DATA_DIR: dataDir, ...TEST_ENV, ...env });
   const { db, instanceKey, files } = openDataDir(config);
   await initialiseInstance(db, config.argon2, ADMIN);
   const logLines: string[] = [];
