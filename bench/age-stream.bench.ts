@@ -42,10 +42,17 @@ function counter(): { sink: Writable; bytes: () => number } {
 async function timed(name: string, run: (sink: Writable) => Promise<void>): Promise<void> {
   const { sink, bytes } = counter();
   const start = process.hrtime.bigint();
+  const cpuStart = process.cpuUsage();
   await run(sink);
   const seconds = Number(process.hrtime.bigint() - start) / 1e9;
-  const rate = total / MiB / seconds;
-  console.log(`${name.padEnd(36)} ${(total / MiB).toFixed(0)} MiB in ${seconds.toFixed(2)} s: ${rate.toFixed(1)} MiB/s (${bytes()} bytes out)`);
+  const cpu = process.cpuUsage(cpuStart);
+  // CPU time (all of this process's threads) is steadier than wall time on a shared machine.
+  const cpuSeconds = (cpu.user + cpu.system) / 1e6;
+  const mib = total / MiB;
+  console.log(
+    `${name.padEnd(36)} ${mib.toFixed(0)} MiB: ${(mib / seconds).toFixed(1)} MiB/s wall (${seconds.toFixed(2)} s), ` +
+      `${(mib / cpuSeconds).toFixed(1)} MiB/s of CPU time (${cpuSeconds.toFixed(2)} s); ${bytes()} bytes out`,
+  );
 }
 
 const { recipient } = await generateKeyPair();
