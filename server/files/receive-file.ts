@@ -1,19 +1,18 @@
 /**
  * Receiving one evidence file as it arrives: count it against the limits,
  * remove identifying metadata, hash what is kept, and age-encrypt it into an
- * incoming file. Nothing is held whole in memory and nothing touches disk in
+ * incoming file (the payload with node:crypto; see crypto/age-stream.ts). Nothing is held whole in memory and nothing touches disk in
  * clear. The file only counts as stored once the caller commits it.
  */
 import { createHash } from 'node:crypto';
 import { createWriteStream } from 'node:fs';
 import { rm } from 'node:fs/promises';
-import { Readable, Transform, type TransformCallback } from 'node:stream';
+import { Transform, type Readable, type TransformCallback } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
-import { Encrypter } from 'age-encryption';
 import type { MetadataHandling, UploadLimits, UploadProblem } from '../../web/lib/attachments';
 import type { FileStore } from './file-store';
+import { ageEncryptor } from '../crypto/age-stream';
 import { MetadataCleaner } from './metadata-cleaner';
-import { toWebStream } from './web-streams';
 
 /** What `report_files.meta` decrypts to. */
 export interface FileMeta {
@@ -113,8 +112,7 @@ export async function receiveFile(
   const meter = options.budget.meter();
   const cleaner = new MetadataCleaner({ keepMetadata: options.keepMetadata });
   const digest = new Digest();
-  const encrypter = new Encrypter();
-  for (const recipient of options.recipients) encrypter.addRecipient(recipient);
+  const encryptor = ageEncryptor(options.recipients);
 
   // The source is piped by hand, not handed to pipeline(): pipeline would
   // destroy it on error, and the multipart parser must keep reading.
@@ -122,18 +120,11 @@ export async function receiveFile(
   source.once('error', onSourceError);
   source.pipe(meter);
   try {
-    const plaintext = pipeline(meter, cleaner, digest);
-    // It can fail while encryption is still being set up; it is awaited below.
-    plaintext.catch(() => undefined);
-    const encrypted = await encrypter.encrypt(toWebStream(digest));
-    const written = pipeline(Readable.fromWeb(encrypted as import('node:stream/web').ReadableStream<Uint8Array>), createWriteStream(incomingPath, { flags: 'wx' }));
-    await Promise.all([plaintext, written]);
+    await pipeline(meter, cleaner, digest, encryptor, createWriteStream(incomingPath, { flags: 'wx' }));
     await store.syncIncoming(storageName);
   } catch (error) {
     source.unpipe(meter);
     source.resume();
-    meter.destroy();
-    digest.destroy();
     await rm(incomingPath, { force: true });
     throw error;
   } finally {

@@ -30,9 +30,9 @@ export function staffFileRoutes(deps: RouteDeps): Hono<{ Variables: StaffVariabl
   return new Hono<{ Variables: StaffVariables }>()
     .get('/reports/:id/files/:fileId', caseworkers, async (c) => {
       const { session, opened, record, view } = await openFile(c);
-      const plaintext = await decryptFileStream(store.openStored(record.storageName), opened.identity);
+      const plaintext = decryptFileStream(store.openStored(record.storageName), opened.identity);
       auditCase(db, session, 'file.downloaded', opened.meta, deps.now(), { fileId: record.id });
-      return new Response(plaintext, { status: 200, headers: downloadHeaders(view.name, view.type, view.size) });
+      return new Response(toWebStream(plaintext), { status: 200, headers: downloadHeaders(view.name, view.type, view.size) });
     })
     .get('/reports/:id/files/:fileId/encrypted', caseworkers, async (c) => {
       const { session, opened, record, view } = await openFile(c);

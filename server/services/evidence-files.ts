@@ -4,17 +4,15 @@
  * (decrypted with the code) and for staff (with the channel key).
  */
 import { createWriteStream } from 'node:fs';
-import { Readable } from 'node:stream';
+import type { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
-import type { ReadableStream as NodeWebStream } from 'node:stream/web';
-import { Decrypter, Encrypter } from 'age-encryption';
 import type { ReporterFileView, StaffFileView } from '../../web/lib/attachments';
 import { decryptText, encryptTo } from '../crypto/age';
 import type { Db } from '../data/database';
 import { insertReportFile, listReportFiles, type ReportFileRecord } from '../data/report-files';
 import type { FileStore } from '../files/file-store';
 import type { FileMeta, ReceivedFile } from '../files/receive-file';
-import { toWebStream } from '../files/web-streams';
+import { ageDecryptor, ageEncryptor, decryptStream } from '../crypto/age-stream';
 
 /**
  * Move received files into place, then run `write` (the database
@@ -91,10 +89,8 @@ export async function staffFileViewOf(record: ReportFileRecord, channelIdentity:
  * chunk, so a tampered file fails at the damaged chunk and the download
  * breaks off there rather than delivering altered bytes.
  */
-export async function decryptFileStream(stored: Readable, identity: string): Promise<ReadableStream<Uint8Array>> {
-  const decrypter = new Decrypter();
-  decrypter.addIdentity(identity);
-  return decrypter.decrypt(toWebStream(stored));
+export function decryptFileStream(stored: Readable, identity: string): Readable {
+  return decryptStream([identity], stored);
 }
 
 /**
@@ -109,12 +105,8 @@ export async function reencryptStoredFile(
   recipients: readonly string[],
 ): Promise<string> {
   const { storageName: next, incomingPath } = store.stage();
-  const encrypter = new Encrypter();
-  for (const recipient of recipients) encrypter.addRecipient(recipient);
   try {
-    const plaintext = await decryptFileStream(store.openStored(storageName), identity);
-    const encrypted = await encrypter.encrypt(plaintext);
-    await pipeline(Readable.fromWeb(encrypted as NodeWebStream<Uint8Array>), createWriteStream(incomingPath, { flags: 'wx' }));
+    await pipeline(store.openStored(storageName), ageDecryptor([identity]), ageEncryptor(recipients), createWriteStream(incomingPath, { flags: 'wx' }));
     await store.syncIncoming(next);
   } catch (error) {
     await store.discardIncoming([next]);
