@@ -11,6 +11,7 @@ import { routePath } from 'hono/route';
 import { DEFAULT_LANG } from '../web/i18n';
 import type { Config } from './config';
 import type { Db } from './data/database';
+import type { FileStore } from './files/file-store';
 import { errorPage } from './html/pages';
 import { loadShells } from './html/shells';
 import { ApiError, apiError, limitBody } from './http/errors';
@@ -43,17 +44,19 @@ export interface AppOptions {
   log: Logger;
   /** The clock (tests move it); defaults to the real one. */
   now?: () => Date;
+  /** Evidence files on disk (DATA_DIR/files). */
+  files: FileStore;
   /** Staff sessions (tests pass their own to sign in directly); a fresh store by default. */
   sessions?: SessionStore;
 }
 
 /** The whole application as a Hono app (use `app.fetch` or `app.request`). */
 export function createApp(options: AppOptions): Hono<{ Variables: AppVariables }> {
-  const { db, config, instanceKey, siteDir, log } = options;
+  const { db, config, instanceKey, siteDir, log, files } = options;
   const shells = loadShells(siteDir);
   const now = options.now ?? ((): Date => new Date());
   const sessions = options.sessions ?? createSessionStore(config);
-  const deps: RouteDeps = { db, config, instanceKey, shells, log, sessions, now };
+  const deps: RouteDeps = { db, config, instanceKey, shells, log, sessions, files, now };
   const app = new Hono<{ Variables: AppVariables }>();
 
   app.use('*', async (c, next) => {

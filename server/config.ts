@@ -4,6 +4,9 @@
  */
 import path from 'node:path';
 import { z } from 'zod';
+import type { UploadLimits } from '../web/lib/attachments';
+
+const MiB = 1024 * 1024;
 
 const integer = (fallback: number, min: number, max = Number.MAX_SAFE_INTEGER): z.ZodDefault<z.ZodCoercedNumber<unknown>> =>
   z.coerce.number().int().min(min).max(max).default(fallback);
@@ -20,6 +23,10 @@ const envSchema = z.object({
   FEEDBACK_DUE_DAYS: integer(90, 1, 3_650),
   // Largest request body the reporter routes accept before parsing.
   MAX_BODY_BYTES: integer(256 * 1024, 16 * 1024, 64 * 1024 * 1024),
+  // Evidence files: per submission (a report or one follow-up).
+  MAX_FILES: integer(10, 0, 1_000),
+  MAX_FILE_MIB: integer(100, 1, 64 * 1024),
+  MAX_SUBMISSION_MIB: integer(300, 1, 64 * 1024),
   // Staff sessions: idle and absolute timeouts; queue lease length.
   SESSION_IDLE_MINUTES: integer(30, 1, 24 * 60),
   SESSION_MAX_HOURS: integer(8, 1, 72),
@@ -40,6 +47,7 @@ export interface Config {
   argon2: { m: number; t: number; p: number };
   deadlines: { ackDays: number; feedbackDays: number };
   maxBodyBytes: number;
+  uploads: UploadLimits;
   staff: {
     idleMinutes: number;
     maxHours: number;
@@ -62,6 +70,9 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}`);
   }
   const vars = parsed.data;
+  if (vars.MAX_SUBMISSION_MIB < vars.MAX_FILE_MIB) {
+    throw new ConfigError('Invalid configuration:\n  MAX_SUBMISSION_MIB: must be at least MAX_FILE_MIB (one whole file)');
+  }
   return {
     host: vars.HOST,
     port: vars.PORT,
@@ -69,6 +80,11 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     argon2: { m: vars.ARGON2_MEMORY_KIB, t: vars.ARGON2_TIME_COST, p: vars.ARGON2_PARALLELISM },
     deadlines: { ackDays: vars.ACK_DUE_DAYS, feedbackDays: vars.FEEDBACK_DUE_DAYS },
     maxBodyBytes: vars.MAX_BODY_BYTES,
+    uploads: {
+      maxFiles: vars.MAX_FILES,
+      maxFileBytes: vars.MAX_FILE_MIB * MiB,
+      maxSubmissionBytes: vars.MAX_SUBMISSION_MIB * MiB,
+    },
     staff: {
       idleMinutes: vars.SESSION_IDLE_MINUTES,
       maxHours: vars.SESSION_MAX_HOURS,

@@ -6,6 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { serve } from '@hono/node-server';
 import { createApp } from './app';
 import { ConfigError, loadConfig } from './config';
+import { allStorageNames } from './data/report-files';
 import { openDataDir } from './instance-setup';
 import { createLogger } from './log';
 import { generatePassword, initialiseInstance, isInitialised } from './services/instance';
@@ -16,7 +17,11 @@ const FIRST_USERNAME = 'admin';
 async function main(): Promise<void> {
   const config = loadConfig(process.env);
   const log = createLogger();
-  const { db, instanceKey } = openDataDir(config);
+  const { db, instanceKey, files } = openDataDir(config);
+  // Leftovers of uploads cut short by a crash: half-received files, and files
+  // moved into place whose rows were never committed. Counts only, no names.
+  const swept = files.sweep(allStorageNames(db));
+  if (swept.incoming + swept.orphans > 0) log.info('files swept', swept);
 
   if (!isInitialised(db)) {
     const password = generatePassword();
@@ -35,7 +40,7 @@ async function main(): Promise<void> {
     );
   }
 
-  const app = createApp({ db, config, instanceKey, siteDir: SITE_DIR, log });
+  const app = createApp({ db, config, instanceKey, siteDir: SITE_DIR, log, files });
   const server = serve({ fetch: app.fetch, hostname: config.host, port: config.port }, (info) => {
     log.info('listening', { host: config.host, port: info.port });
     process.stdout.write(`Tipline is running on http://${config.host}:${info.port}/\n`);

@@ -6,11 +6,14 @@ import { existsSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
 import type { Config } from './config';
 import { applyMigrations, openDatabase, type Db } from './data/database';
+import { FileStore } from './files/file-store';
 import { DATABASE_FILE, DataDirError, loadOrCreateInstanceKey } from './services/instance';
 
 export interface OpenedDataDir {
   db: Db;
   instanceKey: Buffer;
+  /** Evidence files (DATA_DIR/files). */
+  files: FileStore;
 }
 
 /**
@@ -27,5 +30,5 @@ export function openDataDir(config: Config, options: { mustExist?: boolean } = {
   mkdirSync(config.dataDir, { recursive: true, mode: 0o700 });
   const db = openDatabase(path.join(config.dataDir, DATABASE_FILE));
   applyMigrations(db);
-  return { db, instanceKey: loadOrCreateInstanceKey(config.dataDir, db) };
+  return { db, instanceKey: loadOrCreateInstanceKey(config.dataDir, db), files: new FileStore(config.dataDir) };
 }

@@ -14,7 +14,8 @@ import { StatusLookupForm } from '../../web/components/status-lookup-form';
 import { messagesFor, type Lang } from '../../web/i18n';
 import { REPORT_FIELD_NAMES } from '../../web/lib/field-names';
 import type { FieldProblem, StatusView } from '../../web/lib/report-fields';
-import type { FieldProblems } from '../http/errors';
+import type { UploadLimits, UploadProblem } from '../../web/lib/attachments';
+import type { ApiError, FieldProblems } from '../http/errors';
 import type { RawFields } from '../http/input';
 import type { Shells } from './shells';
 
@@ -34,10 +35,25 @@ function pick<K extends string, V>(names: readonly K[], from: Record<string, V>)
   return out;
 }
 
-/** The report form again, with what was typed and what is wrong. */
-export function reportFormPage(c: Context, shells: Shells, lang: Lang, values: RawFields, errors: FieldProblems): Response {
-  const form = <ReportForm lang={lang} values={pick(REPORT_FIELD_NAMES, values)} errors={pick(REPORT_FIELD_NAMES, errors)} />;
-  return page(c, shells, lang, 'report', form, 400);
+/** How the evidence-file part of a form is shown: the limits, and a problem with the files sent. */
+export interface UploadState {
+  limits: UploadLimits;
+  uploadProblem?: ApiError;
+}
+
+/** The report form again, with what was typed and what is wrong (400, or the files' error status). */
+export function reportFormPage(c: Context, shells: Shells, lang: Lang, values: RawFields, errors: FieldProblems, upload: UploadState): Response {
+  const problem = upload.uploadProblem;
+  const form = (
+    <ReportForm
+      lang={lang}
+      values={pick(REPORT_FIELD_NAMES, values)}
+      errors={pick(REPORT_FIELD_NAMES, errors)}
+      limits={upload.limits}
+      {...(problem ? { uploadProblem: problem.code as UploadProblem } : {})}
+    />
+  );
+  return page(c, shells, lang, 'report', form, problem ? problem.status : 400);
 }
 
 /** The tracking code, shown once. */
@@ -62,7 +78,15 @@ export function statusDetailsPage(
   c: Context,
   shells: Shells,
   lang: Lang,
-  details: { view: StatusView; trackingCode: string; notice?: 'message_sent'; followUpError?: FieldProblem; followUpValue?: string },
+  details: {
+    view: StatusView;
+    trackingCode: string;
+    notice?: 'message_sent';
+    followUpError?: FieldProblem;
+    followUpValue?: string;
+    limits: UploadLimits;
+    uploadProblem?: UploadProblem;
+  },
   status: ContentfulStatusCode,
 ): Response {
   return page(c, shells, lang, 'status', <StatusDetails lang={lang} {...details} />, status);

@@ -7,6 +7,7 @@ import type { MiddlewareHandler } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { HTTPException } from 'hono/http-exception';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
+import { formatBytes, type UploadLimits, type UploadProblem } from '../../web/lib/attachments';
 import type { FieldProblem } from '../../web/lib/report-fields';
 
 export type ErrorCode =
@@ -18,6 +19,8 @@ export type ErrorCode =
   | 'unsupported_media_type'
   | 'service_unavailable'
   | 'internal_error'
+  // Evidence files (see web/lib/attachments.ts)
+  | UploadProblem
   // Staff routes
   | 'unauthenticated'
   | 'forbidden'
@@ -31,9 +34,11 @@ export type ErrorCode =
   | 'last_key_holder';
 
 export type FieldProblems = Record<string, FieldProblem>;
+/** What `error.fields` can hold: a field's problem, or (for `files`) an upload problem. */
+export type ErrorFields = Record<string, FieldProblem | UploadProblem>;
 
 export interface ApiErrorBody {
-  error: { code: ErrorCode; message: string; fields?: FieldProblems };
+  error: { code: ErrorCode; message: string; fields?: ErrorFields };
 }
 
 /** An expected failure with a stable code, safe to show to the client. */
@@ -42,7 +47,7 @@ export class ApiError extends HTTPException {
     status: ContentfulStatusCode,
     readonly code: ErrorCode,
     message: string,
-    readonly fields?: FieldProblems,
+    readonly fields?: ErrorFields,
   ) {
     super(status, { message });
   }
@@ -61,6 +66,12 @@ export const MESSAGES: Record<ErrorCode, string> = {
   unsupported_media_type: 'Send application/json, application/x-www-form-urlencoded or multipart/form-data.',
   service_unavailable: 'The service cannot take this request right now; please try again later.',
   internal_error: 'Something went wrong on our side. Nothing you sent was stored.',
+  too_many_files: 'Too many files in one submission.',
+  file_too_large: 'A file is too large.',
+  submission_too_large: 'The files are too large together.',
+  file_not_cleanable:
+    'An image could not be read to remove its metadata. Send it with "keep metadata", or as another file type. Nothing was stored.',
+  files_before_fields: 'Send the text fields before the files (file parts must come last). Nothing was stored.',
   unauthenticated: 'Sign in first; the session may have timed out.',
   forbidden: 'Your role does not allow this.',
   csrf_rejected: 'The request did not come from this site.',
@@ -76,6 +87,28 @@ export const MESSAGES: Record<ErrorCode, string> = {
 /** Shorthand: an ApiError with the standard message for its code. */
 export function apiError(status: ContentfulStatusCode, code: ErrorCode, fields?: FieldProblems): ApiError {
   return new ApiError(status, code, MESSAGES[code], fields);
+}
+
+/** The API's answer to files that break a rule; the limits' messages name the configured limit. */
+export function uploadProblemError(problem: UploadProblem, limits: UploadLimits): ApiError {
+  const fields = { files: problem };
+  switch (problem) {
+    case 'too_many_files':
+      return new ApiError(413, problem, `At most ${limits.maxFiles} files per submission. Nothing was stored.`, fields);
+    case 'file_too_large':
+      return new ApiError(413, problem, `Each file may be at most ${formatBytes(limits.maxFileBytes)}. Nothing was stored.`, fields);
+    case 'submission_too_large':
+      return new ApiError(
+        413,
+        problem,
+        `All files of one submission may be at most ${formatBytes(limits.maxSubmissionBytes)} together. Nothing was stored.`,
+        fields,
+      );
+    case 'file_not_cleanable':
+      return new ApiError(422, problem, MESSAGES[problem], fields);
+    case 'files_before_fields':
+      return new ApiError(400, problem, MESSAGES[problem], fields);
+  }
 }
 
 /** Refuse bodies over `maxSize` bytes (declared or streamed) with the API's 413, before any parsing. */

@@ -8,7 +8,12 @@ import type { Context, MiddlewareHandler } from 'hono';
 import type { z } from 'zod';
 import { DEFAULT_LANG, isLang, type Lang } from '../../web/i18n';
 import { FIELD_PROBLEMS, type FieldProblem } from '../../web/lib/report-fields';
-import { apiError, type FieldProblems } from './errors';
+import type { UploadLimits } from '../../web/lib/attachments';
+import type { FileStore } from '../files/file-store';
+import { UnreadableImageError } from '../files/metadata-cleaner';
+import { UploadLimitError, type ReceivedFile } from '../files/receive-file';
+import { ApiError, apiError, uploadProblemError, type FieldProblems } from './errors';
+import { ClientAbortError, FilesBeforeFieldsError, readMultipart, type FieldsVerdict, type MultipartOutcome } from './multipart';
 
 export interface AppVariables {
   lang: Lang;
@@ -48,28 +53,135 @@ export function validInput<S extends z.ZodType>(
   renderInvalid: (c: Context, invalid: InvalidForm) => Response | Promise<Response>,
 ): MiddlewareHandler<{ Variables: AppVariables & { input: z.output<S> } }> {
   return async (c, next) => {
-    const wantsHtml = prefersHtml(c);
-    c.set('wantsHtml', wantsHtml);
-    c.set('lang', DEFAULT_LANG);
-    const type = contentTypeOf(c);
-    if (type !== 'json' && type !== 'form') throw apiError(415, 'unsupported_media_type');
-
+    const type = startReading(c);
     const raw = type === 'json' ? await readJsonObject(c) : await readFormObject(c);
-    const lang = isLang(raw['lang']) ? raw['lang'] : DEFAULT_LANG;
-    c.set('lang', lang);
-
-    // reportInput lets problemOf tell a missing field from a wrong one.
-    const parsed = schema.safeParse(withoutBlankFields(raw), { reportInput: true });
-    if (!parsed.success) {
-      const fields = fieldProblems(parsed.error);
-      if (wantsHtml) return renderInvalid(c, { lang, values: flattenStrings(raw), fields });
-      const onlyCode = Object.keys(fields).every((name) => name === 'trackingCode');
-      throw apiError(400, onlyCode && 'trackingCode' in fields ? 'invalid_tracking_code' : 'invalid_input', fields);
-    }
-    c.set('input', parsed.data);
+    const checked = checkFields(c, schema, raw);
+    if (!checked.ok) return renderInvalid(c, checked.invalid);
+    c.set('input', checked.input);
     await next();
     return undefined;
   };
+}
+
+/** What a route with file uploads does once the text fields are valid, before any file is read. */
+export interface UploadRoute<I, P> {
+  store: FileStore;
+  limits: UploadLimits;
+  /** Bytes of all text fields together. */
+  maxFieldBytes: number;
+  /**
+   * E.g. open the report the tracking code names. Returns the value the
+   * handler needs and the recipients files are encrypted to, or a Response
+   * to answer instead (nothing is stored then).
+   */
+  prepare: (c: Context, input: I) => Promise<{ value: P; recipients: readonly string[] } | Response>;
+  /** The page a browser gets when its files broke a rule (the form again, naming the limit). */
+  renderUploadProblem: (c: Context, problem: { lang: Lang; values: RawFields; error: ApiError }) => Response | Promise<Response>;
+}
+
+/**
+ * validInput for routes that also take evidence files: JSON, urlencoded or
+ * multipart with `files` parts after the text fields. Sets `input`,
+ * `prepared` (what `prepare` returned) and `files` (received into incoming/,
+ * encrypted; the handler commits them). Files the handler did not commit
+ * are deleted when it returns or throws.
+ */
+export function validUpload<S extends z.ZodType, P>(
+  schema: S,
+  renderInvalid: (c: Context, invalid: InvalidForm) => Response | Promise<Response>,
+  route: UploadRoute<z.output<S>, P>,
+): MiddlewareHandler<{ Variables: AppVariables & { input: z.output<S>; prepared: P; files: ReceivedFile[] } }> {
+  return async (c, next) => {
+    const type = startReading(c);
+    let input: z.output<S> | undefined;
+    let prepared: P | undefined;
+    const onFields = async (raw: Record<string, unknown>): Promise<FieldsVerdict> => {
+      const checked = checkFields(c, schema, raw);
+      if (!checked.ok) return { respond: await renderInvalid(c, checked.invalid) };
+      const outcome = await route.prepare(c, checked.input);
+      if (outcome instanceof Response) return { respond: outcome };
+      input = checked.input;
+      prepared = outcome.value;
+      return { recipients: outcome.recipients };
+    };
+
+    let files: ReceivedFile[] = [];
+    if (isMultipart(c)) {
+      const fields: Record<string, unknown> = {};
+      let outcome: MultipartOutcome;
+      try {
+        outcome = await readMultipart(c, {
+          store: route.store,
+          limits: route.limits,
+          maxFieldBytes: route.maxFieldBytes,
+          onFields: (raw) => onFields(Object.assign(fields, raw)),
+        });
+      } catch (error) {
+        const known = uploadError(error, route.limits);
+        if (known && c.get('wantsHtml') && known.fields?.['files'] !== undefined) {
+          return route.renderUploadProblem(c, { lang: c.get('lang'), values: flattenStrings(fields), error: known });
+        }
+        throw known ?? error;
+      }
+      if (outcome.response) return outcome.response;
+      files = outcome.files;
+    } else {
+      const verdict = await onFields(type === 'json' ? await readJsonObject(c) : await readFormObject(c));
+      if ('respond' in verdict) return verdict.respond;
+    }
+    if (input === undefined || prepared === undefined) throw new Error('fields were never checked');
+    c.set('input', input);
+    c.set('prepared', prepared);
+    c.set('files', files);
+    try {
+      await next();
+    } finally {
+      await route.store.discardIncoming(files.map((file) => file.storageName));
+    }
+    return undefined;
+  };
+}
+
+/** Decide JSON or HTML and check the content type; the language until the body says otherwise. */
+function startReading(c: Context): 'json' | 'form' {
+  c.set('wantsHtml', prefersHtml(c));
+  c.set('lang', DEFAULT_LANG);
+  const type = contentTypeOf(c);
+  if (type !== 'json' && type !== 'form') throw apiError(415, 'unsupported_media_type');
+  return type;
+}
+
+function isMultipart(c: Context): boolean {
+  return (c.req.header('content-type') ?? '').split(';')[0]?.trim().toLowerCase() === 'multipart/form-data';
+}
+
+type Checked<T> = { ok: true; input: T } | { ok: false; invalid: InvalidForm };
+
+/**
+ * Validate raw fields with `schema`. A browser gets the InvalidForm to show
+ * the form again; an API client gets the JSON 400 (thrown).
+ */
+function checkFields<S extends z.ZodType>(c: Context, schema: S, raw: Record<string, unknown>): Checked<z.output<S>> {
+  const lang = isLang(raw['lang']) ? raw['lang'] : DEFAULT_LANG;
+  c.set('lang', lang);
+  // reportInput lets problemOf tell a missing field from a wrong one.
+  const parsed = schema.safeParse(withoutBlankFields(raw), { reportInput: true });
+  if (parsed.success) return { ok: true, input: parsed.data };
+  const fields = fieldProblems(parsed.error);
+  if (c.get('wantsHtml')) return { ok: false, invalid: { lang, values: flattenStrings(raw), fields } };
+  const onlyCode = Object.keys(fields).every((name) => name === 'trackingCode');
+  throw apiError(400, onlyCode && 'trackingCode' in fields ? 'invalid_tracking_code' : 'invalid_input', fields);
+}
+
+/** A multipart failure as the API error it stands for, or null for an unexpected one. */
+function uploadError(error: unknown, limits: UploadLimits): ApiError | null {
+  if (error instanceof ApiError) return error;
+  if (error instanceof UploadLimitError) return uploadProblemError(error.problem, limits);
+  if (error instanceof UnreadableImageError) return uploadProblemError('file_not_cleanable', limits);
+  if (error instanceof FilesBeforeFieldsError) return uploadProblemError('files_before_fields', limits);
+  // Nobody is left to read the answer; this keeps it out of the error log.
+  if (error instanceof ClientAbortError) return apiError(400, 'invalid_input');
+  return null;
 }
 
 /** The body parsed as JSON; invalid UTF-8 is refused (400 invalid_json) rather than stored as U+FFFD. */

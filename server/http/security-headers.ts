@@ -59,7 +59,8 @@ export function securityHeaders(hashes: InlineHashes): MiddlewareHandler {
   return async (c, next) => {
     await next();
     const headers = c.res.headers;
-    headers.set('Content-Security-Policy', csp);
+    // A file download sets its own, stricter policy (sandbox, nothing loads); keep it.
+    if (!headers.has('Content-Security-Policy')) headers.set('Content-Security-Policy', csp);
     headers.set('Referrer-Policy', 'no-referrer');
     headers.set('X-Content-Type-Options', 'nosniff');
     headers.set('Cross-Origin-Opener-Policy', 'same-origin');

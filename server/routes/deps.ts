@@ -2,6 +2,7 @@
 import type { SessionStore } from '../auth/session-store';
 import type { Config } from '../config';
 import type { Db } from '../data/database';
+import type { FileStore } from '../files/file-store';
 import type { Shells } from '../html/shells';
 import type { StaffAuthDeps } from '../http/staff-auth';
 import type { Logger } from '../log';
@@ -13,6 +14,8 @@ export interface RouteDeps {
   shells: Shells;
   log: Logger;
   sessions: SessionStore;
+  /** Evidence files on disk. */
+  files: FileStore;
   /** The clock; tests move it to expire leases and sessions. */
   now: () => Date;
 }

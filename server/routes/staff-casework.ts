@@ -99,7 +99,7 @@ export function staffCaseworkRoutes(deps: RouteDeps): Hono<{ Variables: StaffVar
     })
     .post('/reports/:id/move', caseworkers, jsonInput(moveSchema), async (c) => {
       const opened = open(c);
-      await moveReport(db, c.get('staff'), opened, c.get('input').channel, deps.now());
+      await moveReport(db, deps.files, c.get('staff'), opened, c.get('input').channel, deps.now());
       return c.json(summary(opened.meta.id), 200);
     })
     .get('/interference', caseworkers, queryInput(interferenceQuerySchema), async (c) =>

@@ -11,6 +11,7 @@ import { Hono } from 'hono';
 import type { StaffVariables } from '../http/staff-auth';
 import type { RouteDeps } from './deps';
 import { staffCaseworkRoutes } from './staff-casework';
+import { staffFileRoutes } from './staff-files';
 import { staffLeadRoutes } from './staff-leads';
 import { staffQueueRoutes } from './staff-queue';
 
@@ -18,5 +19,6 @@ export function staffReportRoutes(deps: RouteDeps): Hono<{ Variables: StaffVaria
   return new Hono<{ Variables: StaffVariables }>()
     .route('/', staffQueueRoutes(deps))
     .route('/', staffCaseworkRoutes(deps))
-    .route('/', staffLeadRoutes(deps));
+    .route('/', staffLeadRoutes(deps))
+    .route('/', staffFileRoutes(deps));
 }

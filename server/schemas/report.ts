@@ -63,9 +63,9 @@ export const statusRequestSchema = z.object({ trackingCode: trackingCodeSchema }
 export const followUpSchema = z
   .object({
     trackingCode: trackingCodeSchema,
-    body: z.string().trim().min(LIMITS.followUp.min).max(LIMITS.followUp.max),
-  })
-  ;
+    // Optional here: a follow-up may be only files. Without files the route requires it.
+    body: z.string().trim().min(LIMITS.followUp.min).max(LIMITS.followUp.max).optional(),
+  });
 
 export const submissionResponseSchema = z
   .object({

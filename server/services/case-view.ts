@@ -4,6 +4,7 @@
  * case records and links. Never the contact details: only whether there are
  * any (revealing them is its own audited action).
  */
+import type { StaffFileView } from '../../web/lib/attachments';
 import type { StaffSession } from '../auth/session-store';
 import { decryptText } from '../crypto/age';
 import { listCaseRecords } from '../data/case-records';
@@ -16,6 +17,7 @@ import type { InternalStatus, ReportSource } from '../data/reports';
 import { toSecond } from '../time';
 import { reportNotFound, type OpenCase } from './case-access';
 import { caseRecordViewOf, type CaseRecordView } from './case-record-bodies';
+import { staffFilesOf } from './evidence-files';
 import type { ReportContent } from './intake';
 
 export interface ReportSummary {
@@ -48,6 +50,8 @@ export interface CaseView extends ReportSummary {
   caseRecords: CaseRecordView[];
   /** Linked reports in the caller's channels (others answer as missing, so they are not shown). */
   links: number[];
+  /** Evidence files, as sent by the reporter (after metadata removal). */
+  files: StaffFileView[];
 }
 
 /** The queue row for a report at `now`. */
@@ -110,5 +114,6 @@ export async function caseViewOf(db: Db, session: StaffSession, opened: OpenCase
     links: listLinkedReports(db, meta.id)
       .filter((link) => session.channelIdentities.has(link.channelId))
       .map((link) => link.id),
+    files: await staffFilesOf(db, meta.id, identity),
   };
 }

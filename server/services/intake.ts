@@ -10,17 +10,22 @@ import { encryptTo } from '../crypto/age';
 import { newSalt, type KdfParams } from '../crypto/argon2';
 import { deriveIdentity } from '../crypto/derived-identity';
 import { generateTrackingCode, lookupTag } from '../crypto/tracking-code';
-import { countChannelHolders, findChannelBySlug } from '../data/channels';
+import { countChannelHolders, findChannelBySlug, type Channel } from '../data/channels';
 import type { Db } from '../data/database';
 import { insertReport, type ReportSource } from '../data/reports';
+import type { FileStore } from '../files/file-store';
+import type { ReceivedFile } from '../files/receive-file';
 import type { ReportSubmission } from '../schemas/report';
 import { addDays, toHour } from '../time';
+import { addFileRows, encryptFileMetas, storeWithFiles } from './evidence-files';
 
 export interface IntakeDeps {
   db: Db;
   instanceKey: Uint8Array;
   kdf: KdfParams;
   deadlines: { ackDays: number; feedbackDays: number };
+  /** Where evidence files go; only needed when a submission has files. */
+  files?: FileStore;
 }
 
 /** What the channel's staff decrypt: everything but category, region and contact. */
@@ -40,14 +45,23 @@ export function channelSlugFor(category: Category): string {
   return category;
 }
 
-/** Store a report; returns its formatted tracking code. `source` is 'web' unless staff enter a lead. */
-export async function submitReport(
-  deps: IntakeDeps,
-  submission: ReportSubmission,
-  now: Date = new Date(),
-  source: ReportSource = 'web',
-): Promise<{ trackingCode: string; reportId: number }> {
-  const channel = findChannelBySlug(deps.db, channelSlugFor(submission.category));
+/** Everything decided before the report's files are read: its channel, code and reporter key. */
+export interface PreparedReport {
+  channel: Channel;
+  code: string;
+  salt: Uint8Array;
+  reporterRecipient: string;
+  /** Who can decrypt the report and its files: the channel and the reporter. */
+  recipients: readonly string[];
+}
+
+/**
+ * Pick the channel and make the tracking code and reporter key: the one
+ * Argon2id derivation of a submission. Throws 503 when the channel has no
+ * key holder, before anything is stored.
+ */
+export async function prepareReport(deps: Pick<IntakeDeps, 'db' | 'kdf'>, category: Category): Promise<PreparedReport> {
+  const channel = findChannelBySlug(deps.db, channelSlugFor(category));
   // Never encrypt to a key nobody can open: the report would be lost unread.
   if (!channel || countChannelHolders(deps.db, channel.id) === 0) {
     throw new HTTPException(503, { message: 'channel_unavailable' });
@@ -55,26 +69,67 @@ export async function submitReport(
   const code = generateTrackingCode();
   const salt = newSalt();
   const reporter = await deriveIdentity(code, salt, deps.kdf);
-  const recipients = [channel.recipient, reporter.recipient];
+  return { channel, code, salt, reporterRecipient: reporter.recipient, recipients: [channel.recipient, reporter.recipient] };
+}
 
+/**
+ * Store a prepared report with its received files (moved into place first;
+ * see storeWithFiles). Returns its formatted tracking code. `source` is
+ * 'web' unless staff enter a lead.
+ */
+export async function storeReport(
+  deps: IntakeDeps,
+  prepared: PreparedReport,
+  submission: ReportSubmission,
+  files: readonly ReceivedFile[] = [],
+  now: Date = new Date(),
+  source: ReportSource = 'web',
+): Promise<{ trackingCode: string; reportId: number }> {
+  const { recipients } = prepared;
   const { category: _category, region, contact, ...rest } = submission;
   const content: ReportContent = { version: 1, ...rest };
   const hasContact = contact !== undefined && Object.values(contact).some((value) => value !== undefined);
   const receivedAt = toHour(now);
-  const reportId = insertReport(deps.db, {
-    channelId: channel.id,
-    category: submission.category,
-    region: region ?? null,
-    lookupTag: lookupTag(deps.instanceKey, code),
-    codeSalt: salt,
-    codeKdf: JSON.stringify(deps.kdf),
-    reporterRecipient: reporter.recipient,
+  const encrypted = {
     content: await encryptTo(recipients, JSON.stringify(content)),
     contact: hasContact ? await encryptTo(recipients, JSON.stringify({ version: 1, ...contact })) : null,
-    source,
-    receivedAt,
-    ackDueAt: toHour(addDays(now, deps.deadlines.ackDays)),
-    feedbackDueAt: toHour(addDays(now, deps.deadlines.feedbackDays)),
-  });
-  return { trackingCode: formatTrackingCode(code), reportId };
+    fileMetas: await encryptFileMetas(files, recipients),
+  };
+  const write = (): number =>
+    deps.db.transaction((): number => {
+      const reportId = insertReport(deps.db, {
+        channelId: prepared.channel.id,
+        category: submission.category,
+        region: region ?? null,
+        lookupTag: lookupTag(deps.instanceKey, prepared.code),
+        codeSalt: prepared.salt,
+        codeKdf: JSON.stringify(deps.kdf),
+        reporterRecipient: prepared.reporterRecipient,
+        content: encrypted.content,
+        contact: encrypted.contact,
+        source,
+        receivedAt,
+        ackDueAt: toHour(addDays(now, deps.deadlines.ackDays)),
+        feedbackDueAt: toHour(addDays(now, deps.deadlines.feedbackDays)),
+      });
+      addFileRows(deps.db, files, encrypted.fileMetas, { reportId, messageId: null, createdAt: receivedAt });
+      return reportId;
+    })();
+  const reportId = files.length === 0 ? write() : await storeWithFiles(requireStore(deps), files, write);
+  return { trackingCode: formatTrackingCode(prepared.code), reportId };
+}
+
+function requireStore(deps: IntakeDeps): FileStore {
+  if (!deps.files) throw new Error('files received without a file store');
+  return deps.files;
+}
+
+/** Prepare and store a report without files (leads, tests). */
+export async function submitReport(
+  deps: IntakeDeps,
+  submission: ReportSubmission,
+  now: Date = new Date(),
+  source: ReportSource = 'web',
+): Promise<{ trackingCode: string; reportId: number }> {
+  return storeReport(deps, await prepareReport(deps, submission.category), submission, [], now, source);
 }

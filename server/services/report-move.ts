@@ -10,13 +10,23 @@ import { decryptWith, encryptTo } from '../crypto/age';
 import { findChannelBySlug } from '../data/channels';
 import type { Db } from '../data/database';
 import { readReportCiphertexts, replaceReportCiphertexts } from '../data/report-ciphertexts';
+import { FilesChangedError, listReportFiles, replaceReportFiles } from '../data/report-files';
 import { findReportById } from '../data/reports';
+import type { FileStore } from '../files/file-store';
 import { apiError } from '../http/errors';
 import { toHour } from '../time';
 import { auditCase, reportNotFound, type OpenCase } from './case-access';
+import { reencryptStoredFile, storeWithFiles } from './evidence-files';
 
 /** Move to the channel with this slug; returns the new channel's slug. */
-export async function moveReport(db: Db, session: StaffSession, opened: OpenCase, channelSlug: string, now: Date): Promise<string> {
+export async function moveReport(
+  db: Db,
+  store: FileStore,
+  session: StaffSession,
+  opened: OpenCase,
+  channelSlug: string,
+  now: Date,
+): Promise<string> {
   const { meta, identity } = opened;
   const target = findChannelBySlug(db, channelSlug);
   // Unknown, or a channel the caller cannot open: either way not a valid destination for them.
@@ -37,10 +47,47 @@ export async function moveReport(db: Db, session: StaffSession, opened: OpenCase
     messages: await Promise.all(read.messages.map(async (m) => ({ id: m.id, body: await again(toBoth, m.body) }))),
     caseRecords: await Promise.all(read.caseRecords.map(async (r) => ({ id: r.id, body: await again(toChannel, r.body) }))),
   };
-  const moved = replaceReportCiphertexts(db, { reportId: meta.id, fromChannelId: meta.channelId, toChannelId: target.id, at: toHour(now) }, read, next, () =>
-    auditCase(db, session, 'report.moved', meta, now, { fromChannelId: meta.channelId, toChannelId: target.id }),
-  );
-  // Something was written meanwhile (a follow-up, a note): nothing changed; try again.
-  if (!moved) throw apiError(409, 'conflict');
+  // Evidence files: each re-encrypted into a new file, moved into place
+  // before the swap and the old ones deleted after it (see storeWithFiles
+  // for why a crash in between leaves nothing wrong behind).
+  const files = listReportFiles(db, meta.id);
+  const newFiles: { id: number; storageName: string; meta: Uint8Array }[] = [];
+  try {
+    for (const file of files) {
+      newFiles.push({
+        id: file.id,
+        storageName: await reencryptStoredFile(store, file.storageName, identity, toBoth),
+        meta: await again(toBoth, file.meta),
+      });
+    }
+  } catch (error) {
+    await store.discard(newFiles.map((file) => file.storageName));
+    throw error;
+  }
+  const swap = (): boolean =>
+    replaceReportCiphertexts(
+      db,
+      { reportId: meta.id, fromChannelId: meta.channelId, toChannelId: target.id, at: toHour(now) },
+      read,
+      next,
+      () => {
+        replaceReportFiles(db, meta.id, files, newFiles);
+        auditCase(db, session, 'report.moved', meta, now, { fromChannelId: meta.channelId, toChannelId: target.id });
+      },
+    );
+  let moved: boolean | 'files_changed';
+  try {
+    moved = await storeWithFiles(store, newFiles, swap);
+  } catch (error) {
+    if (!(error instanceof FilesChangedError)) throw error;
+    moved = 'files_changed';
+  }
+  // Something was written meanwhile (a follow-up, a note, a file): nothing changed; try again.
+  if (moved === 'files_changed') throw apiError(409, 'conflict'); // storeWithFiles deleted the new files
+  if (!moved) {
+    await store.discard(newFiles.map((file) => file.storageName));
+    throw apiError(409, 'conflict');
+  }
+  await store.discard(files.map((file) => file.storageName));
   return target.slug;
 }

@@ -12,7 +12,11 @@ import { findChannelById } from '../data/channels';
 import type { Db } from '../data/database';
 import { insertMessage, listMessages } from '../data/messages';
 import { findReportById, findReportsByLookupTag, type InternalStatus, type ReportRecord } from '../data/reports';
+import type { FileStore } from '../files/file-store';
+import type { ReceivedFile } from '../files/receive-file';
+import { apiError } from '../http/errors';
 import { toHour } from '../time';
+import { addFileRows, encryptFileMetas, reporterFilesOf, storeWithFiles } from './evidence-files';
 
 export interface ReporterAccessDeps {
   db: Db;
@@ -67,21 +71,44 @@ export async function statusViewOf(db: Db, opened: OpenedReport): Promise<Status
       at: message.createdAt,
     })),
   );
-  const view: StatusView = { status: publicStatusOf(report), receivedAt: report.receivedAt, messages, files: [] };
+  const files = await reporterFilesOf(db, report.id, reporterIdentity);
+  const view: StatusView = { status: publicStatusOf(report), receivedAt: report.receivedAt, messages, files };
   if (report.publicMessage) view.publicMessage = await decryptText(identities, report.publicMessage);
   return view;
 }
 
-/** Add the reporter's follow-up, encrypted to the channel and the reporter like the report. */
-export async function addReporterMessage(db: Db, opened: OpenedReport, body: string, now: Date = new Date()): Promise<void> {
+/** Who can read what the reporter sends: the report's channel and the reporter. */
+export function reporterRecipientsOf(db: Db, opened: OpenedReport): string[] {
   const channel = findChannelById(db, opened.report.channelId);
   if (!channel) throw new Error('report without a channel');
-  const recipients = [channel.recipient, opened.report.reporterRecipient];
-  insertMessage(db, {
-    reportId: opened.report.id,
-    author: 'reporter',
-    staffId: null,
-    body: await encryptTo(recipients, body),
-    createdAt: toHour(now),
-  });
+  return [channel.recipient, opened.report.reporterRecipient];
+}
+
+/**
+ * Add the reporter's follow-up: a message, evidence files, or both, each
+ * encrypted to the channel and the reporter like the report. `recipients`
+ * are the ones the files were encrypted to while they arrived; if the report
+ * moved to another channel meanwhile, nothing is stored (409) rather than
+ * keeping files the new channel could not open.
+ */
+export async function addReporterFollowUp(
+  db: Db,
+  store: FileStore,
+  opened: OpenedReport,
+  followUp: { body: string | undefined; files: readonly ReceivedFile[]; recipients: readonly string[] },
+  now: Date = new Date(),
+): Promise<void> {
+  const { recipients, files } = followUp;
+  const createdAt = toHour(now);
+  const body = followUp.body === undefined ? null : await encryptTo(recipients, followUp.body);
+  const metas = await encryptFileMetas(files, recipients);
+  const write = (): void =>
+    db.transaction(() => {
+      if (reporterRecipientsOf(db, opened).join() !== recipients.join()) throw apiError(409, 'conflict');
+      const messageId =
+        body === null ? null : insertMessage(db, { reportId: opened.report.id, author: 'reporter', staffId: null, body, createdAt });
+      addFileRows(db, files, metas, { reportId: opened.report.id, messageId, createdAt });
+    })();
+  if (files.length === 0) write();
+  else await storeWithFiles(store, files, write);
 }

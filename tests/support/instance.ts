@@ -37,14 +37,14 @@ export interface TestInstance {
 export async function createTestInstance(env: Record<string, string> = {}): Promise<TestInstance> {
   const dataDir = mkdtempSync(path.join(tmpdir(), 'tipline-test-'));
   const config = loadConfig({ DATA_DIR: dataDir, ...env });
-  const { db, instanceKey } = openDataDir(config);
+  const { db, instanceKey, files } = openDataDir(config);
   await initialiseInstance(db, config.argon2, ADMIN);
   const logLines: string[] = [];
   let offsetMs = 0;
   const clock = { now: (): Date => new Date(Date.now() + offsetMs), advance: (ms: number): void => void (offsetMs += ms) };
   const sessions = createSessionStore(config);
   const log = createLogger((line) => logLines.push(line));
-  const app = createApp({ db, config, instanceKey, siteDir: SITE_DIR, log, now: clock.now, sessions });
+  const app = createApp({ db, config, instanceKey, siteDir: SITE_DIR, log, now: clock.now, sessions, files });
   return {
     app,
     db,
@@ -100,6 +100,6 @@ export function postForm(app: TestInstance['app'], url: string, fields: Record<s
 }
 
 /** Number of rows in a table. */
-export function countRows(db: Db, table: 'reports' | 'report_messages' | 'audit_log'): number {
+export function countRows(db: Db, table: 'reports' | 'report_messages' | 'audit_log' | 'report_files'): number {
   return db.prepare<[], { n: number }>(`SELECT count(*) AS n FROM ${table}`).get()?.n ?? 0;
 }

@@ -1,0 +1,163 @@
+/**
+ * Reading a multipart/form-data body as it streams in: text fields first,
+ * then files. When the first file part arrives (or the body ends without
+ * one) the text fields are handed to `onFields`, which validates them and
+ * says where the files go. Each file is then received (limits, metadata
+ * removal, encryption) before the next is read.
+ *
+ * Any problem stops taking files but keeps reading to the end of the body,
+ * so that a browser still sending gets the answer instead of a reset
+ * connection. The body's size is bounded before this runs.
+ */
+import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import busboy from 'busboy';
+import type { Context } from 'hono';
+import { FILES_FIELD, KEEP_METADATA_FIELD, type UploadLimits } from '../../web/lib/attachments';
+import type { FileStore } from '../files/file-store';
+import { receiveFile, UploadBudget, type ReceivedFile } from '../files/receive-file';
+import { apiError } from './errors';
+
+/** What `onFields` decides: where the files go, or an answer to send instead. */
+export type FieldsVerdict = { recipients: readonly string[] } | { respond: Response };
+
+export interface MultipartOutcome {
+  fields: Record<string, unknown>;
+  files: ReceivedFile[];
+  /** Set when `onFields` answered instead; no file was kept. */
+  response?: Response;
+}
+
+/** Files came before a text field; the text could not be checked before the files were read. */
+export class FilesBeforeFieldsError extends Error {}
+
+/** The client went away mid-body. Nobody is left to answer. */
+export class ClientAbortError extends Error {}
+
+/** Text fields of a multipart body: as many as the report form has, with room to spare. */
+const MAX_TEXT_FIELDS = 64;
+
+/** True for the values a checkbox or a client sends for "yes". */
+function isChecked(value: unknown): boolean {
+  return value === 'on' || value === 'true' || value === '1' || value === true;
+}
+
+export async function readMultipart(
+  c: Context,
+  options: {
+    store: FileStore;
+    limits: UploadLimits;
+    maxFieldBytes: number;
+    onFields: (fields: Record<string, unknown>) => Promise<FieldsVerdict>;
+  },
+): Promise<MultipartOutcome> {
+  const body = c.req.raw.body;
+  if (!body) throw apiError(400, 'invalid_input');
+  let parser: busboy.Busboy;
+  try {
+    parser = busboy({
+      headers: { 'content-type': c.req.header('content-type') ?? '' },
+      limits: {
+        fieldSize: options.maxFieldBytes,
+        fields: MAX_TEXT_FIELDS,
+        parts: MAX_TEXT_FIELDS + options.limits.maxFiles + 1,
+        // Our meter reports the limit; this only stops busboy reading far past it.
+        fileSize: options.limits.maxFileBytes + 1,
+      },
+      defParamCharset: 'utf8',
+    });
+  } catch {
+    throw apiError(400, 'invalid_input'); // no boundary, or not multipart after all
+  }
+
+  const fields: Record<string, unknown> = {};
+  const files: ReceivedFile[] = [];
+  const budget = new UploadBudget(options.limits);
+  let textBytes = 0;
+  let failure: unknown = null;
+  let response: Response | undefined;
+  // Resolved with the verdict once the text fields are complete.
+  let verdict: Promise<FieldsVerdict> | null = null;
+  const fieldsDone = (): Promise<FieldsVerdict> => (verdict ??= options.onFields(fields));
+  // Files are handled one after another, in the order they arrive.
+  let work: Promise<void> = Promise.resolve();
+  const fail = (error: unknown): void => {
+    failure ??= error;
+  };
+
+  parser.on('field', (name, value, info) => {
+    // The fields were checked without this one, so whatever that check said
+    // (often "required") is not the real problem: the order is.
+    if (verdict !== null) return void (failure = new FilesBeforeFieldsError());
+    textBytes += value.length;
+    if (info.valueTruncated || textBytes > options.maxFieldBytes) return fail(apiError(413, 'payload_too_large'));
+    if (name.endsWith('__proto__') || name === 'contact') return; // never a field; see readFormObject
+    if (name.startsWith('contact.')) {
+      const contact = (fields['contact'] ??= {}) as Record<string, unknown>;
+      contact[name.slice('contact.'.length)] = value;
+    } else {
+      fields[name] = value;
+    }
+  });
+
+  parser.on('file', (name, stream, info) => {
+    const filename = info.filename;
+    // A file input with nothing chosen still sends an empty, nameless part.
+    if (name !== FILES_FIELD || filename === undefined || filename === '') {
+      stream.resume();
+      return;
+    }
+    stream.pause();
+    work = work.then(async () => {
+      if (failure !== null || response !== undefined) return void stream.resume();
+      try {
+        const decided = await fieldsDone();
+        if ('respond' in decided) {
+          response = decided.respond;
+          return void stream.resume();
+        }
+        budget.admitFile();
+        files.push(
+          await receiveFile(options.store, stream, {
+            name: filename,
+            recipients: decided.recipients,
+            keepMetadata: isChecked(fields[KEEP_METADATA_FIELD]),
+            budget,
+          }),
+        );
+      } catch (error) {
+        stream.resume();
+        fail(error);
+      }
+    });
+  });
+
+  parser.on('fieldsLimit', () => fail(apiError(413, 'payload_too_large')));
+  parser.on('partsLimit', () => fail(apiError(413, 'payload_too_large')));
+
+  const source = Readable.fromWeb(body as import('node:stream/web').ReadableStream<Uint8Array>);
+  let aborted = false;
+  source.once('error', () => {
+    aborted = true;
+  });
+  try {
+    // On a read error pipeline destroys the parser, which fails the file being received.
+    await pipeline(source, parser);
+    await work;
+  } catch {
+    // The body could not be read to its end: a cut connection or broken multipart.
+    await work;
+    await options.store.discard(files.map((file) => file.storageName));
+    throw aborted ? new ClientAbortError() : apiError(400, 'invalid_input');
+  }
+  if (failure === null && response === undefined) {
+    const decided = await fieldsDone(); // no file part at all: check the fields now
+    if ('respond' in decided) response = decided.respond;
+  }
+  if (failure !== null || response !== undefined) {
+    await options.store.discard(files.map((file) => file.storageName));
+    if (failure !== null) throw failure;
+    return response === undefined ? { fields, files: [] } : { fields, files: [], response };
+  }
+  return { fields, files };
+}

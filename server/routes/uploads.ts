@@ -1,0 +1,43 @@
+/** What the two routes that take evidence files (reports, follow-ups) share. */
+import type { Context, MiddlewareHandler } from 'hono';
+import type { Config } from '../config';
+import type { ApiError } from '../http/errors';
+import { apiError, limitBody } from '../http/errors';
+import type { RawFields, UploadRoute } from '../http/input';
+import type { Lang } from '../../web/i18n';
+import type { RouteDeps } from './deps';
+
+/** Room for multipart part headers: per part, far more than a browser sends. */
+const PART_OVERHEAD_BYTES = 4096;
+
+/**
+ * The body bound for an upload route. Multipart bodies may declare up to
+ * the text limit plus the files' limit and are then counted as they stream
+ * (by the multipart reader); anything else keeps the small text limit.
+ * Hono's bodyLimit is not used for multipart: without a Content-Length it
+ * would buffer the whole body in memory.
+ */
+export function limitUploadBody(config: Config): MiddlewareHandler {
+  const textOnly = limitBody(config.maxBodyBytes);
+  const { maxFiles, maxSubmissionBytes } = config.uploads;
+  const multipartMax = config.maxBodyBytes + maxSubmissionBytes + (maxFiles + 64) * PART_OVERHEAD_BYTES;
+  return async (c, next) => {
+    const type = (c.req.header('content-type') ?? '').split(';')[0]?.trim().toLowerCase();
+    if (type !== 'multipart/form-data') return textOnly(c, next);
+    const declared = Number(c.req.header('content-length') ?? '0');
+    if (declared > multipartMax) throw apiError(413, 'payload_too_large');
+    await next();
+    return undefined;
+  };
+}
+
+/** The parts of an UploadRoute that come from the configuration. */
+export function uploadRoute<I, P>(
+  deps: RouteDeps,
+  route: {
+    prepare: UploadRoute<I, P>['prepare'];
+    renderUploadProblem: (c: Context, problem: { lang: Lang; values: RawFields; error: ApiError }) => Response | Promise<Response>;
+  },
+): UploadRoute<I, P> {
+  return { store: deps.files, limits: deps.config.uploads, maxFieldBytes: deps.config.maxBodyBytes, ...route };
+}

@@ -1,0 +1,129 @@
+/**
+ * Evidence files as the services see them: storing received files with the
+ * report or follow-up they came with, and listing them for the reporter
+ * (decrypted with the code) and for staff (with the channel key).
+ */
+import { createWriteStream } from 'node:fs';
+import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import type { ReadableStream as NodeWebStream } from 'node:stream/web';
+import { Decrypter, Encrypter } from 'age-encryption';
+import type { ReporterFileView, StaffFileView } from '../../web/lib/attachments';
+import { decryptText, encryptTo } from '../crypto/age';
+import type { Db } from '../data/database';
+import { insertReportFile, listReportFiles, type ReportFileRecord } from '../data/report-files';
+import type { FileStore } from '../files/file-store';
+import type { FileMeta, ReceivedFile } from '../files/receive-file';
+import { toWebStream } from '../files/web-streams';
+
+/**
+ * Move received files into place, then run `write` (the database
+ * transaction that stores the report or follow-up and, through `addFiles`,
+ * the file rows). If `write` fails the files are deleted again; if the
+ * process dies in between, the startup sweep deletes files without rows.
+ * So a submission is stored whole or not at all.
+ */
+export async function storeWithFiles<T>(
+  store: FileStore,
+  files: readonly Pick<ReceivedFile, 'storageName'>[],
+  write: () => T,
+): Promise<T> {
+  const names = files.map((file) => file.storageName);
+  await store.commit(names);
+  try {
+    return write();
+  } catch (error) {
+    await store.discard(names);
+    throw error;
+  }
+}
+
+/** The encrypted metadata of each file, made before the write transaction (encryption is async). */
+export async function encryptFileMetas(files: readonly ReceivedFile[], recipients: readonly string[]): Promise<Uint8Array[]> {
+  return Promise.all(files.map((file) => encryptTo(recipients, JSON.stringify(file.meta))));
+}
+
+/** Insert the rows for files; call inside the write transaction. */
+export function addFileRows(
+  db: Db,
+  files: readonly ReceivedFile[],
+  metas: readonly Uint8Array[],
+  row: { reportId: number; messageId: number | null; createdAt: string },
+): void {
+  files.forEach((file, index) => {
+    const meta = metas[index];
+    if (meta === undefined) throw new Error('a file without its encrypted metadata');
+    insertReportFile(db, { ...row, storageName: file.storageName, meta });
+  });
+}
+
+async function metaOf(record: ReportFileRecord, identity: string): Promise<FileMeta> {
+  return JSON.parse(await decryptText([identity], record.meta)) as FileMeta;
+}
+
+/** The reporter's list: names and sizes of what they sent. */
+export async function reporterFilesOf(db: Db, reportId: number, reporterIdentity: string): Promise<ReporterFileView[]> {
+  return Promise.all(
+    listReportFiles(db, reportId).map(async (record) => {
+      const meta = await metaOf(record, reporterIdentity);
+      return { name: meta.name, size: meta.size, at: record.createdAt };
+    }),
+  );
+}
+
+/** A file row decrypted for staff. */
+export async function staffFileViewOf(record: ReportFileRecord, channelIdentity: string): Promise<StaffFileView> {
+  const meta = await metaOf(record, channelIdentity);
+  return {
+    id: record.id,
+    name: meta.name,
+    size: meta.size,
+    at: record.createdAt,
+    type: meta.type,
+    sha256: meta.sha256,
+    metadata: meta.metadata,
+    messageId: record.messageId,
+  };
+}
+
+/**
+ * A stored file decrypted as it is read. age authenticates every 64 KiB
+ * chunk, so a tampered file fails at the damaged chunk and the download
+ * breaks off there rather than delivering altered bytes.
+ */
+export async function decryptFileStream(stored: Readable, identity: string): Promise<ReadableStream<Uint8Array>> {
+  const decrypter = new Decrypter();
+  decrypter.addIdentity(identity);
+  return decrypter.decrypt(toWebStream(stored));
+}
+
+/**
+ * A stored file decrypted and encrypted again to `recipients`, streamed into
+ * a new incoming file (a move to another channel). Returns the new storage
+ * name; the caller commits it, or discards it if the move does not happen.
+ */
+export async function reencryptStoredFile(
+  store: FileStore,
+  storageName: string,
+  identity: string,
+  recipients: readonly string[],
+): Promise<string> {
+  const { storageName: next, incomingPath } = store.stage();
+  const encrypter = new Encrypter();
+  for (const recipient of recipients) encrypter.addRecipient(recipient);
+  try {
+    const plaintext = await decryptFileStream(store.openStored(storageName), identity);
+    const encrypted = await encrypter.encrypt(plaintext);
+    await pipeline(Readable.fromWeb(encrypted as NodeWebStream<Uint8Array>), createWriteStream(incomingPath, { flags: 'wx' }));
+    await store.syncIncoming(next);
+  } catch (error) {
+    await store.discardIncoming([next]);
+    throw error;
+  }
+  return next;
+}
+
+/** Staff's list of a report's files. */
+export async function staffFilesOf(db: Db, reportId: number, channelIdentity: string): Promise<StaffFileView[]> {
+  return Promise.all(listReportFiles(db, reportId).map((record) => staffFileViewOf(record, channelIdentity)));
+}

@@ -1,0 +1,161 @@
+/**
+ * Uploads against a real server process: a connection cut mid-upload and a
+ * server killed mid-upload leave no partial file, no row and no orphan; a
+ * 200 MiB file streams through in bounded memory (a bound, not a timing).
+ */
+import { request } from 'node:http';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import { afterEach, describe, expect, it } from 'vitest';
+import { eventually, residentMemory, startServer, type ServerProcess } from '../support/server-process';
+import { noise } from '../support/uploads';
+
+const MiB = 1024 * 1024;
+const BOUNDARY = '----tipline-test-boundary';
+const MARKER = 'CLEAR-TEXT-MARKER-of-the-evidence';
+
+let dataDir: string;
+let server: ServerProcess | null = null;
+
+afterEach(async () => {
+  await server?.stop();
+  server = null;
+  rmSync(dataDir, { recursive: true, force: true });
+});
+
+function freshDataDir(): string {
+  dataDir = mkdtempSync(path.join(tmpdir(), 'tipline-upload-'));
+  return dataDir;
+}
+
+/** The multipart text before the file's bytes, and the closing after them. */
+function envelope(fileName: string): { head: Buffer; tail: Buffer } {
+  const field = (name: string, value: string): string =>
+    `--${BOUNDARY}\r\nContent-Disposition: form-data; name="${name}"\r\n\r\n${value}\r\n`;
+  const head =
+    field('category', 'organised_crime') +
+    field('details', 'The loan sharks on Dihua Street keep a ledger of who pays protection.') +
+    `--${BOUNDARY}\r\nContent-Disposition: form-data; name="files"; filename="${fileName}"\r\nContent-Type: application/octet-stream\r\n\r\n`;
+  return { head: Buffer.from(head), tail: Buffer.from(`\r\n--${BOUNDARY}--\r\n`) };
+}
+
+/**
+ * Start a multipart report upload of `fileBytes` bytes and send the first
+ * `sendBytes` of the file, then stop writing (the request stays open).
+ * Every 64 KiB block starts with MARKER so a clear copy would be findable.
+ */
+function startUpload(url: string, fileBytes: number): { send: (bytes: number) => Promise<void>; finish: () => Promise<{ status: number; body: string }>; cut: () => void } {
+  const { head, tail } = envelope('ledger.bin');
+  const block = Buffer.concat([Buffer.from(MARKER), Buffer.from(noise(64 * 1024 - MARKER.length))]);
+  let sent = 0;
+  const req = request(`${url}/api/reports`, {
+    method: 'POST',
+    headers: {
+      'Content-Type': `multipart/form-data; boundary=${BOUNDARY}`,
+      'Content-Length': String(head.length + fileBytes + tail.length),
+      Accept: 'application/json',
+    },
+  });
+  req.on('error', () => undefined); // cut on purpose, or the server died
+  const answer = new Promise<{ status: number; body: string }>((resolve, reject) => {
+    req.on('response', (res) => {
+      let body = '';
+      res.on('data', (chunk: Buffer) => (body += chunk.toString()));
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, body }));
+    });
+    req.on('close', () => setTimeout(() => reject(new Error('closed without an answer')), 100));
+  });
+  answer.catch(() => undefined);
+  req.write(head);
+  const write = (chunk: Buffer): Promise<void> => new Promise((resolve) => (req.write(chunk) ? resolve() : req.once('drain', resolve)));
+  return {
+    async send(bytes) {
+      const until = Math.min(fileBytes, sent + bytes);
+      while (sent < until) {
+        const n = Math.min(block.length, until - sent);
+        await write(n === block.length ? block : block.subarray(0, n));
+        sent += n;
+      }
+    },
+    async finish() {
+      await this.send(fileBytes - sent);
+      req.end(tail);
+      return answer;
+    },
+    cut: () => req.destroy(),
+  };
+}
+
+function rowCounts(): { reports: number; files: number } {
+  const db = new Database(path.join(dataDir, 'tipline.db'), { readonly: true });
+  try {
+    const count = (table: string): number => db.prepare<[], { n: number }>(`SELECT count(*) AS n FROM ${table}`).get()?.n ?? 0;
+    return { reports: count('reports'), files: count('report_files') };
+  } finally {
+    db.close();
+  }
+}
+
+const incoming = (): string[] => readdirSync(path.join(dataDir, 'files', 'incoming'));
+const stored = (): string[] => readdirSync(path.join(dataDir, 'files')).filter((name) => name.endsWith('.age'));
+
+describe('an upload cut short', () => {
+  it('a connection cut mid-upload leaves no partial file, no row and no orphan', async () => {
+    server = await startServer(freshDataDir());
+    const upload = startUpload(server.url, 50 * MiB);
+    await upload.send(8 * MiB);
+    expect(await eventually(() => incoming().length === 1)).toBe(true);
+    upload.cut();
+    expect(await eventually(() => incoming().length === 0)).toBe(true);
+    expect(stored()).toEqual([]);
+    expect(rowCounts()).toEqual({ reports: 0, files: 0 });
+    // The server is fine afterwards: the same upload, completed, is stored.
+    const again = startUpload(server.url, 2 * MiB);
+    expect((await again.finish()).status).toBe(201);
+    expect(rowCounts()).toEqual({ reports: 1, files: 1 });
+  });
+
+  it('a server killed mid-upload leaves only an encrypted partial, which the next start deletes', async () => {
+    server = await startServer(freshDataDir());
+    const upload = startUpload(server.url, 50 * MiB);
+    await upload.send(8 * MiB);
+    expect(await eventually(() => incoming().length === 1)).toBe(true);
+    await server.kill9();
+    server = null;
+    upload.cut();
+
+    expect(rowCounts()).toEqual({ reports: 0, files: 0 });
+    expect(stored()).toEqual([]);
+    for (const name of incoming()) {
+      // Even the partial never held the file in clear.
+      expect(readFileSync(path.join(dataDir, 'files', 'incoming', name)).includes(Buffer.from(MARKER))).toBe(false);
+    }
+    server = await startServer(dataDir);
+    expect(incoming()).toEqual([]);
+    expect(stored()).toEqual([]);
+    expect(rowCounts()).toEqual({ reports: 0, files: 0 });
+  });
+});
+
+describe('memory', () => {
+  it('a 200 MiB upload grows the server\'s resident memory by less than 64 MiB', async () => {
+    server = await startServer(freshDataDir(), { MAX_FILE_MIB: '256', MAX_SUBMISSION_MIB: '256' });
+    // Warm up: one small upload, so the baseline includes what every upload needs (Argon2id, age, parsers).
+    expect((await startUpload(server.url, MiB).finish()).status).toBe(201);
+    const baseline = residentMemory(server.pid).rss;
+    let highest = baseline;
+    const pid = server.pid;
+    const sampler = setInterval(() => (highest = Math.max(highest, residentMemory(pid).rss)), 25);
+    try {
+      const answer = await startUpload(server.url, 200 * MiB).finish();
+      expect(answer.status).toBe(201);
+    } finally {
+      clearInterval(sampler);
+    }
+    const growth = Math.max(highest, residentMemory(pid).peak) - baseline;
+    expect(growth).toBeLessThan(64 * MiB);
+    expect(rowCounts()).toEqual({ reports: 2, files: 2 });
+  }, 120_000);
+});
