@@ -14,7 +14,7 @@ import { RECEIPT_HEADING_ID, ReceiptView } from '../components/receipt-view';
 import { ReportFormView } from '../components/report-form-view';
 import type { Lang } from '../i18n/lang';
 import type { ReportMessages, SendFailure, UploadMessages } from '../i18n/types';
-import { DEFAULT_UPLOAD_LIMITS, FILES_FIELD, type UploadLimits, type UploadProblem } from '../lib/attachments';
+import type { UploadLimits, UploadProblem } from '../lib/attachments';
 import { isReportFieldName } from '../lib/field-names';
 import { apiError, failureFor, postJson, type PostResult } from '../lib/post-json';
 import {
@@ -29,10 +29,11 @@ import {
 } from '../lib/validate-report';
 import { FocusingComponent } from './focus-after-render';
 
-/** The file-handling code and this language's messages for it, loaded on demand. */
+/** The file-handling code, this language's messages for it and the limits the page states, loaded on demand. */
 interface UploadKit {
   upload: typeof import('./upload');
   u: UploadMessages;
+  limits: UploadLimits;
 }
 
 interface Props {
@@ -41,7 +42,6 @@ interface Props {
   /** The upload fields, rendered by the page (static HTML). */
   children?: ComponentChildren;
   loadUploadMessages: () => Promise<UploadMessages>;
-  limits?: UploadLimits | undefined;
 }
 
 interface State {
@@ -61,7 +61,7 @@ interface State {
 
 /** The file input when it holds files not yet moved into the island's list. */
 function fileInputWithFiles(form: Element | null): HTMLInputElement | null {
-  const input = form?.querySelector(`input[name="${FILES_FIELD}"]`);
+  const input = form?.querySelector('input[type="file"]');
   return input instanceof HTMLInputElement && input.files !== null && input.files.length > 0 ? input : null;
 }
 
@@ -99,10 +99,6 @@ export class ReportIsland extends FocusingComponent<Props, State> {
 
   private kitLoading: Promise<UploadKit> | null = null;
 
-  private get limits(): UploadLimits {
-    return this.props.limits ?? DEFAULT_UPLOAD_LIMITS;
-  }
-
   private get form(): HTMLFormElement | null {
     return this.base instanceof Element ? this.base.querySelector('form') : null;
   }
@@ -118,7 +114,7 @@ export class ReportIsland extends FocusingComponent<Props, State> {
   private loadKit(): Promise<UploadKit> {
     this.kitLoading ??= Promise.all([import('./upload'), this.props.loadUploadMessages()]).then(
       ([upload, u]) => {
-        const kit = { upload, u };
+        const kit = { upload, u, limits: upload.DEFAULT_UPLOAD_LIMITS };
         this.setState({ kit });
         return kit;
       },
@@ -135,7 +131,7 @@ export class ReportIsland extends FocusingComponent<Props, State> {
     const input = fileInputWithFiles(this.form);
     if (input === null) return;
     this.loadKit().then(
-      ({ upload }) => this.setState((s) => upload.takeChosenFiles(input, s, this.limits) ?? {}, then),
+      ({ upload, limits }) => this.setState((s) => upload.takeChosenFiles(input, s, limits) ?? {}, then),
       () => this.setState({ failure: 'network' }),
     );
   }
@@ -147,10 +143,10 @@ export class ReportIsland extends FocusingComponent<Props, State> {
 
   onClick = (event: Event): void => {
     const kit = this.state.kit;
-    const removed = kit?.upload.removeClicked(event, this.state, this.limits);
-    if (removed == null) return;
+    const removed = kit === null ? null : kit.upload.removeClicked(event, this.state, kit.limits);
+    if (removed === null) return;
     // The button goes away: put focus on the file input rather than losing it.
-    this.setState(removed, () => this.form?.querySelector<HTMLElement>(`input[name="${FILES_FIELD}"]`)?.focus());
+    this.setState(removed, () => this.form?.querySelector<HTMLElement>('input[type="file"]')?.focus());
   };
 
   onInput = (event: Event): void => {
@@ -185,7 +181,8 @@ export class ReportIsland extends FocusingComponent<Props, State> {
     }
     const values = readReportForm(form);
     const errors = validateReport(values);
-    const uploadProblem = this.state.kit?.upload.checkFiles(this.state.files, this.limits);
+    const kit = this.state.kit;
+    const uploadProblem = kit === null ? undefined : kit.upload.checkFiles(this.state.files, kit.limits);
     if (Object.keys(errors).length > 0 || uploadProblem !== undefined) {
       this.showProblems(errors, values, uploadProblem);
       return;
@@ -256,11 +253,11 @@ export class ReportIsland extends FocusingComponent<Props, State> {
           upload={[
             this.props.children,
             kit !== null && (
-              <kit.upload.UploadStatus key="status" u={kit.u} limits={this.limits} problem={s.uploadProblem} files={s.files} progress={s.progress} />
+              <kit.upload.UploadStatus key="status" u={kit.u} limits={kit.limits} problem={s.uploadProblem} files={s.files} progress={s.progress} />
             ),
           ]}
           uploadSummary={
-            kit !== null && s.uploadProblem !== undefined ? kit.upload.uploadSummaryItem(kit.u, s.uploadProblem, this.limits) : undefined
+            kit !== null && s.uploadProblem !== undefined ? kit.upload.uploadSummaryItem(kit.u, s.uploadProblem, kit.limits) : undefined
           }
         />
       </div>

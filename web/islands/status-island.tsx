@@ -26,7 +26,6 @@ interface Props {
   lang: Lang;
   m: StatusMessages;
   u: UploadMessages;
-  limits?: UploadLimits | undefined;
 }
 
 interface State extends UploadState {
@@ -78,9 +77,8 @@ export class StatusIsland extends FocusingComponent<Props, State> {
     ...NO_FILES,
   };
 
-  private get limits(): UploadLimits {
-    return this.props.limits ?? DEFAULT_UPLOAD_LIMITS;
-  }
+  /** The limits the page states (a static page cannot know the server's configuration). */
+  private readonly limits: UploadLimits = DEFAULT_UPLOAD_LIMITS;
 
   onChange = (event: Event): void => {
     const chosen = takeChosenFiles(event.target instanceof Element ? event.target : null, this.state, this.limits);

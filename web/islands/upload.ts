@@ -7,6 +7,7 @@
 import { FILES_FIELD, isUploadProblem, type UploadLimits, type UploadProblem } from '../lib/attachments';
 import { apiError, type PostResult } from '../lib/post-json';
 
+export { DEFAULT_UPLOAD_LIMITS } from '../lib/attachments';
 export { uploadSummaryItem } from '../components/upload-fields';
 export { UploadStatus } from './upload-status';
 
