@@ -104,3 +104,26 @@ test('choosing more files than allowed names the limit in the page language and 
   await expect(page.getByText('一次最多只能傳送 10 個檔案。')).toHaveCount(0);
   await expect(page.getByLabel('選擇檔案')).not.toHaveAttribute('aria-invalid', 'true');
 });
+
+test('a file chosen and the keep box ticked before the page script arrives are both kept (slow connection)', async ({ page, javaScriptEnabled }) => {
+  // Hold back the page's JavaScript so that the person uses the server-rendered form first.
+  await page.route('**/_astro/**', async (route) => {
+    await new Promise((resolve) => setTimeout(resolve, 1_500));
+    await route.continue();
+  });
+  await page.goto('/en/report/', { waitUntil: 'domcontentloaded' });
+  await fillEnglishReport(page, 'Typed on a slow phone: the ferry operator pays the port inspector in cash.');
+  await page.getByLabel('Keep the photos’ time and place').check();
+  await page.getByLabel('Choose files').setInputFiles(pdfFile('early.pdf', 700));
+  if (javaScriptEnabled) {
+    await expect(page.locator('astro-island[ssr]')).toHaveCount(0, { timeout: 10_000 });
+    await expect(page.getByRole('list', { name: 'Chosen files' })).toContainText('early.pdf');
+  }
+  await expect(page.getByLabel('Keep the photos’ time and place')).toBeChecked();
+  const sent = page.waitForRequest('**/api/reports');
+  const code = await sendEnglishReport(page);
+  expect((await sent).postDataBuffer()?.toString('latin1')).toMatch(/name="keepMetadata"\r\n\r\non\r\n/);
+
+  await lookUp(page, code, javaScriptEnabled);
+  await expect(page.getByRole('list', { name: 'Files you sent' })).toContainText('early.pdf');
+});

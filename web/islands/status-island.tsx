@@ -176,6 +176,7 @@ export class StatusIsland extends FocusingComponent<Props, State> {
     const problem = result.status === 400 ? apiError(result.data)?.fields['body'] : undefined;
     const uploadProblem = apiUploadProblem(result.data);
     if (view !== null) {
+      form.reset(); // e.g. the keep-metadata box, which the island does not control
       this.setState({ busy: false, found: { code, view }, body: '', notice: true, ...NO_FILES });
       this.focusAfterRender(NOTICE_ID);
     } else if (isFieldProblem(problem) || uploadProblem !== undefined) {
