@@ -10,6 +10,7 @@ import { HTTPException } from 'hono/http-exception';
 import { routePath } from 'hono/route';
 import { DEFAULT_LANG } from '../web/i18n';
 import type { Config } from './config';
+import { KdfOverloadedError, kdfLimiter } from './crypto/kdf-limit';
 import type { Db } from './data/database';
 import type { FileStore } from './files/file-store';
 import { errorPage } from './html/pages';
@@ -18,6 +19,7 @@ import { ApiError, apiError, limitBody } from './http/errors';
 import { prefersHtml, type AppVariables } from './http/input';
 import { inlineHashes, securityHeaders } from './http/security-headers';
 import type { Logger } from './log';
+import { challengeRoutes } from './routes/challenge';
 import { healthRoutes } from './routes/health';
 import { openApiRoutes } from './routes/openapi';
 import { reportRoutes } from './routes/reports';
@@ -28,12 +30,13 @@ import { staffAuthRoutes } from './routes/staff-auth';
 import { staffReportRoutes } from './routes/staff-reports';
 import { statusRoutes } from './routes/status';
 import { SessionStore } from './auth/session-store';
+import { createAbuseGuards } from './abuse/reporter-guard';
 
 /** Staff requests are small JSON documents. */
 const STAFF_MAX_BODY_BYTES = 1024 * 1024;
 
 /** Routes a reporter uses; see the request logger below. */
-const REPORTER_ROUTES = new Set(['/api/reports', '/api/status', '/api/status/messages']);
+const REPORTER_ROUTES = new Set(['/api/reports', '/api/status', '/api/status/messages', '/api/challenge']);
 
 export interface AppOptions {
   db: Db;
@@ -56,8 +59,10 @@ export function createApp(options: AppOptions): Hono<{ Variables: AppVariables }
   const shells = loadShells(siteDir);
   const now = options.now ?? ((): Date => new Date());
   const sessions = options.sessions ?? createSessionStore(config);
-  const deps: RouteDeps = { db, config, instanceKey, shells, log, sessions, files, now };
+  const guards = createAbuseGuards(config, instanceKey, now);
+  const deps: RouteDeps = { db, config, instanceKey, shells, log, sessions, files, guards, now };
   const app = new Hono<{ Variables: AppVariables }>();
+  kdfLimiter.configure(config.kdfLimits);
 
   app.use('*', async (c, next) => {
     const started = performance.now();
@@ -71,11 +76,12 @@ export function createApp(options: AppOptions): Hono<{ Variables: AppVariables }
     if (REPORTER_ROUTES.has(route) || !c.req.path.startsWith('/api/')) return;
     log.info('request', { method: c.req.method, route, status: c.res.status, ms: Math.round(performance.now() - started) });
   });
-  app.use('*', securityHeaders(inlineHashes(siteDir)));
+  app.use('*', securityHeaders(inlineHashes(siteDir), { publicOrigin: config.publicOrigin, onionOrigin: config.onionOrigin }));
 
   app.route('/api/health', healthRoutes());
   app.route('/api/reports', reportRoutes(deps));
   app.route('/api/status', statusRoutes(deps));
+  app.route('/api/challenge', challengeRoutes(deps));
   app.route('/api/openapi.json', openApiRoutes());
   app.use('/api/staff/*', limitBody(STAFF_MAX_BODY_BYTES));
   app.route('/api/staff', staffAuthRoutes(deps));
@@ -92,14 +98,26 @@ export function createApp(options: AppOptions): Hono<{ Variables: AppVariables }
   app.notFound((c) => errorPage(c, shells, DEFAULT_LANG, 'not_found_page', 404));
 
   app.onError((err, c) => {
-    const known = err instanceof ApiError ? err : err instanceof HTTPException ? fromHttpException(err) : null;
+    const known =
+      err instanceof ApiError
+        ? err
+        : err instanceof HTTPException
+          ? fromHttpException(err)
+          : err instanceof KdfOverloadedError
+            ? new ApiError(503, 'service_unavailable', 'The server is busy; please try again in a few seconds.', undefined, {
+                'Retry-After': String(err.retryAfterSeconds),
+              })
+            : null;
     if (!known) {
       // Log the kind of failure only: a message could carry report content.
       log.error('unhandled', { route: routePath(c), kind: err.name });
     }
     const error = known ?? apiError(500, 'internal_error');
-    if (prefersHtml(c)) return errorPage(c, shells, c.get('lang') ?? DEFAULT_LANG, error.code, error.status);
-    return c.json(error.body(), error.status);
+    const response = prefersHtml(c)
+      ? errorPage(c, shells, c.get('lang') ?? DEFAULT_LANG, error.code, error.status)
+      : c.json(error.body(), error.status);
+    for (const [name, value] of Object.entries(error.headers)) response.headers.set(name, value);
+    return response;
   });
 
   return app;

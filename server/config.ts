@@ -5,6 +5,7 @@
 import path from 'node:path';
 import { z } from 'zod';
 import type { UploadLimits } from '../web/lib/attachments';
+import { concurrencyFor, type KdfLimits } from './crypto/kdf-limit';
 
 const MiB = 1024 * 1024;
 
@@ -19,10 +20,28 @@ const envSchema = z.object({
   ARGON2_MEMORY_KIB: integer(19_456, 19_456, 4_194_304),
   ARGON2_TIME_COST: integer(2, 2, 100),
   ARGON2_PARALLELISM: integer(1, 1, 16),
+  // Memory Argon2id may use at once: sets how many derivations run together
+  // (budget / ARGON2_MEMORY_KIB, at least one). Up to ARGON2_QUEUE more wait;
+  // beyond that requests get 503 with Retry-After.
+  ARGON2_MEMORY_BUDGET_MIB: integer(256, 19, 65_536),
+  ARGON2_QUEUE: integer(64, 0, 100_000),
   ACK_DUE_DAYS: integer(7, 1, 365),
   FEEDBACK_DUE_DAYS: integer(90, 1, 3_650),
   // Largest request body the reporter routes accept before parsing.
   MAX_BODY_BYTES: integer(256 * 1024, 16 * 1024, 64 * 1024 * 1024),
+  // Proof of work asked of JavaScript clients, in leading zero bits of SHA-256
+  // (15: about 33,000 hashes, around a second on a phone).
+  POW_DIFFICULTY: integer(15, 0, 32),
+  // Global rate limits per minute, never per client: with a valid proof of
+  // work, and without (browsers without JavaScript share the stricter one).
+  RATE_SUBMISSIONS_PER_MINUTE: integer(60, 1, 1_000_000),
+  RATE_SUBMISSIONS_NOJS_PER_MINUTE: integer(20, 1, 1_000_000),
+  RATE_CHECKS_PER_MINUTE: integer(240, 1, 1_000_000),
+  RATE_CHECKS_NOJS_PER_MINUTE: integer(60, 1, 1_000_000),
+  // Failed code checks per lookup tag per hour before that tag is refused.
+  FAILED_CHECKS_PER_TAG_PER_HOUR: integer(20, 1, 1_000_000),
+  // Closed reports are deleted this many days after closing (0: never).
+  RETENTION_DAYS: integer(365, 0, 36_500),
   // Evidence files: per submission (a report or one follow-up).
   MAX_FILES: integer(10, 0, 1_000),
   MAX_FILE_MIB: integer(100, 1, 64 * 1024),
@@ -37,6 +56,9 @@ const envSchema = z.object({
   // https, session cookies are Secure; it is also accepted as an Origin for
   // CSRF checks behind a reverse proxy.
   PUBLIC_ORIGIN: z.url({ protocol: /^https?$/ }).optional(),
+  // The onion service's origin (http://<56 characters>.onion), sent as
+  // Onion-Location on pages so Tor Browser can offer it.
+  ONION_ORIGIN: z.url({ protocol: /^https?$/, hostname: /^[a-z2-7]{56}\.onion$/ }).optional(),
 });
 
 export interface Config {
@@ -45,9 +67,22 @@ export interface Config {
   /** Absolute path of the data directory (database, instance key, files). */
   dataDir: string;
   argon2: { m: number; t: number; p: number };
+  /** How many Argon2id derivations run at once, and how many may wait. */
+  kdfLimits: KdfLimits;
   deadlines: { ackDays: number; feedbackDays: number };
   maxBodyBytes: number;
   uploads: UploadLimits;
+  /** Leading zero bits a proof of work needs. */
+  powDifficulty: number;
+  rates: {
+    submissionsPerMinute: number;
+    submissionsWithoutProofPerMinute: number;
+    checksPerMinute: number;
+    checksWithoutProofPerMinute: number;
+    failedChecksPerTagPerHour: number;
+  };
+  /** Days after closing before a report is purged; 0 keeps everything. */
+  retentionDays: number;
   staff: {
     idleMinutes: number;
     maxHours: number;
@@ -56,6 +91,8 @@ export interface Config {
   };
   /** e.g. "https://tips.example.org", without a trailing slash; null when not set. */
   publicOrigin: string | null;
+  /** e.g. "http://….onion", without a trailing slash; null when not set. */
+  onionOrigin: string | null;
 }
 
 export class ConfigError extends Error {}
@@ -78,8 +115,18 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     port: vars.PORT,
     dataDir: path.resolve(vars.DATA_DIR),
     argon2: { m: vars.ARGON2_MEMORY_KIB, t: vars.ARGON2_TIME_COST, p: vars.ARGON2_PARALLELISM },
+    kdfLimits: { concurrency: concurrencyFor(vars.ARGON2_MEMORY_BUDGET_MIB, vars.ARGON2_MEMORY_KIB), queue: vars.ARGON2_QUEUE },
     deadlines: { ackDays: vars.ACK_DUE_DAYS, feedbackDays: vars.FEEDBACK_DUE_DAYS },
     maxBodyBytes: vars.MAX_BODY_BYTES,
+    retentionDays: vars.RETENTION_DAYS,
+    powDifficulty: vars.POW_DIFFICULTY,
+    rates: {
+      submissionsPerMinute: vars.RATE_SUBMISSIONS_PER_MINUTE,
+      submissionsWithoutProofPerMinute: vars.RATE_SUBMISSIONS_NOJS_PER_MINUTE,
+      checksPerMinute: vars.RATE_CHECKS_PER_MINUTE,
+      checksWithoutProofPerMinute: vars.RATE_CHECKS_NOJS_PER_MINUTE,
+      failedChecksPerTagPerHour: vars.FAILED_CHECKS_PER_TAG_PER_HOUR,
+    },
     uploads: {
       maxFiles: vars.MAX_FILES,
       maxFileBytes: vars.MAX_FILE_MIB * MiB,
@@ -92,5 +139,6 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
       requireTotp: vars.REQUIRE_TOTP === 'true',
     },
     publicOrigin: vars.PUBLIC_ORIGIN ? new URL(vars.PUBLIC_ORIGIN).origin : null,
+    onionOrigin: vars.ONION_ORIGIN ? new URL(vars.ONION_ORIGIN).origin : null,
   };
 }

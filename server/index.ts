@@ -10,6 +10,7 @@ import { allStorageNames } from './data/report-files';
 import { openDataDir } from './instance-setup';
 import { createLogger } from './log';
 import { generatePassword, initialiseInstance, isInitialised } from './services/instance';
+import { purgeClosedReports } from './services/retention';
 
 const SITE_DIR = fileURLToPath(new URL('../dist/', import.meta.url));
 const FIRST_USERNAME = 'admin';
@@ -45,6 +46,19 @@ async function main(): Promise<void> {
     log.info('listening', { host: config.host, port: info.port });
     process.stdout.write(`Tipline is running on http://${config.host}:${info.port}/\n`);
   });
+
+  // Retention runs at start and every hour after.
+  const purge = async (): Promise<void> => {
+    if (config.retentionDays === 0) return;
+    try {
+      const summary = await purgeClosedReports(db, files, { retentionDays: config.retentionDays, now: new Date() });
+      if (summary.purged + summary.heldBack > 0) log.info('retention', { purged: summary.purged, heldBack: summary.heldBack });
+    } catch (error) {
+      log.error('retention failed', { kind: error instanceof Error ? error.name : 'unknown' });
+    }
+  };
+  void purge();
+  setInterval(() => void purge(), 3_600_000).unref();
 
   const shutdown = (): void => {
     server.close();

@@ -5,6 +5,7 @@
 import type { Config } from '../config';
 import { appendAudit, verifyAuditChain } from '../data/audit';
 import { findChannelById, findChannelBySlug, listChannels } from '../data/channels';
+import type { FileStore } from '../files/file-store';
 import type { Db } from '../data/database';
 import { listMessages } from '../data/messages';
 import { findReportById } from '../data/reports';
@@ -18,6 +19,7 @@ import { CliError } from './stdin';
 export interface CommandContext {
   db: Db;
   config: Config;
+  files: FileStore;
 }
 
 const USERNAME = /^[a-z0-9][a-z0-9._-]{1,63}$/i;

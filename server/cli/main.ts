@@ -8,6 +8,8 @@ import { ConfigError, loadConfig } from '../config';
 import { openDataDir } from '../instance-setup';
 import { DataDirError } from '../services/instance';
 import { auditVerifyCommand, channelsListCommand, initCommand, reportShowCommand, staffAddCommand, type CommandContext } from './commands';
+import { backupCommand, restoreCommand } from './backup';
+import { purgeCommand } from './purge';
 import { CliError, readStdinLines } from './stdin';
 
 const USAGE = `Usage: tipline <command> [options]   (data directory: $DATA_DIR, default ./data)
@@ -22,7 +24,15 @@ const USAGE = `Usage: tipline <command> [options]   (data directory: $DATA_DIR, 
   report show <id> --username U --password-stdin
       Decrypt and print one report of your channels (audited).
   audit verify
-      Recompute the audit trail's hash chain; exits non-zero naming the first bad entry.`;
+      Recompute the audit trail's hash chain; exits non-zero naming the first bad entry.
+  backup <file>
+      Write a consistent copy of the whole instance (database, instance key, evidence files) to
+      <file> while the server runs. It holds instance.key: keep it as safe as the data directory.
+  restore <file>
+      Unpack a backup into $DATA_DIR, which must not hold an instance yet, and check it.
+  purge [--dry-run] [--include-unacknowledged]
+      Delete reports closed more than RETENTION_DAYS ago, with their files (audited). Reports
+      closed without ever being acknowledged are kept unless --include-unacknowledged.`;
 
 const OPTIONS = {
   username: { type: 'string' },
@@ -30,6 +40,8 @@ const OPTIONS = {
   channels: { type: 'string' },
   'granted-by': { type: 'string' },
   'password-stdin': { type: 'boolean' },
+  'dry-run': { type: 'boolean' },
+  'include-unacknowledged': { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
 } as const;
 
@@ -54,8 +66,9 @@ async function run(argv: string[]): Promise<string> {
   if (values.help || command === undefined || command === 'help') return USAGE;
 
   const config = loadConfig(process.env);
-  const { db } = openDataDir(config, { mustExist: command !== 'init' });
-  const ctx: CommandContext = { db, config };
+  if (command === 'restore') return restoreCommand(config, required(sub, 'file (tipline restore <file>)'));
+  const { db, files } = openDataDir(config, { mustExist: command !== 'init' });
+  const ctx: CommandContext = { db, config, files };
   try {
     if (command === 'init') {
       const [password = ''] = await passwords(values['password-stdin'] ?? false, 1);
@@ -76,6 +89,10 @@ async function run(argv: string[]): Promise<string> {
     }
     if (command === 'channels' && sub === 'list') return channelsListCommand(ctx);
     if (command === 'audit' && sub === 'verify') return auditVerifyCommand(ctx);
+    if (command === 'backup') return await backupCommand(ctx, required(sub, 'file (tipline backup <file>)'));
+    if (command === 'purge' && sub === undefined) {
+      return await purgeCommand(ctx, { dryRun: values['dry-run'] ?? false, includeUnacknowledged: values['include-unacknowledged'] ?? false });
+    }
     if (command === 'report' && sub === 'show') {
       const id = Number(arg);
       if (!Number.isSafeInteger(id) || id <= 0) throw new CliError('usage: tipline report show <id> --username U --password-stdin');

@@ -6,6 +6,7 @@
 import { randomBytes } from 'node:crypto';
 import { hashRaw } from '@node-rs/argon2';
 import { z } from 'zod';
+import { kdfLimiter } from './kdf-limit';
 
 export const kdfParamsSchema = z.object({
   /** Memory in KiB. */
@@ -29,15 +30,20 @@ export function parseKdfParams(json: string): KdfParams {
   return kdfParamsSchema.parse(JSON.parse(json));
 }
 
-/** Derive 32 bytes with Argon2id (the library's default algorithm). */
+/**
+ * Derive 32 bytes with Argon2id (the library's default algorithm), within
+ * the process's bound on concurrent derivations (503 when overloaded).
+ */
 export async function deriveKey(secret: string, salt: Uint8Array, params: KdfParams): Promise<Buffer> {
   // `algorithm` is left out on purpose: the library's Algorithm is a const
   // enum that is undefined at run time under tsx, and Argon2id is the default.
-  return hashRaw(secret, {
-    salt: Buffer.from(salt),
-    memoryCost: params.m,
-    timeCost: params.t,
-    parallelism: params.p,
-    outputLen: 32,
-  });
+  return kdfLimiter.run(() =>
+    hashRaw(secret, {
+      salt: Buffer.from(salt),
+      memoryCost: params.m,
+      timeCost: params.t,
+      parallelism: params.p,
+      outputLen: 32,
+    }),
+  );
 }

@@ -1,10 +1,8 @@
-import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import jpeg from 'jpeg-js';
 import { PNG } from 'pngjs';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
   assemble,
   byteByByte,
@@ -15,33 +13,14 @@ import {
   randomSplit,
   TINY_IHDR,
 } from '../../tests/support/image-bytes';
+import { exiftoolTags, identifyingTags } from '../../tests/support/exiftool';
 import { MetadataCleaner, UnreadableImageError } from './metadata-cleaner';
+
 
 const fixtures = path.join(import.meta.dirname, '../../tests/fixtures/images');
 const photoJpeg = readFileSync(path.join(fixtures, 'with-metadata.jpg'));
 const photoPng = readFileSync(path.join(fixtures, 'with-metadata.png'));
 
-const scratch = mkdtempSync(path.join(tmpdir(), 'tipline-cleaner-'));
-afterAll(() => rmSync(scratch, { recursive: true, force: true }));
-
-/** What exiftool (which nobody here wrote) reads from the file, as `Group:Tag` keys. */
-function exiftoolTags(bytes: Buffer, name: string): Record<string, unknown> {
-  const file = path.join(scratch, name);
-  writeFileSync(file, bytes);
-  const [tags] = JSON.parse(execFileSync('exiftool', ['-j', '-G1', '-a', file]).toString()) as [Record<string, unknown>];
-  return tags;
-}
-
-/** Tags that could identify a reporter: where, with what camera, when, by whom. */
-function identifyingTags(tags: Record<string, unknown>): string[] {
-  const groups = /^(IFD0|IFD1|ExifIFD|GPS|IPTC|Photoshop|XMP.*|MPF.*|PNG-tEXt|PNG-iTXt|PNG-zTXt)$/;
-  const names = /GPS|Make|Model|Serial|DateTimeOriginal|CreateDate|ModifyDate|Comment|Author|By-line|Creator|City|IPTC|Thumbnail/;
-  return Object.keys(tags).filter((key) => {
-    const [group = '', name = ''] = key.split(':');
-    if (group === 'System' || group === 'ExifTool') return false;
-    return groups.test(group) || names.test(name);
-  });
-}
 
 const cameraTags = ['IFD0:Make', 'IFD0:Model', 'ExifIFD:SerialNumber', 'ExifIFD:DateTimeOriginal', 'GPS:GPSLatitude'];
 const xmpTags = ['XMP-dc:Creator', 'XMP-exif:GPSLatitude', 'XMP-xmp:CreateDate'];

@@ -9,7 +9,7 @@
 /** Types that are safe to name: detected from the file's bytes, none of them can run script. */
 const INERT_TYPES = new Set(['image/jpeg', 'image/png', 'image/gif', 'image/webp', 'application/pdf']);
 
-export const DOWNLOAD_CSP = "default-src 'none'; sandbox; frame-ancestors 'none'";
+export const DOWNLOAD_CSP = "default-src 'none'; sandbox; frame-ancestors 'none'; form-action 'none'; base-uri 'none'";
 
 /** RFC 6266 Content-Disposition with an ASCII fallback and the exact UTF-8 name. */
 export function attachmentDisposition(name: string): string {

@@ -18,6 +18,8 @@ export type ErrorCode =
   | 'payload_too_large'
   | 'unsupported_media_type'
   | 'service_unavailable'
+  | 'rate_limited'
+  | 'pow_invalid'
   | 'internal_error'
   // Evidence files (see web/lib/attachments.ts)
   | UploadProblem
@@ -48,6 +50,8 @@ export class ApiError extends HTTPException {
     readonly code: ErrorCode,
     message: string,
     readonly fields?: ErrorFields,
+    /** Extra response headers, e.g. Retry-After. */
+    readonly headers: Record<string, string> = {},
   ) {
     super(status, { message });
   }
@@ -65,6 +69,8 @@ export const MESSAGES: Record<ErrorCode, string> = {
   payload_too_large: 'The request is too large.',
   unsupported_media_type: 'Send application/json, application/x-www-form-urlencoded or multipart/form-data.',
   service_unavailable: 'The service cannot take this request right now; please try again later.',
+  rate_limited: 'Too many requests right now; please wait a little and try again.',
+  pow_invalid: 'The proof of work was not accepted; fetch a new challenge.',
   internal_error: 'Something went wrong on our side. Nothing you sent was stored.',
   too_many_files: 'Too many files in one submission.',
   file_too_large: 'A file is too large.',

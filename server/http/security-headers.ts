@@ -53,9 +53,29 @@ export function contentSecurityPolicy(hashes: InlineHashes): string {
   ].join('; ');
 }
 
-/** Middleware setting the headers; `no-store` on API responses, which may carry codes or content. */
-export function securityHeaders(hashes: InlineHashes): MiddlewareHandler {
+/** Deployment facts that change the headers. */
+export interface TransportOptions {
+  /** PUBLIC_ORIGIN; an https origin turns on HSTS. */
+  publicOrigin: string | null;
+  /** ONION_ORIGIN, e.g. http://abc…xyz.onion: advertised to Tor Browser with Onion-Location. */
+  onionOrigin: string | null;
+}
+
+/** API responses and staff pages may carry codes, content or a session's view: never cached. */
+function isPrivate(path: string): boolean {
+  return path.startsWith('/api/') || /^\/(?:zh-hans\/|en\/)?staff(?:\/|$)/.test(path);
+}
+
+/** Two years, as the HSTS preload list asks; sent only over an https deployment. */
+const HSTS = 'max-age=63072000';
+
+/**
+ * Middleware setting the headers on every response: static files, API
+ * answers, errors and 404s alike.
+ */
+export function securityHeaders(hashes: InlineHashes, transport: TransportOptions = { publicOrigin: null, onionOrigin: null }): MiddlewareHandler {
   const csp = contentSecurityPolicy(hashes);
+  const https = transport.publicOrigin?.startsWith('https://') ?? false;
   return async (c, next) => {
     await next();
     const headers = c.res.headers;
@@ -66,6 +86,11 @@ export function securityHeaders(hashes: InlineHashes): MiddlewareHandler {
     headers.set('Cross-Origin-Opener-Policy', 'same-origin');
     headers.set('Cross-Origin-Resource-Policy', 'same-origin');
     headers.set('Permissions-Policy', 'camera=(), microphone=(), geolocation=(), payment=(), usb=(), interest-cohort=()');
-    if (c.req.path.startsWith('/api/')) headers.set('Cache-Control', 'no-store');
+    if (isPrivate(c.req.path)) headers.set('Cache-Control', 'no-store');
+    if (https) headers.set('Strict-Transport-Security', HSTS);
+    // Tor Browser offers the onion address for a page it got over https.
+    if (transport.onionOrigin !== null && (headers.get('Content-Type') ?? '').startsWith('text/html')) {
+      headers.set('Onion-Location', transport.onionOrigin + c.req.path);
+    }
   };
 }

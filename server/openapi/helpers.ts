@@ -26,15 +26,22 @@ export function jsonResponse(description: string, schema: z.ZodType): object {
 }
 
 const ERROR_DESCRIPTIONS: Record<number, string> = {
-  400: 'Invalid input (code invalid_input, invalid_json or invalid_tracking_code; `fields` names each problem).',
+  400:
+    'Invalid input (code invalid_input, invalid_json or invalid_tracking_code; `fields` names each problem), ' +
+    'files_before_fields when a file part came before a text field, or pow_invalid for a refused proof of work.',
   401: 'No live session, or wrong credentials (code unauthenticated or invalid_credentials).',
   403: 'Role, pending restriction or CSRF check refuses it (code forbidden, password_change_required, totp_enrolment_required, csrf_rejected).',
   404: 'Not found, or outside the caller\'s channels: the two answer identically (code not_found).',
   409: 'Conflicts with the current state (code conflict, invalid_transition or last_key_holder).',
-  413: 'The body is larger than the limit (code payload_too_large).',
+  413:
+    'Too large (code payload_too_large), or evidence files over a limit: too_many_files, file_too_large, submission_too_large; ' +
+    'the message names the configured limit and fields.files repeats the code. Nothing is stored.',
+  422: 'An image could not be read to remove its metadata (code file_not_cleanable); send it with keepMetadata. Nothing is stored.',
   415: 'Unsupported content type (code unsupported_media_type).',
-  429: 'Too many failed sign-ins for this username; see Retry-After (code login_throttled).',
-  503: 'The service cannot take the request now (code service_unavailable).',
+  429:
+    'Too many requests: a global rate limit, failed code checks for this lookup tag (code rate_limited), or failed sign-ins ' +
+    'for this username (code login_throttled); see Retry-After.',
+  503: 'The service cannot take the request now, e.g. too much Argon2id work queued (code service_unavailable); see Retry-After.',
 };
 
 /** Error responses for the given statuses, all with the one error shape. */

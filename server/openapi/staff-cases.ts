@@ -56,6 +56,18 @@ const caseView = reportSummary.extend({
   messages: z.array(z.object({ id: z.number().int(), from: z.enum(['staff', 'reporter']), body: z.string(), at: hour })),
   caseRecords: z.array(caseRecord),
   links: z.array(z.number().int()),
+  files: z.array(
+    z.object({
+      id: z.number().int(),
+      name: z.string(),
+      size: z.number().int(),
+      at: hour,
+      type: z.string().meta({ description: 'Detected from the first bytes, not as claimed.' }),
+      sha256: z.string().meta({ description: 'Of the stored file, after metadata removal (chain of custody).' }),
+      metadata: z.enum(['removed', 'kept', 'not_supported']),
+      messageId: z.number().int().nullable().meta({ description: 'The follow-up message it came with, if any.' }),
+    }),
+  ),
 });
 const created = z.object({ id: z.number().int() });
 
@@ -66,6 +78,11 @@ function queryParameters(schema: z.ZodType): object[] {
 }
 
 const idParameter = { name: 'id', in: 'path', required: true, schema: { type: 'integer', minimum: 1 } };
+const fileIdParameter = { name: 'fileId', in: 'path', required: true, schema: { type: 'integer', minimum: 1 } };
+
+function binaryResponse(description: string): object {
+  return { description, content: { 'application/octet-stream': { schema: { type: 'string', contentMediaType: 'application/octet-stream' } } } };
+}
 
 function caseAction(operationId: string, body: z.ZodType, ok: Record<string, object>, statuses: number[], description?: string): { post: Operation } {
   return {
@@ -99,6 +116,23 @@ export const staffCasePaths: Paths = {
       summary: 'The decrypted report (never the contact details); audited as a view.',
       parameters: [idParameter],
       responses: { 200: jsonResponse('The report.', caseView), ...errors(401, 403, 404) },
+    }),
+  },
+  '/api/staff/reports/{id}/files/{fileId}': {
+    get: staffOperation('downloadFile', CASEWORKERS, {
+      summary: 'An evidence file, decrypted as it streams; audited (file.downloaded).',
+      description:
+        `Roles: ${CASEWORKERS}. Always an attachment with an inert content type (else application/octet-stream), ` +
+        'nosniff and a sandboxing CSP, so no uploaded HTML or SVG runs in this origin.',
+      parameters: [idParameter, fileIdParameter],
+      responses: { 200: binaryResponse('The file as the reporter sent it (after metadata removal).'), ...errors(401, 403, 404) },
+    }),
+  },
+  '/api/staff/reports/{id}/files/{fileId}/encrypted': {
+    get: staffOperation('exportEncryptedFile', CASEWORKERS, {
+      summary: 'The stored age file as it is; opens with `age --decrypt` and the channel key. Audited (file.exported).',
+      parameters: [idParameter, fileIdParameter],
+      responses: { 200: binaryResponse('An age file (name.age).'), ...errors(401, 403, 404) },
     }),
   },
   '/api/staff/reports/{id}/lease': caseAction('changeLease', leaseSchema, updated, [409], 'Renew or release; only the lease holder.'),

@@ -1,4 +1,5 @@
 /** What the route modules need, passed down from createApp. */
+import type { AbuseGuards } from '../abuse/reporter-guard';
 import type { SessionStore } from '../auth/session-store';
 import type { Config } from '../config';
 import type { Db } from '../data/database';
@@ -14,6 +15,8 @@ export interface RouteDeps {
   shells: Shells;
   log: Logger;
   sessions: SessionStore;
+  /** Proof of work and rate limits for the reporter routes. */
+  guards: AbuseGuards;
   /** Evidence files on disk. */
   files: FileStore;
   /** The clock; tests move it to expire leases and sessions. */

@@ -1,5 +1,6 @@
 /** POST /api/reports: anonymous submission, as JSON or a plain form post, with evidence files. */
 import { Hono } from 'hono';
+import { reporterGuard } from '../abuse/reporter-guard';
 import { receiptPage, reportFormPage } from '../html/pages';
 import { validUpload, type AppVariables } from '../http/input';
 import { reportSubmissionSchema } from '../schemas/report';
@@ -18,6 +19,7 @@ export function reportRoutes(deps: RouteDeps): Hono<{ Variables: AppVariables }>
   const limits = deps.config.uploads;
   return new Hono<{ Variables: AppVariables }>().post(
     '/',
+    reporterGuard(deps.guards, 'report'),
     limitUploadBody(deps.config),
     validUpload(
       reportSubmissionSchema,

@@ -7,6 +7,7 @@ import { Hono, type Context } from 'hono';
 import { formatTrackingCode } from '../../web/lib/tracking-code';
 import { statusDetailsPage, statusLookupPage } from '../html/pages';
 import type { UploadProblem } from '../../web/lib/attachments';
+import { reporterGuard } from '../abuse/reporter-guard';
 import { apiError, limitBody, type ApiError } from '../http/errors';
 import { validInput, validUpload, type AppVariables, type InvalidForm } from '../http/input';
 import { followUpSchema, statusRequestSchema, trackingCodeSchema } from '../schemas/report';
@@ -23,7 +24,8 @@ function lookupProblem(invalid: InvalidForm): LookupProblem | null {
 }
 
 export function statusRoutes(deps: RouteDeps): Hono<{ Variables: AppVariables }> {
-  const access = { db: deps.db, instanceKey: deps.instanceKey, kdf: deps.config.argon2 };
+  const access = { db: deps.db, instanceKey: deps.instanceKey, kdf: deps.config.argon2, failedChecks: deps.guards.failedChecks };
+  const guard = reporterGuard(deps.guards, 'status');
   const limits = deps.config.uploads;
   const limit = limitBody(deps.config.maxBodyBytes);
 
@@ -67,6 +69,7 @@ export function statusRoutes(deps: RouteDeps): Hono<{ Variables: AppVariables }>
   return new Hono<{ Variables: AppVariables }>()
     .post(
       '/',
+      guard,
       limit,
       validInput(statusRequestSchema, (c, invalid) =>
         statusLookupPage(c, deps.shells, invalid.lang, lookupProblem(invalid) ?? 'required', invalid.values['trackingCode']),
@@ -84,6 +87,7 @@ export function statusRoutes(deps: RouteDeps): Hono<{ Variables: AppVariables }>
     )
     .post(
       '/messages',
+      guard,
       limitUploadBody(deps.config),
       validUpload(
         followUpSchema,

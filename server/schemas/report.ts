@@ -82,8 +82,10 @@ export const statusViewSchema = z
     messages: z.array(
       z.object({ from: z.enum(['staff', 'reporter']), body: z.string(), at: z.string().meta({ description: 'Hour precision.' }) }),
     ),
-  })
-  ;
+    files: z
+      .array(z.object({ name: z.string(), size: z.number().int(), at: z.string().meta({ description: 'Hour precision.' }) }))
+      .meta({ description: 'Evidence files the reporter sent, with the report and with follow-ups (size after metadata removal).' }),
+  });
 
 export const healthSchema = z.object({ status: z.literal('ok') });
 

@@ -27,7 +27,7 @@ export const DATABASE_FILE = 'tipline.db';
 
 /** A problem with the data directory that the operator must fix; its message says how. */
 export class DataDirError extends Error {}
-const INSTANCE_KEY_FILE = 'instance.key';
+export const INSTANCE_KEY_FILE = 'instance.key';
 
 /** True once the first staff account exists. */
 export function isInitialised(db: Db): boolean {

@@ -4,6 +4,8 @@
  * A miss does the same Argon2id work as a hit.
  */
 import type { PublicStatus, StatusView } from '../../web/lib/report-fields';
+import { rateLimited } from '../abuse/reporter-guard';
+import type { FailedCheckLimiter } from '../abuse/rate-limit';
 import { decryptText, encryptTo } from '../crypto/age';
 import { newSalt, parseKdfParams, type KdfParams } from '../crypto/argon2';
 import { deriveIdentity, sameRecipient } from '../crypto/derived-identity';
@@ -22,6 +24,8 @@ export interface ReporterAccessDeps {
   db: Db;
   instanceKey: Uint8Array;
   kdf: KdfParams;
+  /** Failed checks per lookup tag; a tag over its limit answers 429 before any work. */
+  failedChecks?: FailedCheckLimiter;
 }
 
 export interface OpenedReport {
@@ -32,9 +36,13 @@ export interface OpenedReport {
 
 /** Find the report a normalised code belongs to, or null. */
 export async function openReportByCode(deps: ReporterAccessDeps, digits: string): Promise<OpenedReport | null> {
-  const candidates = findReportsByLookupTag(deps.db, lookupTag(deps.instanceKey, digits));
+  const tag = lookupTag(deps.instanceKey, digits);
+  const blocked = deps.failedChecks?.blockedFor(tag) ?? null;
+  if (blocked !== null) throw rateLimited(blocked);
+  const candidates = findReportsByLookupTag(deps.db, tag);
   if (candidates.length === 0) {
     await deriveIdentity(digits, newSalt(), deps.kdf); // a miss costs what a hit costs
+    deps.failedChecks?.recordFailure(tag);
     return null;
   }
   for (const candidate of candidates) {
@@ -44,6 +52,7 @@ export async function openReportByCode(deps: ReporterAccessDeps, digits: string)
       return report ? { report, reporterIdentity: derived.identity } : null;
     }
   }
+  deps.failedChecks?.recordFailure(tag);
   return null;
 }
 

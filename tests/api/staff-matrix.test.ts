@@ -7,6 +7,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { submit } from '../support/casework';
+import { multipart, noise, postMultipart } from '../support/uploads';
 import { ADMIN, createTestInstance, type TestInstance } from '../support/instance';
 import { addStaff, signIn, staffRequest } from '../support/staff';
 
@@ -94,6 +95,13 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
+/** A file sent by the reporter as a follow-up; returns its id. */
+async function addEvidenceFile(trackingCode: string): Promise<number> {
+  const res = await postMultipart(t, '/api/status/messages', multipart({ trackingCode }, [{ name: 'photo.bin', bytes: noise(100) }]));
+  expect(res.status).toBe(201);
+  return t.db.prepare<[], { id: number }>('SELECT max(id) AS id FROM report_files').get()?.id ?? 0;
+}
+
 describe('every staff route × every kind of caller', () => {
   it('covers the whole staff API', () => {
     expect(operations.length).toBeGreaterThanOrEqual(30);
@@ -108,7 +116,11 @@ describe('every staff route × every kind of caller', () => {
       // A fresh report of the channel for each route, so earlier cells (a close, a move) change nothing here.
       const report = await submit(t);
       const related = await submit(t);
-      const url = path.replace('/api/staff/admin/staff/{id}', '/api/staff/admin/staff/999999').replace('{id}', String(report.id));
+      const fileId = path.includes('{fileId}') ? await addEvidenceFile(report.trackingCode) : 0;
+      const url = path
+        .replace('/api/staff/admin/staff/{id}', '/api/staff/admin/staff/999999')
+        .replace('{id}', String(report.id))
+        .replace('{fileId}', String(fileId));
       for (const who of order) {
         const res = await staffRequest(t, cookies.get(who) ?? null, method.toUpperCase(), url, bodyFor(method, path, { related: related.id }));
         const want = expected(policy, who);

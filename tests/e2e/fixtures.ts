@@ -9,6 +9,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { test as base, expect } from '@playwright/test';
+import { TEST_ENV } from '../support/test-env';
 
 interface RunningServer {
   url: string;
@@ -20,7 +21,7 @@ interface RunningServer {
 async function startServer(extraEnv: Record<string, string>): Promise<{ server: RunningServer; child: ChildProcess }> {
   const dataDir = mkdtempSync(path.join(tmpdir(), 'tipline-e2e-'));
   const child = spawn(process.execPath, ['--import', 'tsx', 'server/index.ts'], {
-    env: { ...process.env, ...extraEnv, DATA_DIR: dataDir, PORT: '0', HOST: '127.0.0.1' },
+    env: { ...process.env, DATA_DIR: dataDir, PORT: '0', HOST: '127.0.0.1', ...TEST_ENV, ...extraEnv },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';

@@ -11,9 +11,11 @@ import { createApp, createSessionStore } from '../../server/app';
 import type { SessionStore } from '../../server/auth/session-store';
 import { loadConfig, type Config } from '../../server/config';
 import type { Db } from '../../server/data/database';
+import type { FileStore } from '../../server/files/file-store';
 import { openDataDir } from '../../server/instance-setup';
 import { createLogger } from '../../server/log';
 import { initialiseInstance } from '../../server/services/instance';
+import { TEST_ENV } from './test-env';
 
 export const SITE_DIR = fileURLToPath(new URL('../../dist/', import.meta.url));
 export const ADMIN = { username: 'admin', password: 'correct horse battery staple' } as const;
@@ -24,6 +26,8 @@ export interface TestInstance {
   config: Config;
   instanceKey: Buffer;
   dataDir: string;
+  /** Evidence files on disk. */
+  files: FileStore;
   /** Every log line the app wrote, for leak checks. */
   logLines: string[];
   /** The app's staff sessions (tests/support/staff.ts signs in through it). */
@@ -36,7 +40,7 @@ export interface TestInstance {
 /** Create, initialise and wrap an instance in a fresh temporary directory. */
 export async function createTestInstance(env: Record<string, string> = {}): Promise<TestInstance> {
   const dataDir = mkdtempSync(path.join(tmpdir(), 'tipline-test-'));
-  const config = loadConfig({ DATA_DIR: dataDir, ...env });
+  const config = loadConfig({ DATA_DIR: dataDir, ...TEST_ENV, ...env });
   const { db, instanceKey, files } = openDataDir(config);
   await initialiseInstance(db, config.argon2, ADMIN);
   const logLines: string[] = [];
@@ -51,6 +55,7 @@ export async function createTestInstance(env: Record<string, string> = {}): Prom
     config,
     instanceKey,
     dataDir,
+    files,
     logLines,
     sessions,
     clock,
