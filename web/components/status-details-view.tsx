@@ -1,6 +1,5 @@
-import type { JSX } from 'preact';
+import type { ComponentChildren, JSX } from 'preact';
 import { pagePath, type Lang } from '../i18n/lang';
-import type { ComponentChildren } from 'preact';
 import type { StatusMessages } from '../i18n/types';
 import { formatBytes } from '../lib/attachments';
 import { LIMITS, PUBLIC_STATUSES, type FieldProblem, type StatusView } from '../lib/report-fields';
