@@ -15,6 +15,18 @@ export default defineConfig({
   // No network at build time or in the browser: no remote images, no prefetch.
   image: { service: { entrypoint: 'astro/assets/services/noop' } },
   prefetch: false,
+  vite: {
+    build: {
+      rollupOptions: {
+        output: {
+          manualChunks(id) {
+            if (/\/node_modules\/preact\/(dist|jsx-runtime)\/|@astrojs\/preact\/dist\/client|preload-helper|\/web\/(i18n\/lang|lib\/report-fields|islands\/focus-after-render)\.ts$/.test(id)) return 'runtime';
+            return undefined;
+          },
+        },
+      },
+    },
+  },
   devToolbar: { enabled: false },
   // Astro hashes its island bootstrap scripts and styles into a CSP <meta> on
   // every page (checked: islands hydrate under it). The server's header CSP

@@ -36,7 +36,7 @@ export default defineConfig({
   projects: [
     // Tor Browser "Safest": every reporter flow must work with no JavaScript at all.
     // (axe and the staff console need JavaScript, so only the reporter flows run here.)
-    { name: 'javascript-disabled', testMatch: 'reporter.spec.ts', use: { javaScriptEnabled: false } },
+    { name: 'javascript-disabled', testMatch: ['reporter.spec.ts', 'evidence-*.spec.ts'], use: { javaScriptEnabled: false } },
     { name: 'javascript-enabled', use: { javaScriptEnabled: true } },
   ],
 });

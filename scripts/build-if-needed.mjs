@@ -25,6 +25,8 @@ console.log('Building the site (astro build)...');
 const result = spawnSync('npx', ['astro', 'build', '--silent'], {
   cwd: root,
   stdio: 'inherit',
-  env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1' },
+  // NODE_ENV=production even when called from vitest (which sets "test"):
+  // otherwise the islands are built with Preact's development JSX runtime.
+  env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', NODE_ENV: 'production' },
 });
 process.exit(result.status ?? 1);

@@ -6,6 +6,7 @@
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
+import { pdfFile } from './reporter-steps';
 
 async function seriousViolations(page: Page): Promise<string[]> {
   const results = await new AxeBuilder({ page }).analyze();
@@ -42,5 +43,44 @@ test('the receipt, the status page and a form with errors have no serious access
   await page.getByLabel('Tracking code').fill(code);
   await page.getByRole('button', { name: 'Check' }).click();
   await expect(page.getByLabel('Add information')).toBeVisible();
+  expect(await seriousViolations(page)).toEqual([]);
+});
+
+const elevenFiles = Array.from({ length: 11 }, (_, index) => pdfFile(`scan-${index + 1}.pdf`, 300));
+
+test('the evidence-file parts have no serious accessibility violations: chosen files, a limit error, files sent, the follow-up', async ({ page }) => {
+  await page.goto('/en/report/');
+  await expect(page.locator('astro-island[ssr]')).toHaveCount(0);
+  await page.getByLabel('Organised crime').check();
+  await page.getByLabel('What happened?').fill('A loan shark ring keeps its ledgers in the back of the pawn shop.');
+  await page.getByLabel('Choose files').setInputFiles(elevenFiles);
+  await page.getByRole('button', { name: 'Send report' }).click();
+  await expect(page.locator('#error-summary')).toBeFocused();
+  await expect(page.locator('#f-files-error')).toBeVisible();
+  expect(await seriousViolations(page)).toEqual([]);
+
+  await page.getByRole('button', { name: 'Remove scan-11.pdf' }).click();
+  await page.getByRole('button', { name: 'Send report' }).click();
+  const code = (await page.getByTestId('tracking-code').textContent())?.trim() ?? '';
+
+  await page.goto('/en/status/');
+  await page.getByLabel('Tracking code').fill(code);
+  await page.getByRole('button', { name: 'Check' }).click();
+  await expect(page.getByRole('list', { name: 'Files you sent' }).getByRole('listitem')).toHaveCount(10);
+  await page.getByLabel('Choose files').setInputFiles(pdfFile('one-more.pdf', 300));
+  await expect(page.getByRole('list', { name: 'Chosen files' })).toContainText('one-more.pdf');
+  expect(await seriousViolations(page)).toEqual([]);
+});
+
+test('the page the server renders for refused files has no serious accessibility violations', async ({ page }) => {
+  // Keep the island from loading, so that the form posts as it does without JavaScript.
+  await page.route('**/_astro/*.js', (route) => route.abort());
+  await page.goto('/en/report/');
+  await page.getByLabel('Organised crime').check();
+  await page.getByLabel('What happened?').fill('A loan shark ring keeps its ledgers in the back of the pawn shop.');
+  await page.getByLabel('Choose files').setInputFiles(elevenFiles);
+  await page.getByRole('button', { name: 'Send report' }).click();
+  await expect(page.locator('#f-files-error')).toContainText('You can send at most 10 files at a time.');
+  expect(new URL(page.url()).pathname).toBe('/api/reports');
   expect(await seriousViolations(page)).toEqual([]);
 });

@@ -6,10 +6,14 @@
  * editing the URL; every console page passes axe; the queue works from the
  * keyboard alone.
  */
+import { createHash, randomBytes } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
 import AxeBuilder from '@axe-core/playwright';
 import { Secret, TOTP } from 'otpauth';
 import type { Page } from '@playwright/test';
+import { formatBytes } from '../../web/lib/attachments';
 import { expect, test } from './fixtures';
+import { lookUp, pdfFile, receivedCode } from './reporter-steps';
 import { apiSession, createMember, firstAdminPassword, MEMBER_PASSWORD } from './staff-setup';
 
 const LANG_PREFIXES = ['', '/zh-hans', '/en'];
@@ -108,6 +112,62 @@ test('a triager cannot open another channel\'s report by editing the URL', async
   await page.goto(`/en/staff/report/?id=${foreignId}`);
   await expect(page.getByRole('alert')).toContainText('not found, or it is not in your channels');
   await expect(page.getByText('A report the sector triager must never see.')).toHaveCount(0);
+});
+
+test('staff see a report\'s evidence files and download exactly the bytes the reporter sent', async ({ page, browser, baseURL, server }) => {
+  const member = { username: 'files-triager', role: 'triager' as const, channels: ['other'] };
+  await ensureMember(baseURL, server.output(), member);
+  const annex = { name: 'contract-annex.pdf', mimeType: 'application/pdf', buffer: Buffer.concat([Buffer.from('%PDF-1.7\n'), randomBytes(5000)]) };
+  const photo = { name: 'site.jpg', mimeType: 'image/jpeg', buffer: await readFile('tests/fixtures/images/with-metadata.jpg') };
+
+  // The reporter sends a document and a photo, then a second document with a follow-up message.
+  const reporter = await browser.newPage();
+  await reporter.goto('/en/report/');
+  await expect(reporter.locator('astro-island[ssr]')).toHaveCount(0);
+  await reporter.getByLabel('Something else').check();
+  await reporter.getByLabel('What happened?').fill('The annex to the road contract was signed after the tender had closed.');
+  await reporter.getByLabel('Choose files').setInputFiles([annex, photo]);
+  await reporter.getByRole('button', { name: 'Send report' }).click();
+  const code = await receivedCode(reporter);
+  await lookUp(reporter, code, true);
+  await reporter.getByLabel('Add information').fill('The minutes of the tender meeting.');
+  await reporter.getByLabel('Choose files').setInputFiles(pdfFile('minutes.pdf', 900));
+  await reporter.getByRole('button', { name: 'Send', exact: true }).click();
+  await expect(reporter.getByText('Your message has been sent.')).toBeVisible();
+  await reporter.close();
+
+  const admin = await apiSession(baseURL, 'admin', firstAdminPassword(server.output()));
+  const list = (await (await admin.get('/api/staff/reports?channel=other')).json()) as { reports: { id: number }[] };
+  await admin.dispose();
+  const id = Math.max(...list.reports.map((report) => report.id));
+
+  await signIn(page, member.username, MEMBER_PASSWORD);
+  await page.goto(`/en/staff/report/?id=${id}`);
+  await expect(page.getByText('The annex to the road contract was signed after the tender had closed.')).toBeVisible();
+  const files = page.locator('section', { has: page.getByRole('heading', { name: 'Evidence files', level: 2 }) }).getByRole('listitem');
+  await expect(files).toHaveCount(3);
+  const annexItem = files.filter({ has: page.getByRole('heading', { name: 'contract-annex.pdf' }) });
+  await expect(annexItem).toContainText(formatBytes(annex.buffer.length));
+  await expect(annexItem).toContainText('application/pdf');
+  await expect(annexItem).toContainText(createHash('sha256').update(annex.buffer).digest('hex'));
+  await expect(annexItem).toContainText('Not touched: this type is stored as sent');
+  await expect(annexItem).toContainText('Came withThe report');
+  const photoItem = files.filter({ has: page.getByRole('heading', { name: 'site.jpg' }) });
+  await expect(photoItem).toContainText('image/jpeg');
+  await expect(photoItem).toContainText('Removed (location, camera, time');
+  await expect(files.filter({ has: page.getByRole('heading', { name: 'minutes.pdf' }) })).toContainText('The reporter’s message of');
+
+  const downloading = page.waitForEvent('download');
+  await page.getByRole('link', { name: 'Download contract-annex.pdf' }).click();
+  const download = await downloading;
+  expect(download.suggestedFilename()).toBe('contract-annex.pdf');
+  expect((await readFile(await download.path())).equals(annex.buffer)).toBe(true);
+
+  const exporting = page.waitForEvent('download');
+  await page.getByRole('link', { name: 'Export encrypted (.age) contract-annex.pdf' }).click();
+  const exported = await readFile(await (await exporting).path());
+  expect(exported.subarray(0, 'age-encryption.org/v1'.length).toString()).toBe('age-encryption.org/v1');
+  expect(exported.includes(annex.buffer.subarray(0, 64))).toBe(false);
 });
 
 for (const prefix of LANG_PREFIXES) {

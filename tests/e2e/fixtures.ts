@@ -18,10 +18,10 @@ interface RunningServer {
   output: () => string;
 }
 
-async function startServer(): Promise<{ server: RunningServer; child: ChildProcess }> {
+async function startServer(extraEnv: Record<string, string>): Promise<{ server: RunningServer; child: ChildProcess }> {
   const dataDir = mkdtempSync(path.join(tmpdir(), 'tipline-e2e-'));
   const child = spawn(process.execPath, ['--import', 'tsx', 'server/index.ts'], {
-    env: { ...process.env, DATA_DIR: dataDir, PORT: '0', HOST: '127.0.0.1', ...TEST_ENV },
+    env: { ...process.env, DATA_DIR: dataDir, PORT: '0', HOST: '127.0.0.1', ...TEST_ENV, ...extraEnv },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';
@@ -46,11 +46,13 @@ async function startServer(): Promise<{ server: RunningServer; child: ChildProce
   return { server: { url, dataDir, output: () => output }, child };
 }
 
-export const test = base.extend<{ baseURL: string }, { server: RunningServer }>({
+export const test = base.extend<{ baseURL: string }, { server: RunningServer; serverEnv: Record<string, string> }>({
+  // Extra environment for the server, e.g. small upload limits:
+  // `test.use({ serverEnv: { MAX_FILES: '2' } })` gets its own worker and server.
+  serverEnv: [{}, { scope: 'worker', option: true }],
   server: [
-    // eslint-disable-next-line no-empty-pattern
-    async ({}, use) => {
-      const { server, child } = await startServer();
+    async ({ serverEnv }, use) => {
+      const { server, child } = await startServer(serverEnv);
       await use(server);
       child.kill('SIGTERM');
       rmSync(server.dataDir, { recursive: true, force: true });

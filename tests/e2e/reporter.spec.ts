@@ -5,6 +5,7 @@
  */
 import type { Page, Request } from '@playwright/test';
 import { expect, test } from './fixtures';
+import { open } from './reporter-steps';
 
 const CODE_PATTERN = /^\d{4} \d{4} \d{4} \d{4} \d{4}$/;
 
@@ -13,17 +14,6 @@ function recordRequests(page: Page): Request[] {
   const requests: Request[] = [];
   page.on('request', (request) => requests.push(request));
   return requests;
-}
-
-/**
- * Open a page; with JavaScript on, wait until its island has hydrated (Astro
- * drops the `ssr` attribute), so the test exercises the enhanced path.
- */
-async function open(page: Page, url: string, javaScriptEnabled: boolean): Promise<void> {
-  await page.goto(url);
-  if (javaScriptEnabled) {
-    await expect(page.locator('astro-island[ssr]')).toHaveCount(0);
-  }
 }
 
 async function submitReport(page: Page, details: string, javaScriptEnabled: boolean): Promise<string> {

@@ -23,6 +23,14 @@ export interface ReportFormViewProps {
   /** A message about a failed submission, shown above the button. */
   failure?: string | undefined;
   busy?: boolean | undefined;
+  /**
+   * The evidence-file part, placed last before the button (`UploadFields`,
+   * and with JavaScript the chosen files). The caller brings it, so that the
+   * report island need not bundle its messages.
+   */
+  upload: ComponentChildren;
+  /** The error-summary entry for a problem with the files. */
+  uploadSummary?: { href: string; text: string } | undefined;
 }
 
 interface FieldContext {
@@ -142,6 +150,7 @@ export function ReportFormView(props: ReportFormViewProps): JSX.Element {
     const problem = errors[name];
     return problem === undefined ? [] : [{ href: `#${fieldAnchor(name)}`, text: reportProblemText(m, name, problem) }];
   });
+  if (props.uploadSummary !== undefined) problems.push(props.uploadSummary);
   const showSummary = (props.summary ?? true) && problems.length > 0;
   const detailsLength = (values.details ?? '').trim().length;
   return (
@@ -149,7 +158,7 @@ export function ReportFormView(props: ReportFormViewProps): JSX.Element {
       <h1>{m.heading}</h1>
       <p class="lead">{m.intro}</p>
       {showSummary && <ErrorSummary title={m.errorSummary} items={problems} />}
-      <form method="post" action="/api/reports" id="report-form" noValidate autoComplete="off">
+      <form method="post" action="/api/reports" enctype="multipart/form-data" id="report-form" noValidate autoComplete="off">
         <input type="hidden" name="lang" value={lang} />
         <RadioGroup
           ctx={ctx}
@@ -194,6 +203,7 @@ export function ReportFormView(props: ReportFormViewProps): JSX.Element {
           <TextField ctx={ctx} name="contact.phone" type="tel" />
           <TextField ctx={ctx} name="contact.email" type="email" />
         </fieldset>
+        {props.upload}
         <p>{m.beforeSubmit}</p>
         {props.failure !== undefined && (
           <p class="form-failure" role="alert">

@@ -1,18 +1,37 @@
 import type { JSX } from 'preact';
 import { messagesFor, type Lang } from '../i18n';
+import { DEFAULT_UPLOAD_LIMITS, type UploadLimits, type UploadProblem } from '../lib/attachments';
 import type { ReportFieldName } from '../lib/field-names';
 import type { FieldProblem } from '../lib/report-fields';
 import { ReportFormView } from './report-form-view';
+import { UploadFields, uploadSummaryItem } from './upload-fields';
 
 export type { ReportFieldName } from '../lib/field-names';
 
-/** The report form in `lang`, re-filled with `values` and showing `errors` (server-rendered after a form post). */
+/**
+ * The report form in `lang`, re-filled with `values` and showing `errors` or a
+ * file problem (server-rendered after a form post). `limits` are the server's
+ * configured file limits (the defaults when left out).
+ */
 export function ReportForm(props: {
   lang: Lang;
-  values?: Partial<Record<ReportFieldName, string>>;
-  errors?: Partial<Record<ReportFieldName, FieldProblem>>;
+  values?: Partial<Record<ReportFieldName, string>> | undefined;
+  errors?: Partial<Record<ReportFieldName, FieldProblem>> | undefined;
+  uploadProblem?: UploadProblem | undefined;
+  limits?: UploadLimits | undefined;
+  keepMetadata?: boolean | undefined;
 }): JSX.Element {
+  const messages = messagesFor(props.lang);
+  const limits = props.limits ?? DEFAULT_UPLOAD_LIMITS;
+  const problem = props.uploadProblem;
   return (
-    <ReportFormView lang={props.lang} m={messagesFor(props.lang).report} values={props.values} errors={props.errors} />
+    <ReportFormView
+      lang={props.lang}
+      m={messages.report}
+      values={props.values}
+      errors={props.errors}
+      upload={<UploadFields m={messages.upload} limits={limits} problem={problem} keepMetadata={props.keepMetadata} />}
+      uploadSummary={problem === undefined ? undefined : uploadSummaryItem(messages.upload, problem, limits)}
+    />
   );
 }

@@ -1,6 +1,7 @@
-import type { JSX } from 'preact';
+import type { ComponentChildren, JSX } from 'preact';
 import { pagePath, type Lang } from '../i18n/lang';
 import type { StatusMessages } from '../i18n/types';
+import { formatBytes } from '../lib/attachments';
 import { LIMITS, PUBLIC_STATUSES, type FieldProblem, type StatusView } from '../lib/report-fields';
 import { formatHour } from '../lib/status-view';
 import { describedBy, ErrorSummary } from './error-summary';
@@ -20,6 +21,10 @@ export interface StatusDetailsViewProps {
   followUpValue?: string | undefined;
   failure?: string | undefined;
   busy?: boolean | undefined;
+  /** The evidence-file part of the follow-up form, placed last before the button (`UploadFields`, and with JavaScript the chosen files). */
+  upload: ComponentChildren;
+  /** The error-summary entry for a problem with the files. */
+  uploadSummary?: { href: string; text: string } | undefined;
 }
 
 /** The message for a follow-up problem, with the limit filled in. */
@@ -34,6 +39,10 @@ export function StatusDetailsView(props: StatusDetailsViewProps): JSX.Element {
   const d = m.details;
   const current = d.statuses[view.status];
   const errorId = followUpError !== undefined ? `${BODY_ID}-error` : undefined;
+  const problems = [
+    ...(followUpError === undefined ? [] : [{ href: `#${BODY_ID}`, text: followUpProblemText(m, followUpError) }]),
+    ...(props.uploadSummary === undefined ? [] : [props.uploadSummary]),
+  ];
   return (
     <div class="status-details">
       <h1 id={DETAILS_HEADING_ID} tabIndex={-1}>
@@ -95,14 +104,31 @@ export function StatusDetailsView(props: StatusDetailsViewProps): JSX.Element {
         )}
       </section>
       <section>
-        <h2 id="follow-up-heading">{d.followUpHeading}</h2>
-        {followUpError !== undefined && (
-          <ErrorSummary
-            title={m.errorSummary}
-            items={[{ href: `#${BODY_ID}`, text: followUpProblemText(m, followUpError) }]}
-          />
+        <h2 id="files-heading">{d.filesHeading}</h2>
+        {view.files.length === 0 ? (
+          <p>{d.noFiles}</p>
+        ) : (
+          <ul class="files" aria-labelledby="files-heading">
+            {view.files.map((file, index) => (
+              <li key={index}>
+                <span class="file-name">{file.name}</span> <span class="file-size">{formatBytes(file.size)}</span>{' '}
+                <time dateTime={file.at}>{formatHour(file.at, d.time)}</time>
+              </li>
+            ))}
+          </ul>
         )}
-        <form method="post" action="/api/status/messages" id="follow-up-form" noValidate autoComplete="off">
+      </section>
+      <section>
+        <h2 id="follow-up-heading">{d.followUpHeading}</h2>
+        {problems.length > 0 && <ErrorSummary title={m.errorSummary} items={problems} />}
+        <form
+          method="post"
+          action="/api/status/messages"
+          enctype="multipart/form-data"
+          id="follow-up-form"
+          noValidate
+          autoComplete="off"
+        >
           <input type="hidden" name="trackingCode" value={props.trackingCode} />
           <input type="hidden" name="lang" value={props.lang} />
           <div class={followUpError !== undefined ? 'field field-invalid' : 'field'}>
@@ -119,12 +145,12 @@ export function StatusDetailsView(props: StatusDetailsViewProps): JSX.Element {
               id={BODY_ID}
               name="body"
               rows={6}
-              required
               value={props.followUpValue ?? ''}
               aria-invalid={followUpError !== undefined ? 'true' : undefined}
               aria-describedby={describedBy(`${BODY_ID}-hint`, errorId)}
             />
           </div>
+          {props.upload}
           {props.failure !== undefined && (
             <p class="form-failure" role="alert">
               {props.failure}

@@ -1,5 +1,6 @@
 /** The shape every language's catalogue must have. */
 import type { ReportFieldName } from '../lib/field-names';
+import type { UploadProblem } from '../lib/attachments';
 import type { Category, FieldProblem, OfficialsInvolved, PublicStatus } from '../lib/report-fields';
 
 export interface Titles {
@@ -76,6 +77,31 @@ export interface ReceiptMessages {
   notShownAgain: string;
 }
 
+/**
+ * The evidence-file part of the report and follow-up forms. Placeholders:
+ * {files} the most files at once, {fileSize} the most per file, {total} the
+ * most for all files together, {name} a file's name, {size} its size.
+ */
+export interface UploadMessages {
+  legend: string;
+  /** What happens to each kind of file, shown before anything is sent. */
+  noticeCleaned: string;
+  noticeNotCleaned: string;
+  keepLabel: string;
+  keepHint: string;
+  label: string;
+  limitsHint: string;
+  problems: Record<UploadProblem, string>;
+  /** After a form post without JavaScript came back with a file problem. */
+  chooseAgain: string;
+  /** With JavaScript (the report island loads these only once files are chosen): the list of chosen files. */
+  chosen: string;
+  remove: string;
+  /** Spoken after files are added or removed: {n}. */
+  countOne: string;
+  countMany: string;
+}
+
 /** Messages for the report form and the receipt (what the report island ships). */
 export interface ReportMessages {
   heading: string;
@@ -123,6 +149,8 @@ export interface StatusMessages {
     publicMessageHeading: string;
     messagesHeading: string;
     noMessages: string;
+    filesHeading: string;
+    noFiles: string;
     fromStaff: string;
     fromYou: string;
     followUpHeading: string;
@@ -150,4 +178,5 @@ export interface SiteCatalogue {
 export interface Messages extends SiteCatalogue {
   report: ReportMessages;
   status: StatusMessages;
+  upload: UploadMessages;
 }

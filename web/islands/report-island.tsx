@@ -1,17 +1,22 @@
 /**
- * Enhances the report form: inline validation, a character counter, and a
- * fetch submission that shows the receipt in place. Without JavaScript the
- * same markup posts to /api/reports and the server answers with HTML.
+ * Enhances the report form: inline validation, a character counter, a list
+ * of chosen files, and a submission in place (fetch for text only, XHR with
+ * progress when there are files) that shows the receipt. Without JavaScript
+ * the same markup posts to /api/reports and the server answers with HTML.
+ *
+ * The upload fields arrive as static HTML (`children`, an Astro slot), and the
+ * code and messages for chosen files load only once someone chooses a file:
+ * the report page's JavaScript budget cannot carry them up front.
  */
-import type { JSX } from 'preact';
+import type { ComponentChildren, JSX } from 'preact';
 import { ERROR_SUMMARY_ID } from '../components/error-summary';
 import { RECEIPT_HEADING_ID, ReceiptView } from '../components/receipt-view';
 import { ReportFormView } from '../components/report-form-view';
 import type { Lang } from '../i18n/lang';
-import type { ReportMessages, SendFailure } from '../i18n/types';
+import type { ReportMessages, SendFailure, UploadMessages } from '../i18n/types';
+import type { UploadLimits, UploadProblem } from '../lib/attachments';
 import { isReportFieldName } from '../lib/field-names';
-import { apiError, failureFor, postJson } from '../lib/post-json';
-import { formatTrackingCode, normalizeTrackingCode } from '../lib/tracking-code';
+import { apiError, failureFor, postJson, type PostResult } from '../lib/post-json';
 import {
   apiFieldProblems,
   fieldProblem,
@@ -24,9 +29,19 @@ import {
 } from '../lib/validate-report';
 import { FocusingComponent } from './focus-after-render';
 
+/** The file-handling code, this language's messages for it and the limits the page states, loaded on demand. */
+interface UploadKit {
+  upload: typeof import('./upload');
+  u: UploadMessages;
+  limits: UploadLimits;
+}
+
 interface Props {
   lang: Lang;
   m: ReportMessages;
+  /** The upload fields, rendered by the page (static HTML). */
+  children?: ComponentChildren;
+  loadUploadMessages: () => Promise<UploadMessages>;
 }
 
 interface State {
@@ -37,6 +52,17 @@ interface State {
   busy: boolean;
   trackingCode: string | null;
   enhanced: boolean;
+  kit: UploadKit | null;
+  files: File[];
+  /** Bytes of each file sent so far, while sending. */
+  progress: number[] | null;
+  uploadProblem: UploadProblem | undefined;
+}
+
+/** The file input when it holds files not yet moved into the island's list. */
+function fileInputWithFiles(form: Element | null): HTMLInputElement | null {
+  const input = form?.querySelector('input[type="file"]');
+  return input instanceof HTMLInputElement && input.files !== null && input.files.length > 0 ? input : null;
 }
 
 /**
@@ -65,13 +91,63 @@ export class ReportIsland extends FocusingComponent<Props, State> {
     busy: false,
     trackingCode: null,
     enhanced: false,
+    kit: null,
+    files: [],
+    progress: null,
+    uploadProblem: undefined,
   };
 
-  override componentDidMount(): void {
-    // Keep whatever the browser restored into the fields before hydration.
-    const form = this.base instanceof Element ? this.base.querySelector('form') : null;
-    this.setState({ values: form ? readReportForm(form) : {}, enhanced: true });
+  private kitLoading: Promise<UploadKit> | null = null;
+
+  private get form(): HTMLFormElement | null {
+    return this.base instanceof Element ? this.base.querySelector('form') : null;
   }
+
+  override componentDidMount(): void {
+    // Keep whatever the browser restored into the fields before hydration, and any files already chosen.
+    const form = this.form;
+    this.setState({ values: form ? readReportForm(form) : {}, enhanced: true });
+    this.takeFiles();
+  }
+
+  /** The file code and messages, loaded once (a failed load is tried again next time). */
+  private loadKit(): Promise<UploadKit> {
+    this.kitLoading ??= Promise.all([import('./upload'), this.props.loadUploadMessages()]).then(
+      ([upload, u]) => {
+        const kit = { upload, u, limits: upload.DEFAULT_UPLOAD_LIMITS };
+        this.setState({ kit });
+        return kit;
+      },
+      (error: unknown) => {
+        this.kitLoading = null;
+        throw error;
+      },
+    );
+    return this.kitLoading;
+  }
+
+  /** Move files chosen in the file input into the list, then call `then`. */
+  private takeFiles(then?: () => void): void {
+    const input = fileInputWithFiles(this.form);
+    if (input === null) return;
+    this.loadKit().then(
+      ({ upload, limits }) => this.setState((s) => upload.takeChosenFiles(input, s, limits) ?? {}, then),
+      () => this.setState({ failure: 'network' }),
+    );
+  }
+
+  onChange = (event: Event): void => {
+    this.onInput(event);
+    if (event.target instanceof HTMLInputElement && event.target.type === 'file') this.takeFiles();
+  };
+
+  onClick = (event: Event): void => {
+    const kit = this.state.kit;
+    const removed = kit === null ? null : kit.upload.removeClicked(event, this.state, kit.limits);
+    if (removed === null) return;
+    // The button goes away: put focus on the file input rather than losing it.
+    this.setState(removed, () => this.form?.querySelector<HTMLElement>('input[type="file"]')?.focus());
+  };
 
   onInput = (event: Event): void => {
     const field = fieldOf(event);
@@ -98,43 +174,58 @@ export class ReportIsland extends FocusingComponent<Props, State> {
     if (!(form instanceof HTMLFormElement)) return;
     event.preventDefault();
     if (this.state.busy) return;
-    const values = readReportForm(form);
-    const errors = validateReport(values);
-    if (Object.keys(errors).length > 0) {
-      this.showProblems(errors, values);
+    // Files chosen a moment ago may still wait for the file code: take them, then submit again.
+    if (fileInputWithFiles(form) !== null) {
+      this.takeFiles(() => form.requestSubmit());
       return;
     }
-    this.setState({ values, errors: {}, summary: false, failure: null, busy: true });
-    void this.send(values);
+    const values = readReportForm(form);
+    const errors = validateReport(values);
+    const kit = this.state.kit;
+    const uploadProblem = kit === null ? undefined : kit.upload.checkFiles(this.state.files, kit.limits);
+    if (Object.keys(errors).length > 0 || uploadProblem !== undefined) {
+      this.showProblems(errors, values, uploadProblem);
+      return;
+    }
+    this.setState({ values, errors: {}, uploadProblem, summary: false, failure: null, busy: true });
+    void this.send(values, form);
   };
 
-  private showProblems(errors: ReportProblems, values: ReportValues): void {
-    this.setState({ values, errors, summary: true, failure: null, busy: false });
+  private showProblems(errors: ReportProblems, values: ReportValues, uploadProblem = this.state.uploadProblem): void {
+    this.setState({ values, errors, uploadProblem, summary: true, failure: null, busy: false, progress: null });
     this.focusAfterRender(ERROR_SUMMARY_ID);
   }
 
-  private async send(values: ReportValues): Promise<void> {
-    const result = await postJson('/api/reports', reportPayload(values, this.props.lang));
+  private async send(values: ReportValues, form: HTMLFormElement): Promise<void> {
+    const { files, kit } = this.state;
+    // Text only: the JSON path. With files: multipart, files last, with progress.
+    let result: PostResult;
+    if (files.length === 0 || kit === null) {
+      result = await postJson('/api/reports', reportPayload(values, this.props.lang));
+    } else {
+      this.setState({ progress: files.map(() => 0) });
+      result = await kit.upload.postFiles('/api/reports', form, files, (progress) => this.setState({ progress }));
+    }
     const data = result.data;
     if (result.status === 201 && typeof data === 'object' && data !== null && 'trackingCode' in data) {
-      const code = String(data.trackingCode);
-      this.setState({ busy: false, trackingCode: formatTrackingCode(normalizeTrackingCode(code) ?? code) });
+      // The server sends the code already grouped for reading.
+      this.setState({ busy: false, progress: null, trackingCode: String(data.trackingCode) });
       this.focusAfterRender(RECEIPT_HEADING_ID);
       return;
     }
-    if (result.status === 400) {
-      const errors = apiFieldProblems(apiError(data)?.fields ?? {});
-      if (Object.keys(errors).length > 0) {
-        this.showProblems(errors, values);
-        return;
-      }
+    const uploadProblem = kit?.upload.apiUploadProblem(data);
+    const errors = result.status === 400 ? apiFieldProblems(apiError(data)?.fields ?? {}) : {};
+    if (uploadProblem !== undefined || Object.keys(errors).length > 0) {
+      this.showProblems(errors, values, uploadProblem);
+      return;
     }
-    this.setState({ busy: false, failure: failureFor(result.status) });
+    this.setState({ busy: false, progress: null, failure: failureFor(result.status) });
   }
 
   override render(): JSX.Element {
     const { lang, m } = this.props;
     const s = this.state;
+    const kit = s.kit;
     if (s.trackingCode !== null) {
       return (
         <div>
@@ -143,7 +234,13 @@ export class ReportIsland extends FocusingComponent<Props, State> {
       );
     }
     return (
-      <div onInput={this.onInput} onChange={this.onInput} onFocusOut={this.onFocusOut} onSubmit={this.onSubmit}>
+      <div
+        onInput={this.onInput}
+        onChange={this.onChange}
+        onClick={this.onClick}
+        onFocusOut={this.onFocusOut}
+        onSubmit={this.onSubmit}
+      >
         <ReportFormView
           lang={lang}
           m={m}
@@ -153,6 +250,15 @@ export class ReportIsland extends FocusingComponent<Props, State> {
           counter={s.enhanced}
           failure={s.failure === null ? undefined : m.failures[s.failure]}
           busy={s.busy}
+          upload={[
+            this.props.children,
+            kit !== null && (
+              <kit.upload.UploadStatus key="status" u={kit.u} limits={kit.limits} problem={s.uploadProblem} files={s.files} progress={s.progress} />
+            ),
+          ]}
+          uploadSummary={
+            kit !== null && s.uploadProblem !== undefined ? kit.upload.uploadSummaryItem(kit.u, s.uploadProblem, kit.limits) : undefined
+          }
         />
       </div>
     );

@@ -16,6 +16,7 @@ import type { CaseRecordView, CaseView, ContactDetails, ReportSummary, SessionIn
 import { FocusingComponent } from './focus-after-render';
 import type { ActionResult } from '../components/console-action-form';
 import { ReportSections } from '../components/console-report-forms';
+import { FileList } from '../components/console-report-files';
 
 /** Renew well before the lease runs out, and at least this often. */
 const RENEW_EVERY_MS = 5 * 60_000;
@@ -337,6 +338,7 @@ export class ReportIsland extends FocusingComponent<Props, State> {
         {this.renderLease(view)}
         {this.renderOverview(view)}
         {this.renderContent(view)}
+        <FileList lang={lang} m={m} view={view} />
         <ReportSections
           lang={lang}
           w={w}

@@ -1,29 +1,34 @@
 /**
  * Enhances the status page: check-digit feedback while typing, then fetch
- * lookups and follow-ups. The code lives only in this component's state and
- * the follow-up form's hidden field — never in the URL or in storage.
+ * lookups and follow-ups (with files: XHR with progress, as on the report
+ * page). The code lives only in this component's state and the follow-up
+ * form's hidden field — never in the URL or in storage.
  */
 import type { JSX } from 'preact';
 import { ERROR_SUMMARY_ID } from '../components/error-summary';
 import { DETAILS_HEADING_ID, NOTICE_ID, StatusDetailsView } from '../components/status-details-view';
 import { StatusLookupFormView } from '../components/status-lookup-form-view';
+import { FILES_ID, UploadFields, uploadSummaryItem } from '../components/upload-fields';
 import type { Lang } from '../i18n/lang';
-import type { LookupProblem, SendFailure, StatusMessages } from '../i18n/types';
-import { apiError, failureFor, postJson } from '../lib/post-json';
-import { LIMITS, type FieldProblem, type StatusView } from '../lib/report-fields';
+import type { LookupProblem, SendFailure, StatusMessages, UploadMessages } from '../i18n/types';
+import { DEFAULT_UPLOAD_LIMITS, type UploadLimits } from '../lib/attachments';
+import { apiError, failureFor, postJson, type PostResult } from '../lib/post-json';
+import { isFieldProblem, LIMITS, type FieldProblem, type StatusView } from '../lib/report-fields';
 import { asStatusView } from '../lib/status-view';
 import { normalizeTrackingCode, TRACKING_CODE_DIGITS, trackingCodeProblem } from '../lib/tracking-code';
-import { isFieldProblem } from '../lib/validate-report';
 import { FocusingComponent } from './focus-after-render';
+import { apiUploadProblem, checkFiles, NO_FILES, postFiles, removeClicked, takeChosenFiles, type UploadState } from './upload';
+import { UploadStatus } from './upload-status';
 
 const LOOKUP_PROBLEMS = { empty: 'required', format: 'tracking_code_format', check_digit: 'tracking_code_check_digit' } as const;
 
 interface Props {
   lang: Lang;
   m: StatusMessages;
+  u: UploadMessages;
 }
 
-interface State {
+interface State extends UploadState {
   typed: string;
   error: LookupProblem | undefined;
   summary: boolean;
@@ -40,9 +45,10 @@ function digitCount(input: string): number {
   return input.normalize('NFKC').replace(/[^0-9]/g, '').length;
 }
 
-function followUpProblem(body: string): FieldProblem | undefined {
+/** A follow-up needs a message, files, or both. */
+function followUpProblem(body: string, fileCount: number): FieldProblem | undefined {
   const length = body.trim().length;
-  if (length < LIMITS.followUp.min) return 'required';
+  if (length < LIMITS.followUp.min && fileCount === 0) return 'required';
   return length > LIMITS.followUp.max ? 'too_long' : undefined;
 }
 
@@ -68,13 +74,31 @@ export class StatusIsland extends FocusingComponent<Props, State> {
     notice: false,
     body: '',
     bodyError: undefined,
+    ...NO_FILES,
+  };
+
+  /** The limits the page states (a static page cannot know the server's configuration). */
+  private readonly limits: UploadLimits = DEFAULT_UPLOAD_LIMITS;
+
+  onChange = (event: Event): void => {
+    const chosen = takeChosenFiles(event.target instanceof Element ? event.target : null, this.state, this.limits);
+    if (chosen === null) return;
+    this.setState((s) => ({ ...chosen, bodyError: s.bodyError === undefined ? undefined : followUpProblem(s.body, chosen.files.length) }));
+  };
+
+  onClick = (event: Event): void => {
+    const removed = removeClicked(event, this.state, this.limits);
+    if (removed === null) return;
+    this.setState(removed);
+    // The button goes away: put focus on the file input rather than losing it.
+    this.focusAfterRender(FILES_ID);
   };
 
   onInput = (event: Event): void => {
     const field = event.target;
     if (field instanceof HTMLTextAreaElement && field.name === 'body') {
       const body = field.value;
-      this.setState((s) => ({ body, bodyError: s.bodyError === undefined ? undefined : followUpProblem(body) }));
+      this.setState((s) => ({ body, bodyError: s.bodyError === undefined ? undefined : followUpProblem(body, s.files.length) }));
       return;
     }
     if (!(field instanceof HTMLInputElement) || field.name !== 'trackingCode') return;
@@ -94,16 +118,18 @@ export class StatusIsland extends FocusingComponent<Props, State> {
     const form = event.target;
     if (!(form instanceof HTMLFormElement)) return;
     event.preventDefault();
-    const { busy, found, body } = this.state;
+    const { busy, found, body, files } = this.state;
     // The field itself is the truth: it may hold text typed before hydration.
     const field = form.elements.namedItem('trackingCode');
     const typed = field instanceof HTMLInputElement ? field.value : this.state.typed;
     if (busy) return;
     if (found !== null) {
-      const bodyError = followUpProblem(body);
-      this.setState({ notice: false, failure: null, bodyError, busy: bodyError === undefined });
-      if (bodyError !== undefined) this.focusAfterRender(ERROR_SUMMARY_ID);
-      else void this.sendFollowUp(found.code, body);
+      const bodyError = followUpProblem(body, files.length);
+      const uploadProblem = checkFiles(files, this.limits);
+      const ok = bodyError === undefined && uploadProblem === undefined;
+      this.setState({ notice: false, failure: null, bodyError, uploadProblem, busy: ok });
+      if (!ok) this.focusAfterRender(ERROR_SUMMARY_ID);
+      else void this.sendFollowUp(found.code, body, form);
       return;
     }
     const problem = trackingCodeProblem(typed);
@@ -137,30 +163,40 @@ export class StatusIsland extends FocusingComponent<Props, State> {
     }
   }
 
-  private async sendFollowUp(code: string, body: string): Promise<void> {
-    const result = await postJson('/api/status/messages', { trackingCode: code, body });
+  private async sendFollowUp(code: string, body: string, form: HTMLFormElement): Promise<void> {
+    const { files } = this.state;
+    let result: PostResult;
+    if (files.length === 0) {
+      result = await postJson('/api/status/messages', { trackingCode: code, body });
+    } else {
+      this.setState({ progress: files.map(() => 0) });
+      result = await postFiles('/api/status/messages', form, files, (progress) => this.setState({ progress }));
+    }
     const view = result.status === 201 ? asStatusView(result.data) : null;
     const problem = result.status === 400 ? apiError(result.data)?.fields['body'] : undefined;
+    const uploadProblem = apiUploadProblem(result.data);
     if (view !== null) {
-      this.setState({ busy: false, found: { code, view }, body: '', notice: true });
+      form.reset(); // e.g. the keep-metadata box, which the island does not control
+      this.setState({ busy: false, found: { code, view }, body: '', notice: true, ...NO_FILES });
       this.focusAfterRender(NOTICE_ID);
-    } else if (isFieldProblem(problem)) {
-      this.setState({ busy: false, bodyError: problem });
+    } else if (isFieldProblem(problem) || uploadProblem !== undefined) {
+      this.setState({ busy: false, progress: null, bodyError: isFieldProblem(problem) ? problem : undefined, uploadProblem });
       this.focusAfterRender(ERROR_SUMMARY_ID);
     } else if (result.status === 404) {
       // The report is gone (e.g. purged after closing): back to the lookup form.
       this.showLookupError('not_found');
     } else {
-      this.setState({ busy: false, failure: failureFor(result.status) });
+      this.setState({ busy: false, progress: null, failure: failureFor(result.status) });
     }
   }
 
   override render(): JSX.Element {
-    const { lang, m } = this.props;
+    const { lang, m, u } = this.props;
     const s = this.state;
+    const limits = this.limits;
     const failure = s.failure === null ? undefined : m.failures[s.failure];
     return (
-      <div onInput={this.onInput} onSubmit={this.onSubmit}>
+      <div onInput={this.onInput} onChange={this.onChange} onClick={this.onClick} onSubmit={this.onSubmit}>
         {s.found === null ? (
           <StatusLookupFormView
             lang={lang}
@@ -183,6 +219,11 @@ export class StatusIsland extends FocusingComponent<Props, State> {
             followUpValue={s.body}
             failure={failure}
             busy={s.busy}
+            upload={[
+              <UploadFields key="fields" m={u} limits={limits} />,
+              <UploadStatus key="status" u={u} limits={limits} problem={s.uploadProblem} files={s.files} progress={s.progress} />,
+            ]}
+            uploadSummary={s.uploadProblem === undefined ? undefined : uploadSummaryItem(u, s.uploadProblem, limits)}
           />
         )}
       </div>

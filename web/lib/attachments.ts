@@ -51,6 +51,11 @@ export const UPLOAD_PROBLEMS = [
 ] as const;
 export type UploadProblem = (typeof UPLOAD_PROBLEMS)[number];
 
+/** True when `x` is one of the upload problem codes. */
+export function isUploadProblem(x: unknown): x is UploadProblem {
+  return typeof x === 'string' && (UPLOAD_PROBLEMS as readonly string[]).includes(x);
+}
+
 /** A file as the reporter sees it on the status page (names are decrypted with the code). */
 export interface ReporterFileView {
   name: string;

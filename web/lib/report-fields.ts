@@ -50,6 +50,11 @@ export const FIELD_PROBLEMS = [
 ] as const;
 export type FieldProblem = (typeof FIELD_PROBLEMS)[number];
 
+/** True when `x` is one of the stable field-problem codes. */
+export function isFieldProblem(x: unknown): x is FieldProblem {
+  return typeof x === 'string' && (FIELD_PROBLEMS as readonly string[]).includes(x);
+}
+
 /** Reporter-facing statuses, as the status page and `POST /api/status` show them. */
 export const PUBLIC_STATUSES = ['received', 'acknowledged', 'in_progress', 'referred', 'closed'] as const;
 export type PublicStatus = (typeof PUBLIC_STATUSES)[number];

@@ -4,7 +4,9 @@
  */
 import type { Lang } from '../i18n/lang';
 import { isReportFieldName, limitsFor, REPORT_FIELD_NAMES, type ReportFieldName } from './field-names';
-import { CATEGORIES, FIELD_PROBLEMS, OFFICIALS_INVOLVED, type FieldProblem } from './report-fields';
+import { CATEGORIES, isFieldProblem, OFFICIALS_INVOLVED, type FieldProblem } from './report-fields';
+
+export { isFieldProblem };
 
 export type ReportValues = Partial<Record<ReportFieldName, string>>;
 export type ReportProblems = Partial<Record<ReportFieldName, FieldProblem>>;
@@ -73,11 +75,6 @@ export function reportPayload(values: ReportValues, lang: Lang): Record<string, 
   }
   if (Object.keys(contact).length > 0) body['contact'] = contact;
   return body;
-}
-
-/** True when `x` is one of the stable field-problem codes. */
-export function isFieldProblem(x: unknown): x is FieldProblem {
-  return typeof x === 'string' && (FIELD_PROBLEMS as readonly string[]).includes(x);
 }
 
 /** The field errors of an API 400 response, keeping only known fields and problems. */

@@ -3,6 +3,7 @@
  * `<lang>-case.ts`, `<lang>-signin.ts`, `<lang>-queue.ts`, `<lang>-report.ts`).
  * Placeholders such as {n} or {time} are filled by `fill()` in web/staff/format.ts.
  */
+import type { MetadataHandling } from '../../lib/attachments';
 import type { Category } from '../../lib/report-fields';
 import type { CloseOutcome, InternalStatus } from '../../staff/types';
 
@@ -162,6 +163,24 @@ export interface ReportMessages {
     officialsDetails: string;
     discouraged: string;
     officials: Record<'yes' | 'no' | 'unknown', string>;
+  };
+  files: {
+    heading: string;
+    none: string;
+    size: string;
+    type: string;
+    sha256: string;
+    metadata: string;
+    metadataHandling: Record<MetadataHandling, string>;
+    cameWith: string;
+    withReport: string;
+    /** {time}: when the reporter's follow-up arrived. */
+    withMessage: string;
+    withMessageUnknown: string;
+    received: string;
+    download: string;
+    exportEncrypted: string;
+    hint: string;
   };
   messages: { heading: string; none: string; fromStaff: string; fromReporter: string };
   reply: { heading: string; label: string; hint: string; submit: string; done: string };

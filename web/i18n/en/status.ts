@@ -45,6 +45,8 @@ export const statusMessages: StatusMessages = {
     publicMessageHeading: 'Note from the handling team',
     messagesHeading: 'Messages',
     noMessages: 'No messages yet.',
+    filesHeading: 'Files you sent',
+    noFiles: 'You have not sent any files.',
     fromStaff: 'Handling team',
     fromYou: 'You',
     followUpHeading: 'Write to the handling team',
@@ -54,7 +56,7 @@ export const statusMessages: StatusMessages = {
     sending: 'Sending…',
     messageSent: 'Your message has been sent.',
     followUpProblems: {
-      required: 'Write your message first.',
+      required: 'Write your message or choose a file first.',
       too_long: 'Use {max} characters or fewer. You can send the rest in another message.',
     },
     leaveAdvice: 'When you have finished, close this tab. On a shared device, also clear the browsing history.',

@@ -39,6 +39,8 @@ export const statusMessages: StatusMessages = {
     publicMessageHeading: '办理部门说明',
     messagesHeading: '往来消息',
     noMessages: '暂时还没有消息。',
+    filesHeading: '您提交的文件',
+    noFiles: '您还没有提交任何文件。',
     fromStaff: '工作人员',
     fromYou: '您',
     followUpHeading: '给工作人员留言',
@@ -48,7 +50,7 @@ export const statusMessages: StatusMessages = {
     sending: '正在提交…',
     messageSent: '您的补充材料已提交。',
     followUpProblems: {
-      required: '请先填写要补充的内容。',
+      required: '请先填写要补充的内容，或选择要提交的文件。',
       too_long: '最多 {max} 个字。其余内容可以分成下一条提交。',
     },
     leaveAdvice: '看完后请关闭此标签页；如果是共用设备，也请清除浏览记录。',

@@ -39,6 +39,8 @@ export const statusMessages: StatusMessages = {
     publicMessageHeading: '承辦單位說明',
     messagesHeading: '往來訊息',
     noMessages: '目前還沒有訊息。',
+    filesHeading: '您傳送的檔案',
+    noFiles: '您還沒有傳送任何檔案。',
     fromStaff: '承辦人員',
     fromYou: '您',
     followUpHeading: '傳送訊息給承辦人員',
@@ -48,7 +50,7 @@ export const statusMessages: StatusMessages = {
     sending: '送出中…',
     messageSent: '您的補充資料已送出。',
     followUpProblems: {
-      required: '請先輸入要補充的內容。',
+      required: '請先輸入要補充的內容，或選擇要傳送的檔案。',
       too_long: '最多 {max} 個字。其餘內容可以分成下一則送出。',
     },
     leaveAdvice: '看完後請關閉這個分頁；如果是共用裝置，也請清除瀏覽紀錄。',

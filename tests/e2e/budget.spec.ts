@@ -1,0 +1,36 @@
+/**
+ * The report page's JavaScript budget (DESIGN.md, "Budgets"): every script
+ * it loads up to hydration, gzipped at level 9, at most 15 KB in all. The
+ * evidence-file code is not part of that: it loads once files are chosen.
+ */
+import { gzipSync } from 'node:zlib';
+import type { Response } from '@playwright/test';
+import { expect, test } from './fixtures';
+import { pdfFile } from './reporter-steps';
+
+const BUDGET_BYTES = 15_000;
+
+async function gzippedBytes(responses: readonly Response[]): Promise<number> {
+  const sizes = await Promise.all(responses.map(async (response) => gzipSync(await response.body(), { level: 9 }).length));
+  return sizes.reduce((sum, size) => sum + size, 0);
+}
+
+for (const path of ['/report/', '/zh-hans/report/', '/en/report/']) {
+  test(`${path} loads at most 15 KB of gzipped JavaScript, and the file code only once files are chosen`, async ({ page }) => {
+    const scripts: Response[] = [];
+    page.on('response', (response) => {
+      if (response.request().resourceType() === 'script') scripts.push(response);
+    });
+    await page.goto(path);
+    await expect(page.locator('astro-island[ssr]')).toHaveCount(0);
+    await page.waitForLoadState('networkidle');
+    const initial = [...scripts];
+    const bytes = await gzippedBytes(initial);
+    test.info().annotations.push({ type: 'gzipped JavaScript', description: `${bytes} bytes in ${initial.length} scripts: ${initial.map((r) => r.url()).join(' ')}` });
+    expect(bytes).toBeLessThanOrEqual(BUDGET_BYTES);
+
+    await page.locator('input[type="file"]').setInputFiles(pdfFile('evidence.pdf', 100));
+    await expect(page.locator('.chosen li')).toHaveCount(1);
+    expect(scripts.length).toBeGreaterThan(initial.length);
+  });
+}
