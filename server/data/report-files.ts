@@ -4,6 +4,8 @@ import type { Db } from './database';
 export interface ReportFileRecord {
   id: number;
   reportId: number;
+  /** Sent with the report, or with a later follow-up. */
+  origin: FileOrigin;
   messageId: number | null;
   /** The file's name under DATA_DIR/files/ (without the .age suffix). */
   storageName: string;
@@ -13,16 +15,18 @@ export interface ReportFileRecord {
   createdAt: string;
 }
 
-const COLUMNS = 'id, report_id AS reportId, message_id AS messageId, storage_name AS storageName, meta, created_at AS createdAt';
+export type FileOrigin = 'report' | 'follow_up';
+
+const COLUMNS = 'id, report_id AS reportId, origin, message_id AS messageId, storage_name AS storageName, meta, created_at AS createdAt';
 
 /** Add a file row; returns its id. Call inside the transaction that stores the report or follow-up. */
 export function insertReportFile(
   db: Db,
-  file: { reportId: number; messageId: number | null; storageName: string; meta: Uint8Array; createdAt: string },
+  file: { reportId: number; origin: FileOrigin; messageId: number | null; storageName: string; meta: Uint8Array; createdAt: string },
 ): number {
   const result = db
-    .prepare('INSERT INTO report_files (report_id, message_id, storage_name, meta, created_at) VALUES (?, ?, ?, ?, ?)')
-    .run(file.reportId, file.messageId, file.storageName, file.meta, file.createdAt);
+    .prepare('INSERT INTO report_files (report_id, origin, message_id, storage_name, meta, created_at) VALUES (?, ?, ?, ?, ?, ?)')
+    .run(file.reportId, file.origin, file.messageId, file.storageName, file.meta, file.createdAt);
   return Number(result.lastInsertRowid);
 }
 

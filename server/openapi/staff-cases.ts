@@ -65,6 +65,7 @@ const caseView = reportSummary.extend({
       type: z.string().meta({ description: 'Detected from the first bytes, not as claimed.' }),
       sha256: z.string().meta({ description: 'Of the stored file, after metadata removal (chain of custody).' }),
       metadata: z.enum(['removed', 'kept', 'not_supported']),
+      origin: z.enum(['report', 'follow_up']),
       messageId: z.number().int().nullable().meta({ description: 'The follow-up message it came with, if any.' }),
     }),
   ),

@@ -9,7 +9,7 @@ import { pipeline } from 'node:stream/promises';
 import type { ReporterFileView, StaffFileView } from '../../web/lib/attachments';
 import { decryptText, encryptTo } from '../crypto/age';
 import type { Db } from '../data/database';
-import { insertReportFile, listReportFiles, type ReportFileRecord } from '../data/report-files';
+import { insertReportFile, listReportFiles, type FileOrigin, type ReportFileRecord } from '../data/report-files';
 import type { FileStore } from '../files/file-store';
 import type { FileMeta, ReceivedFile } from '../files/receive-file';
 import { ageDecryptor, ageEncryptor, decryptStream } from '../crypto/age-stream';
@@ -46,7 +46,7 @@ export function addFileRows(
   db: Db,
   files: readonly ReceivedFile[],
   metas: readonly Uint8Array[],
-  row: { reportId: number; messageId: number | null; createdAt: string },
+  row: { reportId: number; origin: FileOrigin; messageId: number | null; createdAt: string },
 ): void {
   files.forEach((file, index) => {
     const meta = metas[index];
@@ -80,6 +80,7 @@ export async function staffFileViewOf(record: ReportFileRecord, channelIdentity:
     type: meta.type,
     sha256: meta.sha256,
     metadata: meta.metadata,
+    origin: record.origin,
     messageId: record.messageId,
   };
 }

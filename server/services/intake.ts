@@ -112,7 +112,7 @@ export async function storeReport(
         ackDueAt: toHour(addDays(now, deps.deadlines.ackDays)),
         feedbackDueAt: toHour(addDays(now, deps.deadlines.feedbackDays)),
       });
-      addFileRows(deps.db, files, encrypted.fileMetas, { reportId, messageId: null, createdAt: receivedAt });
+      addFileRows(deps.db, files, encrypted.fileMetas, { reportId, origin: 'report', messageId: null, createdAt: receivedAt });
       return reportId;
     })();
   const reportId = files.length === 0 ? write() : await storeWithFiles(requireStore(deps), files, write);

@@ -116,7 +116,7 @@ export async function addReporterFollowUp(
       if (reporterRecipientsOf(db, opened).join() !== recipients.join()) throw apiError(409, 'conflict');
       const messageId =
         body === null ? null : insertMessage(db, { reportId: opened.report.id, author: 'reporter', staffId: null, body, createdAt });
-      addFileRows(db, files, metas, { reportId: opened.report.id, messageId, createdAt });
+      addFileRows(db, files, metas, { reportId: opened.report.id, origin: 'follow_up', messageId, createdAt });
     })();
   if (files.length === 0) write();
   else await storeWithFiles(store, files, write);

@@ -46,7 +46,7 @@ async function adminCookie(): Promise<string> {
 }
 
 interface CaseFiles {
-  files: { id: number; name: string; size: number; type: string; sha256: string; metadata: string; messageId: number | null }[];
+  files: { id: number; name: string; size: number; type: string; sha256: string; metadata: string; origin: string; messageId: number | null }[];
 }
 
 async function caseFiles(cookie: string, reportId: number): Promise<CaseFiles['files']> {
@@ -329,7 +329,11 @@ describe('follow-ups with files', () => {
     const cookie = await adminCookie();
     const files = await caseFiles(cookie, onlyReportId());
     const messageId = t.db.prepare<[], { id: number }>('SELECT id FROM report_messages').get()?.id;
-    expect(files.map((f) => f.messageId)).toEqual([null, null, messageId]);
+    expect(files.map((f) => [f.origin, f.messageId])).toEqual([
+      ['report', null],
+      ['follow_up', null],
+      ['follow_up', messageId],
+    ]);
   });
 
   it('needs a message or a file, and a wrong code stores nothing', async () => {

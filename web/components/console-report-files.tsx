@@ -12,7 +12,9 @@ import type { CaseView } from '../staff/types';
 
 /** Which part of the report a file came with, in words. */
 function cameWith(lang: Lang, m: ReportMessages['files'], view: CaseView, file: StaffFileView): string {
-  if (file.messageId === null) return m.withReport;
+  if (file.origin === 'report') return m.withReport;
+  // A follow-up may be files only, without a message.
+  if (file.messageId === null) return fill(m.withFollowUp, { time: formatTime(lang, file.at) });
   const message = view.messages.find((candidate) => candidate.id === file.messageId);
   return message === undefined ? m.withMessageUnknown : fill(m.withMessage, { time: formatTime(lang, message.at) });
 }

@@ -73,7 +73,9 @@ export interface StaffFileView extends ReporterFileView {
   /** Hex SHA-256 of the stored file (after cleaning), for chain of custody. */
   sha256: string;
   metadata: MetadataHandling;
-  /** The follow-up message it came with, or null when it came with the report. */
+  /** Sent with the report, or later with a follow-up. */
+  origin: 'report' | 'follow_up';
+  /** The follow-up message it came with, if it came with one (a follow-up may be files only). */
   messageId: number | null;
 }
 

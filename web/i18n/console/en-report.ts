@@ -56,6 +56,7 @@ export const reportMessages: ReportMessages = {
     },
     cameWith: 'Came with',
     withReport: 'The report',
+    withFollowUp: 'A follow-up from the reporter ({time}), files only',
     withMessage: 'The reporter’s message of {time}',
     withMessageUnknown: 'A message from the reporter',
     received: 'Received',

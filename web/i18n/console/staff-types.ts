@@ -174,6 +174,8 @@ export interface ReportMessages {
     metadataHandling: Record<MetadataHandling, string>;
     cameWith: string;
     withReport: string;
+    /** A follow-up of files only; {time}. */
+    withFollowUp: string;
     /** {time}: when the reporter's follow-up arrived. */
     withMessage: string;
     withMessageUnknown: string;

@@ -56,6 +56,7 @@ export const reportMessages: ReportMessages = {
     },
     cameWith: '随附于',
     withReport: '举报内容',
+    withFollowUp: '举报人 {time} 补充的文件（无消息）',
     withMessage: '举报人 {time} 的补充消息',
     withMessageUnknown: '举报人的补充消息',
     received: '收到时间',

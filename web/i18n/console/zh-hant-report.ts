@@ -56,6 +56,7 @@ export const reportMessages: ReportMessages = {
     },
     cameWith: '隨附於',
     withReport: '檢舉內容',
+    withFollowUp: '檢舉人 {time} 補充的檔案（無訊息）',
     withMessage: '檢舉人 {time} 的補充訊息',
     withMessageUnknown: '檢舉人的補充訊息',
     received: '收到時間',
