@@ -40,7 +40,7 @@ export type FieldProblems = Record<string, FieldProblem>;
 export type ErrorFields = Record<string, FieldProblem | UploadProblem>;
 
 export interface ApiErrorBody {
-  error: { code: ErrorCode; message: string; fields?: ErrorFields };
+  error: { code: ErrorCode; message: string; fields?: ErrorFields; limits?: UploadLimits };
 }
 
 /** An expected failure with a stable code, safe to show to the client. */
@@ -52,12 +52,21 @@ export class ApiError extends HTTPException {
     readonly fields?: ErrorFields,
     /** Extra response headers, e.g. Retry-After. */
     readonly headers: Record<string, string> = {},
+    /** For a file limit: the configured limits, so a client built with the defaults can name the real ones. */
+    readonly limits?: UploadLimits,
   ) {
     super(status, { message });
   }
 
   body(): ApiErrorBody {
-    return { error: { code: this.code, message: this.message, ...(this.fields ? { fields: this.fields } : {}) } };
+    return {
+      error: {
+        code: this.code,
+        message: this.message,
+        ...(this.fields ? { fields: this.fields } : {}),
+        ...(this.limits ? { limits: this.limits } : {}),
+      },
+    };
   }
 }
 
@@ -100,15 +109,17 @@ export function uploadProblemError(problem: UploadProblem, limits: UploadLimits)
   const fields = { files: problem };
   switch (problem) {
     case 'too_many_files':
-      return new ApiError(413, problem, `At most ${limits.maxFiles} files per submission. Nothing was stored.`, fields);
+      return new ApiError(413, problem, `At most ${limits.maxFiles} files per submission. Nothing was stored.`, fields, {}, limits);
     case 'file_too_large':
-      return new ApiError(413, problem, `Each file may be at most ${formatBytes(limits.maxFileBytes)}. Nothing was stored.`, fields);
+      return new ApiError(413, problem, `Each file may be at most ${formatBytes(limits.maxFileBytes)}. Nothing was stored.`, fields, {}, limits);
     case 'submission_too_large':
       return new ApiError(
         413,
         problem,
         `All files of one submission may be at most ${formatBytes(limits.maxSubmissionBytes)} together. Nothing was stored.`,
         fields,
+        {},
+        limits,
       );
     case 'file_not_cleanable':
       return new ApiError(422, problem, MESSAGES[problem], fields);

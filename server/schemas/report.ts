@@ -95,6 +95,10 @@ export const errorSchema = z
       code: z.string().meta({ description: 'Stable machine-readable code, e.g. invalid_input, not_found.' }),
       message: z.string(),
       fields: z.record(z.string(), z.string()).optional().meta({ description: 'Field name -> problem code.' }),
+      limits: z
+        .object({ maxFiles: z.number().int(), maxFileBytes: z.number().int(), maxSubmissionBytes: z.number().int() })
+        .optional()
+        .meta({ description: 'With a file-limit error: the limits this server enforces.' }),
     }),
   })
   ;

@@ -178,6 +178,8 @@ describe('limits: a clear 413 naming the limit, and nothing stored', () => {
     expect(body.error.code).toBe('too_many_files');
     expect(body.error.message).toContain('At most 2 files');
     expect(body.error.fields).toEqual({ files: 'too_many_files' });
+    // The configured limits come along, so a page built with the defaults can name the real ones.
+    expect((body.error as unknown as { limits: unknown }).limits).toEqual({ maxFiles: 2, maxFileBytes: 100 * MiB, maxSubmissionBytes: 300 * MiB });
     expectNothingStored();
   });
 

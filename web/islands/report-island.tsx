@@ -214,6 +214,9 @@ export class ReportIsland extends FocusingComponent<Props, State> {
       return;
     }
     const uploadProblem = kit?.upload.apiUploadProblem(data);
+    // The server's own limits, when they differ from the defaults this page was built with.
+    const serverLimits = kit?.upload.apiUploadLimits(data);
+    if (kit !== null && serverLimits !== undefined) this.setState({ kit: { ...kit, limits: serverLimits } });
     const errors = result.status === 400 ? apiFieldProblems(apiError(data)?.fields ?? {}) : {};
     if (uploadProblem !== undefined || Object.keys(errors).length > 0) {
       this.showProblems(errors, values, uploadProblem);

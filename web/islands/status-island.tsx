@@ -17,7 +17,7 @@ import { isFieldProblem, LIMITS, type FieldProblem, type StatusView } from '../l
 import { asStatusView } from '../lib/status-view';
 import { normalizeTrackingCode, TRACKING_CODE_DIGITS, trackingCodeProblem } from '../lib/tracking-code';
 import { FocusingComponent } from './focus-after-render';
-import { apiUploadProblem, checkFiles, NO_FILES, postFiles, removeClicked, takeChosenFiles, type UploadState } from './upload';
+import { apiUploadLimits, apiUploadProblem, checkFiles, NO_FILES, postFiles, removeClicked, takeChosenFiles, type UploadState } from './upload';
 import { UploadStatus } from './upload-status';
 
 const LOOKUP_PROBLEMS = { empty: 'required', format: 'tracking_code_format', check_digit: 'tracking_code_check_digit' } as const;
@@ -78,7 +78,7 @@ export class StatusIsland extends FocusingComponent<Props, State> {
   };
 
   /** The limits the page states (a static page cannot know the server's configuration). */
-  private readonly limits: UploadLimits = DEFAULT_UPLOAD_LIMITS;
+  private limits: UploadLimits = DEFAULT_UPLOAD_LIMITS;
 
   onChange = (event: Event): void => {
     const chosen = takeChosenFiles(event.target instanceof Element ? event.target : null, this.state, this.limits);
@@ -175,6 +175,8 @@ export class StatusIsland extends FocusingComponent<Props, State> {
     const view = result.status === 201 ? asStatusView(result.data) : null;
     const problem = result.status === 400 ? apiError(result.data)?.fields['body'] : undefined;
     const uploadProblem = apiUploadProblem(result.data);
+    // The server's own limits, when they differ from the defaults this page was built with.
+    this.limits = apiUploadLimits(result.data) ?? this.limits;
     if (view !== null) {
       form.reset(); // e.g. the keep-metadata box, which the island does not control
       this.setState({ busy: false, found: { code, view }, body: '', notice: true, ...NO_FILES });

@@ -102,6 +102,18 @@ export function postFiles(
   });
 }
 
+/** The limits the server sent with a file-limit error (it may be configured otherwise than the page says). */
+export function apiUploadLimits(data: unknown): UploadLimits | undefined {
+  if (typeof data !== 'object' || data === null || !('error' in data)) return undefined;
+  const error: unknown = data.error;
+  if (typeof error !== 'object' || error === null || !('limits' in error)) return undefined;
+  const limits: unknown = error.limits;
+  if (typeof limits !== 'object' || limits === null) return undefined;
+  const { maxFiles, maxFileBytes, maxSubmissionBytes } = limits as Record<string, unknown>;
+  if (typeof maxFiles !== 'number' || typeof maxFileBytes !== 'number' || typeof maxSubmissionBytes !== 'number') return undefined;
+  return { maxFiles, maxFileBytes, maxSubmissionBytes };
+}
+
 /** The file problem an API error names (`error.fields.files` or the code), if any. */
 export function apiUploadProblem(data: unknown): UploadProblem | undefined {
   const error = apiError(data);
