@@ -55,6 +55,16 @@ test('a reporter submits a tip, reads the code, checks the status and sends a fo
   // Everything came from the site itself: no third-party request of any kind.
   const origin = new URL(baseURL).origin;
   for (const request of requests) expect(new URL(request.url()).origin).toBe(origin);
+
+  // With JavaScript, each report, code check and follow-up carried a solved proof of work;
+  // without it, none could (those share the stricter rate limit).
+  const sent = requests.filter((request) => request.method() === 'POST' && /\/api\/(reports|status)/.test(request.url()));
+  expect(sent).toHaveLength(3);
+  for (const request of sent) {
+    const proof = request.headers()['x-tipline-pow'];
+    if (javaScriptEnabled) expect(proof).toMatch(/^v1\.(report|status)\.\d+\.\d+\.[\w-]{22}\.[\w-]{43}:[\w-]+$/);
+    else expect(proof).toBeUndefined();
+  }
 });
 
 test('a mistyped digit is caught by the check digit and nothing is looked up', async ({ page, javaScriptEnabled }) => {

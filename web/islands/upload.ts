@@ -6,6 +6,7 @@
  */
 import { FILES_FIELD, isUploadProblem, type UploadLimits, type UploadProblem } from '../lib/attachments';
 import { apiError, type PostResult } from '../lib/post-json';
+import { proofHeaders } from '../lib/proof-of-work';
 
 export { DEFAULT_UPLOAD_LIMITS } from '../lib/attachments';
 export { uploadSummaryItem } from '../components/upload-fields';
@@ -77,12 +78,13 @@ export function perFileProgress(loaded: number, total: number, sizes: readonly n
  * POSTs the form's fields and then `files` as multipart/form-data, asking for
  * JSON; `onProgress` gets each file's bytes sent. Never throws.
  */
-export function postFiles(
+export async function postFiles(
   path: string,
   form: HTMLFormElement,
   files: readonly File[],
   onProgress: (progress: number[]) => void,
 ): Promise<PostResult> {
+  const proof = await proofHeaders(path);
   const body = new FormData(form);
   // Whatever the input holds is replaced by the island's list, appended after every text field.
   body.delete(FILES_FIELD);
@@ -92,6 +94,7 @@ export function postFiles(
     const xhr = new XMLHttpRequest();
     xhr.open('POST', path);
     xhr.setRequestHeader('Accept', 'application/json');
+    for (const [name, value] of Object.entries(proof)) xhr.setRequestHeader(name, value);
     xhr.responseType = 'json';
     xhr.upload.onprogress = (event) => {
       if (event.lengthComputable) onProgress(perFileProgress(event.loaded, event.total, sizes));

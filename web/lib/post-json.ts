@@ -1,5 +1,6 @@
 /** The islands' one way to talk to the API: a JSON POST that never throws. */
 import type { SendFailure } from '../i18n/types';
+import { proofHeaders } from './proof-of-work';
 
 /** `status` 0 means the request never got a response (network error). */
 export interface PostResult {
@@ -7,12 +8,13 @@ export interface PostResult {
   data: unknown;
 }
 
-/** POST `body` as JSON to a same-origin API path. */
+/** POST `body` as JSON to a same-origin API path (with a solved proof of work for the reporter routes). */
 export async function postJson(path: string, body: unknown): Promise<PostResult> {
   try {
+    const proof = await proofHeaders(path);
     const response = await fetch(path, {
       method: 'POST',
-      headers: { 'Content-Type': 'application/json', Accept: 'application/json' },
+      headers: { 'Content-Type': 'application/json', Accept: 'application/json', ...proof },
       body: JSON.stringify(body),
       credentials: 'same-origin',
       cache: 'no-store',

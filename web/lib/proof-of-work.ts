@@ -30,3 +30,29 @@ export async function solveChallenge(challenge: string, difficulty: number): Pro
     if (leadingZeroBits(digest) >= difficulty) return `${challenge}:${solution}`;
   }
 }
+
+/** Which challenge each reporter route takes. */
+export function powPurposeOf(path: string): 'report' | 'status' | null {
+  if (path === '/api/reports') return 'report';
+  return path === '/api/status' || path === '/api/status/messages' ? 'status' : null;
+}
+
+/**
+ * The proof-of-work header for a request to `path`: fetch a challenge and
+ * solve it. Any failure gives no header, and the request still goes, in the
+ * stricter bucket that browsers without JavaScript share.
+ */
+export async function proofHeaders(path: string): Promise<Record<string, string>> {
+  const purpose = powPurposeOf(path);
+  if (purpose === null) return {};
+  try {
+    const response = await fetch(`/api/challenge?purpose=${purpose}`, { cache: 'no-store', credentials: 'same-origin', referrerPolicy: 'no-referrer' });
+    const data: unknown = response.ok ? await response.json() : null;
+    if (typeof data !== 'object' || data === null) return {};
+    const { challenge, difficulty } = data as { challenge?: unknown; difficulty?: unknown };
+    if (typeof challenge !== 'string' || typeof difficulty !== 'number') return {};
+    return { [POW_HEADER]: await solveChallenge(challenge, difficulty) };
+  } catch {
+    return {};
+  }
+}
