@@ -53,7 +53,7 @@ describe('npm run bench -- --quick', () => {
     for (const row of results.queue.seeding) positive(row.seconds);
     expect(results.queue.latency.map((row) => row.reports)).toEqual([200, 1_000]);
     for (const row of results.queue.latency) {
-      for (const figure of [row.claim, row.firstPage]) {
+      for (const figure of [row.claim, row.firstPage, row.dataLayer.claim, row.dataLayer.firstPage]) {
         positive(figure.p50Ms);
         expect(figure.p99Ms).toBeGreaterThanOrEqual(figure.p50Ms);
       }

@@ -45,7 +45,13 @@ async function firstPageOnce(client: HttpClient, session: StaffSession): Promise
 }
 
 /** p50 and p99 of claims and first pages at the database's current size, medians over rounds. */
-export async function measureQueue(url: string, adminPassword: string, reports: number, rounds: number, requests: number): Promise<QueueRow> {
+export async function measureQueue(
+  url: string,
+  adminPassword: string,
+  reports: number,
+  rounds: number,
+  requests: number,
+): Promise<Omit<QueueRow, 'dataLayer'>> {
   const client = createClient(url, 1);
   try {
     const session = await signIn(client, 'admin', adminPassword);

@@ -29,6 +29,8 @@ export interface QueueRow {
   reports: number;
   claim: LatencyFigure;
   firstPage: LatencyFigure;
+  /** The same through the data layer alone, in the bench process (no HTTP, audit or decryption). */
+  dataLayer: { claim: LatencyFigure; firstPage: LatencyFigure };
   errors: number;
   samplesPerRound: number;
 }

@@ -15,6 +15,7 @@ import { createClient } from './http-client';
 import { parseArgs, type BenchOptions } from './options';
 import { benchPageWeight } from './page-weight';
 import { ageDecryptMs, measureQueue } from './queue';
+import { measureQueueData } from './queue-data';
 import type { BenchResults, QueueRow, SeedingRow, StartupRow } from './results';
 import { seedReports } from './seed';
 import { adminPasswordFrom, BENCH_ENV, REPO_ROOT, startServer, type RunningServer } from './server';
@@ -90,11 +91,13 @@ async function runBench(options: BenchOptions, scratch: string): Promise<BenchRe
     reports = size;
     progress(`queue at ${size.toLocaleString('en-US')} reports`);
     const server = await startServer(queueDir);
+    let http: Omit<QueueRow, 'dataLayer'>;
     try {
-      latency.push(await measureQueue(server.url, first.password, size, options.rounds, options.queueRequests));
+      http = await measureQueue(server.url, first.password, size, options.rounds, options.queueRequests);
     } finally {
       await server.stop();
     }
+    latency.push({ ...http, dataLayer: measureQueueData(queueDir, options.rounds, options.queueRequests) });
     if (size === options.startupReports) {
       progress(`start-up at ${size.toLocaleString('en-US')} reports`);
       startup.push(await measureStartup(queueDir, size, options.startupRounds, [server.startupMs]));

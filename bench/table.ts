@@ -52,7 +52,7 @@ export function formatResults(r: BenchResults): string {
   out.push('', `3. Queue, admin holding all 5 channels, one request at a time (budget at 1,000,000: claim p99 ≤ ${BUDGETS.claimP99Ms} ms, first page p99 ≤ ${BUDGETS.firstPageP99Ms} ms)`);
   out.push(
     formatTable(
-      ['reports', 'claim p50 ms', 'claim p99 ms', 'page p50 ms', 'page p99 ms', 'errors'],
+      ['reports', 'claim p50 ms', 'claim p99 ms', 'page p50 ms', 'page p99 ms', 'errors', 'data layer: claim p50/p99', 'page p50/p99'],
       r.queue.latency.map((row) => [
         thousands(row.reports),
         fixed(row.claim.p50Ms, 2),
@@ -60,9 +60,12 @@ export function formatResults(r: BenchResults): string {
         fixed(row.firstPage.p50Ms, 2),
         `${fixed(row.firstPage.p99Ms, 2)}${row.firstPage.p99Ms > BUDGETS.firstPageP99Ms ? ' OVER' : ''}`,
         String(row.errors),
+        `${fixed(row.dataLayer.claim.p50Ms, 2)} / ${fixed(row.dataLayer.claim.p99Ms, 2)}`,
+        `${fixed(row.dataLayer.firstPage.p50Ms, 2)} / ${fixed(row.dataLayer.firstPage.p99Ms, 2)}`,
       ]),
     ),
   );
+  out.push('   data layer: claimNextReport and listReportMeta on the same file in the bench process, server stopped (no HTTP, audit or decryption)');
   out.push(`   every claim answers with the report decrypted: one small age decryption (X25519) alone takes ${fixed(r.queue.ageDecryptMs, 2)} ms here`);
   out.push('   seeding through the data layer (server stopped):');
   out.push(
