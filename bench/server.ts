@@ -1,0 +1,104 @@
+/**
+ * The real server (`node --import tsx server/index.ts`) on loopback, on a
+ * free port, with a given data directory — as `npm start` runs it.
+ */
+import { spawn } from 'node:child_process';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+
+export const REPO_ROOT = fileURLToPath(new URL('..', import.meta.url));
+
+/**
+ * Settings for every benchmark server: Argon2id bounds wide enough that
+ * concurrency 8 is never refused with 503, and 100 MiB evidence files allowed.
+ * Argon2id m/t/p stay at the defaults, which the baseline reads from the
+ * same configuration.
+ */
+export const BENCH_ENV: Record<string, string> = {
+  HOST: '127.0.0.1',
+  PORT: '0',
+  ARGON2_MEMORY_BUDGET_MIB: '1024',
+  ARGON2_QUEUE: '1024',
+  MAX_FILE_MIB: '128',
+  MAX_SUBMISSION_MIB: '128',
+};
+
+export interface RunningServer {
+  url: string;
+  pid: number;
+  /** From spawning the process to the first answer of GET /api/health. */
+  startupMs: number;
+  /** Everything it printed so far. */
+  output: () => string;
+  /** SIGTERM, and wait for it to exit. */
+  stop: () => Promise<void>;
+}
+
+/** Start the server on `dataDir` and wait until GET /api/health answers 200. */
+export async function startServer(dataDir: string, env: Record<string, string> = {}): Promise<RunningServer> {
+  const begin = performance.now();
+  const child = spawn(process.execPath, ['--import', 'tsx', 'server/index.ts'], {
+    cwd: REPO_ROOT,
+    env: { ...process.env, ...BENCH_ENV, ...env, DATA_DIR: dataDir },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  const stop = async (): Promise<void> => {
+    if (child.exitCode === null && child.signalCode === null) child.kill('SIGTERM');
+    await exited;
+  };
+  try {
+    const url = await new Promise<string>((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error(`server did not start within 120 s: ${output}`)), 120_000);
+      child.stdout.on('data', () => {
+        const match = /running on (http:\/\/[^/\s]+)\//.exec(output);
+        if (match?.[1]) {
+          clearTimeout(timer);
+          resolve(match[1]);
+        }
+      });
+      child.once('exit', (code) => {
+        clearTimeout(timer);
+        reject(new Error(`server exited with ${code}: ${output}`));
+      });
+    });
+    const health = await fetch(`${url}/api/health`);
+    if (health.status !== 200) throw new Error(`GET /api/health answered ${health.status}`);
+    await health.arrayBuffer();
+    const startupMs = performance.now() - begin;
+    return { url, pid: child.pid ?? 0, startupMs, output: () => output, stop };
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+}
+
+/** The admin password a first start prints once. */
+export function adminPasswordFrom(output: string): string {
+  const match = /password: (\S+)/.exec(output);
+  if (!match?.[1]) throw new Error('the first start printed no admin password');
+  return match[1];
+}
+
+/** A process's resident memory now and at its peak, in bytes (Linux /proc). */
+export function residentMemory(pid: number): { rss: number; peak: number } {
+  const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+  const kib = (field: string): number => Number(new RegExp(`^${field}:\\s+(\\d+) kB`, 'm').exec(status)?.[1] ?? NaN) * 1024;
+  return { rss: kib('VmRSS'), peak: kib('VmHWM') };
+}
+
+/**
+ * Reset the peak (VmHWM) to the current resident size, so the next peak
+ * belongs to what runs next. Linux ≥ 4.0; false when the kernel refuses.
+ */
+export function resetPeakMemory(pid: number): boolean {
+  try {
+    writeFileSync(`/proc/${pid}/clear_refs`, '5');
+    return true;
+  } catch {
+    return false;
+  }
+}
