@@ -108,6 +108,9 @@ export async function receiveFile(
   source: Readable,
   options: { name: string; recipients: readonly string[]; keepMetadata: boolean; budget: UploadBudget },
 ): Promise<ReceivedFile> {
+  // The body may have ended inside this part while it waited its turn: its
+  // stream is destroyed already and would never end, so nothing would finish.
+  if (source.destroyed) throw source.errored ?? new Error('the file part ended before it was read');
   const { storageName, incomingPath } = store.stage();
   const meter = options.budget.meter();
   const cleaner = new MetadataCleaner({ keepMetadata: options.keepMetadata });

@@ -128,12 +128,28 @@ export function uploadProblemError(problem: UploadProblem, limits: UploadLimits)
   }
 }
 
-/** Refuse bodies over `maxSize` bytes (declared or streamed) with the API's 413, before any parsing. */
+/**
+ * Refuse bodies over `maxSize` bytes (declared or streamed) with the API's
+ * 413, before any parsing. A body that breaks off while it is counted (the
+ * client went away) is a 400 like any unreadable body, not a server error.
+ */
 export function limitBody(maxSize: number): MiddlewareHandler {
-  return bodyLimit({
+  const limit = bodyLimit({
     maxSize,
     onError: () => {
       throw apiError(413, 'payload_too_large');
     },
   });
+  return async (c, next) => {
+    let counted = false;
+    try {
+      return await limit(c, async () => {
+        counted = true;
+        await next();
+      });
+    } catch (error) {
+      if (!counted && !(error instanceof HTTPException)) throw apiError(400, 'invalid_input');
+      throw error;
+    }
+  };
 }

@@ -69,6 +69,8 @@ export interface UploadRoute<I, P> {
   limits: UploadLimits;
   /** Bytes of all text fields together. */
   maxFieldBytes: number;
+  /** Bytes of the whole multipart body, counted as it streams (a declared length is checked before). */
+  maxBodyBytes: number;
   /**
    * E.g. open the report the tracking code names. Returns the value the
    * handler needs and the recipients files are encrypted to, or a Response
@@ -114,6 +116,7 @@ export function validUpload<S extends z.ZodType, P>(
           store: route.store,
           limits: route.limits,
           maxFieldBytes: route.maxFieldBytes,
+          maxBodyBytes: route.maxBodyBytes,
           onFields: (raw) => onFields(Object.assign(fields, raw)),
         });
       } catch (error) {

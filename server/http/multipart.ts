@@ -7,15 +7,16 @@
  *
  * Any problem stops taking files but keeps reading to the end of the body,
  * so that a browser still sending gets the answer instead of a reset
- * connection. The body's size is bounded before this runs.
+ * connection. A declared body size is bounded before this runs; the bytes
+ * are counted here too, for a body sent without one.
  */
-import { Readable } from 'node:stream';
+import { Readable, Transform } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import busboy from 'busboy';
 import type { Context } from 'hono';
 import { FILES_FIELD, KEEP_METADATA_FIELD, type UploadLimits } from '../../web/lib/attachments';
 import type { FileStore } from '../files/file-store';
-import { receiveFile, UploadBudget, type ReceivedFile } from '../files/receive-file';
+import { receiveFile, UploadBudget, UploadLimitError, type ReceivedFile } from '../files/receive-file';
 import { apiError } from './errors';
 
 /** What `onFields` decides: where the files go, or an answer to send instead. */
@@ -48,6 +49,8 @@ export async function readMultipart(
     store: FileStore;
     limits: UploadLimits;
     maxFieldBytes: number;
+    /** The whole body, files and part headers included. */
+    maxBodyBytes: number;
     onFields: (fields: Record<string, unknown>) => Promise<FieldsVerdict>;
   },
 ): Promise<MultipartOutcome> {
@@ -81,17 +84,20 @@ export async function readMultipart(
   const fieldsDone = (): Promise<FieldsVerdict> => (verdict ??= options.onFields(fields));
   // Files are handled one after another, in the order they arrive.
   let work: Promise<void> = Promise.resolve();
+  // Every file part's stream, to end the ones still open if the body cannot be read on.
+  const parts: Readable[] = [];
   const fail = (error: unknown): void => {
     failure ??= error;
   };
 
-  parser.on('field', (name, value, info) => {
+  // busboy gives no name for a part that has none (its types say otherwise).
+  parser.on('field', (name: string | undefined, value, info) => {
     // The fields were checked without this one, so whatever that check said
     // (often "required") is not the real problem: the order is.
     if (verdict !== null) return void (failure = new FilesBeforeFieldsError());
     textBytes += value.length;
     if (info.valueTruncated || textBytes > options.maxFieldBytes) return fail(apiError(413, 'payload_too_large'));
-    if (name.endsWith('__proto__') || name === 'contact') return; // never a field; see readFormObject
+    if (name === undefined || name.endsWith('__proto__') || name === 'contact') return; // never a field; see readFormObject
     if (name.startsWith('contact.')) {
       const contact = (fields['contact'] ??= {}) as Record<string, unknown>;
       contact[name.slice('contact.'.length)] = value;
@@ -101,6 +107,12 @@ export async function readMultipart(
   });
 
   parser.on('file', (name, stream, info) => {
+    // A body that ends inside this part destroys its stream with the error
+    // the pipeline below reports. A part nobody reads (ignored, or waiting
+    // behind a refusal) has no other listener, and an unhandled 'error'
+    // event would end the whole process.
+    stream.on('error', () => undefined);
+    parts.push(stream);
     const filename = info.filename;
     // A file input with nothing chosen still sends an empty, nameless part.
     if (name !== FILES_FIELD || filename === undefined || filename === '') {
@@ -140,15 +152,39 @@ export async function readMultipart(
   source.once('error', () => {
     aborted = true;
   });
+  // Counts every byte, parts nobody reads included, for a body sent without
+  // a Content-Length. Past the bound the rest is read and dropped: the parser
+  // sees the body end there, and files already over their own limits still
+  // get that clearer answer.
+  let received = 0;
+  let tooLarge = false;
+  const meter = new Transform({
+    transform(chunk: Buffer, _encoding, done) {
+      const room = options.maxBodyBytes - received;
+      received += chunk.length;
+      if (chunk.length <= room) return done(null, chunk);
+      tooLarge = true;
+      done(null, room > 0 ? chunk.subarray(0, room) : undefined);
+    },
+  });
+  const overBound = (): unknown => (failure instanceof UploadLimitError ? failure : apiError(413, 'payload_too_large'));
   try {
     // On a read error pipeline destroys the parser, which fails the file being received.
-    await pipeline(source, parser);
+    await pipeline(source, meter, parser);
     await work;
-  } catch {
-    // The body could not be read to its end: a cut connection or broken multipart.
+  } catch (error) {
+    // The body could not be read to its end: too large, a cut connection or
+    // broken multipart. No file part will get another byte, so one still
+    // open (being received, or waiting its turn) must fail now, not wait.
+    for (const part of parts) if (!part.destroyed) part.destroy(error instanceof Error ? error : new Error('unreadable body'));
     await work;
     await options.store.discard(files.map((file) => file.storageName));
+    if (tooLarge) throw overBound();
     throw aborted ? new ClientAbortError() : apiError(400, 'invalid_input');
+  }
+  if (tooLarge) {
+    await options.store.discard(files.map((file) => file.storageName));
+    throw overBound();
   }
   if (failure === null && response === undefined) {
     const decided = await fieldsDone(); // no file part at all: check the fields now

@@ -13,14 +13,14 @@ const PART_OVERHEAD_BYTES = 4096;
 /**
  * The body bound for an upload route. Multipart bodies may declare up to
  * the text limit plus the files' limit and are then counted as they stream
- * (by the multipart reader); anything else keeps the small text limit.
+ * (by the multipart reader, which also stops a body without a declared
+ * length at that bound); anything else keeps the small text limit.
  * Hono's bodyLimit is not used for multipart: without a Content-Length it
  * would buffer the whole body in memory.
  */
 export function limitUploadBody(config: Config): MiddlewareHandler {
   const textOnly = limitBody(config.maxBodyBytes);
-  const { maxFiles, maxSubmissionBytes } = config.uploads;
-  const multipartMax = config.maxBodyBytes + maxSubmissionBytes + (maxFiles + 64) * PART_OVERHEAD_BYTES;
+  const multipartMax = multipartBodyLimit(config);
   return async (c, next) => {
     const type = (c.req.header('content-type') ?? '').split(';')[0]?.trim().toLowerCase();
     if (type !== 'multipart/form-data') return textOnly(c, next);
@@ -31,6 +31,12 @@ export function limitUploadBody(config: Config): MiddlewareHandler {
   };
 }
 
+/** The largest multipart body: the text limit, every file, and room for part headers. */
+export function multipartBodyLimit(config: Config): number {
+  const { maxFiles, maxSubmissionBytes } = config.uploads;
+  return config.maxBodyBytes + maxSubmissionBytes + (maxFiles + 64) * PART_OVERHEAD_BYTES;
+}
+
 /** The parts of an UploadRoute that come from the configuration. */
 export function uploadRoute<I, P>(
   deps: RouteDeps,
@@ -39,5 +45,11 @@ export function uploadRoute<I, P>(
     renderUploadProblem: (c: Context, problem: { lang: Lang; values: RawFields; error: ApiError }) => Response | Promise<Response>;
   },
 ): UploadRoute<I, P> {
-  return { store: deps.files, limits: deps.config.uploads, maxFieldBytes: deps.config.maxBodyBytes, ...route };
+  return {
+    store: deps.files,
+    limits: deps.config.uploads,
+    maxFieldBytes: deps.config.maxBodyBytes,
+    maxBodyBytes: multipartBodyLimit(deps.config),
+    ...route,
+  };
 }

@@ -61,6 +61,15 @@ describe('security headers', () => {
     }
   });
 
+  it('no built page or asset names a file of the machine that built it', async () => {
+    // A development build (e.g. under NODE_ENV=test) puts each island's absolute source path into its JavaScript.
+    const repo = path.resolve(import.meta.dirname, '../..');
+    for (const url of siteUrls()) {
+      const body = await (await t.app.request(`${ORIGIN}${url}`)).text();
+      expect(body.includes(repo) || body.includes('node_modules'), url).toBe(false);
+    }
+  });
+
   it('are on every API operation, as a stranger and as a signed-in admin', async () => {
     const doc = (await (await t.app.request('/api/openapi.json')).json()) as { paths: Record<string, Record<string, unknown>> };
     let count = 0;

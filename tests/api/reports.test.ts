@@ -209,6 +209,24 @@ describe('odd requests that must get a 4xx, never a 500', () => {
     expect(await res.json()).toMatchObject({ error: { code: 'invalid_json' } });
   });
 
+  it('a body that breaks off while it streams in (the client went away): 400, not 500, nothing stored', async () => {
+    const before = countRows(t.db, 'reports');
+    for (const type of ['application/json', 'application/x-www-form-urlencoded']) {
+      let sent = false;
+      const body = new ReadableStream<Uint8Array>({
+        pull(controller) {
+          if (sent) return controller.error(new Error('connection reset'));
+          sent = true;
+          controller.enqueue(new TextEncoder().encode(`{"category":"other","details":"${valid}`));
+        },
+      });
+      const res = await t.app.request('/api/reports', { method: 'POST', headers: { 'Content-Type': type }, body, duplex: 'half' } as RequestInit);
+      expect(res.status, type).toBe(400);
+      expect(await res.json()).toMatchObject({ error: { code: 'invalid_input' } });
+    }
+    expect(countRows(t.db, 'reports')).toBe(before);
+  });
+
   it('an empty follow-up form with an empty code', async () => {
     const res = await postForm(t.app, '/api/status/messages', { trackingCode: '', body: '' });
     expect(res.status).toBe(400);

@@ -159,3 +159,37 @@ describe('memory', () => {
     expect(rowCounts()).toEqual({ reports: 2, files: 2 });
   }, 120_000);
 });
+
+describe('malformed multipart never takes the server down', () => {
+  it('a nameless part, a broken part header, or a body that ends inside a file part (unread, refused, or waiting for its fields to be checked): 400, nothing kept, and the server keeps answering', async () => {
+    server = await startServer(freshDataDir());
+    const part = (disposition: string, value: string): string => `--${BOUNDARY}\r\nContent-Disposition: form-data${disposition}\r\n\r\n${value}\r\n`;
+    // A file part whose body ends before its closing boundary.
+    const cutFile = (name: string): string =>
+      `--${BOUNDARY}\r\nContent-Disposition: form-data; name="${name}"; filename="a.bin"\r\nContent-Type: application/octet-stream\r\n\r\n${'x'.repeat(1000)}`;
+    const fields = part('; name="category"', 'organised_crime') + part('; name="details"', 'The loan sharks on Dihua Street keep a ledger of who pays.');
+    const bodies: Record<string, string> = {
+      'a part without a name': part('', 'nameless') + `--${BOUNDARY}--\r\n`,
+      'a body ending inside a part nobody reads': fields + cutFile('ignored'),
+      'a body ending inside a file after invalid fields': part('; name="category"', 'nonsense') + cutFile('files'),
+      'a body ending inside a file while the fields are checked': fields + cutFile('files'),
+      // busboy stops at the broken header without ending the file part before it.
+      'a malformed part header (a NUL) after a file, and no closing boundary':
+        fields + cutFile('files') + `\r\n--${BOUNDARY}\r\nContent-Disposition: form-data; name=""; filename="a\u0000b"\r\n\r\nx\r\n` + cutFile('files') + '\r\n',
+    };
+    for (const [name, body] of Object.entries(bodies)) {
+      const response = await fetch(`${server.url}/api/reports`, {
+        method: 'POST',
+        headers: { 'Content-Type': `multipart/form-data; boundary=${BOUNDARY}`, Accept: 'application/json' },
+        body,
+        signal: AbortSignal.timeout(10_000),
+      });
+      expect(response.status, name).toBe(400);
+      await response.text();
+    }
+    expect((await fetch(`${server.url}/api/health`)).status).toBe(200);
+    expect(rowCounts().reports).toBe(0);
+    expect(incoming()).toEqual([]);
+    expect(stored()).toEqual([]);
+  });
+});
