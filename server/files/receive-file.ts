@@ -119,15 +119,20 @@ export async function receiveFile(
 
   // The source is piped by hand, not handed to pipeline(): pipeline would
   // destroy it on error, and the multipart parser must keep reading.
+  const out = createWriteStream(incomingPath, { flags: 'wx' });
   const onSourceError = (error: Error): void => void meter.destroy(error);
   source.once('error', onSourceError);
   source.pipe(meter);
   try {
-    await pipeline(meter, cleaner, digest, encryptor, createWriteStream(incomingPath, { flags: 'wx' }));
+    await pipeline(meter, cleaner, digest, encryptor, out);
     await store.syncIncoming(storageName);
   } catch (error) {
     source.unpipe(meter);
     source.resume();
+    // A refusal can come before the file is even open: wait until the writer
+    // has opened and closed it, or it would create the file after the rm.
+    out.destroy();
+    if (!out.closed) await new Promise<void>((resolve) => out.once('close', () => resolve()));
     await rm(incomingPath, { force: true });
     throw error;
   } finally {
