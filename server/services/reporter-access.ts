@@ -118,6 +118,5 @@ export async function addReporterFollowUp(
         body === null ? null : insertMessage(db, { reportId: opened.report.id, author: 'reporter', staffId: null, body, createdAt });
       addFileRows(db, files, metas, { reportId: opened.report.id, origin: 'follow_up', messageId, createdAt });
     })();
-  if (files.length === 0) write();
-  else await storeWithFiles(store, files, write);
+  await storeWithFiles(store, files, write); // with no files, just the write
 }
