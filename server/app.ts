@@ -30,7 +30,7 @@ import { staffAuthRoutes } from './routes/staff-auth';
 import { staffReportRoutes } from './routes/staff-reports';
 import { statusRoutes } from './routes/status';
 import { SessionStore } from './auth/session-store';
-import { createAbuseGuards } from './abuse/reporter-guard';
+import { createAbuseGuards, type AbuseGuards } from './abuse/guards';
 
 /** Staff requests are small JSON documents. */
 const STAFF_MAX_BODY_BYTES = 1024 * 1024;
@@ -51,6 +51,8 @@ export interface AppOptions {
   files: FileStore;
   /** Staff sessions (tests pass their own to sign in directly); a fresh store by default. */
   sessions?: SessionStore;
+  /** Proof of work and admission lanes (tests pass their own to watch or fill the lanes); from config by default. */
+  guards?: AbuseGuards;
 }
 
 /** The whole application as a Hono app (use `app.fetch` or `app.request`). */
@@ -59,7 +61,7 @@ export function createApp(options: AppOptions): Hono<{ Variables: AppVariables }
   const shells = loadShells(siteDir);
   const now = options.now ?? ((): Date => new Date());
   const sessions = options.sessions ?? createSessionStore(config);
-  const guards = createAbuseGuards(config, instanceKey, now);
+  const guards = options.guards ?? createAbuseGuards(config, instanceKey, now);
   const deps: RouteDeps = { db, config, instanceKey, shells, log, sessions, files, guards, now };
   const app = new Hono<{ Variables: AppVariables }>();
   kdfLimiter.configure(config.kdfLimits);

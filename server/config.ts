@@ -29,15 +29,16 @@ const envSchema = z.object({
   FEEDBACK_DUE_DAYS: integer(90, 1, 3_650),
   // Largest request body the reporter routes accept before parsing.
   MAX_BODY_BYTES: integer(256 * 1024, 16 * 1024, 64 * 1024 * 1024),
-  // Proof of work asked of JavaScript clients, in leading zero bits of SHA-256
-  // (15: about 33,000 hashes, around a second on a phone).
-  POW_DIFFICULTY: integer(15, 0, 32),
-  // Global rate limits per minute, never per client: with a valid proof of
-  // work, and without (browsers without JavaScript share the stricter one).
+  // Admission per minute, never per client (server/abuse/admission-lane.ts):
+  // the main share goes to the highest proof-of-work effort waiting; the
+  // NOJS share is reserved for requests without a proof (browsers without
+  // JavaScript), in arrival order.
   RATE_SUBMISSIONS_PER_MINUTE: integer(60, 1, 1_000_000),
   RATE_SUBMISSIONS_NOJS_PER_MINUTE: integer(20, 1, 1_000_000),
   RATE_CHECKS_PER_MINUTE: integer(240, 1, 1_000_000),
   RATE_CHECKS_NOJS_PER_MINUTE: integer(60, 1, 1_000_000),
+  // Staff sign-ins and recoveries, all accounts together (the console always has JavaScript).
+  RATE_SIGNINS_PER_MINUTE: integer(30, 1, 1_000_000),
   // Failed code checks per lookup tag per hour before that tag is refused.
   FAILED_CHECKS_PER_TAG_PER_HOUR: integer(20, 1, 1_000_000),
   // Closed reports are deleted this many days after closing (0: never).
@@ -72,13 +73,12 @@ export interface Config {
   deadlines: { ackDays: number; feedbackDays: number };
   maxBodyBytes: number;
   uploads: UploadLimits;
-  /** Leading zero bits a proof of work needs. */
-  powDifficulty: number;
   rates: {
     submissionsPerMinute: number;
     submissionsWithoutProofPerMinute: number;
     checksPerMinute: number;
     checksWithoutProofPerMinute: number;
+    signinsPerMinute: number;
     failedChecksPerTagPerHour: number;
   };
   /** Days after closing before a report is purged; 0 keeps everything. */
@@ -119,12 +119,12 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     deadlines: { ackDays: vars.ACK_DUE_DAYS, feedbackDays: vars.FEEDBACK_DUE_DAYS },
     maxBodyBytes: vars.MAX_BODY_BYTES,
     retentionDays: vars.RETENTION_DAYS,
-    powDifficulty: vars.POW_DIFFICULTY,
     rates: {
       submissionsPerMinute: vars.RATE_SUBMISSIONS_PER_MINUTE,
       submissionsWithoutProofPerMinute: vars.RATE_SUBMISSIONS_NOJS_PER_MINUTE,
       checksPerMinute: vars.RATE_CHECKS_PER_MINUTE,
       checksWithoutProofPerMinute: vars.RATE_CHECKS_NOJS_PER_MINUTE,
+      signinsPerMinute: vars.RATE_SIGNINS_PER_MINUTE,
       failedChecksPerTagPerHour: vars.FAILED_CHECKS_PER_TAG_PER_HOUR,
     },
     uploads: {

@@ -18,17 +18,24 @@ export class TokenBucket {
     this.updatedMs = now().getTime();
   }
 
-  /** Take a token; when there is none, how many seconds until there will be. */
-  take(): { ok: true } | { ok: false; retryAfterSeconds: number } {
+  /** Take a token if there is one. */
+  tryTake(): boolean {
+    this.refill();
+    if (this.tokens < 1) return false;
+    this.tokens -= 1;
+    return true;
+  }
+
+  /** Milliseconds until a token will be there (0 when there is one now). */
+  msUntilToken(): number {
+    this.refill();
+    return this.tokens >= 1 ? 0 : Math.ceil((1 - this.tokens) / (this.perMinute / 60_000));
+  }
+
+  private refill(): void {
     const nowMs = this.now().getTime();
-    const perMs = this.perMinute / 60_000;
-    this.tokens = Math.min(this.burst, this.tokens + (nowMs - this.updatedMs) * perMs);
+    this.tokens = Math.min(this.burst, this.tokens + Math.max(0, nowMs - this.updatedMs) * (this.perMinute / 60_000));
     this.updatedMs = nowMs;
-    if (this.tokens >= 1) {
-      this.tokens -= 1;
-      return { ok: true };
-    }
-    return { ok: false, retryAfterSeconds: Math.max(1, Math.ceil((1 - this.tokens) / perMs / 1000)) };
   }
 }
 

@@ -7,11 +7,12 @@ import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import type { VNode } from 'preact';
 import { renderToString } from 'preact-render-to-string';
 import { ErrorNotice } from '../../web/components/error-notice';
+import { FollowUpAgain } from '../../web/components/follow-up-again';
 import { Receipt } from '../../web/components/receipt';
 import { ReportForm } from '../../web/components/report-form';
 import { StatusDetails } from '../../web/components/status-details';
 import { StatusLookupForm } from '../../web/components/status-lookup-form';
-import { messagesFor, type Lang } from '../../web/i18n';
+import { messagesFor, type Lang, type LookupProblem } from '../../web/i18n';
 import { REPORT_FIELD_NAMES } from '../../web/lib/field-names';
 import type { FieldProblem, StatusView } from '../../web/lib/report-fields';
 import type { UploadLimits, UploadProblem } from '../../web/lib/attachments';
@@ -23,6 +24,12 @@ type PageTitle = 'report' | 'receipt' | 'status' | 'error';
 
 function page(c: Context, shells: Shells, lang: Lang, title: PageTitle, body: VNode, status: ContentfulStatusCode): Response {
   return c.html(shells.render(lang, messagesFor(lang).titles[title], renderToString(body)), status);
+}
+
+/** A page saying the site was too busy: 503 with Retry-After, like the JSON answer. */
+function busyPage(response: Response, retryAfterSeconds: number): Response {
+  response.headers.set('Retry-After', String(retryAfterSeconds));
+  return response;
 }
 
 
@@ -41,9 +48,21 @@ export interface UploadState {
   uploadProblem?: ApiError;
 }
 
-/** The report form again, with what was typed and what is wrong (400, or the files' error status). */
-export function reportFormPage(c: Context, shells: Shells, lang: Lang, values: RawFields, errors: FieldProblems, upload: UploadState): Response {
+/**
+ * The report form again, with what was typed and what is wrong (400, or the
+ * files' error status), or with a notice that the site was too busy (503,
+ * `busyRetryAfter` seconds).
+ */
+export function reportFormPage(
+  c: Context,
+  shells: Shells,
+  lang: Lang,
+  values: RawFields,
+  errors: FieldProblems,
+  upload: UploadState & { busyRetryAfter?: number },
+): Response {
   const problem = upload.uploadProblem;
+  const busy = upload.busyRetryAfter;
   const form = (
     <ReportForm
       lang={lang}
@@ -51,8 +70,10 @@ export function reportFormPage(c: Context, shells: Shells, lang: Lang, values: R
       errors={pick(REPORT_FIELD_NAMES, errors)}
       limits={upload.limits}
       {...(problem ? { uploadProblem: problem.code as UploadProblem } : {})}
+      {...(busy === undefined ? {} : { busyWait: messagesFor(lang).report.waitAbout(busy) })}
     />
   );
+  if (busy !== undefined) return busyPage(page(c, shells, lang, 'report', form, 503), busy);
   return page(c, shells, lang, 'report', form, problem ? problem.status : 400);
 }
 
@@ -61,16 +82,50 @@ export function receiptPage(c: Context, shells: Shells, lang: Lang, trackingCode
   return page(c, shells, lang, 'receipt', <Receipt lang={lang} trackingCode={trackingCode} />, 201);
 }
 
-/** The code-entry form again with a problem: 400 for a malformed code, 404 when nothing matches. */
+/**
+ * The code-entry form again with a problem: 400 for a malformed code, 404
+ * when nothing matches, 503 when the site was too busy to check it
+ * (`busyRetryAfter` seconds).
+ */
 export function statusLookupPage(
   c: Context,
   shells: Shells,
   lang: Lang,
-  error: 'required' | 'tracking_code_format' | 'tracking_code_check_digit' | 'not_found',
+  error: Exclude<LookupProblem, 'busy'> | { busyRetryAfter: number },
   value: string | undefined,
 ): Response {
-  const form = <StatusLookupForm lang={lang} error={error} {...(value === undefined ? {} : { value })} />;
+  const typed = value === undefined ? {} : { value };
+  if (typeof error === 'object') {
+    const form = <StatusLookupForm lang={lang} error="busy" waitSeconds={error.busyRetryAfter} {...typed} />;
+    return busyPage(page(c, shells, lang, 'status', form, 503), error.busyRetryAfter);
+  }
+  const form = <StatusLookupForm lang={lang} error={error} {...typed} />;
   return page(c, shells, lang, 'status', form, error === 'not_found' ? 404 : 400);
+}
+
+/**
+ * A follow-up that was not sent, on its own page with what was typed: the
+ * site was too busy (503, `busyRetryAfter` seconds), or the message or files
+ * had a problem (`status`).
+ */
+export function followUpAgainPage(
+  c: Context,
+  shells: Shells,
+  lang: Lang,
+  followUp: {
+    trackingCode: string;
+    followUpValue: string;
+    limits: UploadLimits;
+    followUpError?: FieldProblem;
+    uploadProblem?: UploadProblem;
+    busyRetryAfter?: number;
+  },
+  status: ContentfulStatusCode,
+): Response {
+  const { busyRetryAfter, ...rest } = followUp;
+  const body = <FollowUpAgain lang={lang} {...rest} waitSeconds={busyRetryAfter} />;
+  if (busyRetryAfter !== undefined) return busyPage(page(c, shells, lang, 'status', body, 503), busyRetryAfter);
+  return page(c, shells, lang, 'status', body, status);
 }
 
 /** Status, messages and the follow-up form. */

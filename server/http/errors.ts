@@ -19,6 +19,7 @@ export type ErrorCode =
   | 'unsupported_media_type'
   | 'service_unavailable'
   | 'rate_limited'
+  | 'busy'
   | 'pow_invalid'
   | 'internal_error'
   // Evidence files (see web/lib/attachments.ts)
@@ -40,7 +41,15 @@ export type FieldProblems = Record<string, FieldProblem>;
 export type ErrorFields = Record<string, FieldProblem | UploadProblem>;
 
 export interface ApiErrorBody {
-  error: { code: ErrorCode; message: string; fields?: ErrorFields; limits?: UploadLimits };
+  error: {
+    code: ErrorCode;
+    message: string;
+    fields?: ErrorFields;
+    limits?: UploadLimits;
+    /** With `busy`: when to come back, and with how much work (see web/lib/proof-of-work.ts). */
+    retryAfterSeconds?: number;
+    suggestedEffort?: number;
+  };
 }
 
 /** An expected failure with a stable code, safe to show to the client. */
@@ -79,6 +88,7 @@ export const MESSAGES: Record<ErrorCode, string> = {
   unsupported_media_type: 'Send application/json, application/x-www-form-urlencoded or multipart/form-data.',
   service_unavailable: 'The service cannot take this request right now; please try again later.',
   rate_limited: 'Too many requests right now; please wait a little and try again.',
+  busy: 'The service is busy; nothing was stored. Try again after Retry-After seconds, with more work if you can.',
   pow_invalid: 'The proof of work was not accepted; fetch a new challenge.',
   internal_error: 'Something went wrong on our side. Nothing you sent was stored.',
   too_many_files: 'Too many files in one submission.',

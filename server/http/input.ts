@@ -63,6 +63,14 @@ export function validInput<S extends z.ZodType>(
   };
 }
 
+/** What `prepare` learns besides the valid input. */
+export interface SentFields {
+  /** The fields as typed, for a page that shows them again. */
+  values: RawFields;
+  /** Whether evidence files follow the fields (never for JSON or urlencoded bodies). */
+  filesFollow: boolean;
+}
+
 /** What a route with file uploads does once the text fields are valid, before any file is read. */
 export interface UploadRoute<I, P> {
   store: FileStore;
@@ -72,11 +80,12 @@ export interface UploadRoute<I, P> {
   /** Bytes of the whole multipart body, counted as it streams (a declared length is checked before). */
   maxBodyBytes: number;
   /**
-   * E.g. open the report the tracking code names. Returns the value the
+   * E.g. wait for admission, then open the report the tracking code names
+   * (`values` are the fields as typed, for a page that shows them again). Returns the value the
    * handler needs and the recipients files are encrypted to, or a Response
    * to answer instead (nothing is stored then).
    */
-  prepare: (c: Context, input: I) => Promise<{ value: P; recipients: readonly string[] } | Response>;
+  prepare: (c: Context, input: I, sent: SentFields) => Promise<{ value: P; recipients: readonly string[] } | Response>;
   /** The page a browser gets when its files broke a rule (the form again, naming the limit). */
   renderUploadProblem: (c: Context, problem: { lang: Lang; values: RawFields; error: ApiError }) => Response | Promise<Response>;
 }
@@ -97,10 +106,10 @@ export function validUpload<S extends z.ZodType, P>(
     const type = startReading(c);
     let input: z.output<S> | undefined;
     let prepared: P | undefined;
-    const onFields = async (raw: Record<string, unknown>): Promise<FieldsVerdict> => {
+    const onFields = async (raw: Record<string, unknown>, filesFollow: boolean): Promise<FieldsVerdict> => {
       const checked = checkFields(c, schema, raw);
       if (!checked.ok) return { respond: await renderInvalid(c, checked.invalid) };
-      const outcome = await route.prepare(c, checked.input);
+      const outcome = await route.prepare(c, checked.input, { values: flattenStrings(raw), filesFollow });
       if (outcome instanceof Response) return { respond: outcome };
       input = checked.input;
       prepared = outcome.value;
@@ -117,7 +126,7 @@ export function validUpload<S extends z.ZodType, P>(
           limits: route.limits,
           maxFieldBytes: route.maxFieldBytes,
           maxBodyBytes: route.maxBodyBytes,
-          onFields: (raw) => onFields(Object.assign(fields, raw)),
+          onFields: (raw, filesFollow) => onFields(Object.assign(fields, raw), filesFollow),
         });
       } catch (error) {
         const known = uploadError(error, route.limits);
@@ -129,7 +138,7 @@ export function validUpload<S extends z.ZodType, P>(
       if (outcome.response) return outcome.response;
       files = outcome.files;
     } else {
-      const verdict = await onFields(type === 'json' ? await readJsonObject(c) : await readFormObject(c));
+      const verdict = await onFields(type === 'json' ? await readJsonObject(c) : await readFormObject(c), false);
       if ('respond' in verdict) return verdict.respond;
     }
     if (input === undefined || prepared === undefined) throw new Error('fields were never checked');

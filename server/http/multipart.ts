@@ -51,7 +51,8 @@ export async function readMultipart(
     maxFieldBytes: number;
     /** The whole body, files and part headers included. */
     maxBodyBytes: number;
-    onFields: (fields: Record<string, unknown>) => Promise<FieldsVerdict>;
+    /** `filesFollow`: a file part has arrived (false: the body ended without one). */
+    onFields: (fields: Record<string, unknown>, filesFollow: boolean) => Promise<FieldsVerdict>;
   },
 ): Promise<MultipartOutcome> {
   const body = c.req.raw.body;
@@ -81,7 +82,7 @@ export async function readMultipart(
   let response: Response | undefined;
   // Resolved with the verdict once the text fields are complete.
   let verdict: Promise<FieldsVerdict> | null = null;
-  const fieldsDone = (): Promise<FieldsVerdict> => (verdict ??= options.onFields(fields));
+  const fieldsDone = (filesFollow: boolean): Promise<FieldsVerdict> => (verdict ??= options.onFields(fields, filesFollow));
   // Files are handled one after another, in the order they arrive.
   let work: Promise<void> = Promise.resolve();
   // Every file part's stream, to end the ones still open if the body cannot be read on.
@@ -123,7 +124,7 @@ export async function readMultipart(
     work = work.then(async () => {
       if (failure !== null || response !== undefined) return void stream.resume();
       try {
-        const decided = await fieldsDone();
+        const decided = await fieldsDone(true);
         if ('respond' in decided) {
           response = decided.respond;
           return void stream.resume();
@@ -187,7 +188,7 @@ export async function readMultipart(
     throw overBound();
   }
   if (failure === null && response === undefined) {
-    const decided = await fieldsDone(); // no file part at all: check the fields now
+    const decided = await fieldsDone(false); // no file part at all: check the fields now
     if ('respond' in decided) response = decided.respond;
   }
   if (failure !== null || response !== undefined) {

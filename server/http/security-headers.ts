@@ -41,7 +41,9 @@ function htmlFiles(dir: string): string[] {
 export function contentSecurityPolicy(hashes: InlineHashes): string {
   return [
     "default-src 'self'",
-    ['script-src', "'self'", ...hashes.scripts].join(' '),
+    // 'wasm-unsafe-eval' lets the proof-of-work solver compile its WebAssembly
+    // (web/lib/pow-solver.ts); it allows no JavaScript eval.
+    ['script-src', "'self'", "'wasm-unsafe-eval'", ...hashes.scripts].join(' '),
     ['style-src', "'self'", ...hashes.styles].join(' '),
     "img-src 'self' data:",
     "font-src 'self'",

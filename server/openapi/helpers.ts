@@ -41,7 +41,9 @@ const ERROR_DESCRIPTIONS: Record<number, string> = {
   429:
     'Too many requests: a global rate limit, failed code checks for this lookup tag (code rate_limited), or failed sign-ins ' +
     'for this username (code login_throttled); see Retry-After.',
-  503: 'The service cannot take the request now, e.g. too much Argon2id work queued (code service_unavailable); see Retry-After.',
+  503:
+    'Busy: no place in line for this effort now (code busy, with retryAfterSeconds and suggestedEffort: come back then with ' +
+    'that much proof of work), or too much Argon2id work queued (code service_unavailable); see Retry-After. Nothing is stored.',
 };
 
 /** Error responses for the given statuses, all with the one error shape. */

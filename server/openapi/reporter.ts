@@ -51,15 +51,25 @@ const powHeader = {
   in: 'header',
   required: false,
   description:
-    'A solved proof of work, `<challenge>:<solution>` (GET /api/challenge): SHA-256 of that string starts with `difficulty` zero bits. ' +
-    'Single use. With it the request counts against the generous global rate limit; without it (browsers without JavaScript) the strict one.',
+    'A solved proof of work, `<challenge>:<effort>:<solution>:<stamp>` (GET /api/challenge; web/lib/proof-of-work.ts): ' +
+    'uint32(Argon2id(challenge ":" solution)) × effort ≤ 2^32 − 1, and SHA-256 of the whole header but the stamp\'s value ' +
+    'followed by the stamp starts with puzzle.stampBits zero bits. Single use. Requests wait for admission in order of effort; ' +
+    'no header is effort 0 (browsers without JavaScript), which has a reserved share in arrival order. Checked only once ' +
+    'the body is valid.',
   schema: { type: 'string' },
 };
 
 const challengeSchema = z.object({
-  challenge: z.string(),
-  difficulty: z.number().int().meta({ description: 'Leading zero bits the solution must give.' }),
+  challenge: z.string().meta({ description: 'Signed, expiring, single use.' }),
+  suggestedEffort: z.number().int().meta({ description: 'The effort that gets through now; 0 when calm (send no proof).' }),
   expiresIn: z.number().int().meta({ description: 'Seconds.' }),
+  puzzle: z.object({
+    algorithm: z.literal('argon2id'),
+    memoryKib: z.number().int(),
+    passes: z.number().int(),
+    salt: z.string(),
+    stampBits: z.number().int(),
+  }),
 });
 
 export const reporterPaths: Paths = {
@@ -67,8 +77,8 @@ export const reporterPaths: Paths = {
     get: {
       operationId: 'getChallenge',
       tags: ['reporter'],
-      parameters: [{ name: 'purpose', in: 'query', required: true, schema: { type: 'string', enum: ['report', 'status'] } }],
-      responses: { 200: jsonResponse('A signed, expiring, single-use challenge.', challengeSchema), ...errors(400, 429) },
+      parameters: [{ name: 'purpose', in: 'query', required: true, schema: { type: 'string', enum: ['report', 'status', 'signin'] } }],
+      responses: { 200: jsonResponse('A challenge and the effort suggested now; costs the server an HMAC and stores nothing.', challengeSchema), ...errors(400) },
     },
   },
   '/api/health': {
@@ -82,7 +92,7 @@ export const reporterPaths: Paths = {
       requestBody: formOrJsonBody(reportSubmissionSchema, true),
       responses: {
         201: jsonResponse('Stored and encrypted, with every file; the tracking code is shown once.', submissionResponseSchema),
-        ...errors(400, 413, 415, 422, 429, 503),
+        ...errors(400, 413, 415, 422, 503),
       },
     },
   },

@@ -1,5 +1,5 @@
 /** What the route modules need, passed down from createApp. */
-import type { AbuseGuards } from '../abuse/reporter-guard';
+import type { AbuseGuards } from '../abuse/guards';
 import type { SessionStore } from '../auth/session-store';
 import type { Config } from '../config';
 import type { Db } from '../data/database';

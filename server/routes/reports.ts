@@ -1,6 +1,6 @@
 /** POST /api/reports: anonymous submission, as JSON or a plain form post, with evidence files. */
 import { Hono } from 'hono';
-import { reporterGuard } from '../abuse/reporter-guard';
+import { admit, answerRefusal } from '../abuse/guards';
 import { receiptPage, reportFormPage } from '../html/pages';
 import { validUpload, type AppVariables } from '../http/input';
 import { reportSubmissionSchema } from '../schemas/report';
@@ -19,16 +19,21 @@ export function reportRoutes(deps: RouteDeps): Hono<{ Variables: AppVariables }>
   const limits = deps.config.uploads;
   return new Hono<{ Variables: AppVariables }>().post(
     '/',
-    reporterGuard(deps.guards, 'report'),
     limitUploadBody(deps.config),
     validUpload(
       reportSubmissionSchema,
       (c, invalid) => reportFormPage(c, deps.shells, invalid.lang, invalid.values, invalid.fields, { limits }),
       uploadRoute(deps, {
-        // The code and the reporter key come first: files are encrypted to them as they arrive.
-        prepare: async (_c, input) => {
+        // Only a valid report waits for a place; then the code and the
+        // reporter key, since files are encrypted to them as they arrive.
+        prepare: async (c, input, { values }) => {
+          const admission = await admit(c, deps.guards, 'report');
+          if (!admission.admitted) {
+            const retryAfter = admission.retryAfterSeconds;
+            return answerRefusal(c, admission, () => reportFormPage(c, deps.shells, c.get('lang'), values, {}, { limits, busyRetryAfter: retryAfter }));
+          }
           const prepared = await prepareReport(intake, input.category);
-          return { value: prepared, recipients: prepared.recipients };
+          return { value: { ...prepared, lowEffort: admission.lowEffort }, recipients: prepared.recipients };
         },
         renderUploadProblem: (c, { lang, values, error }) =>
           reportFormPage(c, deps.shells, lang, values, {}, { limits, uploadProblem: error }),

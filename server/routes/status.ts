@@ -1,17 +1,25 @@
 /**
  * POST /api/status and POST /api/status/messages: what a tracking code
  * opens, and follow-ups (a message, evidence files, or both). The code only
- * ever travels in a POST body.
+ * ever travels in a POST body. A request is checked in full before it waits
+ * for admission, and only an admitted one costs Argon2id work: an invalid or
+ * refused follow-up gets its form back without the report being opened.
  */
 import { Hono, type Context } from 'hono';
 import { formatTrackingCode } from '../../web/lib/tracking-code';
-import { statusDetailsPage, statusLookupPage } from '../html/pages';
+import { followUpAgainPage, statusDetailsPage, statusLookupPage } from '../html/pages';
 import type { UploadProblem } from '../../web/lib/attachments';
-import { reporterGuard } from '../abuse/reporter-guard';
+import { admit, answerRefusal } from '../abuse/guards';
 import { apiError, limitBody, type ApiError } from '../http/errors';
 import { validInput, validUpload, type AppVariables, type InvalidForm } from '../http/input';
 import { followUpSchema, statusRequestSchema, trackingCodeSchema } from '../schemas/report';
-import { addReporterFollowUp, openReportByCode, reporterRecipientsOf, statusViewOf } from '../services/reporter-access';
+import {
+  addReporterFollowUp,
+  openReportByCode,
+  refuseIfTagBlocked,
+  reporterRecipientsOf,
+  statusViewOf,
+} from '../services/reporter-access';
 import type { RouteDeps } from './deps';
 import { limitUploadBody, uploadRoute } from './uploads';
 
@@ -25,32 +33,23 @@ function lookupProblem(invalid: InvalidForm): LookupProblem | null {
 
 export function statusRoutes(deps: RouteDeps): Hono<{ Variables: AppVariables }> {
   const access = { db: deps.db, instanceKey: deps.instanceKey, kdf: deps.config.argon2, failedChecks: deps.guards.failedChecks };
-  const guard = reporterGuard(deps.guards, 'status');
   const limits = deps.config.uploads;
-  const limit = limitBody(deps.config.maxBodyBytes);
 
-  // A follow-up whose code is fine but whose message or files are not: show
-  // the status page again with the error, which needs the report opened.
-  const renderInvalidFollowUp = async (
-    c: Context,
-    invalid: InvalidForm,
-    uploadProblem?: ApiError,
-  ): Promise<Response> => {
+  // A follow-up that was not taken (its message or files had a problem):
+  // its form again, with what was typed. A problem with the code itself
+  // shows the code form instead.
+  const followUpAgain = (c: Context, invalid: InvalidForm, uploadProblem?: ApiError): Response => {
     const typed = invalid.values['trackingCode'];
     const problem = lookupProblem(invalid);
     if (problem !== null) return statusLookupPage(c, deps.shells, invalid.lang, problem, typed);
     const code = trackingCodeSchema.safeParse(typed);
     if (!code.success) return statusLookupPage(c, deps.shells, invalid.lang, 'required', typed);
-    const digits = code.data;
-    const opened = await openReportByCode(access, digits);
-    if (!opened) return statusLookupPage(c, deps.shells, invalid.lang, 'not_found', typed);
-    return statusDetailsPage(
+    return followUpAgainPage(
       c,
       deps.shells,
       invalid.lang,
       {
-        view: await statusViewOf(deps.db, opened),
-        trackingCode: formatTrackingCode(digits),
+        trackingCode: formatTrackingCode(code.data),
         followUpValue: invalid.values['body'] ?? '',
         limits,
         ...(uploadProblem
@@ -61,6 +60,12 @@ export function statusRoutes(deps: RouteDeps): Hono<{ Variables: AppVariables }>
     );
   };
 
+  // Neither words nor files.
+  const nothingToSend = (c: Context, digits: string): Response => {
+    if (c.get('wantsHtml')) return followUpAgain(c, { lang: c.get('lang'), values: { trackingCode: digits }, fields: { body: 'required' } });
+    throw apiError(400, 'invalid_input', { body: 'required' });
+  };
+
   const lookupNotFound = (c: Context): Response => {
     if (c.get('wantsHtml')) return statusLookupPage(c, deps.shells, c.get('lang'), 'not_found', undefined);
     throw apiError(404, 'not_found');
@@ -69,13 +74,20 @@ export function statusRoutes(deps: RouteDeps): Hono<{ Variables: AppVariables }>
   return new Hono<{ Variables: AppVariables }>()
     .post(
       '/',
-      guard,
-      limit,
+      limitBody(deps.config.maxBodyBytes),
       validInput(statusRequestSchema, (c, invalid) =>
         statusLookupPage(c, deps.shells, invalid.lang, lookupProblem(invalid) ?? 'required', invalid.values['trackingCode']),
       ),
       async (c) => {
         const digits = c.get('input').trackingCode;
+        refuseIfTagBlocked(access, digits);
+        const admission = await admit(c, deps.guards, 'status');
+        if (!admission.admitted) {
+          const busyRetryAfter = admission.retryAfterSeconds;
+          return answerRefusal(c, admission, () =>
+            statusLookupPage(c, deps.shells, c.get('lang'), { busyRetryAfter }, formatTrackingCode(digits)),
+          );
+        }
         const opened = await openReportByCode(access, digits);
         if (!opened) return lookupNotFound(c);
         const view = await statusViewOf(deps.db, opened);
@@ -87,33 +99,36 @@ export function statusRoutes(deps: RouteDeps): Hono<{ Variables: AppVariables }>
     )
     .post(
       '/messages',
-      guard,
       limitUploadBody(deps.config),
       validUpload(
         followUpSchema,
-        (c, invalid) => renderInvalidFollowUp(c, invalid),
+        (c, invalid) => followUpAgain(c, invalid),
         uploadRoute(deps, {
-          // The code opens the report before any file is read: files are encrypted to its channel and reporter.
-          prepare: async (c, input) => {
+          // Admission, then the code opens the report before any file is
+          // read: files are encrypted to its channel and reporter.
+          prepare: async (c, input, { values, filesFollow }) => {
+            if (input.body === undefined && !filesFollow) return nothingToSend(c, input.trackingCode);
+            refuseIfTagBlocked(access, input.trackingCode);
+            const admission = await admit(c, deps.guards, 'status');
+            if (!admission.admitted) {
+              const again = { trackingCode: formatTrackingCode(input.trackingCode), followUpValue: values['body'] ?? '', limits };
+              const busyRetryAfter = admission.retryAfterSeconds;
+              return answerRefusal(c, admission, () => followUpAgainPage(c, deps.shells, c.get('lang'), { ...again, busyRetryAfter }, 503));
+            }
             const opened = await openReportByCode(access, input.trackingCode);
             if (!opened) return lookupNotFound(c);
             const recipients = reporterRecipientsOf(deps.db, opened);
             return { value: { opened, recipients }, recipients };
           },
-          renderUploadProblem: (c, { lang, values, error }) => renderInvalidFollowUp(c, { lang, values, fields: {} }, error),
+          renderUploadProblem: (c, { lang, values, error }) => followUpAgain(c, { lang, values, fields: {} }, error),
         }),
       ),
       async (c) => {
         const { trackingCode: digits, body } = c.get('input');
         const { opened, recipients } = c.get('prepared');
         const files = c.get('files');
-        if (body === undefined && files.length === 0) {
-          // Neither words nor files: nothing to send.
-          if (c.get('wantsHtml')) {
-            return renderInvalidFollowUp(c, { lang: c.get('lang'), values: { trackingCode: digits }, fields: { body: 'required' } });
-          }
-          throw apiError(400, 'invalid_input', { body: 'required' });
-        }
+        // File parts that all turned out empty: nothing to send after all.
+        if (body === undefined && files.length === 0) return nothingToSend(c, digits);
         await addReporterFollowUp(deps.db, deps.files, opened, { body, files, recipients });
         const view = await statusViewOf(deps.db, opened);
         if (c.get('wantsHtml')) {

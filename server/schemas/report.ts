@@ -99,6 +99,12 @@ export const errorSchema = z
         .object({ maxFiles: z.number().int(), maxFileBytes: z.number().int(), maxSubmissionBytes: z.number().int() })
         .optional()
         .meta({ description: 'With a file-limit error: the limits this server enforces.' }),
+      retryAfterSeconds: z.number().int().optional().meta({ description: 'With busy: seconds to wait, as in Retry-After.' }),
+      suggestedEffort: z
+        .number()
+        .int()
+        .optional()
+        .meta({ description: 'With busy: the proof-of-work effort a new attempt should carry to get through.' }),
     }),
   })
   ;

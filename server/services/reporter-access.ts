@@ -4,7 +4,7 @@
  * A miss does the same Argon2id work as a hit.
  */
 import type { PublicStatus, StatusView } from '../../web/lib/report-fields';
-import { rateLimited } from '../abuse/reporter-guard';
+import { rateLimited } from '../abuse/guards';
 import type { FailedCheckLimiter } from '../abuse/rate-limit';
 import { decryptText, encryptTo } from '../crypto/age';
 import { newSalt, parseKdfParams, type KdfParams } from '../crypto/argon2';
@@ -34,11 +34,18 @@ export interface OpenedReport {
   reporterIdentity: string;
 }
 
-/** Find the report a normalised code belongs to, or null. */
+/**
+ * 429 when codes with this one's lookup tag failed too often this hour.
+ * Checked before the request waits for admission: it costs nothing.
+ */
+export function refuseIfTagBlocked(deps: ReporterAccessDeps, digits: string): void {
+  const blocked = deps.failedChecks?.blockedFor(lookupTag(deps.instanceKey, digits)) ?? null;
+  if (blocked !== null) throw rateLimited(blocked);
+}
+
+/** Find the report a normalised code belongs to, or null (call refuseIfTagBlocked first). */
 export async function openReportByCode(deps: ReporterAccessDeps, digits: string): Promise<OpenedReport | null> {
   const tag = lookupTag(deps.instanceKey, digits);
-  const blocked = deps.failedChecks?.blockedFor(tag) ?? null;
-  if (blocked !== null) throw rateLimited(blocked);
   const candidates = findReportsByLookupTag(deps.db, tag);
   if (candidates.length === 0) {
     await deriveIdentity(digits, newSalt(), deps.kdf); // a miss costs what a hit costs

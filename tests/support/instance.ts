@@ -7,6 +7,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { createAbuseGuards, type AbuseGuards } from '../../server/abuse/guards';
 import { createApp, createSessionStore } from '../../server/app';
 import type { SessionStore } from '../../server/auth/session-store';
 import { loadConfig, type Config } from '../../server/config';
@@ -32,6 +33,8 @@ export interface TestInstance {
   logLines: string[];
   /** The app's staff sessions (tests/support/staff.ts signs in through it). */
   sessions: SessionStore;
+  /** The app's proof of work and admission lanes, to look into or pump after moving the clock. */
+  guards: AbuseGuards;
   /** The app's clock: `clock.advance(ms)` moves it forward (leases, timeouts, deadlines). */
   clock: { now: () => Date; advance: (ms: number) => void };
   close(): void;
@@ -48,7 +51,8 @@ export async function createTestInstance(env: Record<string, string> = {}): Prom
   const clock = { now: (): Date => new Date(Date.now() + offsetMs), advance: (ms: number): void => void (offsetMs += ms) };
   const sessions = createSessionStore(config);
   const log = createLogger((line) => logLines.push(line));
-  const app = createApp({ db, config, instanceKey, siteDir: SITE_DIR, log, now: clock.now, sessions, files });
+  const guards = createAbuseGuards(config, instanceKey, clock.now);
+  const app = createApp({ db, config, instanceKey, siteDir: SITE_DIR, log, now: clock.now, sessions, files, guards });
   return {
     app,
     db,
@@ -58,6 +62,7 @@ export async function createTestInstance(env: Record<string, string> = {}): Prom
     files,
     logLines,
     sessions,
+    guards,
     clock,
     close() {
       db.close();

@@ -22,6 +22,10 @@ export interface ReportFormViewProps {
   counter?: boolean | undefined;
   /** A message about a failed submission, shown above the button. */
   failure?: string | undefined;
+  /** Shown above the form: the site was too busy to take the report (no JavaScript). */
+  notice?: string | undefined;
+  /** Shown above the button while an island sends again because the site is busy. */
+  progress?: string | undefined;
   busy?: boolean | undefined;
   /**
    * The evidence-file part, placed last before the button (`UploadFields`,
@@ -157,6 +161,11 @@ export function ReportFormView(props: ReportFormViewProps): JSX.Element {
     <div class="report">
       <h1>{m.heading}</h1>
       <p class="lead">{m.intro}</p>
+      {props.notice !== undefined && (
+        <p class="notice notice-busy" role="alert">
+          {props.notice}
+        </p>
+      )}
       {showSummary && <ErrorSummary title={m.errorSummary} items={problems} />}
       <form method="post" action="/api/reports" enctype="multipart/form-data" id="report-form" noValidate autoComplete="off">
         <input type="hidden" name="lang" value={lang} />
@@ -205,6 +214,9 @@ export function ReportFormView(props: ReportFormViewProps): JSX.Element {
         </fieldset>
         {props.upload}
         <p>{m.beforeSubmit}</p>
+        <p class="form-progress" role="status">
+          {props.progress}
+        </p>
         {props.failure !== undefined && (
           <p class="form-failure" role="alert">
             {props.failure}

@@ -20,6 +20,8 @@ export function ReportForm(props: {
   uploadProblem?: UploadProblem | undefined;
   limits?: UploadLimits | undefined;
   keepMetadata?: boolean | undefined;
+  /** The site was too busy: when to send again ("about 2 minutes"), shown above the form. */
+  busyWait?: string | undefined;
 }): JSX.Element {
   const messages = messagesFor(props.lang);
   const limits = props.limits ?? DEFAULT_UPLOAD_LIMITS;
@@ -30,6 +32,7 @@ export function ReportForm(props: {
       m={messages.report}
       values={props.values}
       errors={props.errors}
+      notice={props.busyWait === undefined ? undefined : messages.report.busyNotice.replace('{wait}', props.busyWait)}
       upload={<UploadFields m={messages.upload} limits={limits} problem={problem} keepMetadata={props.keepMetadata} />}
       uploadSummary={problem === undefined ? undefined : uploadSummaryItem(messages.upload, problem, limits)}
     />

@@ -2,14 +2,12 @@ import type { ComponentChildren, JSX } from 'preact';
 import { pagePath, type Lang } from '../i18n/lang';
 import type { StatusMessages } from '../i18n/types';
 import { formatBytes } from '../lib/attachments';
-import { LIMITS, PUBLIC_STATUSES, type FieldProblem, type StatusView } from '../lib/report-fields';
+import { PUBLIC_STATUSES, type FieldProblem, type StatusView } from '../lib/report-fields';
 import { formatHour } from '../lib/status-view';
-import { describedBy, ErrorSummary } from './error-summary';
-import { fillLimits } from './report-problem-text';
+import { FollowUpFormView } from './follow-up-form-view';
 
 export const DETAILS_HEADING_ID = 'details-heading';
 export const NOTICE_ID = 'notice';
-const BODY_ID = 'f-body';
 
 export interface StatusDetailsViewProps {
   lang: Lang;
@@ -20,6 +18,8 @@ export interface StatusDetailsViewProps {
   followUpError?: FieldProblem | undefined;
   followUpValue?: string | undefined;
   failure?: string | undefined;
+  /** While an island sends again because the site is busy. */
+  progress?: string | undefined;
   busy?: boolean | undefined;
   /** The evidence-file part of the follow-up form, placed last before the button (`UploadFields`, and with JavaScript the chosen files). */
   upload: ComponentChildren;
@@ -27,22 +27,11 @@ export interface StatusDetailsViewProps {
   uploadSummary?: { href: string; text: string } | undefined;
 }
 
-/** The message for a follow-up problem, with the limit filled in. */
-function followUpProblemText(m: StatusMessages, problem: FieldProblem): string {
-  const template = m.details.followUpProblems[problem] ?? m.details.followUpProblems.required;
-  return fillLimits(template, LIMITS.followUp.min, LIMITS.followUp.max);
-}
-
 /** A report's status, messages and the follow-up form. */
 export function StatusDetailsView(props: StatusDetailsViewProps): JSX.Element {
   const { m, view, followUpError } = props;
   const d = m.details;
   const current = d.statuses[view.status];
-  const errorId = followUpError !== undefined ? `${BODY_ID}-error` : undefined;
-  const problems = [
-    ...(followUpError === undefined ? [] : [{ href: `#${BODY_ID}`, text: followUpProblemText(m, followUpError) }]),
-    ...(props.uploadSummary === undefined ? [] : [props.uploadSummary]),
-  ];
   return (
     <div class="status-details">
       <h1 id={DETAILS_HEADING_ID} tabIndex={-1}>
@@ -120,46 +109,18 @@ export function StatusDetailsView(props: StatusDetailsViewProps): JSX.Element {
       </section>
       <section>
         <h2 id="follow-up-heading">{d.followUpHeading}</h2>
-        {problems.length > 0 && <ErrorSummary title={m.errorSummary} items={problems} />}
-        <form
-          method="post"
-          action="/api/status/messages"
-          enctype="multipart/form-data"
-          id="follow-up-form"
-          noValidate
-          autoComplete="off"
-        >
-          <input type="hidden" name="trackingCode" value={props.trackingCode} />
-          <input type="hidden" name="lang" value={props.lang} />
-          <div class={followUpError !== undefined ? 'field field-invalid' : 'field'}>
-            <label for={BODY_ID}>{d.followUpLabel}</label>
-            <p class="hint" id={`${BODY_ID}-hint`}>
-              {d.followUpHint}
-            </p>
-            {followUpError !== undefined && (
-              <p class="field-error" id={errorId}>
-                {followUpProblemText(m, followUpError)}
-              </p>
-            )}
-            <textarea
-              id={BODY_ID}
-              name="body"
-              rows={6}
-              value={props.followUpValue ?? ''}
-              aria-invalid={followUpError !== undefined ? 'true' : undefined}
-              aria-describedby={describedBy(`${BODY_ID}-hint`, errorId)}
-            />
-          </div>
-          {props.upload}
-          {props.failure !== undefined && (
-            <p class="form-failure" role="alert">
-              {props.failure}
-            </p>
-          )}
-          <button type="submit" class="button" aria-disabled={props.busy === true ? 'true' : undefined}>
-            {props.busy === true ? d.sending : d.followUpSubmit}
-          </button>
-        </form>
+        <FollowUpFormView
+          lang={props.lang}
+          m={m}
+          trackingCode={props.trackingCode}
+          followUpError={followUpError}
+          followUpValue={props.followUpValue}
+          failure={props.failure}
+          progress={props.progress}
+          busy={props.busy}
+          upload={props.upload}
+          uploadSummary={props.uploadSummary}
+        />
       </section>
       <p class="small">{d.leaveAdvice}</p>
       <p>

@@ -16,7 +16,11 @@ export interface StatusLookupFormViewProps {
   /** The typed code is complete and its check digit is right. */
   looksRight?: boolean | undefined;
   failure?: string | undefined;
+  /** While an island checks again because the site is busy. */
+  progress?: string | undefined;
   busy?: boolean | undefined;
+  /** For the `busy` problem: when to try again ("about 2 minutes"). */
+  wait?: string | undefined;
 }
 
 /** The tracking-code form with its heading and explanation. */
@@ -24,6 +28,7 @@ export function StatusLookupFormView(props: StatusLookupFormViewProps): JSX.Elem
   const { m, error } = props;
   const errorId = error !== undefined ? `${CODE_ID}-error` : undefined;
   const okId = props.looksRight === true && error === undefined ? `${CODE_ID}-ok` : undefined;
+  const problemText = error === undefined ? '' : m.problems[error].replace('{wait}', props.wait ?? '');
   return (
     <div class="status-lookup">
       <h1 id={STATUS_HEADING_ID} tabIndex={-1}>
@@ -31,7 +36,7 @@ export function StatusLookupFormView(props: StatusLookupFormViewProps): JSX.Elem
       </h1>
       <p class="lead">{m.intro}</p>
       {error !== undefined && (props.summary ?? true) && (
-        <ErrorSummary title={m.errorSummary} items={[{ href: `#${CODE_ID}`, text: m.problems[error] }]} />
+        <ErrorSummary title={m.errorSummary} items={[{ href: `#${CODE_ID}`, text: problemText }]} />
       )}
       <form method="post" action="/api/status" id="status-form" noValidate autoComplete="off">
         <input type="hidden" name="lang" value={props.lang} />
@@ -43,7 +48,7 @@ export function StatusLookupFormView(props: StatusLookupFormViewProps): JSX.Elem
           <div aria-live="polite">
             {error !== undefined && (
               <p class="field-error" id={errorId}>
-                {m.problems[error]}
+                {problemText}
               </p>
             )}
           </div>
@@ -71,6 +76,9 @@ export function StatusLookupFormView(props: StatusLookupFormViewProps): JSX.Elem
           </div>
         </div>
         <p class="hint">{m.notInUrl}</p>
+        <p class="form-progress" role="status">
+          {props.progress}
+        </p>
         {props.failure !== undefined && (
           <p class="form-failure" role="alert">
             {props.failure}

@@ -1,14 +1,13 @@
 import type { JSX } from 'preact';
-import { messagesFor, type Lang } from '../i18n';
+import { messagesFor, type Lang, type LookupProblem } from '../i18n';
 import { StatusLookupFormView } from './status-lookup-form-view';
 
-/** The tracking-code form in `lang`, with the typed `value` and an `error` (server-rendered after a form post). */
-export function StatusLookupForm(props: {
-  lang: Lang;
-  value?: string;
-  error?: 'required' | 'tracking_code_format' | 'tracking_code_check_digit' | 'not_found';
-}): JSX.Element {
-  return (
-    <StatusLookupFormView lang={props.lang} m={messagesFor(props.lang).status} value={props.value} error={props.error} />
-  );
+/**
+ * The tracking-code form in `lang`, with the typed `value` and an `error`
+ * (server-rendered after a form post); `waitSeconds` with the `busy` error.
+ */
+export function StatusLookupForm(props: { lang: Lang; value?: string; error?: LookupProblem; waitSeconds?: number }): JSX.Element {
+  const m = messagesFor(props.lang).status;
+  const wait = props.waitSeconds === undefined ? undefined : m.waitAbout(props.waitSeconds);
+  return <StatusLookupFormView lang={props.lang} m={m} value={props.value} error={props.error} wait={wait} />;
 }

@@ -58,6 +58,7 @@ export type SendFailure =
   | 'unsupported_media_type'
   | 'rate_limited'
   | 'service_unavailable'
+  | 'busy'
   | 'network'
   | 'other';
 
@@ -122,10 +123,17 @@ export interface ReportMessages {
   problems: Record<FieldProblem, string>;
   fieldProblems: Partial<Record<ReportFieldName, Partial<Record<FieldProblem, string>>>>;
   failures: Record<SendFailure, string>;
+  /** The site was too busy to take the report: `{wait}` is `waitAbout`'s answer. */
+  busyNotice: string;
+  /** With JavaScript, while the island sends the report again by itself. */
+  retrying: string;
+  /** "about 30 seconds", "about 2 minutes". */
+  waitAbout: (seconds: number) => string;
   receipt: ReceiptMessages;
 }
 
-export type LookupProblem = 'required' | 'tracking_code_format' | 'tracking_code_check_digit' | 'not_found';
+/** `busy` has a `{wait}` placeholder (`waitAbout`). */
+export type LookupProblem = 'required' | 'tracking_code_format' | 'tracking_code_check_digit' | 'not_found' | 'busy';
 
 /** Messages for the status lookup and the status details (what the status island ships). */
 export interface StatusMessages {
@@ -140,6 +148,10 @@ export interface StatusMessages {
   errorSummary: string;
   problems: Record<LookupProblem, string>;
   failures: Record<SendFailure, string>;
+  /** With JavaScript, while the island checks the code again by itself. */
+  retrying: string;
+  /** "about 30 seconds", "about 2 minutes". */
+  waitAbout: (seconds: number) => string;
   details: {
     heading: string;
     statusLabel: string;
@@ -163,6 +175,14 @@ export interface StatusMessages {
     followUpProblems: Partial<Record<FieldProblem, string>> & { required: string; too_long: string };
     leaveAdvice: string;
     lookupAnother: string;
+    /** A follow-up that was not sent, on a page of its own. */
+    notSentHeading: string;
+    /** The site was too busy to take the follow-up: `{wait}`. */
+    busyNotice: string;
+    /** With JavaScript, while the island sends the follow-up again by itself. */
+    retrying: string;
+    /** Posts the code again to show the report. */
+    backToReport: string;
     /** An hour in UTC, from its zero-padded parts. */
     time: (year: string, month: string, day: string, hour: string) => string;
   };

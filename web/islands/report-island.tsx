@@ -50,6 +50,8 @@ interface State {
   summary: boolean;
   failure: SendFailure | null;
   busy: boolean;
+  /** The site was busy and the island is sending again by itself. */
+  retrying: boolean;
   trackingCode: string | null;
   enhanced: boolean;
   kit: UploadKit | null;
@@ -89,6 +91,7 @@ export class ReportIsland extends FocusingComponent<Props, State> {
     summary: false,
     failure: null,
     busy: false,
+    retrying: false,
     trackingCode: null,
     enhanced: false,
     kit: null,
@@ -199,13 +202,16 @@ export class ReportIsland extends FocusingComponent<Props, State> {
   private async send(values: ReportValues, form: HTMLFormElement): Promise<void> {
     const { files, kit } = this.state;
     // Text only: the JSON path. With files: multipart, files last, with progress.
+    // While the site is busy both send again by themselves, with more work.
+    const onRetry = (): void => this.setState({ retrying: true });
     let result: PostResult;
     if (files.length === 0 || kit === null) {
-      result = await postJson('/api/reports', reportPayload(values, this.props.lang));
+      result = await postJson('/api/reports', reportPayload(values, this.props.lang), onRetry);
     } else {
       this.setState({ progress: files.map(() => 0) });
-      result = await kit.upload.postFiles('/api/reports', form, files, (progress) => this.setState({ progress }));
+      result = await kit.upload.postFiles('/api/reports', form, files, (progress) => this.setState({ progress }), onRetry);
     }
+    this.setState({ retrying: false });
     const data = result.data;
     if (result.status === 201 && typeof data === 'object' && data !== null && 'trackingCode' in data) {
       // The server sends the code already grouped for reading.
@@ -222,7 +228,7 @@ export class ReportIsland extends FocusingComponent<Props, State> {
       this.showProblems(errors, values, uploadProblem);
       return;
     }
-    this.setState({ busy: false, progress: null, failure: failureFor(result.status) });
+    this.setState({ busy: false, progress: null, failure: failureFor(result.status, data) });
   }
 
   override render(): JSX.Element {
@@ -253,6 +259,7 @@ export class ReportIsland extends FocusingComponent<Props, State> {
           counter={s.enhanced}
           failure={s.failure === null ? undefined : m.failures[s.failure]}
           busy={s.busy}
+          progress={s.retrying ? m.retrying : undefined}
           upload={[
             this.props.children,
             kit !== null && (

@@ -34,6 +34,8 @@ interface State extends UploadState {
   summary: boolean;
   failure: SendFailure | null;
   busy: boolean;
+  /** The site was busy and the island is sending again by itself. */
+  retrying: boolean;
   found: { code: string; view: StatusView } | null;
   notice: boolean;
   body: string;
@@ -70,6 +72,7 @@ export class StatusIsland extends FocusingComponent<Props, State> {
     summary: false,
     failure: null,
     busy: false,
+    retrying: false,
     found: null,
     notice: false,
     body: '',
@@ -148,7 +151,8 @@ export class StatusIsland extends FocusingComponent<Props, State> {
   }
 
   private async lookup(code: string): Promise<void> {
-    const result = await postJson('/api/status', { trackingCode: code });
+    const result = await postJson('/api/status', { trackingCode: code }, this.onRetry);
+    this.setState({ retrying: false });
     const view = result.status === 200 ? asStatusView(result.data) : null;
     if (view !== null) {
       this.setState({ busy: false, found: { code, view } });
@@ -159,19 +163,22 @@ export class StatusIsland extends FocusingComponent<Props, State> {
       const reported = apiError(result.data)?.fields['trackingCode'];
       this.showLookupError(reported === 'tracking_code_check_digit' ? reported : 'tracking_code_format');
     } else {
-      this.setState({ busy: false, failure: failureFor(result.status) });
+      this.setState({ busy: false, failure: failureFor(result.status, result.data) });
     }
   }
+
+  private onRetry = (): void => this.setState({ retrying: true });
 
   private async sendFollowUp(code: string, body: string, form: HTMLFormElement): Promise<void> {
     const { files } = this.state;
     let result: PostResult;
     if (files.length === 0) {
-      result = await postJson('/api/status/messages', { trackingCode: code, body });
+      result = await postJson('/api/status/messages', { trackingCode: code, body }, this.onRetry);
     } else {
       this.setState({ progress: files.map(() => 0) });
-      result = await postFiles('/api/status/messages', form, files, (progress) => this.setState({ progress }));
+      result = await postFiles('/api/status/messages', form, files, (progress) => this.setState({ progress }), this.onRetry);
     }
+    this.setState({ retrying: false });
     const view = result.status === 201 ? asStatusView(result.data) : null;
     const problem = result.status === 400 ? apiError(result.data)?.fields['body'] : undefined;
     const uploadProblem = apiUploadProblem(result.data);
@@ -188,7 +195,7 @@ export class StatusIsland extends FocusingComponent<Props, State> {
       // The report is gone (e.g. purged after closing): back to the lookup form.
       this.showLookupError('not_found');
     } else {
-      this.setState({ busy: false, progress: null, failure: failureFor(result.status) });
+      this.setState({ busy: false, progress: null, failure: failureFor(result.status, result.data) });
     }
   }
 
@@ -208,6 +215,7 @@ export class StatusIsland extends FocusingComponent<Props, State> {
             summary={s.summary}
             looksRight={s.typed !== '' && trackingCodeProblem(s.typed) === null}
             failure={failure}
+            progress={s.retrying ? m.retrying : undefined}
             busy={s.busy}
           />
         ) : (
@@ -220,6 +228,7 @@ export class StatusIsland extends FocusingComponent<Props, State> {
             followUpError={s.bodyError}
             followUpValue={s.body}
             failure={failure}
+            progress={s.retrying ? m.details.retrying : undefined}
             busy={s.busy}
             upload={[
               <UploadFields key="fields" m={u} limits={limits} />,

@@ -6,7 +6,7 @@
  */
 import { FILES_FIELD, isUploadProblem, type UploadLimits, type UploadProblem } from '../lib/attachments';
 import { apiError, type PostResult } from '../lib/post-json';
-import { proofHeaders } from '../lib/proof-of-work';
+import { sendWithEffort } from '../lib/proof-of-work';
 
 export { DEFAULT_UPLOAD_LIMITS } from '../lib/attachments';
 export { uploadSummaryItem } from '../components/upload-fields';
@@ -76,20 +76,26 @@ export function perFileProgress(loaded: number, total: number, sizes: readonly n
 
 /**
  * POSTs the form's fields and then `files` as multipart/form-data, asking for
- * JSON; `onProgress` gets each file's bytes sent. Never throws.
+ * JSON; `onProgress` gets each file's bytes sent. Like postJson, sends again
+ * with more proof of work while the server is busy (`onRetry`). Never throws.
  */
-export async function postFiles(
+export function postFiles(
   path: string,
   form: HTMLFormElement,
   files: readonly File[],
   onProgress: (progress: number[]) => void,
+  onRetry?: (tries: number) => void,
 ): Promise<PostResult> {
-  const proof = await proofHeaders(path);
   const body = new FormData(form);
   // Whatever the input holds is replaced by the island's list, appended after every text field.
   body.delete(FILES_FIELD);
   for (const file of files) body.append(FILES_FIELD, file);
   const sizes = files.map((file) => file.size);
+  return sendWithEffort(path, (proof) => sendForm(path, body, proof, (loaded, total) => onProgress(perFileProgress(loaded, total, sizes))), onRetry);
+}
+
+/** One multipart POST with XMLHttpRequest, for its upload progress. */
+function sendForm(path: string, body: FormData, proof: Record<string, string>, onProgress: (loaded: number, total: number) => void): Promise<PostResult> {
   return new Promise((resolve) => {
     const xhr = new XMLHttpRequest();
     xhr.open('POST', path);
@@ -97,7 +103,7 @@ export async function postFiles(
     for (const [name, value] of Object.entries(proof)) xhr.setRequestHeader(name, value);
     xhr.responseType = 'json';
     xhr.upload.onprogress = (event) => {
-      if (event.lengthComputable) onProgress(perFileProgress(event.loaded, event.total, sizes));
+      if (event.lengthComputable) onProgress(event.loaded, event.total);
     };
     xhr.onload = () => resolve({ status: xhr.status, data: xhr.response as unknown });
     xhr.onerror = xhr.onabort = xhr.ontimeout = () => resolve({ status: 0, data: null });

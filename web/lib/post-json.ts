@@ -1,30 +1,36 @@
 /** The islands' one way to talk to the API: a JSON POST that never throws. */
 import type { SendFailure } from '../i18n/types';
-import { proofHeaders } from './proof-of-work';
+import { busyAnswer, sendWithEffort, type SendResult } from './proof-of-work';
 
 /** `status` 0 means the request never got a response (network error). */
-export interface PostResult {
-  status: number;
-  data: unknown;
-}
+export type PostResult = SendResult;
 
-/** POST `body` as JSON to a same-origin API path (with a solved proof of work for the reporter routes). */
-export async function postJson(path: string, body: unknown): Promise<PostResult> {
-  try {
-    const proof = await proofHeaders(path);
-    const response = await fetch(path, {
-      method: 'POST',
-      headers: { 'Content-Type': 'application/json', Accept: 'application/json', ...proof },
-      body: JSON.stringify(body),
-      credentials: 'same-origin',
-      cache: 'no-store',
-      referrerPolicy: 'no-referrer',
-    });
-    const data: unknown = await response.json().catch(() => null);
-    return { status: response.status, data };
-  } catch {
-    return { status: 0, data: null };
-  }
+/**
+ * POST `body` as JSON to a same-origin API path, with proof of work when the
+ * server asks for it; when it answers that it is busy, send again with more
+ * work (`onRetry` is told) until it takes the request or gives up.
+ */
+export function postJson(path: string, body: unknown, onRetry?: (tries: number) => void): Promise<PostResult> {
+  return sendWithEffort(
+    path,
+    async (proof) => {
+      try {
+        const response = await fetch(path, {
+          method: 'POST',
+          headers: { 'Content-Type': 'application/json', Accept: 'application/json', ...proof },
+          body: JSON.stringify(body),
+          credentials: 'same-origin',
+          cache: 'no-store',
+          referrerPolicy: 'no-referrer',
+        });
+        const data: unknown = await response.json().catch(() => null);
+        return { status: response.status, data };
+      } catch {
+        return { status: 0, data: null };
+      }
+    },
+    onRetry,
+  );
 }
 
 /** The API's `{ error: { code, fields? } }`, or null when the body is something else. */
@@ -44,7 +50,8 @@ export function apiError(data: unknown): { code: string; fields: Record<string, 
 }
 
 /** Which message to show for a response that is neither success nor a validation error. */
-export function failureFor(status: number): SendFailure {
+export function failureFor(status: number, data?: unknown): SendFailure {
+  if (busyAnswer(status, data) !== null) return 'busy';
   switch (status) {
     case 0:
       return 'network';

@@ -1,4 +1,5 @@
 import type { ReportMessages } from '../types';
+import { waitAbout } from './wait';
 
 const n = (x: number): string => x.toLocaleString('en');
 
@@ -95,9 +96,14 @@ export const reportMessages: ReportMessages = {
     unsupported_media_type: 'The report could not be sent. Try again. Nothing you typed has been lost.',
     rate_limited: 'Too many reports are arriving right now. Wait a few minutes and send again. Nothing you typed has been lost.',
     service_unavailable: 'The service is busy. Wait a minute and send again. Nothing you typed has been lost.',
+    busy: 'The site is still very busy and your report has not been sent. Nothing you typed has been lost: try again in a few minutes.',
     network: 'The server could not be reached. Check your connection and send again. Nothing you typed has been lost.',
     other: 'Something went wrong and the report was not sent. Try again later. Nothing you typed has been lost.',
   },
+  busyNotice:
+    'The site is very busy right now, so your report has not been sent yet. Everything you wrote is still below; if you chose files, choose them again. Please send it again in {wait}.',
+  retrying: 'The site is busy. Your report is kept here and is being sent again…',
+  waitAbout,
   receipt: {
     heading: 'Your report has been sent',
     intro: 'It has been encrypted and passed to the handling team. This is your tracking code:',

@@ -1,4 +1,5 @@
 import type { StatusMessages } from '../types';
+import { waitAbout } from './wait';
 
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 
@@ -18,15 +19,19 @@ export const statusMessages: StatusMessages = {
     tracking_code_format: 'A tracking code has 20 digits.',
     tracking_code_check_digit: 'This code has a typo: a digit is wrong or two are swapped. Check it against your note.',
     not_found: 'No report matches this code. Check it and try again.',
+    busy: 'The site is very busy right now, so your code has not been checked yet. Please try again in {wait}.',
   },
   failures: {
     payload_too_large: 'That is too large to send. Shorten it and try again.',
     unsupported_media_type: 'That could not be sent. Try again.',
     rate_limited: 'Too many attempts right now. Wait a few minutes and try again.',
     service_unavailable: 'The service is busy. Wait a minute and try again.',
+    busy: 'The site is still very busy. Nothing was lost: try again in a few minutes.',
     network: 'The server could not be reached. Check your connection and try again.',
     other: 'Something went wrong. Try again later.',
   },
+  retrying: 'The site is busy. Checking again…',
+  waitAbout,
   details: {
     heading: 'Your report',
     statusLabel: 'Status',
@@ -61,6 +66,11 @@ export const statusMessages: StatusMessages = {
     },
     leaveAdvice: 'When you have finished, close this tab. On a shared device, also clear the browsing history.',
     lookupAnother: 'Check another code',
+    notSentHeading: 'Your message has not been sent yet',
+    busyNotice:
+      'The site is very busy right now, so your message has not been sent yet. It is still below; if you chose files, choose them again. Please send it again in {wait}.',
+    retrying: 'The site is busy. Your message is kept here and is being sent again…',
+    backToReport: 'Back to your report',
     time: (year, month, day, hour) => `${Number(day)} ${MONTHS[Number(month) - 1] ?? month} ${year}, ${hour}:00 UTC`,
   },
 };

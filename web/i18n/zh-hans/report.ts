@@ -1,4 +1,5 @@
 import type { ReportMessages } from '../types';
+import { waitAbout } from './wait';
 
 const n = (x: number): string => x.toLocaleString('zh-Hans');
 const KEPT = '您填写的内容都还在。';
@@ -80,9 +81,13 @@ export const reportMessages: ReportMessages = {
     unsupported_media_type: `举报没有提交成功，请再试一次。${KEPT}`,
     rate_limited: `当前收到的举报过多，请稍等几分钟再提交。${KEPT}`,
     service_unavailable: `系统繁忙，请稍等一分钟再提交。${KEPT}`,
+    busy: `网站仍然非常繁忙，举报还没有提交成功。${KEPT}请过几分钟再试一次。`,
     network: `无法连接到服务器。请检查网络连接后再提交。${KEPT}`,
     other: `出错了，举报没有提交成功。请稍后再试。${KEPT}`,
   },
+  busyNotice: '目前网站非常繁忙，您的举报还没有提交。您填写的内容都还在下方；如果添加过附件，请重新选择。请在{wait}后再提交一次。',
+  retrying: '网站繁忙。您的举报已保留在这里，正在重新提交…',
+  waitAbout,
   receipt: {
     heading: '举报已提交',
     intro: '您的举报已经加密，并转交给办理小组。这是您的查询码：',

@@ -1,4 +1,5 @@
 import type { StatusMessages } from '../types';
+import { waitAbout } from './wait';
 
 export const statusMessages: StatusMessages = {
   heading: '查询办理进度',
@@ -15,15 +16,19 @@ export const statusMessages: StatusMessages = {
     tracking_code_format: '查询码应为 20 位数字。',
     tracking_code_check_digit: '查询码有误：可能有数字输错，或两位数字前后颠倒。请对照您的记录再核对一遍。',
     not_found: '没有与此查询码相符的举报，请核对后再试。',
+    busy: '目前网站非常繁忙，尚未查询您的查询码。请在{wait}后再试一次。',
   },
   failures: {
     payload_too_large: '内容过大，无法提交。请精简后再试。',
     unsupported_media_type: '提交失败，请再试一次。',
     rate_limited: '当前尝试次数过多，请稍等几分钟再试。',
     service_unavailable: '系统繁忙，请稍等一分钟再试。',
+    busy: '网站仍然非常繁忙。请过几分钟再试一次。',
     network: '无法连接到服务器，请检查网络连接后再试。',
     other: '出错了，请稍后再试。',
   },
+  retrying: '网站繁忙，正在重新查询…',
+  waitAbout,
   details: {
     heading: '您的举报',
     statusLabel: '办理状态',
@@ -55,6 +60,10 @@ export const statusMessages: StatusMessages = {
     },
     leaveAdvice: '看完后请关闭此标签页；如果是共用设备，也请清除浏览记录。',
     lookupAnother: '查询另一个查询码',
+    notSentHeading: '您的补充材料还没有提交',
+    busyNotice: '目前网站非常繁忙，您的补充材料还没有提交。内容都还在下方；如果添加过附件，请重新选择。请在{wait}后再提交一次。',
+    retrying: '网站繁忙。您的补充材料已保留在这里，正在重新提交…',
+    backToReport: '回到您的举报',
     time: (year, month, day, hour) => `${year} 年 ${Number(month)} 月 ${Number(day)} 日 ${hour}:00（UTC）`,
   },
 };

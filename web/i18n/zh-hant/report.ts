@@ -1,4 +1,5 @@
 import type { ReportMessages } from '../types';
+import { waitAbout } from './wait';
 
 const n = (x: number): string => x.toLocaleString('zh-Hant');
 const KEPT = '您輸入的內容都還在。';
@@ -80,9 +81,13 @@ export const reportMessages: ReportMessages = {
     unsupported_media_type: `檢舉沒有送出，請再試一次。${KEPT}`,
     rate_limited: `目前收到的檢舉太多，請稍候幾分鐘再送出。${KEPT}`,
     service_unavailable: `系統忙碌中，請稍候一分鐘再送出。${KEPT}`,
+    busy: `網站仍然非常忙碌，檢舉還沒有送出。${KEPT}請過幾分鐘再試一次。`,
     network: `無法連線到伺服器。請檢查網路連線後再送出。${KEPT}`,
     other: `發生錯誤，檢舉沒有送出。請稍後再試。${KEPT}`,
   },
+  busyNotice: '目前網站非常忙碌，您的檢舉還沒有送出。您寫的內容都還在下方；如果有附加檔案，請重新選擇。請在{wait}後再送出一次。',
+  retrying: '網站忙碌中。您的檢舉已保留在這裡，正在重新送出…',
+  waitAbout,
   receipt: {
     heading: '檢舉已送出',
     intro: '您的檢舉已經加密，並交給承辦小組。這是您的查詢碼：',

@@ -1,4 +1,5 @@
 import type { StatusMessages } from '../types';
+import { waitAbout } from './wait';
 
 export const statusMessages: StatusMessages = {
   heading: '查詢處理進度',
@@ -15,15 +16,19 @@ export const statusMessages: StatusMessages = {
     tracking_code_format: '查詢碼應為 20 位數字。',
     tracking_code_check_digit: '查詢碼有誤：可能有數字打錯，或兩個數字前後顛倒。請對照您的紀錄再核對一次。',
     not_found: '沒有與這組查詢碼相符的檢舉，請核對後再試一次。',
+    busy: '目前網站非常忙碌，還沒有查詢您的查詢碼。請在{wait}後再試一次。',
   },
   failures: {
     payload_too_large: '內容太大，無法送出。請縮短後再試一次。',
     unsupported_media_type: '無法送出，請再試一次。',
     rate_limited: '目前嘗試次數過多，請稍候幾分鐘再試。',
     service_unavailable: '系統忙碌中，請稍候一分鐘再試。',
+    busy: '網站仍然非常忙碌。請過幾分鐘再試一次。',
     network: '無法連線到伺服器，請檢查網路連線後再試。',
     other: '發生錯誤，請稍後再試。',
   },
+  retrying: '網站忙碌中，正在重新查詢…',
+  waitAbout,
   details: {
     heading: '您的檢舉',
     statusLabel: '處理狀態',
@@ -55,6 +60,10 @@ export const statusMessages: StatusMessages = {
     },
     leaveAdvice: '看完後請關閉這個分頁；如果是共用裝置，也請清除瀏覽紀錄。',
     lookupAnother: '查詢另一組查詢碼',
+    notSentHeading: '您的補充資料還沒有送出',
+    busyNotice: '目前網站非常忙碌，您的補充資料還沒有送出。內容都還在下方；如果有附加檔案，請重新選擇。請在{wait}後再送出一次。',
+    retrying: '網站忙碌中。您的補充資料已保留在這裡，正在重新送出…',
+    backToReport: '回到您的檢舉',
     time: (year, month, day, hour) => `${year} 年 ${Number(month)} 月 ${Number(day)} 日 ${hour}:00（UTC）`,
   },
 };
