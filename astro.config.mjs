@@ -31,9 +31,12 @@ export default defineConfig({
   // Astro hashes its island bootstrap scripts and styles into a CSP <meta> on
   // every page (checked: islands hydrate under it). The server's header CSP
   // must allow the same hashes; frame-ancestors only works as a header.
+  // 'wasm-unsafe-eval' lets the proof-of-work solver compile its WebAssembly
+  // (web/lib/pow-solver.ts), and nothing else: JavaScript eval stays blocked.
   experimental: {
     csp: {
       directives: ["default-src 'self'", "base-uri 'none'", "object-src 'none'", "form-action 'self'"],
+      scriptDirective: { resources: ["'self'", "'wasm-unsafe-eval'"] },
     },
   },
 });

@@ -36,7 +36,8 @@ export default defineConfig({
   projects: [
     // Tor Browser "Safest": every reporter flow must work with no JavaScript at all.
     // (axe and the staff console need JavaScript, so only the reporter flows run here.)
-    { name: 'javascript-disabled', testMatch: ['reporter.spec.ts', 'evidence-*.spec.ts'], use: { javaScriptEnabled: false } },
-    { name: 'javascript-enabled', use: { javaScriptEnabled: true } },
+    { name: 'javascript-disabled', testMatch: ['reporter.spec.ts', 'evidence-*.spec.ts', 'busy-form.spec.ts'], use: { javaScriptEnabled: false } },
+    // The no-JavaScript busy page (busy-form.spec.ts) is the other project's alone.
+    { name: 'javascript-enabled', testIgnore: ['busy-form.spec.ts'], use: { javaScriptEnabled: true } },
   ],
 });

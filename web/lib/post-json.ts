@@ -1,6 +1,10 @@
-/** The islands' one way to talk to the API: a JSON POST that never throws. */
+/**
+ * The islands' one way to talk to the API: a JSON POST that never throws.
+ * The proof-of-work code loads only when something is sent, so the report
+ * page's JavaScript stays within its budget until then.
+ */
 import type { SendFailure } from '../i18n/types';
-import { busyAnswer, sendWithEffort, type SendResult } from './proof-of-work';
+import type { SendResult } from './proof-of-work';
 
 /** `status` 0 means the request never got a response (network error). */
 export type PostResult = SendResult;
@@ -10,7 +14,13 @@ export type PostResult = SendResult;
  * server asks for it; when it answers that it is busy, send again with more
  * work (`onRetry` is told) until it takes the request or gives up.
  */
-export function postJson(path: string, body: unknown, onRetry?: (tries: number) => void): Promise<PostResult> {
+export async function postJson(path: string, body: unknown, onRetry?: (tries: number) => void): Promise<PostResult> {
+  let sendWithEffort: typeof import('./proof-of-work').sendWithEffort;
+  try {
+    ({ sendWithEffort } = await import('./proof-of-work'));
+  } catch {
+    return { status: 0, data: null };
+  }
   return sendWithEffort(
     path,
     async (proof) => {
@@ -51,7 +61,7 @@ export function apiError(data: unknown): { code: string; fields: Record<string, 
 
 /** Which message to show for a response that is neither success nor a validation error. */
 export function failureFor(status: number, data?: unknown): SendFailure {
-  if (busyAnswer(status, data) !== null) return 'busy';
+  if (status === 503 && apiError(data)?.code === 'busy') return 'busy';
   switch (status) {
     case 0:
       return 'network';
