@@ -21,7 +21,8 @@ export interface StaffSession {
   /** Until lifted, the session may only do what the restriction says. */
   restriction: SessionRestriction;
   createdAt: number;
-  lastSeenAt: number;
+  /** The last request a person made (not the console by itself): the idle timeout counts from here. */
+  lastActivityAt: number;
 }
 
 export interface SessionLimits {
@@ -29,7 +30,7 @@ export interface SessionLimits {
   maxMs: number;
 }
 
-export type NewSession = Omit<StaffSession, 'tokenHash' | 'createdAt' | 'lastSeenAt'>;
+export type NewSession = Omit<StaffSession, 'tokenHash' | 'createdAt' | 'lastActivityAt'>;
 
 /** SHA-256 of a session token, hex. */
 export function hashToken(token: string): string {
@@ -44,21 +45,34 @@ export class SessionStore {
   /** Start a session; returns the token for the cookie (never stored). */
   create(session: NewSession, now: number): { token: string; session: StaffSession } {
     const token = randomBytes(32).toString('base64url');
-    const full: StaffSession = { ...session, tokenHash: hashToken(token), createdAt: now, lastSeenAt: now };
+    const full: StaffSession = { ...session, tokenHash: hashToken(token), createdAt: now, lastActivityAt: now };
     this.sessions.set(full.tokenHash, full);
     return { token, session: full };
   }
 
-  /** The live session for a token, touched; null (and wiped) when idle or too old. */
+  /**
+   * The live session for a token; null (and wiped) when idle or too old.
+   * Looking a session up does not count as activity: only `recordActivity`
+   * does, so a page renewing its lease by itself cannot keep a session alive.
+   */
   get(token: string, now: number): StaffSession | null {
     const session = this.sessions.get(hashToken(token));
     if (!session) return null;
-    if (now - session.lastSeenAt > this.limits.idleMs || now - session.createdAt > this.limits.maxMs) {
+    if (now > this.idleEndsAt(session) || now - session.createdAt > this.limits.maxMs) {
       this.end(session);
       return null;
     }
-    session.lastSeenAt = now;
     return session;
+  }
+
+  /** A person did something: the idle timeout counts again from `now`. */
+  recordActivity(session: StaffSession, now: number): void {
+    session.lastActivityAt = Math.max(session.lastActivityAt, now);
+  }
+
+  /** When the session ends if no person does anything more (ms since epoch; the absolute limit aside). */
+  idleEndsAt(session: StaffSession): number {
+    return session.lastActivityAt + this.limits.idleMs;
   }
 
   /** End a session and drop its keys. */

@@ -1,11 +1,13 @@
 /**
  * Guards for /api/staff/...: the session cookie, the role, the session's
  * restriction (password change or TOTP enrolment pending), and CSRF.
- * Staff routes always answer JSON.
+ * Staff routes always answer JSON. They also keep the idle timeout: only a
+ * person's requests restart it, never those the console makes by itself.
  */
 import type { Context, MiddlewareHandler } from 'hono';
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
 import { DEFAULT_LANG } from '../../web/i18n';
+import { BACKGROUND_HEADER, IDLE_ENDS_HEADER } from '../../web/lib/staff-session-headers';
 import type { SessionRestriction, SessionStore, StaffSession } from '../auth/session-store';
 import type { StaffRole } from '../data/staff';
 import { apiError } from './errors';
@@ -61,6 +63,16 @@ export function isSameOrigin(c: Context, publicOrigin: string | null): boolean {
   return origin === new URL(c.req.url).origin;
 }
 
+/** True when the console sent the request by itself rather than for something a person did. */
+export function isBackgroundRequest(c: Context): boolean {
+  return c.req.header(BACKGROUND_HEADER) === '1';
+}
+
+/** A person did something with this session: the idle timeout counts again from now. */
+export function recordActivity(deps: StaffAuthDeps, session: StaffSession): void {
+  deps.sessions.recordActivity(session, deps.now().getTime());
+}
+
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
 /** CSRF check alone (for login, which has no session yet). */
@@ -73,14 +85,22 @@ export function sameOriginOnly(deps: Pick<StaffAuthDeps, 'publicOrigin'>): Middl
   };
 }
 
+export interface RequireStaffOptions {
+  roles?: readonly StaffRole[];
+  allowRestricted?: readonly Exclude<SessionRestriction, null>[];
+  /**
+   * False when the route itself decides whether a request is a person's
+   * activity (the lease route: a renewal never is). Otherwise every request
+   * without the background header counts.
+   */
+  countsAsActivity?: boolean;
+}
+
 /**
  * Require a live staff session (and one of `roles`, when given). A session
  * with a pending restriction may only use routes that allow it.
  */
-export function requireStaff(
-  deps: StaffAuthDeps,
-  options: { roles?: readonly StaffRole[]; allowRestricted?: readonly Exclude<SessionRestriction, null>[] } = {},
-): MiddlewareHandler<{ Variables: StaffVariables }> {
+export function requireStaff(deps: StaffAuthDeps, options: RequireStaffOptions = {}): MiddlewareHandler<{ Variables: StaffVariables }> {
   return async (c, next) => {
     c.set('lang', DEFAULT_LANG);
     c.set('wantsHtml', false);
@@ -92,8 +112,12 @@ export function requireStaff(
       throw apiError(403, session.restriction === 'change_password' ? 'password_change_required' : 'totp_enrolment_required');
     }
     if (options.roles && !options.roles.includes(session.role)) throw apiError(403, 'forbidden');
+    if ((options.countsAsActivity ?? true) && !isBackgroundRequest(c)) recordActivity(deps, session);
     c.set('staff', session);
     await next();
+    // Set after the route ran (which may have counted activity itself), on errors too:
+    // the console compares it with what it last knew to see activity in its other tabs.
+    c.header(IDLE_ENDS_HEADER, new Date(deps.sessions.idleEndsAt(session)).toISOString());
   };
 }
 

@@ -1,17 +1,31 @@
 /** Staff sign-in, account, admin and audit routes in the OpenAPI document. */
 import { z } from 'zod';
+import { BACKGROUND_HEADER, IDLE_ENDS_HEADER } from '../../web/lib/staff-session-headers';
 import { grantSchema, newChannelSchema, newStaffSchema } from '../schemas/staff-admin';
 import { loginSchema, passwordChangeSchema, recoverSchema, sessionInfoSchema, totpCodeSchema } from '../schemas/staff-auth';
 import { errors, jsonBody, jsonResponse, type Operation, type Paths } from './helpers';
 
+const backgroundHeader = {
+  name: BACKGROUND_HEADER,
+  in: 'header',
+  required: false,
+  description:
+    '`1` when the console sends the request by itself (lease renewal, polling, its own session checks) rather than for something ' +
+    'a person did: it does not restart the idle timeout (SESSION_IDLE_MINUTES). Renewing a lease never does, with or without it. ' +
+    `Every answer to a live session carries ${IDLE_ENDS_HEADER}: when the idle timeout ends the session (ISO time).`,
+  schema: { type: 'string', enum: ['1'] },
+};
+
 /** An operation behind the session cookie, for the given roles. */
 export function staffOperation(operationId: string, roles: string, operation: Operation): Operation {
+  const parameters = Array.isArray(operation['parameters']) ? (operation['parameters'] as unknown[]) : [];
   return {
     operationId,
     tags: ['staff'],
     security: [{ staffSession: [] }],
     description: `Roles: ${roles}. State-changing requests must be same-origin (Sec-Fetch-Site or Origin).`,
     ...operation,
+    parameters: [...parameters, backgroundHeader],
   };
 }
 
@@ -29,7 +43,12 @@ export const staffAccountPaths: Paths = {
     },
   },
   '/api/staff/logout': { post: staffOperation('staffLogout', 'any', { responses: { 204: noContent, ...errors(401) } }) },
-  '/api/staff/me': { get: staffOperation('staffMe', 'any', { responses: { 200: jsonResponse('The session.', sessionInfoSchema), ...errors(401) } }) },
+  '/api/staff/me': {
+    get: staffOperation('staffMe', 'any', {
+      summary: 'The session, and when the idle timeout ends it; with the background header, asking does not extend it.',
+      responses: { 200: jsonResponse('The session.', sessionInfoSchema), ...errors(401) },
+    }),
+  },
   '/api/staff/password': {
     post: staffOperation('changePassword', 'any', {
       requestBody: jsonBody(passwordChangeSchema),

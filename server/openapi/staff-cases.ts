@@ -136,7 +136,7 @@ export const staffCasePaths: Paths = {
       responses: { 200: binaryResponse('An age file (name.age).'), ...errors(401, 403, 404) },
     }),
   },
-  '/api/staff/reports/{id}/lease': caseAction('changeLease', leaseSchema, updated, [409], 'Renew or release; only the lease holder.'),
+  '/api/staff/reports/{id}/lease': caseAction('changeLease', leaseSchema, updated, [409], 'Renew or release; only the lease holder. A renewal never counts as activity for the idle timeout.'),
   '/api/staff/reports/{id}/status': caseAction('changeStatus', statusChangeSchema, updated, [409], 'Through the state machine (409 invalid_transition).'),
   '/api/staff/reports/{id}/priority': caseAction('changePriority', prioritySchema, updated, []),
   '/api/staff/reports/{id}/assignee': caseAction('changeAssignee', assigneeSchema, updated, []),

@@ -34,7 +34,14 @@ export function staffAuthRoutes(deps: RouteDeps): Hono<{ Variables: StaffVariabl
       totpEnabled: record?.totpEnabled ?? false,
       restriction: session.restriction,
       idleTimeoutSeconds: deps.config.staff.idleMinutes * 60,
+      ...idleEnd(session),
     };
+  };
+
+  /** When the idle timeout ends the session, as it stands: the session bar keeps in step without counting as activity. */
+  const idleEnd = (session: StaffSession): { idleEndsAt: string; idleSecondsLeft: number } => {
+    const endsAt = deps.sessions.idleEndsAt(session);
+    return { idleEndsAt: new Date(endsAt).toISOString(), idleSecondsLeft: Math.max(0, Math.floor((endsAt - deps.now().getTime()) / 1000)) };
   };
 
   const throttled = (c: Context, retryAfterSeconds: number): Response => {

@@ -2,7 +2,7 @@
 import { Hono } from 'hono';
 import { jsonInput } from '../http/json-input';
 import { queryInput } from '../http/query-input';
-import { requireStaff, type StaffVariables } from '../http/staff-auth';
+import { isBackgroundRequest, recordActivity, requireStaff, type StaffVariables } from '../http/staff-auth';
 import { leaseSchema, reportListQuerySchema } from '../schemas/staff-reports';
 import { auditCase, openCase, parseReportId } from '../services/case-access';
 import { caseViewOf } from '../services/case-view';
@@ -11,7 +11,10 @@ import { staffAuthDeps, type RouteDeps } from './deps';
 
 export function staffQueueRoutes(deps: RouteDeps): Hono<{ Variables: StaffVariables }> {
   // Content routes: triagers, and admins for the channels they hold. Auditors get 403.
-  const caseworkers = requireStaff(staffAuthDeps(deps), { roles: ['triager', 'admin'] });
+  const auth = staffAuthDeps(deps);
+  const caseworkers = requireStaff(auth, { roles: ['triager', 'admin'] });
+  // The lease route decides for itself what counts as a person's activity.
+  const leaseHolders = requireStaff(auth, { roles: ['triager', 'admin'], countsAsActivity: false });
   const queue: QueueDeps = { db: deps.db, leaseMinutes: deps.config.staff.leaseMinutes };
 
   return new Hono<{ Variables: StaffVariables }>()
@@ -30,9 +33,13 @@ export function staffQueueRoutes(deps: RouteDeps): Hono<{ Variables: StaffVariab
       auditCase(deps.db, session, 'report.viewed', opened.meta, now);
       return c.json(view, 200);
     })
-    .post('/reports/:id/lease', caseworkers, jsonInput(leaseSchema), (c) => {
+    .post('/reports/:id/lease', leaseHolders, jsonInput(leaseSchema), (c) => {
       const session = c.get('staff');
+      const { action } = c.get('input');
+      // A page renews its lease by itself while open, so a renewal never keeps the session
+      // alive, whatever the request says; releasing is a person's choice.
+      if (action !== 'renew' && !isBackgroundRequest(c)) recordActivity(auth, session);
       const opened = openCase(deps.db, session, parseReportId(c.req.param('id')));
-      return c.json(changeLease(queue, session, opened, c.get('input').action, deps.now()), 200);
+      return c.json(changeLease(queue, session, opened, action, deps.now()), 200);
     });
 }

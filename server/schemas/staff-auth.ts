@@ -30,4 +30,7 @@ export const sessionInfoSchema = z.object({
   channels: z.array(z.object({ id: z.number(), slug: z.string(), name: z.string() })),
   totpEnabled: z.boolean(),
   restriction: z.enum(['change_password', 'enrol_totp']).nullable(),
+  idleTimeoutSeconds: z.number().int().meta({ description: 'SESSION_IDLE_MINUTES in seconds.' }),
+  idleEndsAt: z.iso.datetime().meta({ description: 'When the idle timeout ends the session unless a person does something first.' }),
+  idleSecondsLeft: z.number().int().min(0).meta({ description: 'Seconds until idleEndsAt, by the server\'s clock.' }),
 });

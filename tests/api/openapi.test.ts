@@ -36,6 +36,25 @@ describe('GET /api/openapi.json', () => {
   });
 });
 
+describe('the staff routes in the document', () => {
+  it('list the background header, which keeps a request from restarting the idle timeout', async () => {
+    const doc = (await (await t.app.request('/api/openapi.json')).json()) as {
+      paths: Record<string, Record<string, { parameters?: { name: string; in: string; description?: string }[] }>>;
+    };
+    const staffOperations = Object.entries(doc.paths)
+      .filter(([path]) => path.startsWith('/api/staff/') && !['/api/staff/login', '/api/staff/recover'].includes(path))
+      .flatMap(([, methods]) => Object.values(methods));
+    expect(staffOperations.length).toBeGreaterThan(20);
+    for (const operation of staffOperations) {
+      const header = operation.parameters?.find((parameter) => parameter.name === 'X-Tipline-Background');
+      expect(header?.in).toBe('header');
+      expect(header?.description).toMatch(/idle timeout/);
+    }
+    // An operation's own parameters are kept beside it.
+    expect(doc.paths['/api/staff/reports/{id}']?.['get']?.parameters?.map((parameter) => parameter.name)).toEqual(['id', 'X-Tipline-Background']);
+  });
+});
+
 describe('the document and the app agree', () => {
   it('every documented operation is a route the app serves (none falls through to "No such API route")', async () => {
     const doc = (await (await t.app.request('/api/openapi.json')).json()) as OpenApiDoc;

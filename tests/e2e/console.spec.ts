@@ -4,7 +4,7 @@
  * and the referral; the interference record reaches the register; an auditor
  * sees the chain verified; a triager cannot reach another channel's report by
  * editing the URL; every console page passes axe; the queue works from the
- * keyboard alone.
+ * keyboard alone; an open report page does not outlive the idle timeout.
  */
 import { createHash, randomBytes } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
@@ -303,6 +303,89 @@ test('the idle warning comes before the session ends, and "Stay signed in" keeps
   await page.getByRole('button', { name: 'Stay signed in' }).click();
   await expect(page.getByText(/You have been idle for a while/)).toHaveCount(0);
   expect((await page.request.get('/api/staff/me')).status()).toBe(200);
+});
+
+/** The id of the newest report in a channel, as the admin's queue lists it. */
+async function newestReportId(admin: Awaited<ReturnType<typeof apiSession>>, channel: string): Promise<number> {
+  let newest = 0;
+  let cursor: string | null = null;
+  do {
+    const query: string = `/api/staff/reports?channel=${channel}&limit=200${cursor === null ? '' : `&cursor=${encodeURIComponent(cursor)}`}`;
+    const page = (await (await admin.get(query)).json()) as { reports: { id: number }[]; nextCursor: string | null };
+    for (const report of page.reports) newest = Math.max(newest, report.id);
+    cursor = page.nextCursor;
+  } while (cursor !== null);
+  return newest;
+}
+
+test('a report page renewing its lease does not keep the session alive: the warning comes on time, and at the end the report leaves the screen', async ({ page, baseURL, server }) => {
+  await ensureMember(baseURL, server.output(), { username: 'idle-reader', role: 'triager', channels: ['official_protection'] });
+  const secret = `The customs chief keeps the seized cigarettes in his own garage, case ${randomBytes(4).toString('hex')}.`;
+  const admin = await apiSession(baseURL, 'admin', firstAdminPassword(server.output()));
+  await admin.post('/api/reports', { data: { category: 'official_protection', details: secret } });
+  // The most urgent report of the channel, so "Pull next report" brings exactly this one.
+  const id = await newestReportId(admin, 'official_protection');
+  expect((await admin.post(`/api/staff/reports/${id}/priority`, { data: { priority: 3 } })).status()).toBe(200);
+  await admin.dispose();
+
+  await page.clock.install();
+  await signIn(page, 'idle-reader', MEMBER_PASSWORD);
+  await page.getByRole('button', { name: 'Pull next report' }).click();
+  await page.waitForURL(new RegExp(`/staff/report/\\?id=${id}$`));
+  await expect(page.getByText(secret)).toBeVisible();
+  // Both countdowns have started: the bar's (the name shows) and the lease renewal's.
+  await expect(page.getByText('Signed in as idle-reader')).toBeVisible();
+  await expect(page.getByText(/You are handling this report/)).toBeVisible();
+  const renewals: { background: string | undefined; status: number }[] = [];
+  page.on('response', (response) => {
+    const request = response.request();
+    if (request.url().endsWith(`/reports/${id}/lease`) && (request.postData() ?? '').includes('renew')) {
+      renewals.push({ background: request.headers()['x-tipline-background'], status: response.status() });
+    }
+  });
+
+  // Twenty-five minutes of nobody at the screen while the page keeps its lease.
+  for (let round = 1; round <= 5; round += 1) {
+    await page.clock.fastForward('05:00');
+    await expect.poll(() => renewals.length).toBeGreaterThanOrEqual(round);
+  }
+  expect(renewals.every((renewal) => renewal.status === 200 && renewal.background === '1')).toBe(true);
+  await expect(page.getByText(/You have been idle for a while/)).toHaveCount(0);
+  await page.clock.fastForward('03:30'); // 28:30: the warning is due two minutes before the end
+  await expect(page.getByText(/You have been idle for a while/)).toBeVisible();
+
+  // At the end the screen is cleared before anything else (here, while the sign-out is still on its way).
+  let pageWhileSigningOut = null as string | null; // set in the route handler below
+  await page.route('**/api/staff/logout', async (route) => {
+    pageWhileSigningOut = await page.evaluate(() => document.body.innerHTML);
+    await route.continue();
+  });
+  await page.clock.fastForward('02:00');
+  await page.waitForURL(/\/en\/staff\/\?ended=1$/);
+  expect(pageWhileSigningOut).not.toBeNull();
+  expect(pageWhileSigningOut?.includes(secret), 'the report\'s text was still in the page while signing out').toBe(false);
+  await expect(page.getByText('Your session has ended. Sign in again to continue.')).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Sign in' })).toBeVisible();
+  await expect(page.getByText(secret)).toHaveCount(0);
+  expect((await page.request.get('/api/staff/me')).status()).toBe(401);
+});
+
+test('a person active in another tab keeps the session: the idle bar finds out in the background instead of signing out', async ({ page, baseURL, server }) => {
+  await ensureMember(baseURL, server.output(), { username: 'two-tabs', role: 'triager', channels: ['official_protection'] });
+  await page.clock.install();
+  await signIn(page, 'two-tabs', MEMBER_PASSWORD);
+  await expect(page.getByText('Signed in as two-tabs')).toBeVisible();
+  await page.clock.fastForward('10:00');
+  // Another tab of the same browser: a person's request, which this page never hears of.
+  expect((await page.request.get('/api/staff/reports')).status()).toBe(200);
+  const check = page.waitForResponse((response) => response.url().endsWith('/api/staff/me') && response.request().headers()['x-tipline-background'] === '1');
+  await page.clock.fastForward('18:30'); // 28:30 by this page's own count: it asks the server first
+  expect((await check).status()).toBe(200);
+  await page.clock.fastForward('02:00'); // 30:30: past this page's own end
+  // The countdown now runs from the other tab's request: the warning comes about 28 minutes after it.
+  await page.clock.fastForward('26:45');
+  await expect(page.getByText(/You have been idle for a while/)).toBeVisible();
+  await expect(page).toHaveURL(/\/en\/staff\/queue\/$/);
 });
 
 test('the lease is renewed while a report is open', async ({ page, baseURL, server }) => {

@@ -55,8 +55,9 @@ export function staffRequest(
   method: string,
   url: string,
   body?: unknown,
+  extraHeaders: Record<string, string> = {},
 ): Promise<Response> {
-  const headers: Record<string, string> = { Origin: ORIGIN, 'Sec-Fetch-Site': 'same-origin', Accept: 'application/json' };
+  const headers: Record<string, string> = { Origin: ORIGIN, 'Sec-Fetch-Site': 'same-origin', Accept: 'application/json', ...extraHeaders };
   if (cookie) headers['Cookie'] = cookie;
   if (body !== undefined) headers['Content-Type'] = 'application/json';
   return Promise.resolve(

@@ -9,6 +9,7 @@ import type { JSX } from 'preact';
 import type { CaseWords, ReportMessages } from '../i18n/console/staff-types';
 import type { ConsoleMessages } from '../i18n/console/types';
 import { staffPath, type Lang } from '../i18n/lang';
+import { BACKGROUND_HEADER } from '../lib/staff-session-headers';
 import { staffApi, type ApiFailure, type ApiResult } from '../staff/api';
 import { failureText, fill, formatTime, leaveIfSignedOut } from '../staff/format';
 import { reportAction, type ActionKey, type ActionOutcome } from '../staff/report-actions';
@@ -111,7 +112,8 @@ export class ReportIsland extends FocusingComponent<Props, State> {
   private async renew(): Promise<void> {
     const { id } = this.state;
     if (id === null) return;
-    const result = await staffApi<ReportSummary>('POST', `reports/${id}/lease`, { action: 'renew' });
+    // The page renews by itself: not a person's activity, so it must not keep the session alive.
+    const result = await staffApi<ReportSummary>('POST', `reports/${id}/lease`, { action: 'renew' }, { background: true });
     if (result.ok) this.mergeSummary(result.data, () => this.scheduleRenewal());
     else if (!leaveIfSignedOut(this.props.lang, result)) {
       this.setResult('lease', { ok: false, text: `${this.props.m.lease.renewFailed} ${failureText(this.props.c, result)}` }, false);
@@ -127,7 +129,8 @@ export class ReportIsland extends FocusingComponent<Props, State> {
       method: 'POST',
       credentials: 'same-origin',
       keepalive: true,
-      headers: { 'Content-Type': 'application/json', Accept: 'application/json' },
+      // Sent by the page itself on the way out: the next page's own requests are the person's activity.
+      headers: { 'Content-Type': 'application/json', Accept: 'application/json', [BACKGROUND_HEADER]: '1' },
       body: JSON.stringify({ action: 'release' }),
     }).catch(() => undefined);
   };

@@ -50,7 +50,8 @@ export class SigninIsland extends FocusingComponent<Props, State> {
 
   private async start(): Promise<void> {
     const query = new URLSearchParams(location.search);
-    const me = await staffApi<SessionInfo>('GET', 'me');
+    // Only a check: landing here (e.g. sent by the idle timeout) is not a person's activity.
+    const me = await staffApi<SessionInfo>('GET', 'me', undefined, { background: true });
     if (!me.ok) {
       this.setState({ step: 'login', ended: query.has('ended') });
       return;

@@ -3,6 +3,7 @@
  * cookies, and a result value instead of exceptions. A 401 means the session
  * ended (idle timeout, logout elsewhere): callers send the person to sign in.
  */
+import { BACKGROUND_HEADER, IDLE_ENDS_HEADER } from '../lib/staff-session-headers';
 
 export interface ApiFailure {
   ok: false;
@@ -14,9 +15,28 @@ export interface ApiFailure {
 
 export type ApiResult<T> = { ok: true; status: number; data: T } | ApiFailure;
 
-/** Told of every answer the server gave (not network failures): the idle-timeout warning counts from these. */
-export type ApiListener = (path: string, status: number) => void;
+/** An answer the server gave, as listeners hear of it. */
+export interface ApiAnswer {
+  path: string;
+  status: number;
+  /** True when the console sent the request by itself (`background`), not for something a person did. */
+  background: boolean;
+  /** When the server's idle timeout ends the session, as of this answer (its X-Tipline-Idle-Ends), if it said. */
+  idleEndsAt: string | null;
+}
+
+/** Told of every answer the server gave (not network failures): the idle-timeout countdown follows these. */
+export type ApiListener = (answer: ApiAnswer) => void;
 const listeners = new Set<ApiListener>();
+
+export interface ApiOptions {
+  /**
+   * The console sends this by itself (lease renewal, polling, the session
+   * bar's checks), not because a person did something: the server does not
+   * count it as activity, and neither does the idle countdown.
+   */
+  background?: boolean;
+}
 
 /** Listen to every staff API answer on this page; returns the unsubscribe function. */
 export function onStaffApi(listener: ApiListener): () => void {
@@ -25,19 +45,25 @@ export function onStaffApi(listener: ApiListener): () => void {
 }
 
 /** Call `/api/staff/<path>`; never throws. */
-export async function staffApi<T>(method: 'GET' | 'POST', path: string, body?: unknown): Promise<ApiResult<T>> {
+export async function staffApi<T>(method: 'GET' | 'POST', path: string, body?: unknown, options: ApiOptions = {}): Promise<ApiResult<T>> {
+  const background = options.background === true;
   let res: Response;
   try {
     res = await fetch(`/api/staff/${path.replace(/^\//, '')}`, {
       method,
       credentials: 'same-origin',
-      headers: { Accept: 'application/json', ...(body === undefined ? {} : { 'Content-Type': 'application/json' }) },
+      headers: {
+        Accept: 'application/json',
+        ...(body === undefined ? {} : { 'Content-Type': 'application/json' }),
+        ...(background ? { [BACKGROUND_HEADER]: '1' } : {}),
+      },
       ...(body === undefined ? {} : { body: JSON.stringify(body) }),
     });
   } catch {
     return { ok: false, status: 0, code: 'network' };
   }
-  for (const listener of listeners) listener(path, res.status);
+  const answer: ApiAnswer = { path, status: res.status, background, idleEndsAt: res.headers.get(IDLE_ENDS_HEADER) };
+  for (const listener of listeners) listener(answer);
   const text = await res.text();
   let data: unknown = null;
   try {

@@ -25,9 +25,28 @@ export function signinUrl(lang: Lang, ended = false): string {
   return ended ? `${staffPath(lang, 'signin')}?ended=1` : staffPath(lang, 'signin');
 }
 
+/**
+ * Take everything the page shows off the screen: every console page keeps
+ * what it decrypted inside #main, and the session bar outside it shows only a name.
+ */
+export function clearConsoleScreen(): void {
+  document.getElementById('main')?.replaceChildren();
+}
+
+/** Clear the screen and leave for the sign-in page (`ended`: say the session ended). */
+export function leaveConsole(lang: Lang, ended: boolean): void {
+  clearConsoleScreen();
+  try {
+    sessionStorage.clear();
+  } catch {
+    // Storage may be disabled; the console keeps nothing there anyway.
+  }
+  location.replace(signinUrl(lang, ended));
+}
+
 /** Leave for the sign-in page when the server says the session is gone. True when it did. */
 export function leaveIfSignedOut(lang: Lang, failure: ApiFailure): boolean {
   if (failure.status !== 401) return false;
-  location.replace(signinUrl(lang, true));
+  leaveConsole(lang, true);
   return true;
 }

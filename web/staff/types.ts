@@ -19,6 +19,10 @@ export interface SessionInfo {
   totpEnabled: boolean;
   restriction: SessionRestriction;
   idleTimeoutSeconds: number;
+  /** When the idle timeout ends the session unless a person does something first (ISO time). */
+  idleEndsAt: string;
+  /** Seconds until then, by the server's clock. */
+  idleSecondsLeft: number;
 }
 
 /** GET /api/staff/reports. */
