@@ -39,9 +39,11 @@ const batches = (where: string): string => `
 const BATCHES = batches('');
 const BATCHES_BEFORE = batches(' AND r.received_at < @before');
 
+// In index order (hour, then id), so LIMIT stops reading as soon as it has enough.
 const DISCARDABLE = `
   SELECT r.id FROM reports r INDEXED BY reports_low_effort_by_hour
-  WHERE r.low_effort = 1 AND r.received_at >= @from AND r.received_at <= @to AND ${UNTOUCHED}`;
+  WHERE r.low_effort = 1 AND r.received_at >= @from AND r.received_at <= @to AND ${UNTOUCHED}
+  ORDER BY r.received_at, r.id LIMIT @limit`;
 
 /** The statements, for the query-plan test. */
 export const LOW_EFFORT_QUERIES = { batches: BATCHES, batchesBefore: BATCHES_BEFORE, discardable: DISCARDABLE } as const;
@@ -52,11 +54,13 @@ export function listLowEffortBatches(db: Db, options: { before: string | null; l
   return db.prepare<[{ before: string; limit: number }], LowEffortBatch>(BATCHES_BEFORE).all({ before: options.before, limit: options.limit });
 }
 
-/** Ids of marked reports received from `from` to `to` (hours, both included) that nobody has worked on, ascending. */
-export function discardableLowEffortIds(db: Db, range: { from: string; to: string }): number[] {
+/**
+ * Ids of up to `limit` marked reports received from `from` to `to` (hours,
+ * both included) that nobody has worked on: the oldest hour first, then by id.
+ */
+export function discardableLowEffortIds(db: Db, range: { from: string; to: string }, limit: number): number[] {
   return db
-    .prepare<[{ from: string; to: string }], { id: number }>(DISCARDABLE)
-    .all(range)
-    .map((row) => row.id)
-    .sort((a, b) => a - b);
+    .prepare<[{ from: string; to: string; limit: number }], { id: number }>(DISCARDABLE)
+    .all({ from: range.from, to: range.to, limit })
+    .map((row) => row.id);
 }

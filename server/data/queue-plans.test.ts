@@ -87,7 +87,7 @@ describe('query plans', () => {
     expectIndexDriven(plan(LOW_EFFORT_QUERIES.batches, { limit: 169 }), byHour);
     expectIndexDriven(plan(LOW_EFFORT_QUERIES.batchesBefore, { before: '2026-11-28T06:00:00Z', limit: 169 }), /^SEARCH r USING INDEX reports_low_effort_by_hour \(received_at<\?\)/);
     expectIndexDriven(
-      plan(LOW_EFFORT_QUERIES.discardable, { from: '2026-11-28T06:00:00Z', to: '2026-11-28T09:00:00Z' }),
+      plan(LOW_EFFORT_QUERIES.discardable, { from: '2026-11-28T06:00:00Z', to: '2026-11-28T09:00:00Z', limit: 5001 }),
       /^SEARCH r USING INDEX reports_low_effort_by_hour \(received_at>\? AND received_at<\?\)/,
     );
   });

@@ -1,6 +1,7 @@
 /** The admin's low-effort batch routes in the OpenAPI document. */
 import { z } from 'zod';
-import { lowEffortBatchesQuerySchema, lowEffortDiscardSchema, MAX_DISCARD_HOURS } from '../schemas/staff-admin';
+import { MAX_DISCARD_HOURS, MAX_DISCARD_PER_ACTION } from '../../web/lib/low-effort';
+import { lowEffortBatchesQuerySchema, lowEffortDiscardSchema } from '../schemas/staff-admin';
 import { errors, jsonBody, jsonResponse, queryParameters, type Paths } from './helpers';
 import { staffOperation } from './staff-accounts';
 
@@ -22,6 +23,7 @@ const discardSummary = z.object({
   reportIds: z.array(z.number().int()),
   from: hour,
   to: hour,
+  more: z.boolean().meta({ description: `True when more discardable reports remain in the range: one discard deletes at most ${MAX_DISCARD_PER_ACTION}.` }),
 });
 
 export const staffLowEffortPaths: Paths = {
@@ -36,7 +38,7 @@ export const staffLowEffortPaths: Paths = {
     post: staffOperation('discardLowEffort', 'admin', {
       summary:
         `Delete, in one audited action (low_effort.discarded, with the count and ids), the marked reports received from \`from\` to \`to\` ` +
-        `(hours, both included, at most ${MAX_DISCARD_HOURS} hours) that nobody has worked on: status new, never acknowledged, no lease, ` +
+        `(hours, both included, at most ${MAX_DISCARD_HOURS} hours; at most ${MAX_DISCARD_PER_ACTION} reports, oldest first) that nobody has worked on: status new, never acknowledged, no lease, ` +
         'no assignee, no priority, no public message, no staff reply, no case record, no link. Their messages and evidence files go with them.',
       requestBody: jsonBody(lowEffortDiscardSchema),
       responses: { 200: jsonResponse('What was deleted (0 when nothing matched; no audit entry then).', discardSummary), ...errors(400, 401, 403) },

@@ -1,5 +1,6 @@
 /** Request shapes for the admin routes. */
 import { z } from 'zod';
+import { MAX_DISCARD_HOURS } from '../../web/lib/low-effort';
 import { MIN_PASSWORD_LENGTH } from '../services/staff-keys';
 
 const slug = z.string().regex(/^[a-z][a-z0-9_]{1,39}$/);
@@ -17,8 +18,6 @@ export const grantSchema = z.object({ staffId: z.number().int().positive(), chan
 
 export const idParamSchema = z.coerce.number().int().positive();
 
-/** The longest range one discard may cover: a month of hours, so one transaction stays short. */
-export const MAX_DISCARD_HOURS = 31 * 24;
 export const BATCH_PAGE = { default: 168, max: 1000 } as const;
 
 const HOUR_MS = 3_600_000;

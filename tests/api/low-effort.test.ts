@@ -8,7 +8,8 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { verifyAuditChain } from '../../server/data/audit';
 import { listReportFiles } from '../../server/data/report-files';
-import { MAX_DISCARD_HOURS } from '../../server/schemas/staff-admin';
+import { MAX_DISCARD_HOURS } from '../../web/lib/low-effort';
+import { discardLowEffort } from '../../server/services/low-effort';
 import { auditEntries, emptyQueue, jsonOf, reporterView } from '../support/casework';
 import { ADMIN, countRows, createTestInstance, postJson, type TestInstance } from '../support/instance';
 import { HOUR_MS, hourAgo, storeThroughIntake } from '../support/low-effort';
@@ -148,7 +149,7 @@ describe('discarding a marked batch', () => {
 
     const before = countRows(t.db, 'audit_log');
     const answer = await jsonOf<{ discarded: number; reportIds: number[] }>(await discard({ from: target.hour, to: target.hour }), 200);
-    expect(answer).toMatchObject({ discarded: 2, reportIds: [untouched.id, untouchedToo.id] });
+    expect(answer).toMatchObject({ discarded: 2, reportIds: [untouched.id, untouchedToo.id], more: false });
 
     const left = reportIds();
     expect(left).not.toContain(untouched.id);
@@ -166,7 +167,7 @@ describe('discarding a marked batch', () => {
       {
         reportId: null,
         actorStaffId: adminId,
-        detail: { count: 2, reportIds: `${untouched.id},${untouchedToo.id}`, from: target.hour, to: target.hour },
+        detail: { count: 2, reportIds: `${untouched.id},${untouchedToo.id}`, from: target.hour, to: target.hour, more: false },
       },
     ]);
     expect(verifyAuditChain(t.db).ok).toBe(true);
@@ -196,6 +197,21 @@ describe('discarding a marked batch', () => {
     const answer = await jsonOf<{ reportIds: number[] }>(await discard({ from: hours[1], to: hours[2] }), 200);
     expect(answer.reportIds).toEqual([made[1], made[2]]);
     expect(reportIds()).toEqual(expect.arrayContaining([made[0], made[3]]));
+  });
+
+  it('deletes at most the cap per action, oldest first, and says when more remain', async () => {
+    const hours = [82, 81].map((h) => hourAgo(t, h).hour);
+    const made = [(await marked(82)).id, (await marked(82)).id, (await marked(81)).id];
+    const session = t.sessions.get(admin.replace('tipline_staff=', ''), t.clock.now().getTime());
+    if (!session) throw new Error('the admin should be signed in');
+    const deps = { db: t.db, files: t.files, now: t.clock.now, maxPerAction: 2 };
+    const first = await discardLowEffort(deps, session, { from: hours[0]!, to: hours[1]! });
+    expect(first).toMatchObject({ discarded: 2, reportIds: [made[0], made[1]], more: true });
+    expect(auditEntries(t, 'low_effort.discarded').at(-1)?.detail).toMatchObject({ count: 2, more: true });
+    const second = await discardLowEffort(deps, session, { from: hours[0]!, to: hours[1]! });
+    expect(second).toMatchObject({ discarded: 1, reportIds: [made[2]], more: false });
+    for (const id of made) expect(reportIds()).not.toContain(id);
+    expect(verifyAuditChain(t.db).ok).toBe(true);
   });
 
   it('refuses a bad range with 400 invalid_input and deletes nothing', async () => {

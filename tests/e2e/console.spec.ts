@@ -326,6 +326,7 @@ test('the lease is renewed while a report is open', async ({ page, baseURL, serv
 });
 
 test('low-effort reports are marked in the queue and on the report page, filtered, and an admin discards a batch after confirming', async ({ page, browser, baseURL, server }) => {
+  test.setTimeout(120_000); // three pages analysed by axe on the way
   const triager = { username: 'junk-triager', role: 'triager' as const, channels: ['organised_crime'] };
   await ensureMember(baseURL, server.output(), triager);
   const admin = await apiSession(baseURL, 'admin', firstAdminPassword(server.output()));
@@ -351,8 +352,10 @@ test('low-effort reports are marked in the queue and on the report page, filtere
   await expect(row(honest)).toHaveCount(0);
   await expect(row(junkA)).toBeVisible();
   await expect(row(junkB)).toBeVisible();
+  expect(await seriousViolations(page)).toEqual([]);
   await row(junkA).getByRole('link').click();
   await expect(page.getByText('with little or no proof of work while the site was under heavy load')).toBeVisible();
+  expect(await seriousViolations(page)).toEqual([]);
 
   const adminPage = await (await browser.newContext({ baseURL })).newPage();
   await signIn(adminPage, 'admin', firstAdminPassword(server.output()));
@@ -364,6 +367,7 @@ test('low-effort reports are marked in the queue and on the report page, filtere
   await discard.click();
   await expect(adminPage.getByRole('heading', { name: 'Discard these reports?' })).toBeFocused();
   await expect(adminPage.getByRole('group', { name: 'Discard these reports?' })).toContainText('2 marked reports received');
+  expect(await seriousViolations(adminPage)).toEqual([]);
   await adminPage.getByRole('button', { name: 'Cancel' }).click();
   await expect(adminPage.getByRole('heading', { name: 'Discard these reports?' })).toHaveCount(0);
   await expect(discard).toBeFocused();

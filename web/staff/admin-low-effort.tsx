@@ -10,6 +10,7 @@ import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
 import type { AdminMessages } from '../i18n/console/admin-types';
 import type { ConsoleMessages } from '../i18n/console/types';
 import type { Lang } from '../i18n/lang';
+import { MAX_DISCARD_PER_ACTION } from '../lib/low-effort';
 import type { BatchPage, DiscardAnswer, LowEffortBatch } from './admin-data';
 import { staffApi } from './api';
 import { OutcomeLine, SelectField, type Outcome } from './form-parts';
@@ -101,7 +102,7 @@ export function AdminLowEffort(props: Props): JSX.Element {
     setBusy(false);
     setPending(null);
     if (result.ok) {
-      setOutcome({ ok: true, text: m.done(result.data.discarded) });
+      setOutcome({ ok: true, text: m.done(result.data.discarded, result.data.more) });
       setFrom('');
       setTo('');
       void load(null);
@@ -124,7 +125,13 @@ export function AdminLowEffort(props: Props): JSX.Element {
           <h3 id={CONFIRM_ID} tabIndex={-1} ref={confirmHeading}>
             {m.confirm.heading}
           </h3>
-          <p>{m.confirm.text(pending.count, pending.from === pending.to ? m.confirm.hour(hour(pending.from)) : m.confirm.between(hour(pending.from), hour(pending.to)))}</p>
+          <p>
+            {m.confirm.text(
+              Math.min(pending.count, MAX_DISCARD_PER_ACTION),
+              pending.from === pending.to ? m.confirm.hour(hour(pending.from)) : m.confirm.between(hour(pending.from), hour(pending.to)),
+            )}
+          </p>
+          {pending.count > MAX_DISCARD_PER_ACTION && <p>{m.confirm.capped(MAX_DISCARD_PER_ACTION, pending.count)}</p>}
           <p class="actions">
             <button type="button" class="button" aria-disabled={busy ? 'true' : undefined} onClick={() => void confirm()}>
               {m.confirm.yes}

@@ -85,9 +85,12 @@ export interface AdminMessages {
       text: (count: number, what: string) => string;
       hour: (hour: string) => string;
       between: (from: string, to: string) => string;
+      /** When more are discardable than one discard takes: {cap} of {total}. */
+      capped: (cap: number, total: number) => string;
       yes: string;
       cancel: string;
     };
-    done: (count: number) => string;
+    /** `more`: the range still holds discardable reports (one discard takes at most MAX_DISCARD_PER_ACTION). */
+    done: (count: number, more: boolean) => string;
   };
 }

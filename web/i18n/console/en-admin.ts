@@ -106,9 +106,13 @@ export const adminMessages: AdminMessages = {
         `${count} marked ${count === 1 ? 'report' : 'reports'} received ${what} will be deleted for good, with ${count === 1 ? 'its' : 'their'} messages and files. Nobody can read ${count === 1 ? 'it' : 'them'} afterwards, and ${count === 1 ? 'its tracking code finds' : 'their tracking codes find'} nothing.`,
       hour: (hour) => `in the hour from ${hour}`,
       between: (from, to) => `from the hour of ${from} to the hour of ${to}`,
+      capped: (cap, total) => `That is ${total.toLocaleString('en')} reports; one discard takes the oldest ${cap.toLocaleString('en')}. Discard again for the rest.`,
       yes: 'Yes, discard them',
       cancel: 'Cancel',
     },
-    done: (count) => (count === 0 ? 'Nothing was discarded: those reports had been worked on or were already gone.' : `${count} ${count === 1 ? 'report was' : 'reports were'} discarded.`),
+    done: (count, more) =>
+      count === 0
+        ? 'Nothing was discarded: those reports had been worked on or were already gone.'
+        : `${count} ${count === 1 ? 'report was' : 'reports were'} discarded.${more ? ' More remain in that range: discard again to continue.' : ''}`,
   },
 };

@@ -104,9 +104,13 @@ export const adminMessages: AdminMessages = {
       text: (count, what) => `${what}收到的 ${count} 件标记案件，连同其信息与文件将被永久删除。删除后无人能再查看，举报人用查询码也查不到任何内容。`,
       hour: (hour) => `${hour} 这个时段`,
       between: (from, to) => `从 ${from} 到 ${to} 这段时间`,
+      capped: (cap, total) => `这段时间共有 ${total} 件，每次最多删除最早的 ${cap} 件，其余请再删除一次。`,
       yes: '确定删除',
       cancel: '取消',
     },
-    done: (count) => (count === 0 ? '没有删除任何案件：这些案件已有人处理，或已被删除。' : `已删除 ${count} 件案件。`),
+    done: (count, more) =>
+      count === 0
+        ? '没有删除任何案件：这些案件已有人处理，或已被删除。'
+        : `已删除 ${count} 件案件。${more ? '这段时间内还有尚未删除的标记案件，请再删除一次。' : ''}`,
   },
 };

@@ -104,9 +104,13 @@ export const adminMessages: AdminMessages = {
       text: (count, what) => `${what}收到的 ${count} 件標記案件，連同其訊息與檔案將被永久刪除。刪除後無人能再閱讀，檢舉人用查詢碼也查不到任何內容。`,
       hour: (hour) => `${hour} 這個時段`,
       between: (from, to) => `從 ${from} 到 ${to} 這段時間`,
+      capped: (cap, total) => `這段時間共有 ${total} 件，每次最多刪除最早的 ${cap} 件，其餘請再刪除一次。`,
       yes: '確定刪除',
       cancel: '取消',
     },
-    done: (count) => (count === 0 ? '沒有刪除任何案件：這些案件已有人處理，或已被刪除。' : `已刪除 ${count} 件案件。`),
+    done: (count, more) =>
+      count === 0
+        ? '沒有刪除任何案件：這些案件已有人處理，或已被刪除。'
+        : `已刪除 ${count} 件案件。${more ? '這段時間內還有尚未刪除的標記案件，請再刪除一次。' : ''}`,
   },
 };
