@@ -37,6 +37,7 @@ const CHANNEL_WEIGHTS: Record<string, number> = {
 };
 const PRIORITIES = [[0, 60], [1, 25], [2, 10], [3, 5]] as const;
 const SOURCES: readonly (readonly [ReportSource, number])[] = [['web', 90], ['phone', 5], ['letter', 3], ['visit', 2]];
+const LOW_EFFORT_SHARE = 0.03;
 // Reports from the last fortnight are mostly untouched; older ones mostly done.
 const RECENT_STATUSES: readonly (readonly [InternalStatus, number])[] = [['new', 50], ['triage', 30], ['investigating', 20]];
 const OLDER_STATUSES: readonly (readonly [InternalStatus, number])[] = [
@@ -87,6 +88,7 @@ function seedOne(ctx: SeedContext, index: number): void {
   const received = new Date(ctx.now - SPAN_DAYS * 24 * HOUR_MS + Math.floor((index / ctx.total) * SPAN_DAYS * 24) * HOUR_MS);
   const recent = ctx.now - received.getTime() < 14 * 24 * HOUR_MS;
   const status = weighted(recent ? RECENT_STATUSES : OLDER_STATUSES, random());
+  const source = weighted(SOURCES, random());
   const id = insertReport(db, {
     channelId: channel.id,
     category: channel.slug,
@@ -97,7 +99,9 @@ function seedOne(ctx: SeedContext, index: number): void {
     reporterRecipient: ctx.reporterRecipient,
     content,
     contact: null,
-    source: weighted(SOURCES, random()),
+    source,
+    // Some web reports came in at low effort during floods: the queue indexes carry them too.
+    lowEffort: source === 'web' && random() < LOW_EFFORT_SHARE,
     receivedAt: toHour(received),
     ackDueAt: toHour(addDays(received, ctx.deadlines.ackDays)),
     feedbackDueAt: toHour(addDays(received, ctx.deadlines.feedbackDays)),

@@ -1,9 +1,11 @@
 /**
- * The queue listing: report metadata filtered and ordered by priority
- * (highest first), then id (oldest first), with keyset pagination so a page
- * deep in a million reports costs what the first page costs.
+ * The queue listing: report metadata filtered and in queue order (unmarked
+ * before low-effort marked, then priority highest first, then id oldest
+ * first), with keyset pagination so a page deep in a million reports costs
+ * what the first page costs.
  */
 import type { Db } from './database';
+import { QUEUE_ORDER_SQL, queueOrder, type QueuePosition } from './queue-order';
 import { REPORT_META_FROM, type ReportMeta } from './report-metadata';
 import type { InternalStatus } from './reports';
 
@@ -17,14 +19,16 @@ export interface ReportListFilter {
   assigneeId?: number | null | undefined;
   /** When set (the current time, to the second): only reports overdue at that moment. */
   overdueAt?: string | undefined;
+  /** true: only reports with the low-effort marker; false: only those without. */
+  lowEffort?: boolean | undefined;
   /** Keyset cursor: the last row of the previous page. */
-  after?: { priority: number; id: number } | undefined;
+  after?: QueuePosition | undefined;
   limit: number;
 }
 
 type Params = Record<string, string | number>;
 
-/** Terms for one channel; the channel comes first so SQLite seeks a (channel_id, ..., priority DESC, id) index. */
+/** Terms for one channel; the channel comes first so SQLite seeks a (channel_id, ..., low_effort, priority DESC, id) index. */
 function whereClause(channelId: number, filter: ReportListFilter, params: Params): string {
   params['channel'] = channelId;
   const terms = ['r.channel_id = @channel'];
@@ -45,6 +49,10 @@ function whereClause(channelId: number, filter: ReportListFilter, params: Params
     params['assignee'] = filter.assigneeId;
     terms.push('r.assignee_id = @assignee');
   }
+  if (filter.lowEffort !== undefined) {
+    params['lowEffort'] = filter.lowEffort ? 1 : 0;
+    terms.push('r.low_effort = @lowEffort');
+  }
   if (filter.overdueAt !== undefined) {
     // The slow-progress register: open reports past either deadline. A closed
     // report needs no more work, so it leaves the register. The literal
@@ -56,41 +64,55 @@ function whereClause(channelId: number, filter: ReportListFilter, params: Params
 }
 
 /**
- * One channel's next `limit` rows after the cursor. With a cursor the rest of
- * the cursor's priority comes first, then the lower priorities: two index
- * range scans instead of one OR that SQLite cannot seek on.
+ * After a cursor, the rest of the queue is up to three index ranges, read in
+ * this order: the cursor's own marker and priority past its id; the same
+ * marker at lower priorities; and (after an unmarked row) every marked row.
+ * One OR of the three is something SQLite cannot seek on.
  */
-function listChannel(db: Db, channelId: number, filter: ReportListFilter): ReportMeta[] {
-  const params: Params = { limit: filter.limit };
-  const where = whereClause(channelId, filter, params);
-  if (filter.after === undefined) {
-    return db.prepare<[Params], ReportMeta>(`${REPORT_META_FROM} WHERE ${where} ORDER BY r.priority DESC, r.id LIMIT @limit`).all(params);
-  }
-  params['afterPriority'] = filter.after.priority;
-  params['afterId'] = filter.after.id;
-  const samePriority = db
-    .prepare<[Params], ReportMeta>(
-      `${REPORT_META_FROM} WHERE ${where} AND r.priority = @afterPriority AND r.id > @afterId ORDER BY r.priority DESC, r.id LIMIT @limit`,
-    )
-    .all(params);
-  if (samePriority.length >= filter.limit) return samePriority;
-  params['limit'] = filter.limit - samePriority.length;
-  const lower = db
-    .prepare<[Params], ReportMeta>(
-      `${REPORT_META_FROM} WHERE ${where} AND r.priority < @afterPriority ORDER BY r.priority DESC, r.id LIMIT @limit`,
-    )
-    .all(params);
-  return [...samePriority, ...lower];
+function rangesAfter(after: QueuePosition | undefined, filter: ReportListFilter): string[] {
+  if (after === undefined) return [''];
+  const ranges = [
+    ' AND r.low_effort = @afterLowEffort AND r.priority = @afterPriority AND r.id > @afterId',
+    ' AND r.low_effort = @afterLowEffort AND r.priority < @afterPriority',
+  ];
+  if (after.lowEffort === 0 && filter.lowEffort === undefined) ranges.push(' AND r.low_effort = 1');
+  return ranges;
 }
 
 /**
- * Up to `limit` reports after the cursor, priority desc then id asc. Each
- * channel is read separately in index order and the pages merged: one query
- * over `channel_id IN (...)` would have to sort every matching row.
+ * The statements that read one channel's page, in order, each with its
+ * parameters (LIMIT not yet lowered by earlier ranges). Exported so a test
+ * can check every one of them with EXPLAIN QUERY PLAN.
+ */
+export function channelPageQueries(channelId: number, filter: ReportListFilter): { sql: string; params: Params }[] {
+  const params: Params = { limit: filter.limit };
+  const where = whereClause(channelId, filter, params);
+  if (filter.after !== undefined) {
+    params['afterLowEffort'] = filter.after.lowEffort;
+    params['afterPriority'] = filter.after.priority;
+    params['afterId'] = filter.after.id;
+  }
+  return rangesAfter(filter.after, filter).map((range) => ({ sql: `${REPORT_META_FROM} WHERE ${where}${range} ${QUEUE_ORDER_SQL} LIMIT @limit`, params }));
+}
+
+/** One channel's next `limit` rows after the cursor, reading the ranges until the page is full. */
+function listChannel(db: Db, channelId: number, filter: ReportListFilter): ReportMeta[] {
+  const rows: ReportMeta[] = [];
+  for (const { sql, params } of channelPageQueries(channelId, filter)) {
+    if (rows.length >= filter.limit) break;
+    rows.push(...db.prepare<[Params], ReportMeta>(sql).all({ ...params, limit: filter.limit - rows.length }));
+  }
+  return rows;
+}
+
+/**
+ * Up to `limit` reports after the cursor, in queue order. Each channel is
+ * read separately in index order and the pages merged: one query over
+ * `channel_id IN (...)` would have to sort every matching row.
  */
 export function listReportMeta(db: Db, filter: ReportListFilter): ReportMeta[] {
   return filter.channelIds
     .flatMap((channelId) => listChannel(db, channelId, filter))
-    .sort((a, b) => b.priority - a.priority || a.id - b.id)
+    .sort(queueOrder)
     .slice(0, filter.limit);
 }

@@ -18,6 +18,8 @@ export interface ReportMeta {
   assigneeId: number | null;
   assigneeUsername: string | null;
   source: ReportSource;
+  /** The low-effort marker: 1 when admitted with little proof of work under load. */
+  lowEffort: 0 | 1;
   /** Hour-truncated ISO timestamps. */
   receivedAt: string;
   acknowledgedAt: string | null;
@@ -33,7 +35,7 @@ export interface ReportMeta {
 /** The SELECT list and joins every metadata query shares (`r` is the report). */
 export const REPORT_META_FROM = `
   SELECT r.id, r.channel_id AS channelId, c.slug AS channel, r.category, r.region, r.status, r.outcome,
-    r.priority, r.assignee_id AS assigneeId, a.username AS assigneeUsername, r.source,
+    r.priority, r.assignee_id AS assigneeId, a.username AS assigneeUsername, r.source, r.low_effort AS lowEffort,
     r.received_at AS receivedAt, r.acknowledged_at AS acknowledgedAt, r.ack_due_at AS ackDueAt,
     r.feedback_due_at AS feedbackDueAt, r.closed_at AS closedAt, r.lease_staff_id AS leaseStaffId,
     l.username AS leaseUsername, r.lease_expires_at AS leaseExpiresAt

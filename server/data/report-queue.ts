@@ -1,10 +1,12 @@
 /**
  * The claim queue: reports in `new` or `triage` without a live lease, taken
- * by priority (highest first) then age (lowest id first). A lease is live
- * while `lease_expires_at` is later than now; an expired one is simply
+ * in queue order: reports without the low-effort marker before marked ones,
+ * then by priority (highest first), then age (lowest id first). A lease is
+ * live while `lease_expires_at` is later than now; an expired one is simply
  * ignored, which is what puts the report back in the queue.
  */
 import type { Db } from './database';
+import { QUEUE_ORDER_SQL, queueOrder, type QueuePosition } from './queue-order';
 
 export interface LeaseRequest {
   staffId: number;
@@ -14,11 +16,13 @@ export interface LeaseRequest {
 }
 
 // `status IN ('new', 'triage')` repeats the partial index's WHERE word for
-// word so SQLite can use reports_claimable.
-const NEXT_IN_CHANNEL = `
-  SELECT id, priority FROM reports INDEXED BY reports_claimable
-  WHERE channel_id = ? AND status IN ('new', 'triage') AND (lease_expires_at IS NULL OR lease_expires_at < ?)
-  ORDER BY priority DESC, id LIMIT 1`;
+// word so SQLite can use reports_claimable, whose columns are the ORDER BY's:
+// the claim reads index entries in order and stops at the first unleased one.
+// Exported for the query-plan test.
+export const NEXT_IN_CHANNEL = `
+  SELECT r.id, r.low_effort AS lowEffort, r.priority FROM reports r INDEXED BY reports_claimable
+  WHERE r.channel_id = ? AND r.status IN ('new', 'triage') AND (r.lease_expires_at IS NULL OR r.lease_expires_at < ?)
+  ${QUEUE_ORDER_SQL} LIMIT 1`;
 
 /**
  * Lease the next claimable report of these channels to a member; returns its
@@ -28,16 +32,14 @@ const NEXT_IN_CHANNEL = `
  * sees the report as claimable.
  */
 export function claimNextReport(db: Db, channelIds: readonly number[], lease: LeaseRequest): number | null {
-  const next = db.prepare<[number, string], { id: number; priority: number }>(NEXT_IN_CHANNEL);
+  const next = db.prepare<[number, string], QueuePosition>(NEXT_IN_CHANNEL);
   const take = db.prepare('UPDATE reports SET lease_staff_id = ?, lease_expires_at = ? WHERE id = ?');
   return db
     .transaction((): number | null => {
-      let best: { id: number; priority: number } | null = null;
+      let best: QueuePosition | null = null;
       for (const channelId of channelIds) {
         const candidate = next.get(channelId, lease.now);
-        if (candidate && (!best || candidate.priority > best.priority || (candidate.priority === best.priority && candidate.id < best.id))) {
-          best = candidate;
-        }
+        if (candidate && (!best || queueOrder(candidate, best) < 0)) best = candidate;
       }
       if (!best) return null;
       take.run(lease.staffId, lease.until, best.id);

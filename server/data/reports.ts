@@ -18,6 +18,8 @@ export interface NewReport {
   content: Uint8Array;
   contact: Uint8Array | null;
   source: ReportSource;
+  /** Admitted with little or no proof of work while the server was under load (the low-effort marker). */
+  lowEffort: boolean;
   /** Hour-truncated ISO timestamps. */
   receivedAt: string;
   ackDueAt: string;
@@ -55,11 +57,12 @@ export function insertReport(db: Db, report: NewReport): number {
   const result = db
     .prepare(
       `INSERT INTO reports (channel_id, category, region, lookup_tag, code_salt, code_kdf, reporter_recipient,
-         content, contact, source, received_at, ack_due_at, feedback_due_at, updated_at)
+         content, contact, source, low_effort, received_at, ack_due_at, feedback_due_at, updated_at)
        VALUES (@channelId, @category, @region, @lookupTag, @codeSalt, @codeKdf, @reporterRecipient,
-         @content, @contact, @source, @receivedAt, @ackDueAt, @feedbackDueAt, @receivedAt)`,
+         @content, @contact, @source, @lowEffort, @receivedAt, @ackDueAt, @feedbackDueAt, @receivedAt)`,
     )
-    .run(report);
+    // SQLite has no booleans (and better-sqlite3 binds none): the column holds 0 or 1.
+    .run({ ...report, lowEffort: report.lowEffort ? 1 : 0 });
   return Number(result.lastInsertRowid);
 }
 

@@ -7,7 +7,8 @@ import { fieldProblems } from './input';
 /** Middleware: validate the query string with `schema`; 400 invalid_input with field problems otherwise. */
 export function queryInput<S extends z.ZodType>(schema: S): MiddlewareHandler<{ Variables: { query: z.output<S> } }> {
   return async (c, next) => {
-    const parsed = schema.safeParse(c.req.query());
+    // reportInput: without the offending value an issue cannot tell "missing" from "wrong" (fieldProblems).
+    const parsed = schema.safeParse(c.req.query(), { reportInput: true });
     if (!parsed.success) throw apiError(400, 'invalid_input', fieldProblems(parsed.error));
     c.set('query', parsed.data);
     await next();

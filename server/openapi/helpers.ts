@@ -15,6 +15,12 @@ function toSchema(schema: z.ZodType, io: 'input' | 'output'): JsonSchema {
 export const requestSchema = (schema: z.ZodType): JsonSchema => toSchema(schema, 'input');
 export const responseSchema = (schema: z.ZodType): JsonSchema => toSchema(schema, 'output');
 
+/** Query parameters from a zod object schema. */
+export function queryParameters(schema: z.ZodType): object[] {
+  const json = requestSchema(schema) as { properties?: Record<string, object> };
+  return Object.entries(json.properties ?? {}).map(([name, property]) => ({ name, in: 'query', required: false, schema: property }));
+}
+
 /** A JSON request body. */
 export function jsonBody(schema: z.ZodType): object {
   return { required: true, content: { 'application/json': { schema: requestSchema(schema) } } };

@@ -17,7 +17,7 @@ import {
   revealContactSchema,
   statusChangeSchema,
 } from '../schemas/staff-reports';
-import { errors, jsonBody, jsonResponse, requestSchema, type Operation, type Paths } from './helpers';
+import { errors, jsonBody, jsonResponse, queryParameters, type Operation, type Paths } from './helpers';
 import { staffOperation } from './staff-accounts';
 
 const CASEWORKERS = 'triager, admin (only for the channels they hold)';
@@ -34,6 +34,9 @@ const reportSummary = z.object({
   priority: z.number().int().min(0).max(3),
   assignee: z.object({ id: z.number().int(), username: z.string() }).nullable(),
   source: z.enum(['web', 'phone', 'letter', 'visit', 'other']),
+  lowEffort: z.boolean().meta({
+    description: 'The low-effort marker: admitted with little or no proof of work while the server was under load. Marked reports come after unmarked ones in the queue.',
+  }),
   receivedAt: hour,
   acknowledgedAt: hour.nullable(),
   ackDueAt: hour,
@@ -72,12 +75,6 @@ const caseView = reportSummary.extend({
 });
 const created = z.object({ id: z.number().int() });
 
-/** Query parameters from a zod object schema. */
-function queryParameters(schema: z.ZodType): object[] {
-  const json = requestSchema(schema) as { properties?: Record<string, object> };
-  return Object.entries(json.properties ?? {}).map(([name, property]) => ({ name, in: 'query', required: false, schema: property }));
-}
-
 const idParameter = { name: 'id', in: 'path', required: true, schema: { type: 'integer', minimum: 1 } };
 const fileIdParameter = { name: 'fileId', in: 'path', required: true, schema: { type: 'integer', minimum: 1 } };
 
@@ -101,14 +98,16 @@ const updated = { 200: jsonResponse('The report\'s updated queue row.', reportSu
 export const staffCasePaths: Paths = {
   '/api/staff/reports': {
     get: staffOperation('listReports', CASEWORKERS, {
-      summary: 'Queue metadata (no content), priority descending then id ascending; keyset pagination with nextCursor.',
+      summary:
+        'Queue metadata (no content) in queue order: unmarked before low-effort marked, then priority descending, then id ascending; keyset pagination with nextCursor.',
       parameters: queryParameters(reportListQuerySchema),
       responses: { 200: jsonResponse('A page.', z.object({ reports: z.array(reportSummary), nextCursor: z.string().nullable() })), ...errors(400, 401, 403) },
     }),
   },
   '/api/staff/queue/claim': {
     post: staffOperation('claimReport', CASEWORKERS, {
-      summary: 'Atomically lease the highest-priority, oldest unleased report in new/triage of the caller\'s channels.',
+      summary:
+        'Atomically lease the first unleased report in new/triage of the caller\'s channels in queue order: unmarked before low-effort marked, then highest priority, then oldest.',
       responses: { 200: jsonResponse('The claimed report, decrypted.', caseView), 204: { description: 'Nothing to claim.' }, ...errors(401, 403) },
     }),
   },

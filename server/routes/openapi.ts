@@ -6,6 +6,7 @@ import { Hono } from 'hono';
 import { reporterPaths } from '../openapi/reporter';
 import { staffAccountPaths } from '../openapi/staff-accounts';
 import { staffCasePaths } from '../openapi/staff-cases';
+import { staffLowEffortPaths } from '../openapi/staff-low-effort';
 
 /** The OpenAPI 3.1 document. */
 export function buildOpenApiDocument(): object {
@@ -23,7 +24,7 @@ export function buildOpenApiDocument(): object {
         staffSession: { type: 'apiKey', in: 'cookie', name: 'tipline_staff', description: '`__Host-tipline_staff` behind TLS.' },
       },
     },
-    paths: { ...reporterPaths, ...staffAccountPaths, ...staffCasePaths },
+    paths: { ...reporterPaths, ...staffAccountPaths, ...staffLowEffortPaths, ...staffCasePaths },
   };
 }
 

@@ -1,11 +1,20 @@
-/** /api/staff/admin/...: staff accounts, channels and grants (admins only). */
+/** /api/staff/admin/...: staff accounts, channels, grants and low-effort batches (admins only). */
 import { Hono } from 'hono';
 import { listChannels } from '../data/channels';
 import { listGrants, listStaffAccounts } from '../data/grants';
 import { apiError } from '../http/errors';
 import { jsonInput } from '../http/json-input';
+import { queryInput } from '../http/query-input';
 import { requireStaff, type StaffVariables } from '../http/staff-auth';
-import { grantSchema, idParamSchema, newChannelSchema, newStaffSchema } from '../schemas/staff-admin';
+import {
+  grantSchema,
+  idParamSchema,
+  lowEffortBatchesQuerySchema,
+  lowEffortDiscardSchema,
+  newChannelSchema,
+  newStaffSchema,
+} from '../schemas/staff-admin';
+import { discardLowEffort, lowEffortBatchPage, type LowEffortDeps } from '../services/low-effort';
 import { addChannel, addStaffMember, grantChannelTo, setStaffDisabled, type AdminDeps } from '../services/staff-admin';
 import { staffAuthDeps, type RouteDeps } from './deps';
 
@@ -18,6 +27,7 @@ function idParam(value: string): number {
 export function staffAdminRoutes(deps: RouteDeps): Hono<{ Variables: StaffVariables }> {
   const admin = requireStaff(staffAuthDeps(deps), { roles: ['admin'] });
   const adminDeps: AdminDeps = { db: deps.db, kdf: deps.config.argon2, sessions: deps.sessions, now: deps.now };
+  const lowEffortDeps: LowEffortDeps = { db: deps.db, files: deps.files, now: deps.now };
 
   return new Hono<{ Variables: StaffVariables }>()
     .get('/admin/staff', admin, (c) => c.json({ staff: listStaffAccounts(deps.db) }, 200))
@@ -42,5 +52,9 @@ export function staffAdminRoutes(deps: RouteDeps): Hono<{ Variables: StaffVariab
     .post('/admin/grants', admin, jsonInput(grantSchema), async (c) => {
       await grantChannelTo(adminDeps, c.get('staff'), c.get('input'));
       return c.body(null, 204);
-    });
+    })
+    .get('/admin/low-effort', admin, queryInput(lowEffortBatchesQuerySchema), (c) => c.json(lowEffortBatchPage(deps.db, c.get('query')), 200))
+    .post('/admin/low-effort/discard', admin, jsonInput(lowEffortDiscardSchema), async (c) =>
+      c.json(await discardLowEffort(lowEffortDeps, c.get('staff'), c.get('input')), 200),
+    );
 }

@@ -4,8 +4,9 @@
  * this app is mounted at /api/staff beside the sign-in routes, and a
  * wildcard middleware here would run for them too.
  *
- * Queue order everywhere (list and claim): priority descending, then id
- * ascending (the oldest report first).
+ * Queue order everywhere (list and claim): reports without the low-effort
+ * marker first, then priority descending, then id ascending (the oldest
+ * report first); see server/data/queue-order.ts.
  */
 import { Hono } from 'hono';
 import type { StaffVariables } from '../http/staff-auth';

@@ -27,6 +27,11 @@ export const reportListQuerySchema = z.object({
     .enum(['true', 'false'])
     .transform((value) => value === 'true')
     .optional(),
+  lowEffort: z
+    .enum(['true', 'false'])
+    .transform((value) => value === 'true')
+    .optional()
+    .meta({ description: 'true: only reports with the low-effort marker; false: only those without; absent: all.' }),
   assignee: z
     .union([z.literal('me'), z.literal('none'), z.string().regex(/^[1-9]\d{0,15}$/).transform(Number)])
     .optional()

@@ -30,6 +30,8 @@ export interface ReportSummary {
   priority: number;
   assignee: { id: number; username: string } | null;
   source: ReportSource;
+  /** The low-effort marker: admitted with little or no proof of work while the server was under load. */
+  lowEffort: boolean;
   /** Hour-truncated ISO timestamps. */
   receivedAt: string;
   acknowledgedAt: string | null;
@@ -69,6 +71,7 @@ export function summaryOf(meta: ReportMeta, now: Date): ReportSummary {
     priority: meta.priority,
     assignee: meta.assigneeId === null ? null : { id: meta.assigneeId, username: meta.assigneeUsername ?? '' },
     source: meta.source,
+    lowEffort: meta.lowEffort === 1,
     receivedAt: meta.receivedAt,
     acknowledgedAt: meta.acknowledgedAt,
     ackDueAt: meta.ackDueAt,

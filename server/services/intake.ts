@@ -72,19 +72,33 @@ export async function prepareReport(deps: Pick<IntakeDeps, 'db' | 'kdf'>, catego
   return { channel, code, salt, reporterRecipient: reporter.recipient, recipients: [channel.recipient, reporter.recipient] };
 }
 
+/** How a report is stored, beyond what the reporter sent. */
+export interface StoreOptions {
+  /** When it arrived; the current time by default (stored to the hour). */
+  now?: Date | undefined;
+  /** 'web' unless staff enter a lead. */
+  source?: ReportSource | undefined;
+  /**
+   * The admission layer's verdict (server/abuse/): admitted with little or no
+   * proof of work while the server was under load. Stored in clear as the
+   * low-effort marker, so staff see it apart and an admin may discard it in
+   * a batch. False by default.
+   */
+  lowEffort?: boolean | undefined;
+}
+
 /**
  * Store a prepared report with its received files (moved into place first;
- * see storeWithFiles). Returns its formatted tracking code. `source` is
- * 'web' unless staff enter a lead.
+ * see storeWithFiles). Returns its formatted tracking code.
  */
 export async function storeReport(
   deps: IntakeDeps,
   prepared: PreparedReport,
   submission: ReportSubmission,
   files: readonly ReceivedFile[] = [],
-  now: Date = new Date(),
-  source: ReportSource = 'web',
+  options: StoreOptions = {},
 ): Promise<{ trackingCode: string; reportId: number }> {
+  const { now = new Date(), source = 'web', lowEffort = false } = options;
   const { recipients } = prepared;
   const { category: _category, region, contact, ...rest } = submission;
   const content: ReportContent = { version: 1, ...rest };
@@ -108,6 +122,7 @@ export async function storeReport(
         content: encrypted.content,
         contact: encrypted.contact,
         source,
+        lowEffort,
         receivedAt,
         ackDueAt: toHour(addDays(now, deps.deadlines.ackDays)),
         feedbackDueAt: toHour(addDays(now, deps.deadlines.feedbackDays)),
@@ -128,8 +143,7 @@ function requireStore(deps: IntakeDeps): FileStore {
 export async function submitReport(
   deps: IntakeDeps,
   submission: ReportSubmission,
-  now: Date = new Date(),
-  source: ReportSource = 'web',
+  options: StoreOptions = {},
 ): Promise<{ trackingCode: string; reportId: number }> {
-  return storeReport(deps, await prepareReport(deps, submission.category), submission, [], now, source);
+  return storeReport(deps, await prepareReport(deps, submission.category), submission, [], options);
 }

@@ -19,7 +19,7 @@ export async function enterLead(
   now: Date,
 ): Promise<{ id: number; trackingCode: string }> {
   const { source, ...submission } = lead;
-  const { trackingCode, reportId } = await submitReport(deps, submission, now, source);
+  const { trackingCode, reportId } = await submitReport(deps, submission, { now, source });
   const channelId = findReportById(deps.db, reportId)?.channelId ?? null;
   if (channelId !== null) auditCase(deps.db, session, 'lead.entered', { id: reportId, channelId }, now, { source });
   return { id: reportId, trackingCode };

@@ -6,11 +6,11 @@
  * acknowledged are held back unless an operator includes them explicitly
  * (`tipline purge --include-unacknowledged`), so none goes unseen.
  */
-import { appendAudit } from '../data/audit';
 import type { Db } from '../data/database';
-import { closedReportsBefore, deleteReports } from '../data/retention';
+import { closedReportsBefore } from '../data/retention';
 import type { FileStore } from '../files/file-store';
 import { addDays, toHour, toSecond } from '../time';
+import { deleteReportsForGood } from './report-deletion';
 
 export interface PurgeSummary {
   purged: number;
@@ -31,25 +31,17 @@ export async function purgeClosedReports(
     const { ids, heldBack } = closedReportsBefore(db, closedBefore, include);
     return { purged: ids.length, heldBack, closedBefore };
   }
-  const { summary, files } = db
-    .transaction(() => {
-      const { ids, heldBack } = closedReportsBefore(db, closedBefore, include);
-      const names = deleteReports(db, ids);
-      if (ids.length > 0) {
-        appendAudit(db, {
-          at: toSecond(options.now),
-          actorStaffId: null,
-          action: 'retention.purged',
-          detail: { count: ids.length, reportIds: ids.join(','), closedBefore, includedUnacknowledged: include },
-        });
-      }
-      return { summary: { purged: ids.length, heldBack, closedBefore }, files: names };
-    })
-    .immediate();
-  // After the commit: a crash before this leaves files without rows, which the next start deletes.
-  await store.discard(files);
-  // Older versions of the deleted pages live on in the WAL until a checkpoint;
-  // copy everything back now and empty it (best effort while others read).
-  if (summary.purged > 0) db.pragma('wal_checkpoint(TRUNCATE)');
-  return summary;
+  return deleteReportsForGood(db, store, () => {
+    const { ids, heldBack } = closedReportsBefore(db, closedBefore, include);
+    return {
+      ids,
+      audit: {
+        at: toSecond(options.now),
+        actorStaffId: null,
+        action: 'retention.purged',
+        detail: { count: ids.length, reportIds: ids.join(','), closedBefore, includedUnacknowledged: include },
+      },
+      summary: { purged: ids.length, heldBack, closedBefore },
+    };
+  });
 }

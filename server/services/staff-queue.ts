@@ -5,6 +5,7 @@
 import type { StaffSession } from '../auth/session-store';
 import { findChannelBySlug } from '../data/channels';
 import type { Db } from '../data/database';
+import type { QueuePosition } from '../data/queue-order';
 import { listReportMeta } from '../data/report-list';
 import { findReportMeta } from '../data/report-metadata';
 import { claimNextReport, releaseLease, renewLease } from '../data/report-queue';
@@ -20,17 +21,17 @@ export interface QueueDeps {
 }
 
 /**
- * The opaque cursor: priority and id of the last row, base64url. Ordering is
- * priority desc, id asc, so these two fully place a row.
+ * The opaque cursor: the last row's marker, priority and id, base64url. In
+ * queue order (server/data/queue-order.ts) these three fully place a row.
  */
-function encodeCursor(row: { priority: number; id: number }): string {
-  return Buffer.from(`${row.priority}:${row.id}`, 'utf8').toString('base64url');
+function encodeCursor(row: QueuePosition): string {
+  return Buffer.from(`${row.lowEffort}:${row.priority}:${row.id}`, 'utf8').toString('base64url');
 }
 
-function decodeCursor(cursor: string): { priority: number; id: number } {
-  const match = /^(\d{1,3}):([1-9]\d{0,15})$/.exec(Buffer.from(cursor, 'base64url').toString('utf8'));
-  if (!match?.[1] || !match[2]) throw apiError(400, 'invalid_input', { cursor: 'invalid' });
-  return { priority: Number(match[1]), id: Number(match[2]) };
+function decodeCursor(cursor: string): QueuePosition {
+  const match = /^([01]):(\d{1,3}):([1-9]\d{0,15})$/.exec(Buffer.from(cursor, 'base64url').toString('utf8'));
+  if (!match?.[1] || !match[2] || !match[3]) throw apiError(400, 'invalid_input', { cursor: 'invalid' });
+  return { lowEffort: match[1] === '1' ? 1 : 0, priority: Number(match[2]), id: Number(match[3]) };
 }
 
 /** A page of queue rows (metadata only) from the member's channels. */
@@ -51,6 +52,7 @@ export function listQueue(db: Db, session: StaffSession, query: ReportListQuery,
     region: query.region,
     assigneeId: assignee,
     overdueAt: query.overdue === true ? toSecond(now) : undefined,
+    lowEffort: query.lowEffort,
     after: query.cursor === undefined ? undefined : decodeCursor(query.cursor),
     limit: query.limit + 1,
   });

@@ -1,6 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CATEGORIES } from '../../web/lib/report-fields';
-import { createTestInstance, type TestInstance } from '../support/instance';
+import { submit } from '../support/casework';
+import { ADMIN, createTestInstance, type TestInstance } from '../support/instance';
+import { storeThroughIntake } from '../support/low-effort';
+import { signIn, staffRequest } from '../support/staff';
 
 let t: TestInstance;
 beforeAll(async () => {
@@ -77,5 +80,36 @@ describe('unknown API routes', () => {
     const res = await t.app.request('/api/nothing-here');
     expect(res.status).toBe(404);
     expect(await res.json()).toMatchObject({ error: { code: 'not_found' } });
+  });
+});
+
+describe('documented response shapes match the answers', () => {
+  type Schema = { properties?: Record<string, Schema>; items?: Schema; required?: string[] };
+  const okSchema = (doc: { paths: Record<string, Record<string, { responses: Record<string, unknown> }>> }, path: string, method: string): Schema => {
+    const response = doc.paths[path]?.[method]?.responses['200'] as { content: { 'application/json': { schema: Schema } } };
+    return response.content['application/json'].schema;
+  };
+
+  it('queue rows, the case view and the low-effort batches carry exactly the documented fields, the marker among them', async () => {
+    await submit(t);
+    await storeThroughIntake(t, { lowEffort: true, at: new Date() });
+    const admin = await signIn(t, ADMIN.username, ADMIN.password);
+    const doc = (await (await t.app.request('/api/openapi.json')).json()) as Parameters<typeof okSchema>[0];
+
+    const rowSchema = okSchema(doc, '/api/staff/reports', 'get').properties?.['reports']?.items;
+    expect(Object.keys(rowSchema?.properties ?? {})).toContain('lowEffort');
+    const page = (await (await staffRequest(t, admin, 'GET', '/api/staff/reports')).json()) as { reports: Record<string, unknown>[] };
+    expect(page.reports.map((row) => row['lowEffort']).sort()).toEqual([false, true]);
+    for (const row of page.reports) expect(Object.keys(row).sort()).toEqual(Object.keys(rowSchema?.properties ?? {}).sort());
+
+    const caseSchema = okSchema(doc, '/api/staff/reports/{id}', 'get');
+    const view = (await (await staffRequest(t, admin, 'GET', `/api/staff/reports/${String(page.reports[0]?.['id'])}`)).json()) as Record<string, unknown>;
+    expect(Object.keys(view).sort()).toEqual(Object.keys(caseSchema.properties ?? {}).sort());
+    expect(Object.keys(okSchema(doc, '/api/staff/queue/claim', 'post').properties ?? {})).toContain('lowEffort');
+
+    const batchSchema = okSchema(doc, '/api/staff/admin/low-effort', 'get');
+    const batches = (await (await staffRequest(t, admin, 'GET', '/api/staff/admin/low-effort')).json()) as { batches: Record<string, unknown>[] };
+    expect(Object.keys(batches).sort()).toEqual(Object.keys(batchSchema.properties ?? {}).sort());
+    expect(Object.keys(batches.batches[0] ?? {}).sort()).toEqual(Object.keys(batchSchema.properties?.['batches']?.items?.properties ?? {}).sort());
   });
 });

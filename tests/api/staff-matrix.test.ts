@@ -55,6 +55,7 @@ function bodyFor(method: string, path: string, ids: { related: number }): unknow
     '/api/staff/admin/staff': { username: `new${Math.random().toString(36).slice(2, 8)}`, password: PASSWORD, role: 'auditor', channels: [] },
     '/api/staff/admin/channels': { slug: `c_${Math.random().toString(36).slice(2, 8)}`, name: 'New' },
     '/api/staff/admin/grants': { staffId: 1, channel: 'other' },
+    '/api/staff/admin/low-effort/discard': { from: '2026-11-28T06:00:00Z', to: '2026-11-28T08:00:00Z' },
     '/api/staff/leads': { source: 'phone', category: 'official_protection', details: 'A lead entered from a phone call, long enough.' },
     '/api/staff/reports/{id}/lease': { action: 'renew' },
     '/api/staff/reports/{id}/status': { status: 'investigating' },

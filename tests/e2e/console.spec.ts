@@ -407,3 +407,64 @@ test('the lease is renewed while a report is open', async ({ page, baseURL, serv
   await page.clock.fastForward('05:30');
   await expect.poll(() => renewals.length).toBeGreaterThan(0);
 });
+
+test('low-effort reports are marked in the queue and on the report page, filtered, and an admin discards a batch after confirming', async ({ page, browser, baseURL, server }) => {
+  test.setTimeout(120_000); // three pages analysed by axe on the way
+  const triager = { username: 'junk-triager', role: 'triager' as const, channels: ['organised_crime'] };
+  await ensureMember(baseURL, server.output(), triager);
+  const admin = await apiSession(baseURL, 'admin', firstAdminPassword(server.output()));
+  for (const details of ['Free spins every hour, claim your bonus now!!', 'Claim your bonus now, free spins for everyone!!', 'The port inspector takes cash to let the containers through.']) {
+    expect((await admin.post('/api/reports', { data: { category: 'organised_crime', details } })).status()).toBe(201);
+  }
+  const list = (await (await admin.get('/api/staff/reports?channel=organised_crime')).json()) as { reports: { id: number }[] };
+  await admin.dispose();
+  const [junkA, junkB, honest] = list.reports.map((report) => report.id).sort((a, b) => a - b).slice(-3);
+  // Admitted at low effort during a flood long ago, as the admission layer would have marked them.
+  const Database = (await import('better-sqlite3')).default;
+  const db = new Database(`${server.dataDir}/tipline.db`);
+  db.prepare("UPDATE reports SET low_effort = 1, received_at = '2021-03-04T05:00:00Z' WHERE id IN (?, ?)").run(junkA, junkB);
+  db.close();
+
+  await signIn(page, triager.username, MEMBER_PASSWORD);
+  const row = (id: number | undefined) => page.getByRole('row').filter({ has: page.getByRole('link', { name: `Report ${id}`, exact: true }) });
+  await expect(row(junkA).getByText('Low effort', { exact: true })).toBeVisible();
+  await expect(row(honest)).toBeVisible();
+  await expect(row(honest).getByText('Low effort', { exact: true })).toHaveCount(0);
+  await page.getByLabel('Low-effort marker').selectOption({ label: 'Marked low effort only' });
+  await page.getByRole('button', { name: 'Show reports' }).click();
+  await expect(row(honest)).toHaveCount(0);
+  await expect(row(junkA)).toBeVisible();
+  await expect(row(junkB)).toBeVisible();
+  expect(await seriousViolations(page)).toEqual([]);
+  await row(junkA).getByRole('link').click();
+  await expect(page.getByText('with little or no proof of work while the site was under heavy load')).toBeVisible();
+  expect(await seriousViolations(page)).toEqual([]);
+
+  const adminPage = await (await browser.newContext({ baseURL })).newPage();
+  await signIn(adminPage, 'admin', firstAdminPassword(server.output()));
+  await adminPage.goto('/en/staff/admin/');
+  const batches = adminPage.getByRole('table', { name: 'Marked reports by the hour they arrived, newest first' });
+  const batch = batches.getByRole('row').filter({ hasText: '2021' });
+  await expect(batch.getByRole('cell')).toHaveText(['2', '2', 'Discard…']); // marked, nobody worked on them, action
+  const discard = batch.getByRole('button', { name: /^Discard 2 reports received / });
+  await discard.click();
+  await expect(adminPage.getByRole('heading', { name: 'Discard these reports?' })).toBeFocused();
+  await expect(adminPage.getByRole('group', { name: 'Discard these reports?' })).toContainText('2 marked reports received');
+  expect(await seriousViolations(adminPage)).toEqual([]);
+  await adminPage.getByRole('button', { name: 'Cancel' }).click();
+  await expect(adminPage.getByRole('heading', { name: 'Discard these reports?' })).toHaveCount(0);
+  await expect(discard).toBeFocused();
+  await expect(batch).toHaveCount(1); // nothing happened
+
+  await discard.click();
+  await adminPage.getByRole('button', { name: 'Yes, discard them' }).click();
+  await expect(adminPage.getByText('2 reports were discarded.')).toBeVisible();
+  await expect(batch).toHaveCount(0);
+  await adminPage.context().close();
+
+  // The triager's filtered queue no longer holds them; the unmarked report is untouched.
+  await page.goto('/en/staff/queue/?lowEffort=true&channel=organised_crime');
+  await expect(page.getByText('0 reports shown')).toBeVisible();
+  await page.goto('/en/staff/queue/?lowEffort=false&channel=organised_crime');
+  await expect(row(honest)).toBeVisible();
+});

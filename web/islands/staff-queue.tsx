@@ -1,7 +1,8 @@
 /**
  * The triage queue: filters (kept in the page's query string so Back and a
- * reload keep them), the reports in queue order with their deadlines, "Load
- * more" pages, and "Pull next", which claims the next report and opens it.
+ * reload keep them), the reports in queue order with their deadlines and the
+ * low-effort marker, "Load more" pages, and "Pull next", which claims the
+ * next report and opens it.
  */
 import type { JSX } from 'preact';
 import type { CaseWords, QueueMessages } from '../i18n/console/staff-types';
@@ -11,9 +12,10 @@ import { CATEGORIES } from '../lib/report-fields';
 import { staffApi } from '../staff/api';
 import { failureText, fill, formatTime, leaveIfSignedOut } from '../staff/format';
 import { STATUSES, type CaseView, type QueuePage, type ReportSummary, type SessionInfo } from '../staff/types';
+import { LowEffortMarker } from '../staff/low-effort-marker';
 import { FocusingComponent } from './focus-after-render';
 
-const FILTERS = ['channel', 'status', 'category', 'region', 'overdue', 'assignee'] as const;
+const FILTERS = ['channel', 'status', 'category', 'region', 'overdue', 'lowEffort', 'assignee'] as const;
 type Filters = Partial<Record<(typeof FILTERS)[number], string>>;
 const COLUMNS = ['report', 'category', 'channel', 'region', 'status', 'priority', 'assignee', 'received', 'due'] as const;
 const PULL_MESSAGE_ID = 'pull-message';
@@ -178,6 +180,14 @@ export class QueueIsland extends FocusingComponent<Props, State> {
             {option('none', m.nobody, f.assignee)}
           </select>
         </label>
+        <label>
+          {m.lowEffort}
+          <select name="lowEffort">
+            {option('', m.lowEffortAll, f.lowEffort)}
+            {option('true', m.lowEffortOnly, f.lowEffort)}
+            {option('false', m.lowEffortExcluded, f.lowEffort)}
+          </select>
+        </label>
         <label class="inline-check">
           <input type="checkbox" name="overdue" value="true" defaultChecked={f.overdue === 'true'} />
           {m.overdueOnly}
@@ -198,6 +208,7 @@ export class QueueIsland extends FocusingComponent<Props, State> {
           <a id={`report-link-${row.id}`} href={reportHref(lang, row.id)}>
             {fill(w.reportName, { id: row.id })}
           </a>
+          {row.lowEffort && <LowEffortMarker label={w.lowEffort} />}
         </td>
         <td>{w.categories[row.category as keyof CaseWords['categories']] ?? row.category}</td>
         <td>{this.state.me?.channels.find((channel) => channel.slug === row.channel)?.name ?? row.channel}</td>
@@ -227,6 +238,7 @@ export class QueueIsland extends FocusingComponent<Props, State> {
     const { lang, c, m } = this.props;
     const s = this.state;
     const overdueCount = s.rows.filter((row) => row.overdue.acknowledgement || row.overdue.feedback).length;
+    const lowEffortCount = s.rows.filter((row) => row.lowEffort).length;
     return (
       <div class="queue">
         <h1>{m.heading}</h1>
@@ -268,6 +280,7 @@ export class QueueIsland extends FocusingComponent<Props, State> {
                 <>
                   {fill(s.rows.length === 1 ? m.countOne : m.countMany, { n: s.rows.length })}
                   {overdueCount > 0 && <strong class="overdue">{` · ${fill(m.overdueCount, { n: overdueCount })}`}</strong>}
+                  {lowEffortCount > 0 && ` · ${fill(m.lowEffortCount, { n: lowEffortCount })}`}
                   {s.nextCursor !== null && ` · ${m.moreAvailable}`}
                 </>
               )}

@@ -1,6 +1,7 @@
 /**
- * One report, opened from the queue (`?id=N`): its metadata, decrypted
- * content, messages and case records, and every casework action. Each action
+ * One report, opened from the queue (`?id=N`): the low-effort marker when it
+ * has one, its metadata, decrypted content, messages and case records, and
+ * every casework action. Each action
  * answers in its own live region next to its form; nothing fails silently.
  * The lease, when the caller holds it, is renewed while the page is open and
  * released when the page is left.
@@ -14,6 +15,7 @@ import { staffApi, type ApiFailure, type ApiResult } from '../staff/api';
 import { failureText, fill, formatTime, leaveIfSignedOut } from '../staff/format';
 import { reportAction, type ActionKey, type ActionOutcome } from '../staff/report-actions';
 import type { CaseRecordView, CaseView, ContactDetails, ReportSummary, SessionInfo } from '../staff/types';
+import { LowEffortMarker } from '../staff/low-effort-marker';
 import { FocusingComponent } from './focus-after-render';
 import type { ActionResult } from '../components/console-action-form';
 import { ReportSections } from '../components/console-report-forms';
@@ -338,6 +340,12 @@ export class ReportIsland extends FocusingComponent<Props, State> {
           <a href={staffPath(lang, 'queue')}>{m.backToQueue}</a>
         </p>
         <h1>{heading}</h1>
+        {view.lowEffort && (
+          <p class="low-effort-notice">
+            <LowEffortMarker label={w.lowEffort} />
+            {w.lowEffortExplained}
+          </p>
+        )}
         {this.renderLease(view)}
         {this.renderOverview(view)}
         {this.renderContent(view)}

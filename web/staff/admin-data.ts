@@ -1,5 +1,8 @@
 /** What the admin pages read from /api/staff/admin/..., and how their forms turn API errors into words. */
 import { useEffect, useRef, useState } from 'preact/hooks';
+// Types only: nothing of the server ends up in a browser bundle.
+import type { LowEffortBatch } from '../../server/data/low-effort';
+import type { DiscardSummary as DiscardAnswer } from '../../server/services/low-effort';
 import type { StaffRoleName } from '../i18n/console/admin-types';
 
 export interface StaffAccount {
@@ -59,4 +62,12 @@ export function useFormErrors(): {
     formRef.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
   }, [errors]);
   return { errors, setErrors, formRef };
+}
+
+export type { LowEffortBatch, DiscardAnswer };
+
+/** GET /api/staff/admin/low-effort. */
+export interface BatchPage {
+  batches: LowEffortBatch[];
+  nextBefore: string | null;
 }

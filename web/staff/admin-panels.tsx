@@ -1,4 +1,4 @@
-/** The admin page once the caller is known to be an admin: loads accounts, channels and grants together. */
+/** The admin page once the caller is known to be an admin: loads accounts, channels and grants together; low-effort batches load on their own. */
 import type { JSX } from 'preact';
 import { useCallback, useEffect, useState } from 'preact/hooks';
 import type { AdminMessages } from '../i18n/console/admin-types';
@@ -7,6 +7,7 @@ import type { Lang } from '../i18n/lang';
 import { AdminChannels } from './admin-channels';
 import type { AdminData, ChannelRow, GrantRow, StaffAccount } from './admin-data';
 import { AdminGrants } from './admin-grants';
+import { AdminLowEffort } from './admin-low-effort';
 import { StaffAccounts } from './admin-staff';
 import { staffApi } from './api';
 import { leaveIfSignedOut } from './format';
@@ -65,6 +66,7 @@ export function AdminPanels(props: Props): JSX.Element {
       <StaffAccounts lang={lang} m={m} common={common} me={me} staff={data.staff} onChanged={changed} />
       <AdminChannels lang={lang} m={m} common={common} channels={data.channels} onChanged={changed} />
       <AdminGrants lang={lang} m={m} common={common} me={me} staff={data.staff} grants={data.grants} onChanged={changed} />
+      <AdminLowEffort lang={lang} m={m} common={common} />
     </>
   );
 }

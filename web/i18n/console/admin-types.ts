@@ -1,4 +1,4 @@
-/** Strings of the administration page: staff accounts, channels and grants. */
+/** Strings of the administration page: staff accounts, channels, grants and low-effort batches. */
 export type StaffRoleName = 'admin' | 'triager' | 'auditor';
 
 export interface AdminMessages {
@@ -56,5 +56,41 @@ export interface AdminMessages {
     granted: (username: string, channel: string) => string;
     already: string;
     memberGone: string;
+  };
+  /** Reports with the low-effort marker, by received hour, and discarding them. */
+  lowEffort: {
+    heading: string;
+    intro: string;
+    caption: string;
+    columns: { hour: string; marked: string; discardable: string; action: string };
+    empty: string;
+    /** A row whose marked reports have all been worked on. */
+    nothingToDiscard: string;
+    discard: string;
+    /** Accessible name of a row's button: the hour (formatted) and how many would go. */
+    discardNamed: (hour: string, count: number) => string;
+    older: string;
+    range: {
+      heading: string;
+      hint: string;
+      from: string;
+      to: string;
+      submit: string;
+      reversed: string;
+      tooLong: string;
+    };
+    confirm: {
+      heading: string;
+      /** {what}: one hour or a range of hours, as `hour` or `between` word it. */
+      text: (count: number, what: string) => string;
+      hour: (hour: string) => string;
+      between: (from: string, to: string) => string;
+      /** When more are discardable than one discard takes: {cap} of {total}. */
+      capped: (cap: number, total: number) => string;
+      yes: string;
+      cancel: string;
+    };
+    /** `more`: the range still holds discardable reports (one discard takes at most MAX_DISCARD_PER_ACTION). */
+    done: (count: number, more: boolean) => string;
   };
 }

@@ -80,4 +80,39 @@ export const adminMessages: AdminMessages = {
     already: 'That member already holds this channel.',
     memberGone: 'That member no longer exists or is disabled.',
   },
+  lowEffort: {
+    heading: 'Low-effort reports',
+    intro:
+      'While the site is under heavy load, reports that come with little or no proof of work are marked “low effort”. Staff see them after every unmarked report. Here you can delete, by the hour they arrived, the marked reports nobody has worked on yet — a flood of junk, in one step. Reports someone has claimed, assigned, prioritised, answered or noted are always kept. Each discard is written to the audit trail.',
+    caption: 'Marked reports by the hour they arrived, newest first',
+    columns: { hour: 'Received (hour)', marked: 'Marked', discardable: 'Nobody worked on them yet', action: 'Action' },
+    empty: 'No reports carry the low-effort marker.',
+    nothingToDiscard: 'All worked on',
+    discard: 'Discard…',
+    discardNamed: (hour, count) => `Discard ${count} ${count === 1 ? 'report' : 'reports'} received ${hour}`,
+    older: 'Show older hours',
+    range: {
+      heading: 'Discard a range of hours',
+      hint: 'Both hours are included. One discard may cover at most 31 days.',
+      from: 'From the hour',
+      to: 'To the hour',
+      submit: 'Discard this range…',
+      reversed: 'The first hour must not come after the second.',
+      tooLong: 'That range is longer than 31 days: discard it in smaller parts.',
+    },
+    confirm: {
+      heading: 'Discard these reports?',
+      text: (count, what) =>
+        `${count} marked ${count === 1 ? 'report' : 'reports'} received ${what} will be deleted for good, with ${count === 1 ? 'its' : 'their'} messages and files. Nobody can read ${count === 1 ? 'it' : 'them'} afterwards, and ${count === 1 ? 'its tracking code finds' : 'their tracking codes find'} nothing.`,
+      hour: (hour) => `in the hour from ${hour}`,
+      between: (from, to) => `from the hour of ${from} to the hour of ${to}`,
+      capped: (cap, total) => `That is ${total.toLocaleString('en')} reports; one discard takes the oldest ${cap.toLocaleString('en')}. Discard again for the rest.`,
+      yes: 'Yes, discard them',
+      cancel: 'Cancel',
+    },
+    done: (count, more) =>
+      count === 0
+        ? 'Nothing was discarded: those reports had been worked on or were already gone.'
+        : `${count} ${count === 1 ? 'report was' : 'reports were'} discarded.${more ? ' More remain in that range: discard again to continue.' : ''}`,
+  },
 };

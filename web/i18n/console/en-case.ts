@@ -31,5 +31,8 @@ export const caseWords: CaseWords = {
   noRegion: 'Not given',
   ackOverdue: 'Acknowledgement overdue',
   feedbackOverdue: 'Feedback overdue',
+  lowEffort: 'Low effort',
+  lowEffortExplained:
+    'This report came in with little or no proof of work while the site was under heavy load. It may be junk from a flood, or a genuine report from someone without JavaScript: read it before deciding.',
   heldBy: 'Being handled by {name} until {time}',
 };

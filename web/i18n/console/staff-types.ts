@@ -34,6 +34,10 @@ export interface CaseWords {
   feedbackOverdue: string;
   /** {name}, {time} */
   heldBy: string;
+  /** The low-effort marker's short label (queue rows, report page). */
+  lowEffort: string;
+  /** What the marker means, on the report page. */
+  lowEffortExplained: string;
 }
 
 export interface SigninMessages {
@@ -95,6 +99,11 @@ export interface QueueMessages {
   anyCategory: string;
   region: string;
   overdueOnly: string;
+  /** The low-effort filter: its label and its three choices. */
+  lowEffort: string;
+  lowEffortAll: string;
+  lowEffortOnly: string;
+  lowEffortExcluded: string;
   assignee: string;
   anyone: string;
   me: string;
@@ -105,6 +114,8 @@ export interface QueueMessages {
   countMany: string;
   /** {n} */
   overdueCount: string;
+  /** {n} */
+  lowEffortCount: string;
   moreAvailable: string;
   loadMore: string;
   pullNext: string;

@@ -79,4 +79,38 @@ export const adminMessages: AdminMessages = {
     already: '该人员已持有此频道。',
     memberGone: '该人员已不存在或已停用。',
   },
+  lowEffort: {
+    heading: '低工作量案件',
+    intro:
+      '网站负载过重时，只附很少工作量证明（或完全没有）的举报会被标记为“低工作量”，承办人员会在所有未标记的案件之后才看到它们。您可以在这里按收件时段，一次删除尚无人处理的标记案件，清掉大量灌入的垃圾信息。已有人领取、分派、调整优先级、回复或添加备注的案件一律保留。每次删除都会写入审计记录。',
+    caption: '按收件时段列出的标记案件，从新到旧',
+    columns: { hour: '收件时段', marked: '标记件数', discardable: '尚无人处理', action: '操作' },
+    empty: '目前没有标记为低工作量的案件。',
+    nothingToDiscard: '都已有人处理',
+    discard: '删除…',
+    discardNamed: (hour, count) => `删除 ${hour} 收到的 ${count} 件案件`,
+    older: '显示更早的时段',
+    range: {
+      heading: '删除一段时间内的案件',
+      hint: '包含起止两个时段。一次最多涵盖 31 天。',
+      from: '从这个时段',
+      to: '到这个时段',
+      submit: '删除这段时间的案件…',
+      reversed: '起始时段不能晚于结束时段。',
+      tooLong: '这段时间超过 31 天，请分次删除。',
+    },
+    confirm: {
+      heading: '确定要删除这些案件吗？',
+      text: (count, what) => `${what}收到的 ${count} 件标记案件，连同其信息与文件将被永久删除。删除后无人能再查看，举报人用查询码也查不到任何内容。`,
+      hour: (hour) => `${hour} 这个时段`,
+      between: (from, to) => `从 ${from} 到 ${to} 这段时间`,
+      capped: (cap, total) => `这段时间共有 ${total} 件，每次最多删除最早的 ${cap} 件，其余请再删除一次。`,
+      yes: '确定删除',
+      cancel: '取消',
+    },
+    done: (count, more) =>
+      count === 0
+        ? '没有删除任何案件：这些案件已有人处理，或已被删除。'
+        : `已删除 ${count} 件案件。${more ? '这段时间内还有尚未删除的标记案件，请再删除一次。' : ''}`,
+  },
 };

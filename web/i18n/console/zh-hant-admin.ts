@@ -79,4 +79,38 @@ export const adminMessages: AdminMessages = {
     already: '這位人員已持有此頻道。',
     memberGone: '這位人員已不存在或已停用。',
   },
+  lowEffort: {
+    heading: '低工作量案件',
+    intro:
+      '網站負載過重時，只附很少工作量證明（或完全沒有）的檢舉會被標記為「低工作量」，承辦人員會在所有未標記的案件之後才看到它們。您可以在這裡依收件時段，一次刪除尚無人處理的標記案件，清掉大量灌入的垃圾訊息。已有人領取、分派、調整優先程度、回覆或加註的案件一律保留。每次刪除都會寫入稽核紀錄。',
+    caption: '依收件時段列出的標記案件，由新至舊',
+    columns: { hour: '收件時段', marked: '標記件數', discardable: '尚無人處理', action: '操作' },
+    empty: '目前沒有標記為低工作量的案件。',
+    nothingToDiscard: '都已有人處理',
+    discard: '刪除…',
+    discardNamed: (hour, count) => `刪除 ${hour} 收到的 ${count} 件案件`,
+    older: '顯示更早的時段',
+    range: {
+      heading: '刪除一段時間內的案件',
+      hint: '包含起訖兩個時段。一次最多涵蓋 31 天。',
+      from: '從這個時段',
+      to: '到這個時段',
+      submit: '刪除這段時間的案件…',
+      reversed: '起始時段不能晚於結束時段。',
+      tooLong: '這段時間超過 31 天，請分次刪除。',
+    },
+    confirm: {
+      heading: '確定要刪除這些案件嗎？',
+      text: (count, what) => `${what}收到的 ${count} 件標記案件，連同其訊息與檔案將被永久刪除。刪除後無人能再閱讀，檢舉人用查詢碼也查不到任何內容。`,
+      hour: (hour) => `${hour} 這個時段`,
+      between: (from, to) => `從 ${from} 到 ${to} 這段時間`,
+      capped: (cap, total) => `這段時間共有 ${total} 件，每次最多刪除最早的 ${cap} 件，其餘請再刪除一次。`,
+      yes: '確定刪除',
+      cancel: '取消',
+    },
+    done: (count, more) =>
+      count === 0
+        ? '沒有刪除任何案件：這些案件已有人處理，或已被刪除。'
+        : `已刪除 ${count} 件案件。${more ? '這段時間內還有尚未刪除的標記案件，請再刪除一次。' : ''}`,
+  },
 };
