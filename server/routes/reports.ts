@@ -40,7 +40,9 @@ export function reportRoutes(deps: RouteDeps): Hono<{ Variables: AppVariables }>
       }),
     ),
     async (c) => {
-      const { trackingCode } = await storeReport(intake, c.get('prepared'), c.get('input'), c.get('files'));
+      const prepared = c.get('prepared');
+      // Admitted below the suggested effort while the lane was under load: marked for staff.
+      const { trackingCode } = await storeReport(intake, prepared, c.get('input'), c.get('files'), { lowEffort: prepared.lowEffort });
       if (c.get('wantsHtml')) return receiptPage(c, deps.shells, c.get('lang'), trackingCode);
       return c.json({ trackingCode, status: 'received' as const }, 201);
     },

@@ -63,6 +63,10 @@ async function until(check: () => boolean): Promise<void> {
   expect(check()).toBe(true);
 }
 
+function countMarked(instance: TestInstance): number {
+  return instance.db.prepare<[], { n: number }>('SELECT count(*) AS n FROM reports WHERE low_effort = 1').get()?.n ?? 0;
+}
+
 /** A well-formed code that belongs to nobody. */
 function strayCode(seed: number): string {
   const payload = String(4_000_000_000_000_000_000n + BigInt(seed) * 104_729n).slice(0, 19);
@@ -230,6 +234,30 @@ describe('admission under load', () => {
     t.clock.advance(10_000);
     expect((await challenge('report')).suggestedEffort).toBeGreaterThanOrEqual(1);
     expect((await challenge('status')).suggestedEffort).toBe(0); // another lane, still calm
+  });
+});
+
+describe('junk under load', () => {
+  it('a report let in below the suggested effort while under load is marked low effort; one that bid it is not', async () => {
+    // Reserved bucket: two at once, then one every 10 s; main bucket: one a minute.
+    t = await createTestInstance({ ...TINY_LANES, RATE_SUBMISSIONS_NOJS_PER_MINUTE: '6' });
+    const lane = t.guards.lanes.report;
+    for (let n = 0; n < 3; n += 1) expect((await post('/api/reports', REPORT)).status).toBe(201);
+    for (let n = 0; n < 3; n += 1) postAndWait('/api/reports', REPORT);
+    await until(() => lane.waiting().withoutProof === 3);
+    expect((await post('/api/reports', REPORT)).status).toBe(503); // turned away: the suggestion will rise
+    t.clock.advance(10_001);
+    expect(lane.suggested.current()).toBe(1);
+    lane.pump(); // a reserved token: the first without a proof gets in, below the suggestion
+    await until(() => countMarked(t) === 1);
+
+    const bid = post('/api/reports', REPORT, await solved('report', 1));
+    await until(() => lane.waiting().withProof === 1);
+    t.clock.advance(50_000);
+    lane.pump();
+    expect((await bid).status).toBe(201);
+    expect(countMarked(t)).toBe(1);
+    expect(countRows(t.db, 'reports')).toBe(5);
   });
 });
 
