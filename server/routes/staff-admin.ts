@@ -17,7 +17,7 @@ function idParam(value: string): number {
 
 export function staffAdminRoutes(deps: RouteDeps): Hono<{ Variables: StaffVariables }> {
   const admin = requireStaff(staffAuthDeps(deps), { roles: ['admin'] });
-  const adminDeps: AdminDeps = { db: deps.db, kdf: deps.config.argon2, sessions: deps.sessions, now: deps.now };
+  const adminDeps: AdminDeps = { db: deps.db, kdf: deps.kdf.staff, sessions: deps.sessions, now: deps.now };
 
   return new Hono<{ Variables: StaffVariables }>()
     .get('/admin/staff', admin, (c) => c.json({ staff: listStaffAccounts(deps.db) }, 200))

@@ -24,7 +24,7 @@ function lookupProblem(invalid: InvalidForm): LookupProblem | null {
 }
 
 export function statusRoutes(deps: RouteDeps): Hono<{ Variables: AppVariables }> {
-  const access = { db: deps.db, instanceKey: deps.instanceKey, kdf: deps.config.argon2, failedChecks: deps.guards.failedChecks };
+  const access = { db: deps.db, instanceKey: deps.instanceKey, kdf: deps.kdf.reporter, failedChecks: deps.guards.failedChecks };
   const guard = reporterGuard(deps.guards, 'status');
   const limits = deps.config.uploads;
   const limit = limitBody(deps.config.maxBodyBytes);

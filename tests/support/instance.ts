@@ -10,10 +10,12 @@ import { fileURLToPath } from 'node:url';
 import { createApp, createSessionStore } from '../../server/app';
 import type { SessionStore } from '../../server/auth/session-store';
 import { loadConfig, type Config } from '../../server/config';
+import { createKdfPools, type KdfPools } from '../../server/crypto/argon2';
 import type { Db } from '../../server/data/database';
 import type { FileStore } from '../../server/files/file-store';
 import { openDataDir } from '../../server/instance-setup';
 import { createLogger } from '../../server/log';
+import { FailedSignInLog } from '../../server/services/failed-sign-ins';
 import { initialiseInstance } from '../../server/services/instance';
 import { TEST_ENV } from './test-env';
 
@@ -34,6 +36,10 @@ export interface TestInstance {
   sessions: SessionStore;
   /** The app's clock: `clock.advance(ms)` moves it forward (leases, timeouts, deadlines). */
   clock: { now: () => Date; advance: (ms: number) => void };
+  /** The app's Argon2id pools (reporter and staff); helpers that derive use the staff one. */
+  kdf: KdfPools;
+  /** Failed sign-ins awaiting the audit trail; `failedSignIns.flush(t.clock.now())` writes closed windows. */
+  failedSignIns: FailedSignInLog;
   close(): void;
 }
 
@@ -42,13 +48,15 @@ export async function createTestInstance(env: Record<string, string> = {}): Prom
   const dataDir = mkdtempSync(path.join(tmpdir(), 'tipline-test-'));
   const config = loadConfig({ DATA_DIR: dataDir, ...TEST_ENV, ...env });
   const { db, instanceKey, files } = openDataDir(config);
-  await initialiseInstance(db, config.argon2, ADMIN);
+  const kdf = createKdfPools(config.argon2, config.kdfLimits);
+  await initialiseInstance(db, kdf.staff, ADMIN);
   const logLines: string[] = [];
   let offsetMs = 0;
   const clock = { now: (): Date => new Date(Date.now() + offsetMs), advance: (ms: number): void => void (offsetMs += ms) };
   const sessions = createSessionStore(config);
   const log = createLogger((line) => logLines.push(line));
-  const app = createApp({ db, config, instanceKey, siteDir: SITE_DIR, log, now: clock.now, sessions, files });
+  const failedSignIns = new FailedSignInLog(db);
+  const app = createApp({ db, config, instanceKey, siteDir: SITE_DIR, log, now: clock.now, sessions, files, kdf, failedSignIns });
   return {
     app,
     db,
@@ -59,6 +67,8 @@ export async function createTestInstance(env: Record<string, string> = {}): Prom
     logLines,
     sessions,
     clock,
+    kdf,
+    failedSignIns,
     close() {
       db.close();
       rmSync(dataDir, { recursive: true, force: true });

@@ -15,9 +15,9 @@ export async function addStaff(
   t: TestInstance,
   account: { username: string; password: string; role: StaffRole; channels: readonly string[] },
 ): Promise<number> {
-  const admin = await unlockStaff(t.db, t.config.argon2, ADMIN.username, ADMIN.password);
+  const admin = await unlockStaff(t.db, t.kdf.staff, ADMIN.username, ADMIN.password);
   if (!admin) throw new Error('the first admin should unlock');
-  const prepared = await prepareStaffAccount(t.config.argon2, account);
+  const prepared = await prepareStaffAccount(t.kdf.staff, account);
   const at = new Date().toISOString();
   const id = createStaff(t.db, prepared.account, at);
   for (const slug of account.channels) {
@@ -31,7 +31,7 @@ export async function addStaff(
 
 /** A session for an existing account, as the login route would make it; returns the Cookie header value. */
 export async function signIn(t: TestInstance, username: string, password: string): Promise<string> {
-  const unlocked = await unlockStaff(t.db, t.config.argon2, username, password);
+  const unlocked = await unlockStaff(t.db, t.kdf.staff, username, password);
   if (!unlocked) throw new Error(`cannot unlock ${username}`);
   const { token } = t.sessions.create(
     {
