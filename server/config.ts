@@ -20,10 +20,10 @@ const envSchema = z.object({
   ARGON2_MEMORY_KIB: integer(19_456, 19_456, 4_194_304),
   ARGON2_TIME_COST: integer(2, 2, 100),
   ARGON2_PARALLELISM: integer(1, 1, 16),
-  // Memory Argon2id may use at once: sets how many derivations run together
-  // (budget / ARGON2_MEMORY_KIB, at least one). Up to ARGON2_QUEUE more wait;
-  // beyond that requests get 503 with Retry-After.
-  // These two bound the reporter routes (submission, code check, follow-up).
+  // Memory Argon2id may use at once on the reporter routes (submission, code
+  // check, follow-up): sets how many derivations run together (budget /
+  // ARGON2_MEMORY_KIB, at least one). Up to ARGON2_QUEUE more wait; beyond
+  // that requests get 503 with Retry-After.
   ARGON2_MEMORY_BUDGET_MIB: integer(256, 19, 65_536),
   ARGON2_QUEUE: integer(64, 0, 100_000),
   // The same for the staff routes (sign-in, recovery, password change,

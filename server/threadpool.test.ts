@@ -1,14 +1,11 @@
 import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { loadConfig } from './config';
 import { wantedThreadPoolSize } from './threadpool';
-
-const require = createRequire(import.meta.url);
-const preload: { threadPoolSizeFor: (env: Record<string, string | undefined>) => number } = require('./threadpool-preload.cjs');
+import { threadPoolSizeFor } from './threadpool-preload.cjs';
 
 const PROBE = 'tests/support/threadpool-probe.ts';
 const fifoDir = mkdtempSync(path.join(tmpdir(), 'tipline-threads-'));
@@ -30,7 +27,7 @@ describe('libuv thread pool', () => {
       { ARGON2_MEMORY_BUDGET_MIB: '19', ARGON2_STAFF_MEMORY_BUDGET_MIB: '' },
       { ARGON2_MEMORY_BUDGET_MIB: '65536', ARGON2_STAFF_MEMORY_BUDGET_MIB: '65536' },
     ];
-    for (const env of envs) expect(preload.threadPoolSizeFor(env)).toBe(wantedThreadPoolSize(loadConfig(env)));
+    for (const env of envs) expect(threadPoolSizeFor(env)).toBe(wantedThreadPoolSize(loadConfig(env)));
     expect(wantedThreadPoolSize(loadConfig({}))).toBe(13 + 3 + 4);
   });
 
