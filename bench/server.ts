@@ -45,7 +45,7 @@ export interface RunningServer {
 /** Start the server on `dataDir` and wait until GET /api/health answers 200. */
 export async function startServer(dataDir: string, env: Record<string, string> = {}): Promise<RunningServer> {
   const begin = performance.now();
-  const child = spawn(process.execPath, ['--import', 'tsx', 'server/index.ts'], {
+  const child = spawn(process.execPath, ['--require', './server/threadpool-preload.cjs', '--import', 'tsx', 'server/index.ts'], {
     cwd: REPO_ROOT,
     env: { ...process.env, ...BENCH_ENV, ...env, DATA_DIR: dataDir },
     stdio: ['ignore', 'pipe', 'pipe'],

@@ -10,7 +10,8 @@ import { HTTPException } from 'hono/http-exception';
 import { routePath } from 'hono/route';
 import { DEFAULT_LANG } from '../web/i18n';
 import type { Config } from './config';
-import { KdfOverloadedError, kdfLimiter } from './crypto/kdf-limit';
+import { createKdfPools, type KdfPools } from './crypto/argon2';
+import { KdfOverloadedError } from './crypto/kdf-limit';
 import type { Db } from './data/database';
 import type { FileStore } from './files/file-store';
 import { errorPage } from './html/pages';
@@ -30,7 +31,9 @@ import { staffAuthRoutes } from './routes/staff-auth';
 import { staffReportRoutes } from './routes/staff-reports';
 import { statusRoutes } from './routes/status';
 import { SessionStore } from './auth/session-store';
+import { createSignInGuard } from './auth/sign-in-guard';
 import { createAbuseGuards, type AbuseGuards } from './abuse/guards';
+import type { FailedSignInLog } from './services/failed-sign-ins';
 
 /** Staff requests are small JSON documents. */
 const STAFF_MAX_BODY_BYTES = 1024 * 1024;
@@ -53,6 +56,10 @@ export interface AppOptions {
   sessions?: SessionStore;
   /** Proof of work and admission lanes (tests pass their own to watch or fill the lanes); from config by default. */
   guards?: AbuseGuards;
+  /** The Argon2id pools (the caller's when it derives too, e.g. to make the first account); built from config by default. */
+  kdf?: KdfPools;
+  /** Failed sign-ins awaiting the audit trail: the caller flushes it on a timer and at shutdown. */
+  failedSignIns: FailedSignInLog;
 }
 
 /** The whole application as a Hono app (use `app.fetch` or `app.request`). */
@@ -62,9 +69,10 @@ export function createApp(options: AppOptions): Hono<{ Variables: AppVariables }
   const now = options.now ?? ((): Date => new Date());
   const sessions = options.sessions ?? createSessionStore(config);
   const guards = options.guards ?? createAbuseGuards(config, instanceKey, now);
-  const deps: RouteDeps = { db, config, instanceKey, shells, log, sessions, files, guards, now };
+  const kdf = options.kdf ?? createKdfPools(config.argon2, config.kdfLimits);
+  const signInGuard = createSignInGuard(instanceKey);
+  const deps: RouteDeps = { db, config, instanceKey, shells, log, sessions, files, guards, kdf, signInGuard, failedSignIns: options.failedSignIns, now };
   const app = new Hono<{ Variables: AppVariables }>();
-  kdfLimiter.configure(config.kdfLimits);
 
   app.use('*', async (c, next) => {
     const started = performance.now();

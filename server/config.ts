@@ -20,11 +20,18 @@ const envSchema = z.object({
   ARGON2_MEMORY_KIB: integer(19_456, 19_456, 4_194_304),
   ARGON2_TIME_COST: integer(2, 2, 100),
   ARGON2_PARALLELISM: integer(1, 1, 16),
-  // Memory Argon2id may use at once: sets how many derivations run together
-  // (budget / ARGON2_MEMORY_KIB, at least one). Up to ARGON2_QUEUE more wait;
-  // beyond that requests get 503 with Retry-After.
+  // Memory Argon2id may use at once on the reporter routes (submission, code
+  // check, follow-up): sets how many derivations run together (budget /
+  // ARGON2_MEMORY_KIB, at least one). Up to ARGON2_QUEUE more wait; beyond
+  // that requests get 503 with Retry-After.
   ARGON2_MEMORY_BUDGET_MIB: integer(256, 19, 65_536),
   ARGON2_QUEUE: integer(64, 0, 100_000),
+  // The same for the staff routes (sign-in, recovery, password change,
+  // account creation) and the CLI, in a pool of their own: a flood of
+  // sign-ins then fills only this small queue (503 for sign-ins) and never
+  // takes a derivation slot from a reporter, nor the other way round.
+  ARGON2_STAFF_MEMORY_BUDGET_MIB: integer(64, 19, 65_536),
+  ARGON2_STAFF_QUEUE: integer(16, 0, 100_000),
   ACK_DUE_DAYS: integer(7, 1, 365),
   FEEDBACK_DUE_DAYS: integer(90, 1, 3_650),
   // Largest request body the reporter routes accept before parsing.
@@ -68,8 +75,8 @@ export interface Config {
   /** Absolute path of the data directory (database, instance key, files). */
   dataDir: string;
   argon2: { m: number; t: number; p: number };
-  /** How many Argon2id derivations run at once, and how many may wait. */
-  kdfLimits: KdfLimits;
+  /** How many Argon2id derivations run at once, and how many may wait: reporter routes, and staff routes with the CLI. */
+  kdfLimits: { reporter: KdfLimits; staff: KdfLimits };
   deadlines: { ackDays: number; feedbackDays: number };
   maxBodyBytes: number;
   uploads: UploadLimits;
@@ -115,7 +122,10 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     port: vars.PORT,
     dataDir: path.resolve(vars.DATA_DIR),
     argon2: { m: vars.ARGON2_MEMORY_KIB, t: vars.ARGON2_TIME_COST, p: vars.ARGON2_PARALLELISM },
-    kdfLimits: { concurrency: concurrencyFor(vars.ARGON2_MEMORY_BUDGET_MIB, vars.ARGON2_MEMORY_KIB), queue: vars.ARGON2_QUEUE },
+    kdfLimits: {
+      reporter: { concurrency: concurrencyFor(vars.ARGON2_MEMORY_BUDGET_MIB, vars.ARGON2_MEMORY_KIB), queue: vars.ARGON2_QUEUE },
+      staff: { concurrency: concurrencyFor(vars.ARGON2_STAFF_MEMORY_BUDGET_MIB, vars.ARGON2_MEMORY_KIB), queue: vars.ARGON2_STAFF_QUEUE },
+    },
     deadlines: { ackDays: vars.ACK_DUE_DAYS, feedbackDays: vars.FEEDBACK_DUE_DAYS },
     maxBodyBytes: vars.MAX_BODY_BYTES,
     retentionDays: vars.RETENTION_DAYS,

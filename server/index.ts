@@ -1,16 +1,22 @@
 /**
  * `npm start`: read the configuration, open the data directory (initialising
- * an empty one with a generated first account), and serve.
+ * an empty one with a generated first account), and serve. Started as
+ * `node --require ./server/threadpool-preload.cjs --import tsx server/index.ts`
+ * (what `npm start` runs through tsx), so that libuv's thread pool is sized
+ * for both Argon2id pools before anything uses it (see server/threadpool.ts).
  */
 import { fileURLToPath } from 'node:url';
 import { serve } from '@hono/node-server';
 import { createApp } from './app';
 import { ConfigError, loadConfig } from './config';
+import { createKdfPools } from './crypto/argon2';
 import { allStorageNames } from './data/report-files';
 import { openDataDir } from './instance-setup';
 import { createLogger } from './log';
+import { FailedSignInLog } from './services/failed-sign-ins';
 import { generatePassword, initialiseInstance, isInitialised } from './services/instance';
 import { purgeClosedReports } from './services/retention';
+import { startedThreadPoolSize, wantedThreadPoolSize } from './threadpool';
 
 const SITE_DIR = fileURLToPath(new URL('../dist/', import.meta.url));
 const FIRST_USERNAME = 'admin';
@@ -18,6 +24,15 @@ const FIRST_USERNAME = 'admin';
 async function main(): Promise<void> {
   const config = loadConfig(process.env);
   const log = createLogger();
+  // Setting UV_THREADPOOL_SIZE here would come too late: the ES module loader
+  // has already started libuv's pool (at its default of 4 threads) before this
+  // line runs. The preload sets it, unless the operator did; with too few
+  // threads, staff derivations could hold them all and reporters would wait
+  // behind a sign-in flood despite their separate Argon2id pool.
+  const threads = startedThreadPoolSize(process.env);
+  const wanted = wantedThreadPoolSize(config);
+  if (threads < wanted) log.info('thread pool smaller than the Argon2id pools', { threads, wanted });
+  const kdf = createKdfPools(config.argon2, config.kdfLimits);
   const { db, instanceKey, files } = openDataDir(config);
   // Leftovers of uploads cut short by a crash: half-received files, and files
   // moved into place whose rows were never committed. Counts only, no names.
@@ -26,7 +41,7 @@ async function main(): Promise<void> {
 
   if (!isInitialised(db)) {
     const password = generatePassword();
-    const { recoveryCode } = await initialiseInstance(db, config.argon2, { username: FIRST_USERNAME, password });
+    const { recoveryCode } = await initialiseInstance(db, kdf.staff, { username: FIRST_USERNAME, password });
     // Printed once, to the operator's terminal only; never written to the log.
     process.stdout.write(
       [
@@ -41,7 +56,8 @@ async function main(): Promise<void> {
     );
   }
 
-  const app = createApp({ db, config, instanceKey, siteDir: SITE_DIR, log, files });
+  const failedSignIns = new FailedSignInLog(db);
+  const app = createApp({ db, config, instanceKey, siteDir: SITE_DIR, log, files, kdf, failedSignIns });
   const server = serve({ fetch: app.fetch, hostname: config.host, port: config.port }, (info) => {
     log.info('listening', { host: config.host, port: info.port });
     process.stdout.write(`Tipline is running on http://${config.host}:${info.port}/\n`);
@@ -60,8 +76,20 @@ async function main(): Promise<void> {
   void purge();
   setInterval(() => void purge(), 3_600_000).unref();
 
+  // Failed sign-ins reach the audit trail as one entry per account and
+  // window: written once a minute for the windows that have closed.
+  const flushFailures = (everything: boolean): void => {
+    try {
+      failedSignIns.flush(new Date(), { everything });
+    } catch (error) {
+      log.error('audit flush failed', { kind: error instanceof Error ? error.name : 'unknown' });
+    }
+  };
+  setInterval(() => flushFailures(false), 60_000).unref();
+
   const shutdown = (): void => {
     server.close();
+    flushFailures(true);
     db.close();
     process.exit(0);
   };

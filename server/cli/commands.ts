@@ -3,6 +3,7 @@
  * to the returned string; errors are CliErrors with one clear line.
  */
 import type { Config } from '../config';
+import type { KdfPool } from '../crypto/argon2';
 import { appendAudit, verifyAuditChain } from '../data/audit';
 import { findChannelById, findChannelBySlug, listChannels } from '../data/channels';
 import type { FileStore } from '../files/file-store';
@@ -20,6 +21,8 @@ export interface CommandContext {
   db: Db;
   config: Config;
   files: FileStore;
+  /** Argon2id parameters and the CLI's own pool (the staff limits: it is staff work, in a process of its own). */
+  kdf: KdfPool;
 }
 
 const USERNAME = /^[a-z0-9][a-z0-9._-]{1,63}$/i;
@@ -32,7 +35,7 @@ function checkUsername(username: string): void {
 export async function initCommand(ctx: CommandContext, username: string, password: string): Promise<string> {
   checkUsername(username);
   if (isInitialised(ctx.db)) throw new CliError(`${ctx.config.dataDir} is already initialised`);
-  const { recoveryCode } = await initialiseInstance(ctx.db, ctx.config.argon2, { username, password }).catch(rethrowAsCliError);
+  const { recoveryCode } = await initialiseInstance(ctx.db, ctx.kdf, { username, password }).catch(rethrowAsCliError);
   return [
     `Initialised ${ctx.config.dataDir}: ${username} (admin) holds every channel key.`,
     `Recovery code for ${username} (shown once; it resets a forgotten password): ${recoveryCode}`,
@@ -56,7 +59,7 @@ export async function staffAddCommand(
     if (!options.grantedBy || options.granterPassword === undefined) {
       throw new CliError('granting channels needs --granted-by NAME and that member\'s password on the second line of standard input');
     }
-    granter = await unlockStaff(ctx.db, ctx.config.argon2, options.grantedBy, options.granterPassword);
+    granter = await unlockStaff(ctx.db, ctx.kdf, options.grantedBy, options.granterPassword);
     if (!granter) throw new CliError(`cannot unlock ${options.grantedBy}: wrong username or password`);
     const missing = channelIds.filter((id) => !granter?.channelIdentities.has(id));
     if (missing.length > 0) {
@@ -65,7 +68,7 @@ export async function staffAddCommand(
     }
   }
 
-  const { account, recoveryCode } = await prepareStaffAccount(ctx.config.argon2, {
+  const { account, recoveryCode } = await prepareStaffAccount(ctx.kdf, {
     username: options.username,
     password: options.password,
     role,
@@ -109,7 +112,7 @@ export function channelsListCommand(ctx: CommandContext): string {
 
 /** `report show`: decrypt one report for a member of its channel; the view is audited. */
 export async function reportShowCommand(ctx: CommandContext, reportId: number, username: string, password: string): Promise<string> {
-  const staff = await unlockStaff(ctx.db, ctx.config.argon2, username, password);
+  const staff = await unlockStaff(ctx.db, ctx.kdf, username, password);
   if (!staff) throw new CliError(`cannot unlock ${username}: wrong username or password`);
   const report = findReportById(ctx.db, reportId);
   const identity = report ? staff.channelIdentities.get(report.channelId) : undefined;

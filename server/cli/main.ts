@@ -5,6 +5,7 @@
  */
 import { parseArgs } from 'node:util';
 import { ConfigError, loadConfig } from '../config';
+import { createKdfPools } from '../crypto/argon2';
 import { openDataDir } from '../instance-setup';
 import { DataDirError } from '../services/instance';
 import { auditVerifyCommand, channelsListCommand, initCommand, reportShowCommand, staffAddCommand, type CommandContext } from './commands';
@@ -68,7 +69,7 @@ async function run(argv: string[]): Promise<string> {
   const config = loadConfig(process.env);
   if (command === 'restore') return restoreCommand(config, required(sub, 'file (tipline restore <file>)'));
   const { db, files } = openDataDir(config, { mustExist: command !== 'init' });
-  const ctx: CommandContext = { db, config, files };
+  const ctx: CommandContext = { db, config, files, kdf: createKdfPools(config.argon2, config.kdfLimits).staff };
   try {
     if (command === 'init') {
       const [password = ''] = await passwords(values['password-stdin'] ?? false, 1);

@@ -6,7 +6,7 @@
 import { randomBytes } from 'node:crypto';
 import { hashRaw } from '@node-rs/argon2';
 import { z } from 'zod';
-import { kdfLimiter } from './kdf-limit';
+import { KdfLimiter, type KdfLimits } from './kdf-limit';
 
 export const kdfParamsSchema = z.object({
   /** Memory in KiB. */
@@ -17,6 +17,29 @@ export const kdfParamsSchema = z.object({
   p: z.number().int().min(1).max(16),
 });
 export type KdfParams = z.infer<typeof kdfParamsSchema>;
+
+/**
+ * What a caller needs to derive with Argon2id: the parameters new records
+ * get, and the bounded pool its derivations run in (reporter or staff).
+ */
+export interface KdfPool {
+  params: KdfParams;
+  limiter: KdfLimiter;
+}
+
+/** The two pools of a process: reporter routes, and staff routes (sign-in, recovery, accounts). */
+export interface KdfPools {
+  reporter: KdfPool;
+  staff: KdfPool;
+}
+
+/** Both pools, with the same parameters and their own limits. */
+export function createKdfPools(params: KdfParams, limits: { reporter: KdfLimits; staff: KdfLimits }): KdfPools {
+  return {
+    reporter: { params, limiter: new KdfLimiter(limits.reporter) },
+    staff: { params, limiter: new KdfLimiter(limits.staff) },
+  };
+}
 
 export const SALT_BYTES = 16;
 
@@ -32,12 +55,12 @@ export function parseKdfParams(json: string): KdfParams {
 
 /**
  * Derive 32 bytes with Argon2id (the library's default algorithm), within
- * the process's bound on concurrent derivations (503 when overloaded).
+ * the given pool's bound on concurrent derivations (503 when overloaded).
  */
-export async function deriveKey(secret: string, salt: Uint8Array, params: KdfParams): Promise<Buffer> {
+export async function deriveKey(secret: string, salt: Uint8Array, params: KdfParams, limiter: KdfLimiter): Promise<Buffer> {
   // `algorithm` is left out on purpose: the library's Algorithm is a const
   // enum that is undefined at run time under tsx, and Argon2id is the default.
-  return kdfLimiter.run(() =>
+  return limiter.run(() =>
     hashRaw(secret, {
       salt: Buffer.from(salt),
       memoryCost: params.m,

@@ -2,33 +2,35 @@ import { describe, expect, it } from 'vitest';
 import { decryptText, encryptTo } from './age';
 import { newSalt } from './argon2';
 import { deriveIdentity, sameRecipient } from './derived-identity';
+import { KdfLimiter } from './kdf-limit';
 
 const params = { m: 19_456, t: 2, p: 1 };
+const limiter = new KdfLimiter({ concurrency: 2, queue: 16 });
 
 describe('deriveIdentity', () => {
   it('re-derives the same identity from the same code and salt', async () => {
     const salt = newSalt();
-    const first = await deriveIdentity('12345678901234567890', salt, params);
-    const again = await deriveIdentity('12345678901234567890', salt, params);
+    const first = await deriveIdentity('12345678901234567890', salt, params, limiter);
+    const again = await deriveIdentity('12345678901234567890', salt, params, limiter);
     expect(again.identity).toBe(first.identity);
     expect(sameRecipient(again.recipient, first.recipient)).toBe(true);
   });
 
   it('derives a different identity for a different code, salt or parameters', async () => {
     const salt = newSalt();
-    const base = await deriveIdentity('12345678901234567890', salt, params);
-    const otherCode = await deriveIdentity('12345678901234567891', salt, params);
-    const otherSalt = await deriveIdentity('12345678901234567890', newSalt(), params);
-    const otherParams = await deriveIdentity('12345678901234567890', salt, { ...params, t: 3 });
+    const base = await deriveIdentity('12345678901234567890', salt, params, limiter);
+    const otherCode = await deriveIdentity('12345678901234567891', salt, params, limiter);
+    const otherSalt = await deriveIdentity('12345678901234567890', newSalt(), params, limiter);
+    const otherParams = await deriveIdentity('12345678901234567890', salt, { ...params, t: 3 }, limiter);
     for (const other of [otherCode, otherSalt, otherParams]) expect(sameRecipient(other.recipient, base.recipient)).toBe(false);
   });
 
   it('opens only what was encrypted to the recipient derived from the right code', async () => {
     const salt = newSalt();
-    const reporter = await deriveIdentity('11112222333344445555', salt, params);
+    const reporter = await deriveIdentity('11112222333344445555', salt, params, limiter);
     const ciphertext = await encryptTo([reporter.recipient], 'staff reply');
-    expect(await decryptText([(await deriveIdentity('11112222333344445555', salt, params)).identity], ciphertext)).toBe('staff reply');
-    const wrong = await deriveIdentity('11112222333344445556', salt, params);
+    expect(await decryptText([(await deriveIdentity('11112222333344445555', salt, params, limiter)).identity], ciphertext)).toBe('staff reply');
+    const wrong = await deriveIdentity('11112222333344445556', salt, params, limiter);
     await expect(decryptText([wrong.identity], ciphertext)).rejects.toThrow();
   });
 });

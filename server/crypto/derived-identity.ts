@@ -7,15 +7,16 @@
 import { timingSafeEqual } from 'node:crypto';
 import { identityFromSecretBytes, recipientOf } from './age';
 import { deriveKey, type KdfParams } from './argon2';
+import type { KdfLimiter } from './kdf-limit';
 
 export interface DerivedIdentity {
   identity: string;
   recipient: string;
 }
 
-/** One Argon2id derivation, turned into an age X25519 identity. */
-export async function deriveIdentity(secret: string, salt: Uint8Array, params: KdfParams): Promise<DerivedIdentity> {
-  const key = await deriveKey(secret, salt, params);
+/** One Argon2id derivation (in `limiter`'s pool), turned into an age X25519 identity. */
+export async function deriveIdentity(secret: string, salt: Uint8Array, params: KdfParams, limiter: KdfLimiter): Promise<DerivedIdentity> {
+  const key = await deriveKey(secret, salt, params, limiter);
   try {
     const identity = identityFromSecretBytes(key);
     return { identity, recipient: await recipientOf(identity) };

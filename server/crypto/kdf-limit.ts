@@ -1,13 +1,16 @@
 /**
- * The bound on Argon2id work. Each derivation holds `m` KiB of memory for
- * its duration, so a flood of code checks or submissions could otherwise
- * exhaust memory or queue up without end. At most `concurrency`
+ * Bounds on Argon2id work. Each derivation holds `m` KiB of memory for its
+ * duration, so a flood of code checks, submissions or sign-ins could
+ * otherwise exhaust memory or queue up without end. At most `concurrency`
  * derivations run at once (sized from a memory budget); up to `queue` more
  * wait their turn; anything beyond is refused at once with 503 and
  * Retry-After, never an out-of-memory crash.
  *
- * Process-wide on purpose, like the memory it protects: every derivation
- * (codes, passwords, recovery codes) goes through the one limiter.
+ * There are two limiters, each with its own budget and queue: one for the
+ * reporter routes and one for the staff routes (sign-in, recovery, account
+ * work, the CLI), so that a flood on one never starves the other. They are
+ * passed explicitly to whoever derives (see KdfPool in ./argon2), never
+ * reached through a module global.
  */
 export interface KdfLimits {
   concurrency: number;
@@ -25,16 +28,12 @@ export function concurrencyFor(budgetMib: number, memoryKib: number): number {
   return Math.max(1, Math.floor((budgetMib * 1024) / memoryKib));
 }
 
+/** One bounded pool of Argon2id derivations. */
 export class KdfLimiter {
   private running = 0;
   private readonly waiting: (() => void)[] = [];
 
-  constructor(private limits: KdfLimits) {}
-
-  /** Change the bounds (at start-up, from configuration). */
-  configure(limits: KdfLimits): void {
-    this.limits = limits;
-  }
+  constructor(private readonly limits: KdfLimits) {}
 
   /** Derivations running now and waiting now (for tests and the benchmark). */
   load(): { running: number; waiting: number } {
@@ -59,6 +58,3 @@ export class KdfLimiter {
     }
   }
 }
-
-/** The process's limiter; createApp configures it from ARGON2_MEMORY_BUDGET_MIB and ARGON2_QUEUE. */
-export const kdfLimiter = new KdfLimiter({ concurrency: 4, queue: 64 });

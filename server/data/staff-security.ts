@@ -1,16 +1,6 @@
-/** Per-account security state: login backoff, TOTP, password and recovery wrappings, disabling. */
+/** Per-account security state: TOTP, password and recovery wrappings, disabling. */
 import type { Db } from './database';
 import type { WrappedIdentity } from './staff';
-
-/** Record a failed sign-in and when the next attempt may be made. */
-export function recordLoginFailure(db: Db, staffId: number, failedLogins: number, nextLoginAt: string | null): void {
-  db.prepare('UPDATE staff SET failed_logins = ?, next_login_at = ? WHERE id = ?').run(failedLogins, nextLoginAt, staffId);
-}
-
-/** Clear the backoff after a successful sign-in or recovery. */
-export function clearLoginFailures(db: Db, staffId: number): void {
-  db.prepare('UPDATE staff SET failed_logins = 0, next_login_at = NULL WHERE id = ?').run(staffId);
-}
 
 /** Store a (not yet confirmed) TOTP secret, encrypted to the member. */
 export function setPendingTotp(db: Db, staffId: number, encryptedSecret: Uint8Array): void {

@@ -19,8 +19,6 @@ export interface StaffRecord {
   totpEnabled: boolean;
   totpLastStep: number | null;
   mustChangePassword: boolean;
-  failedLogins: number;
-  nextLoginAt: string | null;
   disabled: boolean;
 }
 
@@ -60,8 +58,10 @@ interface StaffRow {
   totp_enabled: number;
   totp_last_step: number | null;
   must_change_password: number;
-  failed_logins: number;
-  next_login_at: string | null;
+  // The columns failed_logins and next_login_at (migration 002) are no longer
+  // read or written: the sign-in slow-down lives in memory for every username
+  // tried, known or not (server/auth/login-throttle.ts), so that throttling
+  // cannot tell which usernames exist. Left in place rather than dropped.
   disabled: number;
 }
 
@@ -143,8 +143,6 @@ function toStaffRecord(row: StaffRow): StaffRecord {
     totpEnabled: row.totp_enabled === 1,
     totpLastStep: row.totp_last_step,
     mustChangePassword: row.must_change_password === 1,
-    failedLogins: row.failed_logins,
-    nextLoginAt: row.next_login_at,
     disabled: row.disabled === 1,
   };
 }

@@ -30,7 +30,8 @@ export function sessionCookieName(deps: Pick<StaffAuthDeps, 'publicOrigin'>): st
   return isSecure(deps) ? '__Host-tipline_staff' : 'tipline_staff';
 }
 
-function isSecure(deps: Pick<StaffAuthDeps, 'publicOrigin'>): boolean {
+/** Whether staff browsers reach the site over TLS (an https PUBLIC_ORIGIN): cookies are then Secure. */
+export function isSecure(deps: Pick<StaffAuthDeps, 'publicOrigin'>): boolean {
   return deps.publicOrigin?.startsWith('https:') ?? false;
 }
 

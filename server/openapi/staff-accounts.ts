@@ -37,9 +37,10 @@ export const staffAccountPaths: Paths = {
     post: {
       operationId: 'staffLogin',
       tags: ['staff'],
-      description: 'Sets the HttpOnly, SameSite=Strict session cookie. `totp` is required once a second factor is enabled.',
+      description:
+        'Sets the HttpOnly, SameSite=Strict session cookie, and the device cookie (path /api/staff) with which this browser skips the per-username slow-down next time. `totp` is required once a second factor is enabled. 429 with Retry-After while the username is slowed down (known and unknown usernames alike).',
       requestBody: jsonBody(loginSchema),
-      responses: { 200: jsonResponse('Signed in.', sessionInfoSchema), ...errors(400, 401, 403, 429) },
+      responses: { 200: jsonResponse('Signed in.', sessionInfoSchema), ...errors(400, 401, 403, 429, 503) },
     },
   },
   '/api/staff/logout': { post: staffOperation('staffLogout', 'any', { responses: { 204: noContent, ...errors(401) } }) },
@@ -59,8 +60,9 @@ export const staffAccountPaths: Paths = {
     post: {
       operationId: 'recoverAccount',
       tags: ['staff'],
+      description: 'Never slowed down per username (a recovery code has about 124 bits). Sets the device cookie, so this browser can sign in with the new password even while the username is slowed down.',
       requestBody: jsonBody(recoverSchema),
-      responses: { 200: jsonResponse('Password reset; a new recovery code, shown once.', recoveryCode), ...errors(400, 401, 429) },
+      responses: { 200: jsonResponse('Password reset; a new recovery code, shown once.', recoveryCode), ...errors(400, 401, 503) },
     },
   },
   '/api/staff/totp/enrol': {

@@ -1,12 +1,15 @@
 /** What the route modules need, passed down from createApp. */
 import type { AbuseGuards } from '../abuse/guards';
 import type { SessionStore } from '../auth/session-store';
+import type { SignInGuard } from '../auth/sign-in-guard';
 import type { Config } from '../config';
+import type { KdfPools } from '../crypto/argon2';
 import type { Db } from '../data/database';
 import type { FileStore } from '../files/file-store';
 import type { Shells } from '../html/shells';
 import type { StaffAuthDeps } from '../http/staff-auth';
 import type { Logger } from '../log';
+import type { FailedSignInLog } from '../services/failed-sign-ins';
 
 export interface RouteDeps {
   db: Db;
@@ -17,6 +20,12 @@ export interface RouteDeps {
   sessions: SessionStore;
   /** Proof of work and rate limits for the reporter routes. */
   guards: AbuseGuards;
+  /** Argon2id parameters with the reporter routes' pool and the staff routes' pool. */
+  kdf: KdfPools;
+  /** The per-username slow-down and device tokens of staff sign-in. */
+  signInGuard: SignInGuard;
+  /** Failed sign-ins and recoveries, counted for the audit trail. */
+  failedSignIns: FailedSignInLog;
   /** Evidence files on disk. */
   files: FileStore;
   /** The clock; tests move it to expire leases and sessions. */

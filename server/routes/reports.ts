@@ -12,7 +12,7 @@ export function reportRoutes(deps: RouteDeps): Hono<{ Variables: AppVariables }>
   const intake = {
     db: deps.db,
     instanceKey: deps.instanceKey,
-    kdf: deps.config.argon2,
+    kdf: deps.kdf.reporter,
     deadlines: deps.config.deadlines,
     files: deps.files,
   };

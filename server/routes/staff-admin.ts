@@ -26,7 +26,7 @@ function idParam(value: string): number {
 
 export function staffAdminRoutes(deps: RouteDeps): Hono<{ Variables: StaffVariables }> {
   const admin = requireStaff(staffAuthDeps(deps), { roles: ['admin'] });
-  const adminDeps: AdminDeps = { db: deps.db, kdf: deps.config.argon2, sessions: deps.sessions, now: deps.now };
+  const adminDeps: AdminDeps = { db: deps.db, kdf: deps.kdf.staff, sessions: deps.sessions, now: deps.now };
   const lowEffortDeps: LowEffortDeps = { db: deps.db, files: deps.files, now: deps.now };
 
   return new Hono<{ Variables: StaffVariables }>()

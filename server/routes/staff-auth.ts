@@ -8,11 +8,12 @@ import { listChannelNames } from '../data/channels';
 import { findStaffById } from '../data/staff';
 import { disableTotp, enableTotp, setPendingTotp } from '../data/staff-security';
 import { appendAudit } from '../data/audit';
+import { readDeviceTokens, setDeviceCookie } from '../http/device-cookie';
 import { apiError, MESSAGES } from '../http/errors';
 import { jsonInput } from '../http/json-input';
 import { clearSessionCookie, requireStaff, sameOriginOnly, setSessionCookie, type StaffVariables } from '../http/staff-auth';
 import { loginSchema, passwordChangeSchema, recoverSchema, totpCodeSchema } from '../schemas/staff-auth';
-import { changePassword, recoverAccount, signIn } from '../services/staff-login';
+import { changePassword, recoverAccount, signIn, type StaffLoginDeps } from '../services/staff-login';
 import { acceptedTotpStep, newTotpSecret } from '../services/totp';
 import { toSecond } from '../time';
 import { staffAuthDeps, type RouteDeps } from './deps';
@@ -21,7 +22,7 @@ const ANY_RESTRICTION = ['change_password', 'enrol_totp'] as const;
 
 export function staffAuthRoutes(deps: RouteDeps): Hono<{ Variables: StaffVariables }> {
   const auth = staffAuthDeps(deps);
-  const kdf = deps.config.argon2;
+  const login: StaffLoginDeps = { db: deps.db, kdf: deps.kdf.staff, guard: deps.signInGuard, failures: deps.failedSignIns };
 
   const sessionInfo = (session: StaffSession): object => {
     const record = findStaffById(deps.db, session.staffId);
@@ -54,8 +55,11 @@ export function staffAuthRoutes(deps: RouteDeps): Hono<{ Variables: StaffVariabl
     mustChangePassword ? 'change_password' : deps.config.staff.requireTotp && !totpEnabled ? 'enrol_totp' : null;
 
   return new Hono<{ Variables: StaffVariables }>()
+    // Admission with proof of work (issue 10; the lead's server/abuse/ lane)
+    // goes between jsonInput and the handler, on /login and /recover alike:
+    // after validation, so garbage costs nothing, and before any Argon2id work.
     .post('/login', sameOriginOnly(auth), jsonInput(loginSchema), async (c) => {
-      const outcome = await signIn(deps.db, kdf, c.get('input'), deps.now());
+      const outcome = await signIn(login, c.get('input'), readDeviceTokens(c, auth), deps.now());
       if (!outcome.ok) {
         if (outcome.reason === 'throttled') return throttled(c, outcome.retryAfterSeconds);
         throw apiError(401, 'invalid_credentials');
@@ -74,6 +78,7 @@ export function staffAuthRoutes(deps: RouteDeps): Hono<{ Variables: StaffVariabl
         deps.now().getTime(),
       );
       setSessionCookie(c, auth, token);
+      setDeviceCookie(c, auth, outcome.deviceTokens);
       return c.json(sessionInfo(session), 200);
     })
     .post('/logout', requireStaff(auth, { allowRestricted: ANY_RESTRICTION }), (c) => {
@@ -87,7 +92,7 @@ export function staffAuthRoutes(deps: RouteDeps): Hono<{ Variables: StaffVariabl
     .post('/password', requireStaff(auth, { allowRestricted: ANY_RESTRICTION }), jsonInput(passwordChangeSchema), async (c) => {
       const session = c.get('staff');
       const { currentPassword, newPassword } = c.get('input');
-      const recoveryCode = await changePassword(deps.db, kdf, session.staffId, session.username, { current: currentPassword, next: newPassword }, deps.now());
+      const recoveryCode = await changePassword(login, session.staffId, session.username, { current: currentPassword, next: newPassword }, deps.now());
       if (recoveryCode === null) throw apiError(401, 'invalid_credentials');
       // Other sessions of this member end: whoever knew the old password is out.
       for (const other of deps.sessions.sessionsOf(session.staffId)) if (other !== session) deps.sessions.end(other);
@@ -96,12 +101,10 @@ export function staffAuthRoutes(deps: RouteDeps): Hono<{ Variables: StaffVariabl
       return c.json({ recoveryCode, ...sessionInfo(session) }, 200);
     })
     .post('/recover', sameOriginOnly(auth), jsonInput(recoverSchema), async (c) => {
-      const result = await recoverAccount(deps.db, kdf, c.get('input'), deps.now());
-      if ('ok' in result) {
-        if (!result.ok && result.reason === 'throttled') return throttled(c, result.retryAfterSeconds);
-        throw apiError(401, 'invalid_credentials');
-      }
+      const result = await recoverAccount(login, c.get('input'), readDeviceTokens(c, auth), deps.now());
+      if (!result.ok) throw apiError(401, 'invalid_credentials');
       deps.sessions.endAllFor(result.staffId);
+      setDeviceCookie(c, auth, result.deviceTokens);
       return c.json({ recoveryCode: result.recoveryCode }, 200);
     })
     .post('/totp/enrol', requireStaff(auth, { allowRestricted: ['enrol_totp'] }), async (c) => {

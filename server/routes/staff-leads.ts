@@ -8,7 +8,7 @@ import { staffAuthDeps, type RouteDeps } from './deps';
 
 export function staffLeadRoutes(deps: RouteDeps): Hono<{ Variables: StaffVariables }> {
   const caseworkers = requireStaff(staffAuthDeps(deps), { roles: ['triager', 'admin'] });
-  const intake = { db: deps.db, instanceKey: deps.instanceKey, kdf: deps.config.argon2, deadlines: deps.config.deadlines };
+  const intake = { db: deps.db, instanceKey: deps.instanceKey, kdf: deps.kdf.staff, deadlines: deps.config.deadlines };
   return new Hono<{ Variables: StaffVariables }>().post('/leads', caseworkers, jsonInput(leadSchema), async (c) =>
     c.json(await enterLead(intake, c.get('staff'), c.get('input'), deps.now()), 201),
   );

@@ -32,7 +32,7 @@ function lookupProblem(invalid: InvalidForm): LookupProblem | null {
 }
 
 export function statusRoutes(deps: RouteDeps): Hono<{ Variables: AppVariables }> {
-  const access = { db: deps.db, instanceKey: deps.instanceKey, kdf: deps.config.argon2, failedChecks: deps.guards.failedChecks };
+  const access = { db: deps.db, instanceKey: deps.instanceKey, kdf: deps.kdf.reporter, failedChecks: deps.guards.failedChecks };
   const limits = deps.config.uploads;
 
   // A follow-up that was not taken (its message or files had a problem):

@@ -6,7 +6,7 @@ import { randomBytes } from 'node:crypto';
 import { chmodSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { generateKeyPair } from '../crypto/age';
-import type { KdfParams } from '../crypto/argon2';
+import type { KdfPool } from '../crypto/argon2';
 import { appendAudit } from '../data/audit';
 import { createChannel } from '../data/channels';
 import type { Db } from '../data/database';
@@ -64,7 +64,7 @@ export function loadOrCreateInstanceKey(dataDir: string, db: Db): Buffer {
  */
 export async function initialiseInstance(
   db: Db,
-  kdf: KdfParams,
+  kdf: KdfPool,
   firstAccount: { username: string; password: string },
   now: Date = new Date(),
 ): Promise<{ staffId: number; recoveryCode: string }> {

@@ -7,7 +7,7 @@ import { HTTPException } from 'hono/http-exception';
 import type { Category } from '../../web/lib/report-fields';
 import { formatTrackingCode } from '../../web/lib/tracking-code';
 import { encryptTo } from '../crypto/age';
-import { newSalt, type KdfParams } from '../crypto/argon2';
+import { newSalt, type KdfPool } from '../crypto/argon2';
 import { deriveIdentity } from '../crypto/derived-identity';
 import { generateTrackingCode, lookupTag } from '../crypto/tracking-code';
 import { countChannelHolders, findChannelBySlug, type Channel } from '../data/channels';
@@ -22,7 +22,8 @@ import { addFileRows, encryptFileMetas, storeWithFiles } from './evidence-files'
 export interface IntakeDeps {
   db: Db;
   instanceKey: Uint8Array;
-  kdf: KdfParams;
+  /** Argon2id parameters and pool: the reporter pool for web submissions, the staff pool for leads staff enter. */
+  kdf: KdfPool;
   deadlines: { ackDays: number; feedbackDays: number };
   /** Where evidence files go; only needed when a submission has files. */
   files?: FileStore;
@@ -68,7 +69,7 @@ export async function prepareReport(deps: Pick<IntakeDeps, 'db' | 'kdf'>, catego
   }
   const code = generateTrackingCode();
   const salt = newSalt();
-  const reporter = await deriveIdentity(code, salt, deps.kdf);
+  const reporter = await deriveIdentity(code, salt, deps.kdf.params, deps.kdf.limiter);
   return { channel, code, salt, reporterRecipient: reporter.recipient, recipients: [channel.recipient, reporter.recipient] };
 }
 
@@ -117,7 +118,7 @@ export async function storeReport(
         region: region ?? null,
         lookupTag: lookupTag(deps.instanceKey, prepared.code),
         codeSalt: prepared.salt,
-        codeKdf: JSON.stringify(deps.kdf),
+        codeKdf: JSON.stringify(deps.kdf.params),
         reporterRecipient: prepared.reporterRecipient,
         content: encrypted.content,
         contact: encrypted.contact,

@@ -7,7 +7,7 @@ import type { PublicStatus, StatusView } from '../../web/lib/report-fields';
 import { rateLimited } from '../abuse/guards';
 import type { FailedCheckLimiter } from '../abuse/rate-limit';
 import { decryptText, encryptTo } from '../crypto/age';
-import { newSalt, parseKdfParams, type KdfParams } from '../crypto/argon2';
+import { newSalt, parseKdfParams, type KdfPool } from '../crypto/argon2';
 import { deriveIdentity, sameRecipient } from '../crypto/derived-identity';
 import { lookupTag } from '../crypto/tracking-code';
 import { findChannelById } from '../data/channels';
@@ -23,7 +23,8 @@ import { addFileRows, encryptFileMetas, reporterFilesOf, storeWithFiles } from '
 export interface ReporterAccessDeps {
   db: Db;
   instanceKey: Uint8Array;
-  kdf: KdfParams;
+  /** Argon2id parameters and the reporter routes' pool. */
+  kdf: KdfPool;
   /** Failed checks per lookup tag; a tag over its limit answers 429 before any work. */
   failedChecks?: FailedCheckLimiter;
 }
@@ -48,12 +49,12 @@ export async function openReportByCode(deps: ReporterAccessDeps, digits: string)
   const tag = lookupTag(deps.instanceKey, digits);
   const candidates = findReportsByLookupTag(deps.db, tag);
   if (candidates.length === 0) {
-    await deriveIdentity(digits, newSalt(), deps.kdf); // a miss costs what a hit costs
+    await deriveIdentity(digits, newSalt(), deps.kdf.params, deps.kdf.limiter); // a miss costs what a hit costs
     deps.failedChecks?.recordFailure(tag);
     return null;
   }
   for (const candidate of candidates) {
-    const derived = await deriveIdentity(digits, candidate.codeSalt, parseKdfParams(candidate.codeKdf));
+    const derived = await deriveIdentity(digits, candidate.codeSalt, parseKdfParams(candidate.codeKdf), deps.kdf.limiter);
     if (sameRecipient(derived.recipient, candidate.reporterRecipient)) {
       const report = findReportById(deps.db, candidate.id);
       return report ? { report, reporterIdentity: derived.identity } : null;

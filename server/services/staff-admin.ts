@@ -5,7 +5,7 @@
  * sees another member's keys.
  */
 import { generateKeyPair } from '../crypto/age';
-import type { KdfParams } from '../crypto/argon2';
+import type { KdfPool } from '../crypto/argon2';
 import type { SessionStore, StaffSession } from '../auth/session-store';
 import { appendAudit } from '../data/audit';
 import { createChannel, findChannelBySlug } from '../data/channels';
@@ -19,7 +19,8 @@ import { prepareStaffAccount, wrapChannelIdentity } from './staff-keys';
 
 export interface AdminDeps {
   db: Db;
-  kdf: KdfParams;
+  /** Argon2id parameters and the staff pool. */
+  kdf: KdfPool;
   sessions: SessionStore;
   now: () => Date;
 }

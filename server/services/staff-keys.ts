@@ -5,7 +5,8 @@
  * member's personal recipient. Unwrapped keys live only in memory.
  */
 import { decryptText, encryptTo, generateKeyPair } from '../crypto/age';
-import { newSalt, parseKdfParams, type KdfParams } from '../crypto/argon2';
+import { newSalt, parseKdfParams, type KdfPool } from '../crypto/argon2';
+import type { KdfLimiter } from '../crypto/kdf-limit';
 import { deriveIdentity } from '../crypto/derived-identity';
 import type { Db } from '../data/database';
 import { randomBytes } from 'node:crypto';
@@ -31,7 +32,7 @@ export interface UnlockedStaff {
  * code is returned once and never stored.
  */
 export async function prepareStaffAccount(
-  kdf: KdfParams,
+  kdf: KdfPool,
   account: { username: string; password: string; role: StaffRole; mustChangePassword?: boolean },
 ): Promise<{ account: NewStaff; recoveryCode: string }> {
   checkPasswordStrength(account.password);
@@ -58,15 +59,19 @@ export function checkPasswordStrength(password: string): void {
 }
 
 /** Wrap a personal identity under a key derived from a secret (one Argon2id derivation). */
-export async function wrapIdentityUnder(secret: string, personalIdentity: string, kdf: KdfParams): Promise<WrappedIdentity> {
+export async function wrapIdentityUnder(secret: string, personalIdentity: string, kdf: KdfPool): Promise<WrappedIdentity> {
   const salt = newSalt();
-  const wrapKey = await deriveIdentity(secret, salt, kdf);
-  return { wrappedIdentity: await encryptTo([wrapKey.recipient], personalIdentity), salt, kdf: JSON.stringify(kdf) };
+  const wrapKey = await deriveIdentity(secret, salt, kdf.params, kdf.limiter);
+  return { wrappedIdentity: await encryptTo([wrapKey.recipient], personalIdentity), salt, kdf: JSON.stringify(kdf.params) };
 }
 
-/** Unwrap a personal identity with its secret; null when the secret is wrong. */
-export async function unwrapIdentity(secret: string, wrapped: { wrappedIdentity: Uint8Array; salt: Uint8Array; kdf: string }): Promise<string | null> {
-  const wrapKey = await deriveIdentity(secret, wrapped.salt, parseKdfParams(wrapped.kdf));
+/** Unwrap a personal identity with its secret (derived in `limiter`'s pool); null when the secret is wrong. */
+export async function unwrapIdentity(
+  secret: string,
+  wrapped: { wrappedIdentity: Uint8Array; salt: Uint8Array; kdf: string },
+  limiter: KdfLimiter,
+): Promise<string | null> {
+  const wrapKey = await deriveIdentity(secret, wrapped.salt, parseKdfParams(wrapped.kdf), limiter);
   try {
     return await decryptText([wrapKey.identity], wrapped.wrappedIdentity);
   } catch {
@@ -100,17 +105,17 @@ export function wrapChannelIdentity(memberRecipient: string, channelIdentity: st
  * Unwrap a member's keys with their password. Null for an unknown user, a
  * disabled account or a wrong password, after the same Argon2id work.
  */
-export async function unlockStaff(db: Db, kdf: KdfParams, username: string, password: string): Promise<UnlockedStaff | null> {
+export async function unlockStaff(db: Db, kdf: KdfPool, username: string, password: string): Promise<UnlockedStaff | null> {
   const record = findStaffByUsername(db, username);
   if (!record || record.disabled) {
-    await deriveIdentity(password, newSalt(), kdf); // same cost as a real attempt
+    await deriveIdentity(password, newSalt(), kdf.params, kdf.limiter); // same cost as a real attempt
     return null;
   }
-  const personalIdentity = await unwrapIdentity(password, {
-    wrappedIdentity: record.wrappedIdentity,
-    salt: record.passwordSalt,
-    kdf: record.passwordKdf,
-  });
+  const personalIdentity = await unwrapIdentity(
+    password,
+    { wrappedIdentity: record.wrappedIdentity, salt: record.passwordSalt, kdf: record.passwordKdf },
+    kdf.limiter,
+  );
   if (personalIdentity === null) return null;
   return unlockWithIdentity(db, record, personalIdentity);
 }

@@ -146,7 +146,7 @@ describe('a report with evidence files', () => {
     const exported = path.join(t.dataDir, 'export.age');
     writeFileSync(exported, Buffer.from(await response.arrayBuffer()));
 
-    const admin = await unlockStaff(t.db, t.config.argon2, ADMIN.username, ADMIN.password);
+    const admin = await unlockStaff(t.db, t.kdf.staff, ADMIN.username, ADMIN.password);
     const channel = findChannelBySlug(t.db, 'official_protection');
     const identity = channel && admin?.channelIdentities.get(channel.id);
     if (!identity) throw new Error('the admin holds every channel key');
@@ -373,7 +373,7 @@ describe('moving a report', () => {
     expect(filesOnDisk(t.dataDir)).toEqual({ stored: [`${after[0]}.age`], incoming: [] });
 
     // Only the new channel's key opens it now.
-    const admin = await unlockStaff(t.db, t.config.argon2, ADMIN.username, ADMIN.password);
+    const admin = await unlockStaff(t.db, t.kdf.staff, ADMIN.username, ADMIN.password);
     const key = (slug: string): string => {
       const channel = findChannelBySlug(t.db, slug);
       const identity = channel && admin?.channelIdentities.get(channel.id);

@@ -11,6 +11,7 @@ import { decryptText } from '../../server/crypto/age';
 import { loadConfig } from '../../server/config';
 import { openDataDir } from '../../server/instance-setup';
 import { unlockStaff } from '../../server/services/staff-keys';
+import { createKdfPools } from '../../server/crypto/argon2';
 import { seededRandom } from '../support/image-bytes';
 import { startServer, type ServerProcess } from '../support/server-process';
 
@@ -75,7 +76,8 @@ describe('kill -9 while reports arrive', () => {
 
     const { db } = openDataDir(loadConfig({ DATA_DIR: dataDir }), { mustExist: true });
     try {
-      const admin = await unlockStaff(db, loadConfig({ DATA_DIR: dataDir }).argon2, 'admin', password);
+      const config = loadConfig({ DATA_DIR: dataDir });
+      const admin = await unlockStaff(db, createKdfPools(config.argon2, config.kdfLimits).staff, 'admin', password);
       if (!admin) throw new Error('the first admin should unlock');
       const rows = db.prepare<[], { channelId: number; content: Buffer }>('SELECT channel_id AS channelId, content FROM reports').all();
       const decrypted = await Promise.all(

@@ -28,7 +28,7 @@ function everyFile(dir: string): string[] {
 }
 
 async function channelIdentity(): Promise<string> {
-  const staff = await unlockStaff(t.db, t.config.argon2, ADMIN.username, ADMIN.password);
+  const staff = await unlockStaff(t.db, t.kdf.staff, ADMIN.username, ADMIN.password);
   const report = findReportById(t.db, reportId);
   const identity = report && staff?.channelIdentities.get(report.channelId);
   if (!identity) throw new Error('the first account should hold every channel key');
@@ -77,7 +77,7 @@ describe('who can decrypt', () => {
   });
 
   it('a wrong password unlocks nothing', async () => {
-    expect(await unlockStaff(t.db, t.config.argon2, ADMIN.username, 'not the password at all')).toBeNull();
+    expect(await unlockStaff(t.db, t.kdf.staff, ADMIN.username, 'not the password at all')).toBeNull();
   });
 
   it('a tampered ciphertext fails to decrypt', async () => {

@@ -72,7 +72,7 @@ describe('the logs', () => {
     expect((await send(`/api/staff/reports/${id}/files/${files[0]?.id}`, { cookie })).status).toBe(200);
     expect((await send('/api/staff/logout', { method: 'POST', cookie, ...json({}) })).status).toBe(204);
 
-    const admin = await unlockStaff(t.db, t.config.argon2, ADMIN.username, ADMIN.password);
+    const admin = await unlockStaff(t.db, t.kdf.staff, ADMIN.username, ADMIN.password);
     const channel = findChannelBySlug(t.db, 'organised_crime');
     const channelKey = (channel && admin?.channelIdentities.get(channel.id)) ?? 'missing';
 

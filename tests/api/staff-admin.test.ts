@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { FAILURE_WINDOW_MS } from '../../server/services/failed-sign-ins';
 import { ADMIN, createTestInstance, postJson, type TestInstance } from '../support/instance';
 import { addStaff, signIn, staffRequest } from '../support/staff';
 
@@ -107,6 +108,9 @@ describe('admin: channels and grants', () => {
 describe('audit trail and statistics', () => {
   it('auditors read the verified chain with logins and admin actions, and statistics without content', async () => {
     await postJson(t.app, '/api/reports', { category: 'other', details: 'A report only counted in the statistics.' });
+    // Failed sign-ins above reach the trail once their window has closed.
+    t.clock.advance(FAILURE_WINDOW_MS);
+    t.failedSignIns.flush(t.clock.now());
     await addStaff(t, { username: 'audit2', password: 'audit password 34', role: 'auditor', channels: [] });
     const auditor = await signIn(t, 'audit2', 'audit password 34');
     const res = await staffRequest(t, auditor, 'GET', '/api/staff/audit?limit=500');

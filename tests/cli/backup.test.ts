@@ -16,6 +16,7 @@ import { listReportFiles } from '../../server/data/report-files';
 import { openDataDir } from '../../server/instance-setup';
 import { decryptFileStream } from '../../server/services/evidence-files';
 import { unlockStaff } from '../../server/services/staff-keys';
+import { createKdfPools } from '../../server/crypto/argon2';
 import { startServer, type ServerProcess } from '../support/server-process';
 import { multipart, noise } from '../support/uploads';
 
@@ -74,7 +75,7 @@ describe('backup and restore', () => {
     const config = loadConfig({ DATA_DIR: restored });
     const { db, files } = openDataDir(config, { mustExist: true });
     try {
-      const admin = await unlockStaff(db, config.argon2, 'admin', password);
+      const admin = await unlockStaff(db, createKdfPools(config.argon2, config.kdfLimits).staff, 'admin', password);
       if (!admin) throw new Error('the first admin should unlock in the restored instance');
       const reports = db.prepare<[], { id: number; channelId: number; content: Buffer }>('SELECT id, channel_id AS channelId, content FROM reports').all();
       expect(reports.length).toBeGreaterThanOrEqual(6);

@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../server/config';
 import { openDataDir } from '../../server/instance-setup';
 import { submitReport } from '../../server/services/intake';
+import { createKdfPools } from '../../server/crypto/argon2';
 
 const BIN = fileURLToPath(new URL('../../bin/tipline.mjs', import.meta.url));
 const dataDir = mkdtempSync(path.join(tmpdir(), 'tipline-cli-'));
@@ -36,7 +37,7 @@ async function seedReport(category: 'organised_crime' | 'other', details: string
   const config = loadConfig({ DATA_DIR: dataDir });
   const { db, instanceKey } = openDataDir(config);
   try {
-    const { reportId } = await submitReport({ db, instanceKey, kdf: config.argon2, deadlines: config.deadlines }, { category, details });
+    const { reportId } = await submitReport({ db, instanceKey, kdf: createKdfPools(config.argon2, config.kdfLimits).reporter, deadlines: config.deadlines }, { category, details });
     return reportId;
   } finally {
     db.close();

@@ -12,6 +12,7 @@ import { loadConfig } from '../../server/config';
 import { listChannels } from '../../server/data/channels';
 import { openDataDir } from '../../server/instance-setup';
 import { unlockStaff } from '../../server/services/staff-keys';
+import { createKdfPools } from '../../server/crypto/argon2';
 
 const dataDir = mkdtempSync(path.join(tmpdir(), 'tipline-start-'));
 afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
@@ -62,7 +63,7 @@ describe('starting the server', () => {
         ['sector_disorder', 1],
         ['other', 1],
       ]);
-      const admin = await unlockStaff(db, config.argon2, 'admin', password);
+      const admin = await unlockStaff(db, createKdfPools(config.argon2, config.kdfLimits).staff, 'admin', password);
       expect(admin?.channelIdentities.size).toBe(5);
     } finally {
       db.close();

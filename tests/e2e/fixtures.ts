@@ -20,7 +20,7 @@ interface RunningServer {
 
 async function startServer(extraEnv: Record<string, string>): Promise<{ server: RunningServer; child: ChildProcess }> {
   const dataDir = mkdtempSync(path.join(tmpdir(), 'tipline-e2e-'));
-  const child = spawn(process.execPath, ['--import', 'tsx', 'server/index.ts'], {
+  const child = spawn(process.execPath, ['--require', './server/threadpool-preload.cjs', '--import', 'tsx', 'server/index.ts'], {
     env: { ...process.env, DATA_DIR: dataDir, PORT: '0', HOST: '127.0.0.1', ...TEST_ENV, ...extraEnv },
     stdio: ['ignore', 'pipe', 'pipe'],
   });

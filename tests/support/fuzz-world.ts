@@ -36,7 +36,7 @@ export async function startFuzzing(): Promise<Fuzzing> {
   const triagerId = await addStaff(t, { username: 'fuzz-triager', password: 'fuzz triager password 1', role: 'triager', channels: ['other'] });
   const fileIds = t.db.prepare<[], { id: number }>('SELECT id FROM report_files').all().map((row) => row.id);
 
-  const admin = await unlockStaff(t.db, t.config.argon2, ADMIN.username, ADMIN.password);
+  const admin = await unlockStaff(t.db, t.kdf.staff, ADMIN.username, ADMIN.password);
   if (!admin) throw new Error('the first admin should unlock');
   const openSession = (): string =>
     t.sessions.create(

@@ -174,8 +174,7 @@ export function describeRequest(req: FuzzRequest): string {
 
 /**
  * Sends requests and fails on the first answer or stored change that breaks
- * the rules. Counts what it sent. A failed sign-in (401 on /login or
- * /recover) may append its `login.failed` audit entry and bump the account's
- * failure counter: that is the login backoff working, and the one write a
- * rejected request is allowed.
+ * the rules. Counts what it sent. No rejected request may write anything,
+ * failed sign-ins included: they are counted in memory and reach the audit
+ * trail aggregated, when their window closes.
  */

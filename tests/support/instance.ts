@@ -11,10 +11,12 @@ import { createAbuseGuards, type AbuseGuards } from '../../server/abuse/guards';
 import { createApp, createSessionStore } from '../../server/app';
 import type { SessionStore } from '../../server/auth/session-store';
 import { loadConfig, type Config } from '../../server/config';
+import { createKdfPools, type KdfPools } from '../../server/crypto/argon2';
 import type { Db } from '../../server/data/database';
 import type { FileStore } from '../../server/files/file-store';
 import { openDataDir } from '../../server/instance-setup';
 import { createLogger } from '../../server/log';
+import { FailedSignInLog } from '../../server/services/failed-sign-ins';
 import { initialiseInstance } from '../../server/services/instance';
 import { TEST_ENV } from './test-env';
 
@@ -37,6 +39,10 @@ export interface TestInstance {
   guards: AbuseGuards;
   /** The app's clock: `clock.advance(ms)` moves it forward (leases, timeouts, deadlines). */
   clock: { now: () => Date; advance: (ms: number) => void };
+  /** The app's Argon2id pools (reporter and staff); helpers that derive use the staff one. */
+  kdf: KdfPools;
+  /** Failed sign-ins awaiting the audit trail; `failedSignIns.flush(t.clock.now())` writes closed windows. */
+  failedSignIns: FailedSignInLog;
   close(): void;
 }
 
@@ -45,14 +51,16 @@ export async function createTestInstance(env: Record<string, string> = {}): Prom
   const dataDir = mkdtempSync(path.join(tmpdir(), 'tipline-test-'));
   const config = loadConfig({ DATA_DIR: dataDir, ...TEST_ENV, ...env });
   const { db, instanceKey, files } = openDataDir(config);
-  await initialiseInstance(db, config.argon2, ADMIN);
+  const kdf = createKdfPools(config.argon2, config.kdfLimits);
+  await initialiseInstance(db, kdf.staff, ADMIN);
   const logLines: string[] = [];
   let offsetMs = 0;
   const clock = { now: (): Date => new Date(Date.now() + offsetMs), advance: (ms: number): void => void (offsetMs += ms) };
   const sessions = createSessionStore(config);
   const log = createLogger((line) => logLines.push(line));
   const guards = createAbuseGuards(config, instanceKey, clock.now);
-  const app = createApp({ db, config, instanceKey, siteDir: SITE_DIR, log, now: clock.now, sessions, files, guards });
+  const failedSignIns = new FailedSignInLog(db);
+  const app = createApp({ db, config, instanceKey, siteDir: SITE_DIR, log, now: clock.now, sessions, files, guards, kdf, failedSignIns });
   return {
     app,
     db,
@@ -64,6 +72,8 @@ export async function createTestInstance(env: Record<string, string> = {}): Prom
     sessions,
     guards,
     clock,
+    kdf,
+    failedSignIns,
     close() {
       db.close();
       rmSync(dataDir, { recursive: true, force: true });

@@ -24,7 +24,7 @@ export async function storeThroughIntake(
   t: TestInstance,
   options: { lowEffort: boolean; at: Date; category?: Category; region?: string; files?: number },
 ): Promise<{ id: number; trackingCode: string }> {
-  const deps: IntakeDeps = { db: t.db, instanceKey: t.instanceKey, kdf: t.config.argon2, deadlines: t.config.deadlines, files: t.files };
+  const deps: IntakeDeps = { db: t.db, instanceKey: t.instanceKey, kdf: t.kdf.reporter, deadlines: t.config.deadlines, files: t.files };
   const category = options.category ?? 'organised_crime';
   const prepared = await prepareReport(deps, category);
   const budget = new UploadBudget(t.config.uploads);

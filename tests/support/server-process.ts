@@ -18,7 +18,7 @@ export interface ServerProcess {
 }
 
 export async function startServer(dataDir: string, env: Record<string, string> = {}): Promise<ServerProcess> {
-  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'server/index.ts'], {
+  const child: ChildProcess = spawn(process.execPath, ['--require', './server/threadpool-preload.cjs', '--import', 'tsx', 'server/index.ts'], {
     env: { ...process.env, DATA_DIR: dataDir, PORT: '0', ...TEST_ENV, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });

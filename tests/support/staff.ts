@@ -15,9 +15,17 @@ export async function addStaff(
   t: TestInstance,
   account: { username: string; password: string; role: StaffRole; channels: readonly string[] },
 ): Promise<number> {
-  const admin = await unlockStaff(t.db, t.config.argon2, ADMIN.username, ADMIN.password);
+  return (await addStaffAccount(t, account)).id;
+}
+
+/** Create an account holding the given channels' keys; returns its id and recovery code. */
+export async function addStaffAccount(
+  t: TestInstance,
+  account: { username: string; password: string; role: StaffRole; channels: readonly string[] },
+): Promise<{ id: number; recoveryCode: string }> {
+  const admin = await unlockStaff(t.db, t.kdf.staff, ADMIN.username, ADMIN.password);
   if (!admin) throw new Error('the first admin should unlock');
-  const prepared = await prepareStaffAccount(t.config.argon2, account);
+  const prepared = await prepareStaffAccount(t.kdf.staff, account);
   const at = new Date().toISOString();
   const id = createStaff(t.db, prepared.account, at);
   for (const slug of account.channels) {
@@ -26,12 +34,12 @@ export async function addStaff(
     if (!channel || !identity) throw new Error(`unknown channel ${slug}`);
     addChannelGrant(t.db, { staffId: id, channelId: channel.id, wrappedIdentity: await wrapChannelIdentity(prepared.account.recipient, identity), grantedBy: admin.id }, at);
   }
-  return id;
+  return { id, recoveryCode: prepared.recoveryCode };
 }
 
 /** A session for an existing account, as the login route would make it; returns the Cookie header value. */
 export async function signIn(t: TestInstance, username: string, password: string): Promise<string> {
-  const unlocked = await unlockStaff(t.db, t.config.argon2, username, password);
+  const unlocked = await unlockStaff(t.db, t.kdf.staff, username, password);
   if (!unlocked) throw new Error(`cannot unlock ${username}`);
   const { token } = t.sessions.create(
     {
@@ -63,4 +71,33 @@ export function staffRequest(
   return Promise.resolve(
     t.app.request(`${ORIGIN}${url}`, { method, headers, ...(body === undefined ? {} : { body: JSON.stringify(body) }) }),
   );
+}
+
+/** One browser's cookies, as a browser keeps them: set by responses, sent back with requests. */
+export class CookieJar {
+  private readonly cookies = new Map<string, string>();
+
+  /** Keep what a response sets (Max-Age=0 removes). */
+  take(res: Response): void {
+    for (const line of res.headers.getSetCookie()) {
+      const [pair = ''] = line.split(';');
+      const at = pair.indexOf('=');
+      const name = pair.slice(0, at);
+      if (/;\s*Max-Age=0(;|$)/i.test(line)) this.cookies.delete(name);
+      else this.cookies.set(name, pair.slice(at + 1));
+    }
+  }
+
+  get(name: string): string | undefined {
+    return this.cookies.get(name);
+  }
+
+  set(name: string, value: string): void {
+    this.cookies.set(name, value);
+  }
+
+  /** The Cookie header to send, or null when empty. */
+  header(): string | null {
+    return this.cookies.size === 0 ? null : [...this.cookies].map(([name, value]) => `${name}=${value}`).join('; ');
+  }
 }

@@ -43,10 +43,23 @@ interface Props {
 
 const PAGE_SIZE = 25;
 
-function detailText(detail: Record<string, unknown>): string {
+const SECOND_ISO = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z$/;
+
+/** Detail as `key: value` pairs; times (e.g. when a window of failed sign-ins began) in the page's language. */
+function detailText(lang: Lang, detail: Record<string, unknown>): string {
   return Object.entries(detail)
-    .map(([key, value]) => `${key}: ${typeof value === 'string' ? value : JSON.stringify(value)}`)
+    .map(([key, value]) => `${key}: ${typeof value !== 'string' ? JSON.stringify(value) : SECOND_ISO.test(value) ? formatTime(lang, value) : value}`)
     .join(', ');
+}
+
+/** Failed sign-ins and recoveries, counted per window (server/services/failed-sign-ins.ts). */
+const FAILURE_ACTIONS = new Set(['login.failed', 'recovery.failed']);
+
+/** Who the entry is about: a member, the system, or (for counted failures) usernames that are no account. */
+function actorText(m: AuditMessages['trail'], entry: AuditEntry): string {
+  if (entry.actorUsername !== null) return entry.actorUsername;
+  if (entry.actorStaffId !== null) return `#${entry.actorStaffId}`;
+  return FAILURE_ACTIONS.has(entry.action) ? m.unknownUsernames : m.system;
 }
 
 function ChainStatus(props: { m: AuditMessages['chain']; chain: Chain }): JSX.Element {
@@ -132,13 +145,13 @@ export function AuditTrail(props: Props): JSX.Element {
                     {entry.id}
                   </th>
                   <td>{formatTime(lang, entry.at)}</td>
-                  <td>{entry.actorUsername ?? (entry.actorStaffId === null ? m.system : `#${entry.actorStaffId}`)}</td>
+                  <td>{actorText(m, entry)}</td>
                   <td>
                     <code>{entry.action}</code>
                   </td>
                   <td>{entry.reportId ?? ''}</td>
                   <td>{entry.channelId ?? ''}</td>
-                  <td class="detail">{detailText(entry.detail)}</td>
+                  <td class="detail">{detailText(lang, entry.detail)}</td>
                 </tr>
               ))}
             </tbody>

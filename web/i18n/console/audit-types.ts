@@ -13,6 +13,8 @@ export interface AuditMessages {
     caption: string;
     columns: { id: string; at: string; actor: string; action: string; report: string; channel: string; detail: string };
     system: string;
+    /** Actor of the aggregated failed sign-ins and recoveries for usernames that are not (or no longer) accounts. */
+    unknownUsernames: string;
     empty: string;
     loadMore: string;
   };

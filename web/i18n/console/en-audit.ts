@@ -14,6 +14,7 @@ export const auditMessages: AuditMessages = {
     caption: 'Audit entries, newest first',
     columns: { id: 'Entry', at: 'Time', actor: 'Staff member', action: 'Action', report: 'Report', channel: 'Channel', detail: 'Detail' },
     system: 'System',
+    unknownUsernames: 'Unknown or disabled usernames',
     empty: 'The audit trail is empty.',
     loadMore: 'Load older entries',
   },

@@ -14,6 +14,7 @@ export const auditMessages: AuditMessages = {
     caption: '审计记录，最新的在前',
     columns: { id: '编号', at: '时间', actor: '人员', action: '操作', report: '案件', channel: '频道', detail: '详细信息' },
     system: '系统',
+    unknownUsernames: '不存在或已停用的账号',
     empty: '目前没有审计记录。',
     loadMore: '加载更早的记录',
   },

@@ -14,6 +14,7 @@ export const auditMessages: AuditMessages = {
     caption: '稽核紀錄，最新的在前',
     columns: { id: '編號', at: '時間', actor: '人員', action: '操作', report: '案件', channel: '頻道', detail: '詳細資料' },
     system: '系統',
+    unknownUsernames: '不存在或已停用的帳號',
     empty: '目前沒有稽核紀錄。',
     loadMore: '載入較早的紀錄',
   },
