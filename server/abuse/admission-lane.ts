@@ -93,8 +93,12 @@ export class AdmissionLane {
     });
   }
 
-  /** Admit whoever is due, refuse whoever waited too long, and set the next wake-up. */
+  /** Refuse whoever waited too long, admit whoever is due, and set the next wake-up. */
   pump(): void {
+    const nowMs = this.nowMs();
+    for (const waiter of [...this.line, ...this.slowLine]) {
+      if (waiter.deadlineMs <= nowMs) this.refuse(this.take(waiter));
+    }
     let progressed = true;
     while (progressed) {
       progressed = false;
@@ -108,10 +112,6 @@ export class AdmissionLane {
         this.take(first).settle(this.admission(0));
         progressed = true;
       }
-    }
-    const nowMs = this.nowMs();
-    for (const waiter of [...this.line, ...this.slowLine]) {
-      if (waiter.deadlineMs <= nowMs) this.refuse(this.take(waiter));
     }
     this.wakeLater();
   }

@@ -2,7 +2,8 @@
  * /api/staff: sign in and out, the session's own account (password, TOTP)
  * and recovery with the recovery code.
  */
-import { Hono, type Context } from 'hono';
+import { Hono, type Context, type MiddlewareHandler } from 'hono';
+import { admit, BusyError } from '../abuse/guards';
 import type { StaffSession } from '../auth/session-store';
 import { listChannelNames } from '../data/channels';
 import { findStaffById } from '../data/staff';
@@ -50,15 +51,22 @@ export function staffAuthRoutes(deps: RouteDeps): Hono<{ Variables: StaffVariabl
     return c.json({ error: { code: 'login_throttled', message: MESSAGES.login_throttled } }, 429);
   };
 
+  const admitSignIn: MiddlewareHandler = async (c, next) => {
+    const admission = await admit(c, deps.guards, 'signin');
+    if (!admission.admitted) throw new BusyError(admission);
+    await next();
+  };
+
   /** What a fresh session may do first: change an admin-set password, then enrol TOTP if required. */
   const restrictionFor = (mustChangePassword: boolean, totpEnabled: boolean): StaffSession['restriction'] =>
     mustChangePassword ? 'change_password' : deps.config.staff.requireTotp && !totpEnabled ? 'enrol_totp' : null;
 
   return new Hono<{ Variables: StaffVariables }>()
-    // Admission with proof of work (issue 10; the lead's server/abuse/ lane)
-    // goes between jsonInput and the handler, on /login and /recover alike:
-    // after validation, so garbage costs nothing, and before any Argon2id work.
-    .post('/login', sameOriginOnly(auth), jsonInput(loginSchema), async (c) => {
+    // Sign-in and recovery wait for a place in the sign-in lane (proof of work
+    // ordered) once the body is valid, so garbage costs nothing, and before
+    // any Argon2id work: a flood of them can neither hurt reporters (their own
+    // lanes and Argon2id pool) nor keep staff out (the console bids more).
+    .post('/login', sameOriginOnly(auth), jsonInput(loginSchema), admitSignIn, async (c) => {
       const outcome = await signIn(login, c.get('input'), readDeviceTokens(c, auth), deps.now());
       if (!outcome.ok) {
         if (outcome.reason === 'throttled') return throttled(c, outcome.retryAfterSeconds);
@@ -100,7 +108,7 @@ export function staffAuthRoutes(deps: RouteDeps): Hono<{ Variables: StaffVariabl
       session.restriction = restrictionFor(false, record?.totpEnabled ?? false);
       return c.json({ recoveryCode, ...sessionInfo(session) }, 200);
     })
-    .post('/recover', sameOriginOnly(auth), jsonInput(recoverSchema), async (c) => {
+    .post('/recover', sameOriginOnly(auth), jsonInput(recoverSchema), admitSignIn, async (c) => {
       const result = await recoverAccount(login, c.get('input'), readDeviceTokens(c, auth), deps.now());
       if (!result.ok) throw apiError(401, 'invalid_credentials');
       deps.sessions.endAllFor(result.staffId);

@@ -34,6 +34,8 @@ interface State {
   ended: boolean;
   recoveryCode: string | null;
   enrolment: { secret: string; svg: string } | null;
+  /** The server was busy and the page is signing in again by itself. */
+  retrying: boolean;
 }
 
 function text(form: HTMLFormElement, name: string): string {
@@ -42,7 +44,7 @@ function text(form: HTMLFormElement, name: string): string {
 }
 
 export class SigninIsland extends FocusingComponent<Props, State> {
-  override state: State = { step: 'checking', info: null, busy: false, problem: null, ended: false, recoveryCode: null, enrolment: null };
+  override state: State = { step: 'checking', info: null, busy: false, problem: null, ended: false, recoveryCode: null, enrolment: null, retrying: false };
 
   override componentDidMount(): void {
     void this.start();
@@ -101,6 +103,8 @@ export class SigninIsland extends FocusingComponent<Props, State> {
     this.setState({ enrolment: { secret: result.data.secret, svg: renderSVG(result.data.uri) } });
   }
 
+  private onRetry = (): void => this.setState({ retrying: true });
+
   onSubmit = (event: Event): void => {
     const form = event.target;
     if (!(form instanceof HTMLFormElement)) return;
@@ -118,7 +122,8 @@ export class SigninIsland extends FocusingComponent<Props, State> {
         const password = text(form, 'password');
         const totp = text(form, 'totp').replace(/\s/g, '');
         if (username === '' || password === '') return this.fail(m.missing);
-        const result = await staffApi<SessionInfo>('POST', 'login', { username, password, ...(totp === '' ? {} : { totp }) });
+        const result = await staffApi<SessionInfo>('POST', 'login', { username, password, ...(totp === '' ? {} : { totp }) }, { onRetry: this.onRetry });
+        this.setState({ retrying: false });
         if (!result.ok) return this.failed(result);
         return this.next(result.data);
       }
@@ -157,13 +162,18 @@ export class SigninIsland extends FocusingComponent<Props, State> {
     const s = this.state;
     if (s.step === 'checking') return <p>{c.loading}</p>;
     const problem = (
-      <div aria-live="assertive">
-        {s.problem !== null && (
-          <p class="form-failure" role="alert" id={PROBLEM_ID} tabIndex={-1}>
-            {s.problem}
-          </p>
-        )}
-      </div>
+      <>
+        <p class="form-progress" role="status">
+          {s.retrying ? m.retrying : ''}
+        </p>
+        <div aria-live="assertive">
+          {s.problem !== null && (
+            <p class="form-failure" role="alert" id={PROBLEM_ID} tabIndex={-1}>
+              {s.problem}
+            </p>
+          )}
+        </div>
+      </>
     );
     const submit = (label: string): JSX.Element => (
       <button type="submit" class="button" aria-disabled={s.busy ? 'true' : undefined}>

@@ -3,6 +3,7 @@
  * cookies, and a result value instead of exceptions. A 401 means the session
  * ended (idle timeout, logout elsewhere): callers send the person to sign in.
  */
+import { powPurposeOf, type SendResult } from '../lib/proof-of-work';
 import { BACKGROUND_HEADER, IDLE_ENDS_HEADER } from '../lib/staff-session-headers';
 
 export interface ApiFailure {
@@ -36,6 +37,11 @@ export interface ApiOptions {
    * count it as activity, and neither does the idle countdown.
    */
   background?: boolean;
+  /**
+   * Sign-in and recovery carry proof of work when the server asks for it and,
+   * when it answers that it is busy, are sent again with more: told each time.
+   */
+  onRetry?: (tries: number) => void;
 }
 
 /** Listen to every staff API answer on this page; returns the unsubscribe function. */
@@ -46,36 +52,59 @@ export function onStaffApi(listener: ApiListener): () => void {
 
 /** Call `/api/staff/<path>`; never throws. */
 export async function staffApi<T>(method: 'GET' | 'POST', path: string, body?: unknown, options: ApiOptions = {}): Promise<ApiResult<T>> {
-  const background = options.background === true;
+  const url = `/api/staff/${path.replace(/^\//, '')}`;
+  const send = (extra: Record<string, string>): Promise<SendResult> => sendOnce(method, url, path, body, options.background === true, extra);
+  if (powPurposeOf(url) === null) return resultOf<T>(await send({}));
+  try {
+    const { sendWithEffort } = await import('../lib/proof-of-work');
+    return resultOf<T>(await sendWithEffort(url, send, options.onRetry));
+  } catch {
+    return { ok: false, status: 0, code: 'network' };
+  }
+}
+
+/** One request; every listener hears of its answer. */
+async function sendOnce(
+  method: 'GET' | 'POST',
+  url: string,
+  path: string,
+  body: unknown,
+  background: boolean,
+  extra: Record<string, string>,
+): Promise<SendResult> {
   let res: Response;
   try {
-    res = await fetch(`/api/staff/${path.replace(/^\//, '')}`, {
+    res = await fetch(url, {
       method,
       credentials: 'same-origin',
       headers: {
         Accept: 'application/json',
         ...(body === undefined ? {} : { 'Content-Type': 'application/json' }),
         ...(background ? { [BACKGROUND_HEADER]: '1' } : {}),
+        ...extra,
       },
       ...(body === undefined ? {} : { body: JSON.stringify(body) }),
     });
   } catch {
-    return { ok: false, status: 0, code: 'network' };
+    return { status: 0, data: null };
   }
   const answer: ApiAnswer = { path, status: res.status, background, idleEndsAt: res.headers.get(IDLE_ENDS_HEADER) };
   for (const listener of listeners) listener(answer);
   const text = await res.text();
-  let data: unknown = null;
   try {
-    data = text === '' ? null : JSON.parse(text);
+    return { status: res.status, data: text === '' ? null : (JSON.parse(text) as unknown) };
   } catch {
-    data = null;
+    return { status: res.status, data: null };
   }
-  if (res.ok) return { ok: true, status: res.status, data: data as T };
+}
+
+function resultOf<T>({ status, data }: SendResult): ApiResult<T> {
+  if (status === 0) return { ok: false, status: 0, code: 'network' };
+  if (status >= 200 && status < 300) return { ok: true, status, data: data as T };
   const error = (data as { error?: { code?: unknown; fields?: unknown } } | null)?.error;
   return {
     ok: false,
-    status: res.status,
+    status,
     code: typeof error?.code === 'string' ? error.code : 'internal_error',
     ...(typeof error?.fields === 'object' && error.fields !== null ? { fields: error.fields as Record<string, string> } : {}),
   };

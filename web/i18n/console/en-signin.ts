@@ -9,6 +9,7 @@ export const signinMessages: SigninMessages = {
   totpHint: 'The 6-digit code from your authenticator app. Leave it empty if you have not set one up yet.',
   submit: 'Sign in',
   busy: 'Please wait…',
+  retrying: 'The server is busy. Signing in again…',
   sessionEnded: 'Your session has ended. Sign in again to continue.',
   changePassword: {
     heading: 'Choose a new password',

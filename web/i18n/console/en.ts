@@ -13,6 +13,7 @@ export const consoleMessages: ConsoleMessages = {
     invalid_input: 'Some fields are missing or invalid.',
     invalid_credentials: 'Wrong username, password or code.',
     login_throttled: 'Too many failed sign-ins. Wait a moment and try again.',
+    busy: 'The server is busy. Try again in a moment.',
     invalid_transition: 'The report cannot move to that status now.',
     conflict: 'Someone else changed this first. Reload and try again.',
     last_key_holder: 'Nobody else holds this channel key: grant it to someone first.',

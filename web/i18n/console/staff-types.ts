@@ -49,6 +49,8 @@ export interface SigninMessages {
   totpHint: string;
   submit: string;
   busy: string;
+  /** The server was busy: the console is signing in again, with proof of work. */
+  retrying: string;
   sessionEnded: string;
   changePassword: {
     heading: string;

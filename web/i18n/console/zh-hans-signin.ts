@@ -9,6 +9,7 @@ export const signinMessages: SigninMessages = {
   totpHint: '身份验证器 App 显示的 6 位数字。如尚未设置，请留空。',
   submit: '登录',
   busy: '请稍候…',
+  retrying: '服务器繁忙，正在重新登录…',
   sessionEnded: '登录状态已结束，请重新登录。',
   changePassword: {
     heading: '设置新密码',

@@ -13,6 +13,7 @@ export const consoleMessages: ConsoleMessages = {
     invalid_input: '有字段漏填或格式不正确。',
     invalid_credentials: '账号、密码或验证码错误。',
     login_throttled: '登录失败次数过多，请稍候再试。',
+    busy: '服务器繁忙，请稍后再试。',
     invalid_transition: '此案件目前无法转为该状态。',
     conflict: '已有其他人先行修改，请重新加载后再试。',
     last_key_holder: '没有其他人持有此频道密钥，请先授权给其他人。',

@@ -9,6 +9,7 @@ export const signinMessages: SigninMessages = {
   totpHint: '驗證器 App 顯示的 6 位數字。若尚未設定，請留空。',
   submit: '登入',
   busy: '請稍候…',
+  retrying: '伺服器忙碌中，正在重新登入…',
   sessionEnded: '登入狀態已結束，請重新登入。',
   changePassword: {
     heading: '設定新密碼',

@@ -13,6 +13,7 @@ export const consoleMessages: ConsoleMessages = {
     invalid_input: '有欄位漏填或格式不正確。',
     invalid_credentials: '帳號、密碼或驗證碼錯誤。',
     login_throttled: '登入失敗次數過多，請稍候再試。',
+    busy: '伺服器忙碌中，請稍候再試。',
     invalid_transition: '此案件目前無法轉為該狀態。',
     conflict: '已有其他人先行修改，請重新載入後再試。',
     last_key_holder: '沒有其他人持有此頻道金鑰，請先授權給其他人。',
