@@ -1,6 +1,6 @@
 /**
- * A busy server, with JavaScript: a report or code check turned away as
- * busy is sent again by the island itself, with a proof of work solved in
+ * A busy server, with JavaScript: a report, a code check or a staff sign-in
+ * turned away as busy is sent again by the page itself, with a proof of work solved in
  * WebAssembly at the effort the server asked for, while the page says so
  * and keeps every word (busy-form.spec.ts: the same without JavaScript).
  */
@@ -8,6 +8,7 @@ import type { Route } from '@playwright/test';
 import { expect, test } from './fixtures';
 import { dammCheckDigit } from '../../web/lib/tracking-code';
 import { fillEnglishReport, open, receivedCode } from './reporter-steps';
+import { firstAdminPassword } from './staff-setup';
 
 const BUSY = { error: { code: 'busy', message: 'busy', retryAfterSeconds: 1, suggestedEffort: 3 } };
 
@@ -56,5 +57,25 @@ test.describe('with JavaScript', () => {
     await expect(page.getByText('No report matches this code. Check it and try again.').first()).toBeVisible({ timeout: 15_000 });
     expect(answered).toBe(true);
   });
-});
 
+  test('a staff sign-in turned away as busy signs in again by itself, with a proof', async ({ page, server }) => {
+    const proofs: (string | undefined)[] = [];
+    page.on('request', (request) => {
+      if (request.method() === 'POST' && request.url().endsWith('/api/staff/login')) proofs.push(request.headers()['x-tipline-pow']);
+    });
+    let answered = false;
+    await page.route('**/api/staff/login', async (route) => {
+      if (answered) return route.fallback();
+      answered = true;
+      await busyOnce(route);
+    });
+    await page.goto('/en/staff/');
+    await page.getByLabel('Username').fill('admin');
+    await page.getByLabel('Password', { exact: true }).fill(firstAdminPassword(server.output()));
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await expect(page.getByRole('status').filter({ hasText: 'The server is busy. Signing in again' })).toBeVisible();
+    await page.waitForURL(/\/staff\/queue\//);
+    expect(proofs).toHaveLength(2);
+    expect(Number(proofs[1]?.split(':')[1])).toBeGreaterThanOrEqual(3);
+  });
+});

@@ -165,11 +165,17 @@ export interface SendResult {
 /** How many times a busy answer is met with more work before the island gives up and says so. */
 const MAX_TRIES = 8;
 
+/** A proof the server refused (its challenge expired while solving, or looked spent): a new one may pass. */
+function proofRefused(status: number, data: unknown): boolean {
+  return status === 400 && typeof data === 'object' && data !== null && (data as { error?: { code?: unknown } }).error?.code === 'pow_invalid';
+}
+
 /**
  * Send with proof of work, and when the server answers that it is busy,
  * wait as long as it asks and send again with more work (the greater of its
- * new suggestion and twice the last effort), telling `onRetry` each time.
- * `send` gets the headers to add; the caller keeps whatever was typed.
+ * new suggestion and twice the last effort), telling `onRetry` each time; a
+ * refused proof is tried once more with a fresh challenge. `send` gets the
+ * headers to add; the caller keeps whatever was typed.
  */
 export async function sendWithEffort(
   path: string,
@@ -177,8 +183,13 @@ export async function sendWithEffort(
   onRetry: (tries: number) => void = () => undefined,
 ): Promise<SendResult> {
   let effort = 0;
+  let freshProof = true;
   for (let tries = 1; ; tries += 1) {
     const result = await send(await proofHeaders(path, effort));
+    if (freshProof && proofRefused(result.status, result.data)) {
+      freshProof = false;
+      continue;
+    }
     const busy = busyAnswer(result.status, result.data);
     if (busy === null || tries >= MAX_TRIES) return result;
     onRetry(tries);
