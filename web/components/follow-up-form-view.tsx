@@ -10,6 +10,7 @@ import type { Lang } from '../i18n/lang';
 import type { StatusMessages } from '../i18n/types';
 import { LIMITS, type FieldProblem } from '../lib/report-fields';
 import { describedBy, ErrorSummary } from './error-summary';
+import { FormSend } from './form-send';
 import { fillLimits } from './report-problem-text';
 
 const BODY_ID = 'f-body';
@@ -70,17 +71,7 @@ export function FollowUpFormView(props: FollowUpFormViewProps): JSX.Element {
           />
         </div>
         {props.upload}
-        <p class="form-progress" role="status">
-          {props.progress}
-        </p>
-        {props.failure !== undefined && (
-          <p class="form-failure" role="alert">
-            {props.failure}
-          </p>
-        )}
-        <button type="submit" class="button" aria-disabled={props.busy === true ? 'true' : undefined}>
-          {props.busy === true ? d.sending : d.followUpSubmit}
-        </button>
+        <FormSend label={d.followUpSubmit} busyLabel={d.sending} busy={props.busy} progress={props.progress} failure={props.failure} />
       </form>
     </>
   );

@@ -9,6 +9,7 @@ import type { ReportMessages } from '../i18n/types';
 import { fieldAnchor, fieldId, REPORT_FIELD_NAMES, type ReportFieldName } from '../lib/field-names';
 import { CATEGORIES, LIMITS, OFFICIALS_INVOLVED, type FieldProblem } from '../lib/report-fields';
 import { describedBy, ErrorSummary } from './error-summary';
+import { FormSend } from './form-send';
 import { reportProblemText } from './report-problem-text';
 
 export interface ReportFormViewProps {
@@ -214,17 +215,7 @@ export function ReportFormView(props: ReportFormViewProps): JSX.Element {
         </fieldset>
         {props.upload}
         <p>{m.beforeSubmit}</p>
-        <p class="form-progress" role="status">
-          {props.progress}
-        </p>
-        {props.failure !== undefined && (
-          <p class="form-failure" role="alert">
-            {props.failure}
-          </p>
-        )}
-        <button type="submit" class="button" aria-disabled={props.busy === true ? 'true' : undefined}>
-          {props.busy === true ? m.sending : m.submit}
-        </button>
+        <FormSend label={m.submit} busyLabel={m.sending} busy={props.busy} progress={props.progress} failure={props.failure} />
       </form>
     </div>
   );

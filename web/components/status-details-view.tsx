@@ -1,35 +1,22 @@
-import type { ComponentChildren, JSX } from 'preact';
-import { pagePath, type Lang } from '../i18n/lang';
-import type { StatusMessages } from '../i18n/types';
+import type { JSX } from 'preact';
+import { pagePath } from '../i18n/lang';
 import { formatBytes } from '../lib/attachments';
-import { PUBLIC_STATUSES, type FieldProblem, type StatusView } from '../lib/report-fields';
+import { PUBLIC_STATUSES, type StatusView } from '../lib/report-fields';
 import { formatHour } from '../lib/status-view';
-import { FollowUpFormView } from './follow-up-form-view';
+import { FollowUpFormView, type FollowUpFormViewProps } from './follow-up-form-view';
 
 export const DETAILS_HEADING_ID = 'details-heading';
 export const NOTICE_ID = 'notice';
 
-export interface StatusDetailsViewProps {
-  lang: Lang;
-  m: StatusMessages;
+/** The report's status and messages, and everything its follow-up form shows. */
+export interface StatusDetailsViewProps extends FollowUpFormViewProps {
   view: StatusView;
-  trackingCode: string;
   notice?: 'message_sent' | undefined;
-  followUpError?: FieldProblem | undefined;
-  followUpValue?: string | undefined;
-  failure?: string | undefined;
-  /** While an island sends again because the site is busy. */
-  progress?: string | undefined;
-  busy?: boolean | undefined;
-  /** The evidence-file part of the follow-up form, placed last before the button (`UploadFields`, and with JavaScript the chosen files). */
-  upload: ComponentChildren;
-  /** The error-summary entry for a problem with the files. */
-  uploadSummary?: { href: string; text: string } | undefined;
 }
 
 /** A report's status, messages and the follow-up form. */
 export function StatusDetailsView(props: StatusDetailsViewProps): JSX.Element {
-  const { m, view, followUpError } = props;
+  const { m, view } = props;
   const d = m.details;
   const current = d.statuses[view.status];
   return (
@@ -109,18 +96,7 @@ export function StatusDetailsView(props: StatusDetailsViewProps): JSX.Element {
       </section>
       <section>
         <h2 id="follow-up-heading">{d.followUpHeading}</h2>
-        <FollowUpFormView
-          lang={props.lang}
-          m={m}
-          trackingCode={props.trackingCode}
-          followUpError={followUpError}
-          followUpValue={props.followUpValue}
-          failure={props.failure}
-          progress={props.progress}
-          busy={props.busy}
-          upload={props.upload}
-          uploadSummary={props.uploadSummary}
-        />
+        <FollowUpFormView {...props} />
       </section>
       <p class="small">{d.leaveAdvice}</p>
       <p>

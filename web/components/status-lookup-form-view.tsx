@@ -2,6 +2,7 @@ import type { JSX } from 'preact';
 import type { Lang } from '../i18n/lang';
 import type { LookupProblem, StatusMessages } from '../i18n/types';
 import { describedBy, ErrorSummary } from './error-summary';
+import { FormSend } from './form-send';
 
 export const STATUS_HEADING_ID = 'status-heading';
 const CODE_ID = 'f-trackingCode';
@@ -76,17 +77,7 @@ export function StatusLookupFormView(props: StatusLookupFormViewProps): JSX.Elem
           </div>
         </div>
         <p class="hint">{m.notInUrl}</p>
-        <p class="form-progress" role="status">
-          {props.progress}
-        </p>
-        {props.failure !== undefined && (
-          <p class="form-failure" role="alert">
-            {props.failure}
-          </p>
-        )}
-        <button type="submit" class="button" aria-disabled={props.busy === true ? 'true' : undefined}>
-          {props.busy === true ? m.checking : m.submit}
-        </button>
+        <FormSend label={m.submit} busyLabel={m.checking} busy={props.busy} progress={props.progress} failure={props.failure} />
       </form>
     </div>
   );
