@@ -18,7 +18,6 @@ import type { CleanOutput } from './clean-output';
 import { FillRuns } from './fill-runs';
 import { type FormatCleaner, UnreadableImageError } from './format-cleaner';
 import {
-  DROP,
   EOI,
   fateOf,
   INSPECT,
@@ -122,7 +121,7 @@ class JpegCleaner implements FormatCleaner {
   #readSegments(chunk: Buffer, from: number, out: CleanOutput): number {
     const end = chunk.length;
     let at = from;
-    while (at < end) {
+    while (at < end && this.#at === AT_MARKER) {
       if (chunk[at] !== 0xff) throw new UnreadableImageError('JPEG has data where a marker should be');
       // Fill bytes before the code are dropped: the header starts at the last FF.
       const ff = chunk[at + 1] === 0xff ? this.#fill.end(chunk, at + 1, end) - 1 : at;
@@ -145,9 +144,7 @@ class JpegCleaner implements FormatCleaner {
         this.#at = AT_HELD_HEADER;
         return end;
       }
-      if (this.#at !== AT_PAYLOAD) return next;
-      at = this.#passPayload(chunk, next, out);
-      if (this.#at !== AT_MARKER) return at;
+      at = this.#at === AT_PAYLOAD ? this.#passPayload(chunk, next, out) : next;
     }
     return at;
   }
