@@ -144,7 +144,7 @@ class JpegCleaner implements FormatCleaner {
         this.#at = AT_HELD_HEADER;
         return end;
       }
-      at = this.#at === AT_PAYLOAD ? this.#passPayload(chunk, next, out) : next;
+      at = next; // #readHeader has set up the payload (or met EOI): this loop ends
     }
     return at;
   }
