@@ -2,12 +2,15 @@
  * `npm start`: read the configuration, open the data directory (initialising
  * an empty one with a generated first account), and serve.
  */
+import { Server } from 'node:http';
 import { fileURLToPath } from 'node:url';
 import { serve } from '@hono/node-server';
 import { createApp } from './app';
 import { ConfigError, loadConfig } from './config';
 import { allStorageNames } from './data/report-files';
+import { applyRequestTimeouts, DEFAULT_REQUEST_MS } from './http/timeouts';
 import { openDataDir } from './instance-setup';
+import { isUploadRequest } from './routes/uploads';
 import { createLogger } from './log';
 import { generatePassword, initialiseInstance, isInitialised } from './services/instance';
 import { purgeClosedReports } from './services/retention';
@@ -45,6 +48,13 @@ async function main(): Promise<void> {
   const server = serve({ fetch: app.fetch, hostname: config.host, port: config.port }, (info) => {
     log.info('listening', { host: config.host, port: info.port });
     process.stdout.write(`Tipline is running on http://${config.host}:${info.port}/\n`);
+  });
+  if (!(server instanceof Server)) throw new Error('expected an HTTP/1.1 server');
+  // Uploads get an idle timeout instead of Node's total one; everything else keeps a total bound.
+  applyRequestTimeouts(server, {
+    uploadIdleMs: config.uploadIdleSeconds * 1000,
+    requestMs: DEFAULT_REQUEST_MS,
+    isUpload: isUploadRequest,
   });
 
   // Retention runs at start and every hour after.
