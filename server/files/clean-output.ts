@@ -9,6 +9,8 @@
 
 /** Ranges up to this long are copied; longer ones are passed on as views. */
 const COPY_UP_TO = 256;
+/** Ranges up to this long are copied by a loop here, longer ones by a native call. */
+const LOOP_COPY_UP_TO = 8;
 /** Copied bytes are packed into blocks of this size. */
 const BLOCK_BYTES = 64 * 1024;
 
@@ -37,6 +39,12 @@ export class CleanOutput {
     this.#rangeEnd = end;
   }
 
+  /** Keeps a copy of `bytes[start, end)`, taken now: for bytes the caller is about to reuse. */
+  copy(bytes: Buffer, start: number, end: number): void {
+    this.#place();
+    this.#copyIn(bytes, start, end);
+  }
+
   /** Everything kept since the last call, in order. */
   take(): Buffer[] {
     this.#place();
@@ -50,18 +58,24 @@ export class CleanOutput {
     const range = this.#range;
     if (range === null) return;
     this.#range = null;
-    const start = this.#rangeStart;
-    const end = this.#rangeEnd;
-    if (end - start > COPY_UP_TO) {
+    if (this.#rangeEnd - this.#rangeStart > COPY_UP_TO) {
       this.#handOutBlock();
-      this.#pieces.push(range.subarray(start, end));
-      return;
+      this.#pieces.push(range.subarray(this.#rangeStart, this.#rangeEnd));
+    } else {
+      this.#copyIn(range, this.#rangeStart, this.#rangeEnd);
     }
+  }
+
+  #copyIn(bytes: Buffer, start: number, end: number): void {
     if (this.#blockTo + (end - start) > this.#block.length) this.#newBlock();
     const block = this.#block;
-    let to = this.#blockTo;
+    if (end - start > LOOP_COPY_UP_TO) {
+      this.#blockTo += bytes.copy(block, this.#blockTo, start, end);
+      return;
+    }
     // A plain loop: for a handful of bytes it is cheaper than a native copy call.
-    for (let at = start; at < end; at += 1) block[to++] = range[at] ?? 0;
+    let to = this.#blockTo;
+    for (let at = start; at < end; at += 1) block[to++] = bytes[at] ?? 0;
     this.#blockTo = to;
   }
 

@@ -24,14 +24,15 @@ export class FillRuns {
     while (at < shortEnd && bytes[at] === 0xff) at += 1;
     if (at < shortEnd || at === end) return at;
     const words = this.#wordsOf(bytes);
-    // Byte by byte up to the next word boundary, then whole words, then the last few bytes.
-    let word = Math.ceil((at - this.#wordsAt) / 4);
-    for (const aligned = this.#wordsAt + word * 4; at < aligned && at < end; at += 1) {
-      if (bytes[at] !== 0xff) return at;
+    // Byte by byte up to a word boundary, then whole words, then the last few bytes.
+    const firstWord = Math.ceil((at - this.#wordsAt) / 4);
+    const lastWord = Math.floor((end - this.#wordsAt) / 4); // words wholly before `end`
+    if (firstWord < lastWord) {
+      for (const aligned = this.#wordsAt + firstWord * 4; at < aligned; at += 1) if (bytes[at] !== 0xff) return at;
+      let word = firstWord;
+      while (word < lastWord && words[word] === ALL_FF) word += 1;
+      at = this.#wordsAt + word * 4;
     }
-    const lastWord = Math.floor((end - this.#wordsAt) / 4);
-    while (word < lastWord && words[word] === ALL_FF) word += 1;
-    at = Math.max(at, this.#wordsAt + word * 4);
     while (at < end && bytes[at] === 0xff) at += 1;
     return at;
   }

@@ -23,11 +23,13 @@ import {
   INSPECT,
   inspect,
   isRestart,
+  isTooShort,
   isStandalone,
   KEEP,
   PREFIX_BYTES,
   REWRITE_JFIF,
   SOS,
+  tooShort,
   unexpectedMarker,
   UNEXPECTED,
   writeJfifWithoutThumbnail,
@@ -74,7 +76,7 @@ class JpegCleaner implements FormatCleaner {
           at = this.#readSoi(chunk, at, out);
           break;
         case AT_MARKER:
-          at = this.#readSegments(chunk, at, out);
+          at = this.#readSegmentsAndScans(chunk, at, out);
           break;
         case AT_HELD_HEADER:
           at = this.#finishHeldHeader(chunk, at, out);
@@ -83,7 +85,7 @@ class JpegCleaner implements FormatCleaner {
           at = this.#passPayload(chunk, at, out);
           break;
         case AT_SCAN:
-          at = this.#passScan(chunk, at, out);
+          at = this.#resumeScan(chunk, at, out);
           break;
         case AT_AFTER_EOI:
           return;
@@ -112,39 +114,53 @@ class JpegCleaner implements FormatCleaner {
   }
 
   /**
-   * Segment after segment, for as long as this chunk holds their headers
-   * whole: the loop a file of tiny segments spends its time in. A segment
-   * decided by its code alone and lying whole in this chunk (the usual case
-   * in such a file) is handled right here, on local variables; everything
-   * else goes through #readHeader and #passPayload.
+   * Segments and scans, for as long as this chunk holds them: the loop a
+   * crafted file spends its time in (a million tiny segments, fill bytes,
+   * tiny scans), so it works on local variables and calls out only for a
+   * header split between chunks or a payload running on (#readHeader,
+   * #passPayload).
    */
-  #readSegments(chunk: Buffer, from: number, out: CleanOutput): number {
+  #readSegmentsAndScans(chunk: Buffer, from: number, out: CleanOutput): number {
     const end = chunk.length;
     let at = from;
-    while (at < end && this.#at === AT_MARKER) {
+    let inScan = this.#at === AT_SCAN;
+    while (at < end) {
+      if (inScan) {
+        const marker = this.#endOfScan(chunk, at, out);
+        if (marker === -1) return end; // the scan goes on in the next chunk
+        at = marker;
+        inScan = false;
+        this.#at = AT_MARKER;
+      }
       if (chunk[at] !== 0xff) throw new UnreadableImageError('JPEG has data where a marker should be');
       // Fill bytes before the code are dropped: the header starts at the last FF.
       const ff = chunk[at + 1] === 0xff ? this.#fill.end(chunk, at + 1, end) - 1 : at;
-      const code = chunk[ff + 1] ?? 0;
+      const whole = ff + 4 <= end; // the header, at least, is in this chunk
+      const code = whole ? (chunk[ff + 1] ?? 0) : 0;
       const fate = fateOf(code);
-      if (fate !== UNEXPECTED && code !== SOS && ff + 4 <= end) {
-        const length = ((chunk[ff + 2] ?? 0) << 8) | (chunk[ff + 3] ?? 0);
-        const next = ff + 2 + length;
-        if (length >= 2 && next <= end) {
-          const kept = fate === INSPECT ? inspect(code, chunk, ff + 4, length - 2) : fate;
-          if (kept === KEEP) out.keep(chunk, ff, next);
-          else if (kept === REWRITE_JFIF) writeJfifWithoutThumbnail(chunk, ff + 4, out);
-          at = next;
-          continue;
+      const length = whole ? ((chunk[ff + 2] ?? 0) << 8) | (chunk[ff + 3] ?? 0) : 0;
+      const next = ff + 2 + length;
+      if (fate !== UNEXPECTED && length >= 2 && next <= end) {
+        // The whole segment is in this chunk.
+        if (fate === KEEP && isTooShort(code, length - 2)) throw tooShort(code);
+        const kept = fate === INSPECT ? inspect(code, chunk, ff + 4, length - 2) : fate;
+        if (kept === KEEP) out.keep(chunk, ff, next);
+        else if (kept === REWRITE_JFIF) writeJfifWithoutThumbnail(chunk, ff + 4, out);
+        at = next;
+        if (code === SOS) {
+          this.#sawScan = true;
+          this.#at = AT_SCAN;
+          inScan = true;
         }
+        continue;
       }
-      const next = ff + 1 === end ? -1 : this.#readHeader(chunk, ff, out);
-      if (next === -1) {
+      const afterHeader = ff + 1 === end ? -1 : this.#readHeader(chunk, ff, out);
+      if (afterHeader === -1) {
         this.#held = Buffer.from(chunk.subarray(ff));
         this.#at = AT_HELD_HEADER;
         return end;
       }
-      at = next; // #readHeader has set up the payload (or met EOI): this loop ends
+      return afterHeader; // #readHeader has set up the payload, or met EOI
     }
     return at;
   }
@@ -184,6 +200,7 @@ class JpegCleaner implements FormatCleaner {
     const payloadLength = length - 2;
     let fate = fateOf(code);
     if (fate === UNEXPECTED) throw unexpectedMarker(code);
+    if (fate === KEEP && isTooShort(code, payloadLength)) throw tooShort(code);
     let read = 0; // payload bytes looked at here
     if (fate === INSPECT) {
       read = Math.min(payloadLength, PREFIX_BYTES);
@@ -220,13 +237,8 @@ class JpegCleaner implements FormatCleaner {
     return at + n;
   }
 
-  /**
-   * Streams entropy-coded data until a marker that ends the scan. Data
-   * packed with FFs (stuffing, restarts, fill) stays in this loop; a run
-   * without one goes to #nextFF.
-   */
-  #passScan(chunk: Buffer, from: number, out: CleanOutput): number {
-    const end = chunk.length;
+  /** Entropy-coded data at the start of a chunk; an FF held from the last chunk is given its meaning first. */
+  #resumeScan(chunk: Buffer, from: number, out: CleanOutput): number {
     if (this.#heldFF) {
       this.#heldFF = false;
       if (ENDS_SCAN[chunk[from] ?? 0] === 1) {
@@ -234,41 +246,43 @@ class JpegCleaner implements FormatCleaner {
         this.#at = AT_HELD_HEADER;
         return from;
       }
-      out.keep(FF, 0, 1); // the held FF belongs to the data
+      out.keep(FF, 0, 1); // it belongs to the data
     }
-    let at = from;
-    while (at < end) {
-      if (chunk[at] !== 0xff) {
-        at = this.#nextFF(chunk, at);
-        if (at === -1) break;
-      }
-      // FF FF...: fill inside the data, passed on as it came (libjpeg also reads FF..FF00 as one FF).
-      const after = chunk[at + 1] === 0xff ? this.#fill.end(chunk, at + 1, end) : at + 1;
-      if (after === end) {
-        out.keep(chunk, from, end - 1);
-        this.#heldFF = true; // the next chunk says what the last FF is
-        return end;
-      }
-      if (ENDS_SCAN[chunk[after] ?? 0] === 1) {
-        out.keep(chunk, from, after - 1);
-        this.#at = AT_MARKER;
-        return after - 1;
-      }
-      at = after + 1; // stuffing or a restart: data
-    }
-    out.keep(chunk, from, end);
-    return end;
+    return this.#readSegmentsAndScans(chunk, from, out);
   }
 
   /**
-   * The next FF at or after `from`, or -1. A photo has about one FF in a
-   * thousand bytes, found fastest by the native search; data packed with
-   * FFs on purpose would pay a native call for each, so the next few bytes
-   * are looked at first.
+   * Keeps entropy-coded data from `from` up to the marker that ends the
+   * scan, and returns where that marker's FF is; -1 when the data runs to
+   * the end of the chunk (a last FF is held: the next byte says what it is).
+   * Stuffing (FF00), restarts and fill (FF FF...) are data, passed on as
+   * they came (libjpeg also reads FF..FF00 as one FF).
    */
-  #nextFF(chunk: Buffer, from: number): number {
-    const near = Math.min(chunk.length, from + 16);
-    for (let at = from; at < near; at += 1) if (chunk[at] === 0xff) return at;
-    return near === chunk.length ? -1 : chunk.indexOf(0xff, near);
+  #endOfScan(chunk: Buffer, from: number, out: CleanOutput): number {
+    const end = chunk.length;
+    let at = from;
+    for (;;) {
+      // The next FF: a photo has about one in a thousand bytes, found fastest
+      // by the native search; data packed with FFs on purpose would pay a
+      // native call for each, so the next few bytes are looked at first.
+      const near = Math.min(end, at + 16);
+      while (at < near && chunk[at] !== 0xff) at += 1;
+      if (at === near) at = near === end ? -1 : chunk.indexOf(0xff, near);
+      if (at === -1) {
+        out.keep(chunk, from, end);
+        return -1;
+      }
+      const after = chunk[at + 1] === 0xff ? this.#fill.end(chunk, at + 1, end) : at + 1;
+      if (after === end) {
+        out.keep(chunk, from, end - 1);
+        this.#heldFF = true;
+        return -1;
+      }
+      if (ENDS_SCAN[chunk[after] ?? 0] === 1) {
+        out.keep(chunk, from, after - 1);
+        return after - 1;
+      }
+      at = after + 1;
+    }
   }
 }

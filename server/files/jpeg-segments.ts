@@ -37,6 +37,8 @@ export const UNEXPECTED = 4;
 const JFIF_ID = Buffer.from('JFIF\0', 'latin1');
 const ICC_ID = Buffer.from('ICC_PROFILE\0', 'latin1');
 const ADOBE_ID = Buffer.from('Adobe', 'latin1');
+/** An Adobe segment's payload: id (5), version (2), flags (2 + 2), colour transform (1). */
+const ADOBE_BYTES = 12;
 /** JFIF header fields up to and including the densities: id (5), version (2), units (1), x/y density (4). */
 const JFIF_FIELDS_BYTES = 12;
 /** The most payload bytes `inspect` needs: the ICC id, or the JFIF fields. */
@@ -81,6 +83,34 @@ export function fateOf(code: number): number {
   return FATES[code] ?? UNEXPECTED;
 }
 
+/**
+ * The fewest payload bytes a well-formed decoding segment has: a frame
+ * header with one component, one Huffman or quantisation table, a scan
+ * header with one component. Nothing a real encoder writes is shorter; a
+ * file of a million empty "tables" is built to make the cleaner work, and
+ * is refused (a kept segment that short costs more per byte than a photo).
+ */
+function minimumPayload(code: number): number {
+  if (code === 0xc4) return 17; // DHT: class and id, 16 code counts
+  if (code === 0xdb) return 65; // DQT: precision and id, 64 values
+  if (code === SOS) return 6; // component count, one component (2), spectral selection and approximation (3)
+  if (code === 0xdf) return 1; // EXP
+  if (code === 0xcc || code === 0xdc || code === 0xdd) return 2; // DAC (one pair), DNL, DRI
+  return isDecodingSegment(code) ? 9 : 0; // SOFn, DHP: precision, height, width, count (6), one component (3)
+}
+
+const MINIMUM_PAYLOAD = Uint8Array.from({ length: 256 }, (_, code) => minimumPayload(code));
+
+/** True for a decoding segment shorter than any well-formed one (see minimumPayload). */
+export function isTooShort(code: number, payloadLength: number): boolean {
+  return payloadLength < (MINIMUM_PAYLOAD[code] ?? 0);
+}
+
+/** The error for a decoding segment shorter than any well-formed one. */
+export function tooShort(code: number): UnreadableImageError {
+  return new UnreadableImageError(`JPEG segment FF${code.toString(16).toUpperCase()} is too short to be real`);
+}
+
 /** The error for a marker that has no place in a JPEG file. */
 export function unexpectedMarker(code: number): UnreadableImageError {
   return new UnreadableImageError(`JPEG has an unexpected marker FF${code.toString(16).toUpperCase()}`);
@@ -92,8 +122,9 @@ export function unexpectedMarker(code: number): UnreadableImageError {
  * KEEP, DROP or REWRITE_JFIF.
  */
 export function inspect(code: number, bytes: Buffer, payloadAt: number, payloadLength: number): number {
-  if (code === APP14) return startsWith(bytes, payloadAt, payloadLength, ADOBE_ID) ? KEEP : DROP;
-  if (code === APP2) return startsWith(bytes, payloadAt, payloadLength, ICC_ID) ? KEEP : DROP;
+  // Shorter than the real thing (Adobe: version, two flag words, transform; ICC: sequence number and count after the id): dropped.
+  if (code === APP14) return startsWith(bytes, payloadAt, payloadLength, ADOBE_ID) && payloadLength >= ADOBE_BYTES ? KEEP : DROP;
+  if (code === APP2) return startsWith(bytes, payloadAt, payloadLength, ICC_ID) && payloadLength >= ICC_ID.length + 2 ? KEEP : DROP;
   // JFIF carries the pixel aspect ratio (worth keeping) and an optional
   // thumbnail (a second, uncleaned copy of the picture, which may show what
   // editing removed): it is rewritten with the thumbnail dimensions set to 0.
@@ -101,18 +132,13 @@ export function inspect(code: number, bytes: Buffer, payloadAt: number, payloadL
   return jfif ? REWRITE_JFIF : DROP;
 }
 
-const JFIF_HEADER = Buffer.from([0xff, APP0, 0, JFIF_FIELDS_BYTES + 2 + 2]);
-const NO_THUMBNAIL = Buffer.from([0, 0]);
+/** A JFIF segment as it is rewritten: header, the fields, a 0x0 thumbnail. Filled in for each segment, then copied out. */
+const jfifRewritten = Buffer.from([0xff, APP0, 0, JFIF_FIELDS_BYTES + 2 + 2, ...new Array<number>(JFIF_FIELDS_BYTES + 2).fill(0)]);
 
 /** Writes the JFIF segment whose payload starts at `payloadAt`, with a 0x0 thumbnail and nothing after it. */
-export function writeJfifWithoutThumbnail(
-  bytes: Buffer,
-  payloadAt: number,
-  out: { keep: (bytes: Buffer, start: number, end: number) => void },
-): void {
-  out.keep(JFIF_HEADER, 0, JFIF_HEADER.length);
-  out.keep(bytes, payloadAt, payloadAt + JFIF_FIELDS_BYTES);
-  out.keep(NO_THUMBNAIL, 0, NO_THUMBNAIL.length);
+export function writeJfifWithoutThumbnail(bytes: Buffer, payloadAt: number, out: { copy: (bytes: Buffer, start: number, end: number) => void }): void {
+  for (let i = 0; i < JFIF_FIELDS_BYTES; i += 1) jfifRewritten[4 + i] = bytes[payloadAt + i] ?? 0;
+  out.copy(jfifRewritten, 0, jfifRewritten.length);
 }
 
 /** True when the payload at `at` (of `length` bytes) starts with `id`; a plain loop, cheaper than a native call for a few bytes. */

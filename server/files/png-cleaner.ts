@@ -19,9 +19,8 @@ const MAX_CHUNK_LENGTH = 0x7fff_ffff; // the PNG spec's limit
 const NOTHING = Buffer.alloc(0);
 
 /**
- * A chunk type as the signed 32-bit number its four bytes spell: comparing
- * types then allocates nothing (as unsigned, most types would not fit in
- * V8's small integers and each look-up would make a heap number).
+ * A chunk type as the signed 32-bit number its four bytes spell, so that
+ * comparing types allocates nothing.
  */
 function typeCode(type: string): number {
   return Buffer.from(type, 'latin1').readInt32BE(0);
@@ -32,22 +31,41 @@ const IDAT = typeCode('IDAT');
 const FDAT = typeCode('fdAT');
 const IEND = typeCode('IEND');
 
+/**
+ * A type as a key V8 keeps as a small integer (no heap number per look-up).
+ * Lossless for letters: the top bit of an ASCII byte is 0 and the next is 1.
+ */
+function smallKey(type: number): number {
+  return type & 0x3fff_ffff;
+}
+
 /** Ancillary chunks that change how the picture looks (colour, transparency, animation) but say nothing about who made it. */
-const KEPT_ANCILLARY = Int32Array.from(
+const KEPT_ANCILLARY = new Set(
   [
     'tRNS', 'gAMA', 'cHRM', 'sRGB', 'iCCP', 'sBIT', 'bKGD', 'pHYs', 'hIST', 'sPLT',
     'cICP', 'mDCv', 'cLLi', 'acTL', 'fcTL', 'fdAT',
-  ].map(typeCode),
+  ].map((type) => smallKey(typeCode(type))),
 );
 
 /** Critical chunks (uppercase first letter) are always kept: a decoder must understand them to show the picture. */
 function keepsChunk(type: number): boolean {
   const critical = ((type >>> 24) & 0xff) < 0x61;
-  return critical || KEPT_ANCILLARY.includes(type);
+  return critical || KEPT_ANCILLARY.has(smallKey(type));
 }
 
-/** 1 for the bytes a chunk type may be made of: ASCII letters. */
-const LETTER = Uint8Array.from({ length: 256 }, (_, byte) => ((byte >= 0x41 && byte <= 0x5a) || (byte >= 0x61 && byte <= 0x7a) ? 1 : 0));
+/**
+ * True when the four bytes of `type` are ASCII letters, checked all at once
+ * (a file may have a million chunk types to check): with bit 5 set every
+ * letter is lower case, and adding 0x1f or 0x05 to a byte below 0x80 sets
+ * its top bit exactly when it is at least 'a' or past 'z', with no carry
+ * into the next byte.
+ */
+function isFourLetters(type: number): boolean {
+  const lower = type | 0x2020_2020;
+  const atLeastA = lower + 0x1f1f_1f1f;
+  const pastZ = lower + 0x0505_0505;
+  return ((type & 0x8080_8080) | (~atLeastA & 0x8080_8080) | (pastZ & 0x8080_8080)) === 0;
+}
 
 /** Where the parser is, between one byte and the next. */
 const AT_SIGNATURE = 0;
@@ -95,17 +113,30 @@ class PngCleaner implements FormatCleaner {
     if (this.#at !== AT_AFTER_IEND && !this.#sawImageData) throw new UnreadableImageError('PNG ends before its image data');
   }
 
-  /** Chunk after chunk, for as long as this input chunk holds their headers whole. */
+  /**
+   * Chunk after chunk, for as long as this input chunk holds their headers
+   * whole: the loop a file of a million tiny chunks spends its time in, so
+   * a chunk lying whole in this input chunk is kept or skipped right here.
+   */
   #readChunks(chunk: Buffer, from: number, out: CleanOutput): number {
+    const end = chunk.length;
     let at = from;
-    while (at < chunk.length && this.#at === AT_CHUNK_HEADER) {
-      if (at + CHUNK_HEADER_BYTES > chunk.length) {
+    while (at < end && this.#at === AT_CHUNK_HEADER) {
+      if (at + CHUNK_HEADER_BYTES > end) {
         this.#held = Buffer.from(chunk.subarray(at));
         this.#at = AT_HELD_HEADER;
-        return chunk.length;
+        return end;
       }
-      this.#readChunkHeader(chunk, at, out);
-      at = this.#passBody(chunk, at + CHUNK_HEADER_BYTES, out);
+      const keep = this.#readChunkHeader(chunk, at);
+      const bodyAt = at + CHUNK_HEADER_BYTES;
+      if (bodyAt + this.#left <= end && !this.#last) {
+        if (keep) out.keep(chunk, at, bodyAt + this.#left);
+        at = bodyAt + this.#left;
+        this.#at = AT_CHUNK_HEADER;
+        continue;
+      }
+      if (keep) out.keep(chunk, at, bodyAt);
+      at = this.#passBody(chunk, bodyAt, out);
     }
     return at;
   }
@@ -123,27 +154,28 @@ class PngCleaner implements FormatCleaner {
       out.keep(joined, 0, joined.length);
       this.#at = AT_CHUNK_HEADER;
     } else {
-      this.#readChunkHeader(joined, 0, out);
+      if (this.#readChunkHeader(joined, 0)) out.keep(joined, 0, joined.length);
     }
     return at + used;
   }
 
-  #readChunkHeader(bytes: Buffer, at: number, out: CleanOutput): void {
-    const length = bytes.readUInt32BE(at);
+  /** Reads the chunk header at `at` and sets up its body; true when the chunk is kept. */
+  #readChunkHeader(bytes: Buffer, at: number): boolean {
+    // Read by hand rather than with readUInt32BE: this runs for each of what may be a million chunks.
+    const length = (((bytes[at] ?? 0) << 24) | ((bytes[at + 1] ?? 0) << 16) | ((bytes[at + 2] ?? 0) << 8) | (bytes[at + 3] ?? 0)) >>> 0;
+    const type = (((bytes[at + 4] ?? 0) << 24) | ((bytes[at + 5] ?? 0) << 16) | ((bytes[at + 6] ?? 0) << 8) | (bytes[at + 7] ?? 0)) | 0;
     // Anything but four ASCII letters means the file is not what it claims.
-    const letters = (LETTER[bytes[at + 4] ?? 0] ?? 0) + (LETTER[bytes[at + 5] ?? 0] ?? 0) + (LETTER[bytes[at + 6] ?? 0] ?? 0) + (LETTER[bytes[at + 7] ?? 0] ?? 0);
-    if (letters !== 4) throw new UnreadableImageError('PNG chunk type is not four letters');
-    const type = bytes.readInt32BE(at + 4);
+    if (!isFourLetters(type)) throw new UnreadableImageError('PNG chunk type is not four letters');
     if (length > MAX_CHUNK_LENGTH) throw new UnreadableImageError(`PNG chunk ${bytes.toString('latin1', at + 4, at + 8)} is impossibly long`);
     // A decoder reads IHDR first to know what the rest means; a file without it is not a PNG we can vouch for.
     if (this.#chunksSeen === 0 && type !== IHDR) throw new UnreadableImageError('PNG does not start with IHDR');
     this.#chunksSeen += 1;
     if (type === IDAT || type === FDAT) this.#sawImageData = true;
     this.#keep = keepsChunk(type);
-    if (this.#keep) out.keep(bytes, at, at + CHUNK_HEADER_BYTES);
     this.#left = length + CRC_BYTES;
     this.#last = type === IEND;
     this.#at = AT_CHUNK_BODY;
+    return this.#keep;
   }
 
   /** Streams (or skips) the data and CRC of the current chunk, in whatever pieces they arrive. */
