@@ -1,7 +1,7 @@
 /**
  * The bytes a format cleaner keeps from one input chunk, gathered so that a
- * file made of a million tiny pieces costs no more per byte than a photo:
- * kept ranges that touch are joined, short ones are copied together into one
+ * file made of a million tiny pieces costs little per piece: kept ranges
+ * that touch are joined, short ones are copied together into one
  * block, long ones are passed on as views of the input without copying, and
  * the stream gets a few buffers per chunk rather than one per segment (each
  * buffer pushed through a stream costs far more than a few bytes copied).
@@ -14,6 +14,7 @@ const LOOP_COPY_UP_TO = 8;
 /** Copied bytes are packed into blocks of this size. */
 const BLOCK_BYTES = 64 * 1024;
 
+/** What a format cleaner keeps, handed to the stream a few buffers at a time (see the module comment). */
 export class CleanOutput {
   #pieces: Buffer[] = [];
   // The last kept range, not yet placed: the next one may continue it.

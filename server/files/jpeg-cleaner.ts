@@ -9,10 +9,12 @@
  * stream through untouched, dropped payloads are skipped.
  *
  * An attacker can upload a file of nothing but fill bytes or a million empty
- * segments, so each chunk is read in place, by index, with nothing allocated
- * per segment: such a file costs about what a photo of the same size does
- * (metadata-cleaner.cost.test.ts measures it). Only a header split between
- * two chunks (at most one per chunk, at most 16 bytes) is copied.
+ * segments, so each chunk is read in place, by index, with nothing
+ * allocated or pushed down the stream per segment: a crafted file costs a
+ * loop iteration per segment, and receiving it costs the server about what
+ * a photo does (metadata-cleaner.cost.test.ts bounds it). Only a header
+ * split between two chunks (at most one per chunk, at most 16 bytes) is
+ * copied. Fill runs are skipped a word at a time (fill-runs.ts).
  */
 import type { CleanOutput } from './clean-output';
 import { FillRuns } from './fill-runs';
