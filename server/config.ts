@@ -54,6 +54,9 @@ const envSchema = z.object({
   MAX_FILES: integer(10, 0, 1_000),
   MAX_FILE_MIB: integer(100, 1, 64 * 1024),
   MAX_SUBMISSION_MIB: integer(300, 1, 64 * 1024),
+  // An upload is cut after this many seconds without a byte (instead of a
+  // total time, which would cut big files on slow links such as Tor).
+  UPLOAD_IDLE_SECONDS: integer(60, 1, 3_600),
   // Staff sessions: idle and absolute timeouts; queue lease length.
   SESSION_IDLE_MINUTES: integer(30, 1, 24 * 60),
   SESSION_MAX_HOURS: integer(8, 1, 72),
@@ -80,6 +83,13 @@ export interface Config {
   deadlines: { ackDays: number; feedbackDays: number };
   maxBodyBytes: number;
   uploads: UploadLimits;
+<<<<<<< HEAD
+=======
+  /** Seconds an upload may send nothing before it is cut. */
+  uploadIdleSeconds: number;
+  /** Leading zero bits a proof of work needs. */
+  powDifficulty: number;
+>>>>>>> timeouts
   rates: {
     submissionsPerMinute: number;
     submissionsWithoutProofPerMinute: number;
@@ -142,6 +152,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
       maxFileBytes: vars.MAX_FILE_MIB * MiB,
       maxSubmissionBytes: vars.MAX_SUBMISSION_MIB * MiB,
     },
+    uploadIdleSeconds: vars.UPLOAD_IDLE_SECONDS,
     staff: {
       idleMinutes: vars.SESSION_IDLE_MINUTES,
       maxHours: vars.SESSION_MAX_HOURS,

@@ -5,13 +5,16 @@
  * (what `npm start` runs through tsx), so that libuv's thread pool is sized
  * for both Argon2id pools before anything uses it (see server/threadpool.ts).
  */
+import { Server } from 'node:http';
 import { fileURLToPath } from 'node:url';
 import { serve } from '@hono/node-server';
 import { createApp } from './app';
 import { ConfigError, loadConfig } from './config';
 import { createKdfPools } from './crypto/argon2';
 import { allStorageNames } from './data/report-files';
+import { applyRequestTimeouts, DEFAULT_REQUEST_MS } from './http/timeouts';
 import { openDataDir } from './instance-setup';
+import { isUploadRequest } from './routes/uploads';
 import { createLogger } from './log';
 import { FailedSignInLog } from './services/failed-sign-ins';
 import { generatePassword, initialiseInstance, isInitialised } from './services/instance';
@@ -61,6 +64,13 @@ async function main(): Promise<void> {
   const server = serve({ fetch: app.fetch, hostname: config.host, port: config.port }, (info) => {
     log.info('listening', { host: config.host, port: info.port });
     process.stdout.write(`Tipline is running on http://${config.host}:${info.port}/\n`);
+  });
+  if (!(server instanceof Server)) throw new Error('expected an HTTP/1.1 server');
+  // Uploads get an idle timeout instead of Node's total one; everything else keeps a total bound.
+  applyRequestTimeouts(server, {
+    uploadIdleMs: config.uploadIdleSeconds * 1000,
+    requestMs: DEFAULT_REQUEST_MS,
+    isUpload: isUploadRequest,
   });
 
   // Retention runs at start and every hour after.

@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import {
   assemble,
   byteByByte,
+  type Part,
   clean,
   jpegSegment,
   PNG_SIGNATURE,
@@ -139,7 +140,47 @@ const multiScan = assemble([
   [Buffer.concat([SOI, jpegSegment(0xe1, 'Exif\0\0 of the second image'), EOI, Buffer.from('camera trailer')]), 'drop'],
 ]);
 
+/**
+ * What a crafted file is made of, small: fill runs of every length around
+ * the word size before markers and inside scans, empty segments, segments
+ * looked into (JFIF, ICC, Adobe, too short or not), tiny scans with
+ * stuffing, restarts and fill; sent in any chunking it must clean the same.
+ */
+const fill = (n: number): Buffer => Buffer.alloc(n, 0xff);
+const tinyScan = jpegSegment(0xda, '\x01\x01\x00\x00\x3f\x00');
+const crafted = assemble([
+  [SOI, 'keep'],
+  ...[1, 3, 4, 5, 7, 8, 9, 15, 16, 17, 31, 64, 300].flatMap((n): Part[] => [
+    [fill(n), 'drop'],
+    [jpegSegment(0xfe, ''), 'drop'],
+    [jpegSegment(0xe1, ''), 'drop'],
+  ]),
+  [jpegSegment(0xe0, ''), 'drop'],
+  [jpegSegment(0xe0, 'JFIF\0\x01\x02\x01\x00\x48\x00\x48\x00\x00'), 'keep'],
+  [jpegSegment(0xe2, 'ICC_PROFILE\0'), 'drop'], // the id alone: not a real profile
+  [ICC, 'keep'],
+  [jpegSegment(0xee, 'Adobe'), 'drop'],
+  [ADOBE, 'keep'],
+  [jpegSegment(0xdb, Buffer.alloc(65, 4)), 'keep'],
+  [jpegSegment(0xc0, '\x08\x00\x01\x00\x01\x01\x01\x11\x00'), 'keep'],
+  [jpegSegment(0xc4, Buffer.alloc(17, 5)), 'keep'],
+  ...[0, 1, 2, 7, 8, 9, 33].flatMap((n): Part[] => [
+    [tinyScan, 'keep'],
+    [Buffer.concat([Buffer.from([0x42, 0xff, 0x00, 0xff, 0xd3]), fill(n), Buffer.from([0x00, 0x17])]), 'keep'],
+    [fill(n), 'keep'], // fill before the marker that ends the scan stays with the data
+    [jpegSegment(0xfe, 'between scans'), 'drop'],
+  ]),
+  [tinyScan, 'keep'],
+  [Buffer.from([0x99]), 'keep'],
+  [EOI, 'keep'],
+]);
+
 describe('JPEG structure', () => {
+  it('cleans a crafted file (fill runs, empty and too-short segments, tiny scans) as the rules say', async () => {
+    const { output } = await clean(crafted.input);
+    expect(output.toString('hex')).toBe(crafted.expected.toString('hex'));
+  });
+
   it('keeps frame, tables, scans, JFIF (without thumbnail), ICC and Adobe; drops the rest and everything after EOI', async () => {
     const { output } = await clean(multiScan.input);
     expect(output.toString('hex')).toBe(multiScan.expected.toString('hex'));
@@ -160,6 +201,10 @@ describe('JPEG structure', () => {
     ['a second SOI', Buffer.concat([SOI, SOI, jpegSegment(0xdb, Buffer.alloc(65))])],
     ['a JPEG-LS frame (SOF55) we cannot vouch for', Buffer.concat([SOI, jpegSegment(0xf7, Buffer.alloc(11))])],
     ['only a header', Buffer.from([0xff, 0xd8, 0xff])],
+    // Shorter than any real encoder writes: a file of a million of them is built to make the cleaner work.
+    ['an empty quantisation table', Buffer.concat([SOI, jpegSegment(0xdb, '')])],
+    ['a Huffman table without its code counts', Buffer.concat([SOI, jpegSegment(0xc4, Buffer.alloc(16))])],
+    ['a scan header without a component', Buffer.concat([SOI, jpegSegment(0xdb, Buffer.alloc(65)), jpegSegment(0xda, ''), Buffer.from([1]), EOI])],
   ])('refuses a JPEG with %s (UnreadableImageError)', async (_problem, bytes) => {
     await expect(clean(bytes)).rejects.toThrow(UnreadableImageError);
     await expect(clean(byteByByte(bytes))).rejects.toThrow(UnreadableImageError);
@@ -201,6 +246,21 @@ describe('PNG structure', () => {
     expect((await clean(cut)).output.toString('hex')).toBe(expected.toString('hex'));
   });
 
+  it('takes a chunk type only when all four bytes are ASCII letters, whatever byte stands where', async () => {
+    const isLetter = (byte: number): boolean => (byte >= 0x41 && byte <= 0x5a) || (byte >= 0x61 && byte <= 0x7a);
+    for (let position = 0; position < 4; position += 1) {
+      for (let byte = 0; byte < 256; byte += 1) {
+        const type = Buffer.from('tEXt', 'latin1');
+        type[position] = byte;
+        const chunk = pngChunk('tEXt', 'a\0b');
+        type.copy(chunk, 4);
+        const file = Buffer.concat([PNG_SIGNATURE, TINY_IHDR, chunk, tinyIdat, pngChunk('IEND')]);
+        const cleaned = clean(file).then(() => 'cleaned', (error: unknown) => (error instanceof UnreadableImageError ? 'refused' : String(error)));
+        expect(await cleaned, `byte ${byte} at ${position}`).toBe(isLetter(byte) ? 'cleaned' : 'refused');
+      }
+    }
+  });
+
   const tooLong = Buffer.from([0x80, 0, 0, 0, 0x49, 0x44, 0x41, 0x54]);
   it.each([
     ['a damaged signature', Buffer.concat([PNG_SIGNATURE.subarray(0, 6), Buffer.from([0, 0x0a]), TINY_IHDR])],
@@ -222,6 +282,7 @@ describe('any chunking of the input', () => {
     ['the JPEG photo with a trailer', jpegWithTrailer],
     ['the PNG picture', photoPng],
     ['the hand-built multi-scan JPEG', multiScan.input],
+    ['the crafted JPEG', crafted.input],
     ['the hand-built PNG', pngWithEverything.input],
   ])('gives the same output for %s sent whole, byte by byte, or split at 200 random places', async (_name, bytes) => {
     const whole = (await clean(bytes)).output;

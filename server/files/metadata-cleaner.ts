@@ -7,8 +7,8 @@
  */
 import { Transform, type TransformCallback } from 'node:stream';
 import type { MetadataHandling } from '../../web/lib/attachments';
-import { ByteQueue } from './byte-queue';
-import { type Emit, type FormatCleaner, passThrough } from './format-cleaner';
+import { CleanOutput } from './clean-output';
+import { type FormatCleaner, passThrough } from './format-cleaner';
 import { jpegCleaner } from './jpeg-cleaner';
 import { pngCleaner } from './png-cleaner';
 
@@ -48,12 +48,12 @@ interface Handling {
  */
 export class MetadataCleaner extends Transform {
   readonly #keepMetadata: boolean;
-  readonly #input = new ByteQueue();
+  readonly #output = new CleanOutput();
+  /** The first bytes, until there are enough to sniff the type. */
+  #head: Buffer[] = [];
+  #headLength = 0;
   #handling: Handling | null = null;
   #result: CleaningResult | null = null;
-  readonly #emit: Emit = (bytes) => {
-    if (bytes.length > 0) this.push(bytes);
-  };
 
   constructor(options: { keepMetadata: boolean }) {
     super();
@@ -68,24 +68,33 @@ export class MetadataCleaner extends Transform {
 
   override _transform(chunk: Buffer, _encoding: BufferEncoding, callback: TransformCallback): void {
     this.#guard(callback, () => {
-      this.#input.push(chunk);
-      if (this.#handling === null && this.#input.length >= SNIFF_BYTES) this.#handling = this.#choose();
-      this.#handling?.cleaner.consume(this.#input, this.#emit);
+      if (this.#handling !== null) return this.#handling.cleaner.write(chunk, this.#output);
+      this.#head.push(chunk);
+      this.#headLength += chunk.length;
+      if (this.#headLength >= SNIFF_BYTES) this.#start();
     });
   }
 
   override _flush(callback: TransformCallback): void {
     this.#guard(callback, () => {
       // A file shorter than SNIFF_BYTES is sniffed only now.
-      const handling = this.#handling ?? this.#choose();
-      handling.cleaner.end(this.#input, this.#emit);
+      const handling = this.#handling ?? this.#start();
+      handling.cleaner.end(this.#output);
       this.#result = { mime: handling.mime, metadata: handling.metadata };
     });
   }
 
-  #choose(): Handling {
-    const head = this.#input.take(Math.min(SNIFF_BYTES, this.#input.length)) ?? Buffer.alloc(0);
-    this.#input.unshift(head);
+  /** Sniffs the type from the bytes so far, then hands them to the cleaner it chose. */
+  #start(): Handling {
+    const head = Buffer.concat(this.#head, this.#headLength);
+    this.#head = [];
+    const handling = this.#choose(head.subarray(0, SNIFF_BYTES));
+    this.#handling = handling;
+    if (head.length > 0) handling.cleaner.write(head, this.#output);
+    return handling;
+  }
+
+  #choose(head: Buffer): Handling {
     const mime = sniffMime(head);
     if (this.#keepMetadata) return { mime, metadata: 'kept', cleaner: passThrough };
     if (mime === 'image/jpeg') return { mime, metadata: 'removed', cleaner: jpegCleaner() };
@@ -93,7 +102,11 @@ export class MetadataCleaner extends Transform {
     return { mime, metadata: 'not_supported', cleaner: passThrough };
   }
 
-  /** Runs one step and reports its outcome to the stream: a thrown error becomes the stream's error. */
+  /**
+   * Runs one step, then passes on what it kept (a few buffers, however many
+   * pieces the step kept) and reports its outcome to the stream: a thrown
+   * error becomes the stream's error.
+   */
   #guard(callback: TransformCallback, work: () => void): void {
     try {
       work();
@@ -101,6 +114,7 @@ export class MetadataCleaner extends Transform {
       callback(error instanceof Error ? error : new Error(String(error)));
       return;
     }
+    for (const piece of this.#output.take()) this.push(piece);
     callback();
   }
 }

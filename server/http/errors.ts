@@ -17,6 +17,7 @@ export type ErrorCode =
   | 'not_found'
   | 'payload_too_large'
   | 'unsupported_media_type'
+  | 'request_timeout'
   | 'service_unavailable'
   | 'rate_limited'
   | 'busy'
@@ -86,6 +87,7 @@ export const MESSAGES: Record<ErrorCode, string> = {
   not_found: 'No report matches this tracking code.',
   payload_too_large: 'The request is too large.',
   unsupported_media_type: 'Send application/json, application/x-www-form-urlencoded or multipart/form-data.',
+  request_timeout: 'The request took too long to arrive and was cut off. Nothing it carried was stored.',
   service_unavailable: 'The service cannot take this request right now; please try again later.',
   rate_limited: 'Too many requests right now; please wait a little and try again.',
   busy: 'The service is busy; nothing was stored. Try again after Retry-After seconds, with more work if you can.',

@@ -38,6 +38,9 @@ const ERROR_DESCRIPTIONS: Record<number, string> = {
   401: 'No live session, or wrong credentials (code unauthenticated or invalid_credentials).',
   403: 'Role, pending restriction or CSRF check refuses it (code forbidden, password_change_required, totp_enrolment_required, csrf_rejected).',
   404: 'Not found, or outside the caller\'s channels: the two answer identically (code not_found).',
+  408:
+    'The request took too long to arrive and its connection was closed (code request_timeout): an upload that sent nothing ' +
+    'for UPLOAD_IDLE_SECONDS, or any other request not whole within 300 s of its headers. Nothing is stored.',
   409: 'Conflicts with the current state (code conflict, invalid_transition or last_key_holder).',
   413:
     'Too large (code payload_too_large), or evidence files over a limit: too_many_files, file_too_large, submission_too_large; ' +

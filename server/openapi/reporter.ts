@@ -92,7 +92,7 @@ export const reporterPaths: Paths = {
       requestBody: formOrJsonBody(reportSubmissionSchema, true),
       responses: {
         201: jsonResponse('Stored and encrypted, with every file; the tracking code is shown once.', submissionResponseSchema),
-        ...errors(400, 413, 415, 422, 503),
+        ...errors(400, 408, 413, 415, 422, 503),
       },
     },
   },
@@ -114,7 +114,7 @@ export const reporterPaths: Paths = {
       requestBody: formOrJsonBody(followUpSchema, true),
       responses: {
         201: jsonResponse('Stored; the updated status, messages and files.', statusViewSchema),
-        ...errors(400, 404, 409, 413, 415, 422, 429, 503),
+        ...errors(400, 404, 408, 409, 413, 415, 422, 429, 503),
       },
     },
   },

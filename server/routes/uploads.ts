@@ -1,4 +1,5 @@
 /** What the two routes that take evidence files (reports, follow-ups) share. */
+import type { IncomingMessage } from 'node:http';
 import type { Context, MiddlewareHandler } from 'hono';
 import type { Config } from '../config';
 import type { ApiError } from '../http/errors';
@@ -6,6 +7,21 @@ import { apiError, limitBody } from '../http/errors';
 import type { RawFields, UploadRoute } from '../http/input';
 import type { Lang } from '../../web/i18n';
 import type { RouteDeps } from './deps';
+
+/** Where app.ts mounts the two routes that take evidence files. */
+export const UPLOAD_PATHS: ReadonlySet<string> = new Set(['/api/reports', '/api/status/messages']);
+
+/**
+ * True for a request that may carry evidence files: a multipart POST to an
+ * upload route. Only the request line and headers are looked at (the body
+ * has not arrived); server/http/timeouts.ts gives these an idle timeout
+ * instead of a total one.
+ */
+export function isUploadRequest(req: IncomingMessage): boolean {
+  const path = (req.url ?? '').split('?')[0] ?? '';
+  const type = (req.headers['content-type'] ?? '').split(';')[0]?.trim().toLowerCase();
+  return req.method === 'POST' && type === 'multipart/form-data' && UPLOAD_PATHS.has(path);
+}
 
 /** Room for multipart part headers: per part, far more than a browser sends. */
 const PART_OVERHEAD_BYTES = 4096;

@@ -3,18 +3,16 @@
  * server killed mid-upload leave no partial file, no row and no orphan; a
  * 200 MiB file streams through in bounded memory (a bound, not a timing).
  */
-import { request } from 'node:http';
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import { eventually, residentMemory, startServer, type ServerProcess } from '../support/server-process';
-import { noise } from '../support/uploads';
+import { REPORT_FIELDS, startRawUpload, UPLOAD_MARKER, type RawUpload } from '../support/raw-upload';
 
 const MiB = 1024 * 1024;
 const BOUNDARY = '----tipline-test-boundary';
-const MARKER = 'CLEAR-TEXT-MARKER-of-the-evidence';
 
 let dataDir: string;
 let server: ServerProcess | null = null;
@@ -30,62 +28,9 @@ function freshDataDir(): string {
   return dataDir;
 }
 
-/** The multipart text before the file's bytes, and the closing after them. */
-function envelope(fileName: string): { head: Buffer; tail: Buffer } {
-  const field = (name: string, value: string): string =>
-    `--${BOUNDARY}\r\nContent-Disposition: form-data; name="${name}"\r\n\r\n${value}\r\n`;
-  const head =
-    field('category', 'organised_crime') +
-    field('details', 'The loan sharks on Dihua Street keep a ledger of who pays protection.') +
-    `--${BOUNDARY}\r\nContent-Disposition: form-data; name="files"; filename="${fileName}"\r\nContent-Type: application/octet-stream\r\n\r\n`;
-  return { head: Buffer.from(head), tail: Buffer.from(`\r\n--${BOUNDARY}--\r\n`) };
-}
-
-/**
- * Start a multipart report upload of `fileBytes` bytes and send the first
- * `sendBytes` of the file, then stop writing (the request stays open).
- * Every 64 KiB block starts with MARKER so a clear copy would be findable.
- */
-function startUpload(url: string, fileBytes: number): { send: (bytes: number) => Promise<void>; finish: () => Promise<{ status: number; body: string }>; cut: () => void } {
-  const { head, tail } = envelope('ledger.bin');
-  const block = Buffer.concat([Buffer.from(MARKER), Buffer.from(noise(64 * 1024 - MARKER.length))]);
-  let sent = 0;
-  const req = request(`${url}/api/reports`, {
-    method: 'POST',
-    headers: {
-      'Content-Type': `multipart/form-data; boundary=${BOUNDARY}`,
-      'Content-Length': String(head.length + fileBytes + tail.length),
-      Accept: 'application/json',
-    },
-  });
-  req.on('error', () => undefined); // cut on purpose, or the server died
-  const answer = new Promise<{ status: number; body: string }>((resolve, reject) => {
-    req.on('response', (res) => {
-      let body = '';
-      res.on('data', (chunk: Buffer) => (body += chunk.toString()));
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, body }));
-    });
-    req.on('close', () => setTimeout(() => reject(new Error('closed without an answer')), 100));
-  });
-  answer.catch(() => undefined);
-  req.write(head);
-  const write = (chunk: Buffer): Promise<void> => new Promise((resolve) => (req.write(chunk) ? resolve() : req.once('drain', resolve)));
-  return {
-    async send(bytes) {
-      const until = Math.min(fileBytes, sent + bytes);
-      while (sent < until) {
-        const n = Math.min(block.length, until - sent);
-        await write(n === block.length ? block : block.subarray(0, n));
-        sent += n;
-      }
-    },
-    async finish() {
-      await this.send(fileBytes - sent);
-      req.end(tail);
-      return answer;
-    },
-    cut: () => req.destroy(),
-  };
+/** A report upload of `fileBytes` bytes, sent as the test says; see tests/support/raw-upload.ts. */
+function startUpload(url: string, fileBytes: number): RawUpload {
+  return startRawUpload(url, '/api/reports', REPORT_FIELDS, fileBytes);
 }
 
 function rowCounts(): { reports: number; files: number } {
@@ -130,7 +75,7 @@ describe('an upload cut short', () => {
     expect(stored()).toEqual([]);
     for (const name of incoming()) {
       // Even the partial never held the file in clear.
-      expect(readFileSync(path.join(dataDir, 'files', 'incoming', name)).includes(Buffer.from(MARKER))).toBe(false);
+      expect(readFileSync(path.join(dataDir, 'files', 'incoming', name)).includes(Buffer.from(UPLOAD_MARKER))).toBe(false);
     }
     server = await startServer(dataDir);
     expect(incoming()).toEqual([]);

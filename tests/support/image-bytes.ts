@@ -89,3 +89,10 @@ export function assemble(parts: Part[]): { input: Buffer; expected: Buffer } {
   const cleaned = ([bytes, fate]: Part): Buffer => (fate === 'keep' ? bytes : fate === 'drop' ? Buffer.alloc(0) : fate);
   return { input: Buffer.concat(parts.map(([bytes]) => bytes)), expected: Buffer.concat(parts.map(cleaned)) };
 }
+
+/** `unit` repeated `count` times, built in one buffer (a million small buffers joined would cost more than what is measured). */
+export function repeated(unit: Buffer, count: number): Buffer {
+  const out = Buffer.allocUnsafe(unit.length * count);
+  for (let i = 0; i < count; i += 1) unit.copy(out, i * unit.length);
+  return out;
+}
