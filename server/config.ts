@@ -83,13 +83,8 @@ export interface Config {
   deadlines: { ackDays: number; feedbackDays: number };
   maxBodyBytes: number;
   uploads: UploadLimits;
-<<<<<<< HEAD
-=======
   /** Seconds an upload may send nothing before it is cut. */
   uploadIdleSeconds: number;
-  /** Leading zero bits a proof of work needs. */
-  powDifficulty: number;
->>>>>>> timeouts
   rates: {
     submissionsPerMinute: number;
     submissionsWithoutProofPerMinute: number;
