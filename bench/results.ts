@@ -144,6 +144,8 @@ export interface HonestAttempt {
   answers: Record<string, number>;
   /** The highest proof-of-work effort it sent (0: none). */
   maxEffort: number;
+  /** JavaScript only: from opening the page to the form being ready (hydrated); NaN when it never was. */
+  loadMs: number;
   /** What went wrong last, when something did (a browser or network error). */
   detail?: string;
 }
@@ -177,6 +179,8 @@ export interface HonestSummary {
   outcomes: Record<string, number>;
   /** The highest proof-of-work effort sent (JavaScript only). */
   maxEffort: number;
+  /** JavaScript only: median time from opening the page to the form being ready. */
+  medianLoadMs: number;
 }
 
 export interface FloodPhaseRow {

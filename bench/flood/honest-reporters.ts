@@ -34,7 +34,7 @@ async function codeOf(response: PageResponse): Promise<string> {
 /** One JavaScript reporter: open /en/report/, fill it in, send, wait for the receipt (at most `capMs` in all). */
 export async function javaScriptReporter(browser: Browser, baseUrl: string, startedMs: number, capMs: number): Promise<HonestAttempt> {
   const begin = performance.now();
-  const attempt: HonestAttempt = { kind: 'js', startedMs, ok: false, ms: 0, outcome: 'error', posts: 0, answers: {}, maxEffort: 0 };
+  const attempt: HonestAttempt = { kind: 'js', startedMs, ok: false, ms: 0, outcome: 'error', posts: 0, answers: {}, maxEffort: 0, loadMs: NaN };
   const context = await phoneContext(browser);
   const answersRead: Promise<void>[] = [];
   try {
@@ -53,6 +53,7 @@ export async function javaScriptReporter(browser: Browser, baseUrl: string, star
     });
     await page.goto(`${baseUrl}/en/report/`);
     await page.waitForFunction(() => document.querySelector('astro-island[ssr]') === null);
+    attempt.loadMs = performance.now() - begin;
     await page.getByLabel('Organised crime').check();
     await page.getByLabel('What happened?').fill(DETAILS);
     await page.getByLabel('City or county').fill(HONEST_REGIONS.js);
@@ -68,7 +69,7 @@ export async function javaScriptReporter(browser: Browser, baseUrl: string, star
     }
   } catch (error) {
     attempt.outcome = 'error';
-    attempt.detail = (error instanceof Error ? error.message : String(error)).split('\n')[0];
+    attempt.detail = (error instanceof Error ? error.message : String(error)).split('\n')[0] ?? '';
   } finally {
     attempt.ms = performance.now() - begin;
     await context.close().catch(() => undefined);
@@ -84,7 +85,7 @@ export async function javaScriptReporter(browser: Browser, baseUrl: string, star
  */
 export async function noJavaScriptReporter(baseUrl: string, startedMs: number, deadlineMs: number): Promise<HonestAttempt> {
   const begin = performance.now();
-  const attempt: HonestAttempt = { kind: 'nojs', startedMs, ok: false, ms: 0, outcome: 'gave_up', posts: 0, answers: {}, maxEffort: 0 };
+  const attempt: HonestAttempt = { kind: 'nojs', startedMs, ok: false, ms: 0, outcome: 'gave_up', posts: 0, answers: {}, maxEffort: 0, loadMs: NaN };
   const form = new URLSearchParams({ lang: 'en', category: 'organised_crime', details: DETAILS, region: HONEST_REGIONS.nojs });
   const left = (): number => deadlineMs - (performance.now() - begin);
   while (left() > 0) {

@@ -43,6 +43,7 @@ export function summarise(attempts: readonly HonestAttempt[], goalMs: number): H
     answers: mergeCounts(attempts.map((attempt) => attempt.answers)),
     outcomes: mergeCounts(attempts.map((attempt) => ({ [attempt.outcome]: 1 }))),
     maxEffort: Math.max(0, ...attempts.map((attempt) => attempt.maxEffort)),
+    medianLoadMs: median(attempts.map((attempt) => attempt.loadMs).filter(Number.isFinite)),
   };
 }
 
