@@ -240,9 +240,12 @@ export interface PuzzleResults {
     chromiumWebCryptoUs: number;
     nodeCryptoUs: number;
     nativeUs: number;
+    /** Native C (`openssl speed -evp sha256` at the puzzle's input length); NaN without openssl. */
+    opensslUs: number;
     /** chromiumWebCryptoUs / nativeUs. */
     ratio: number;
     ratioToNodeCrypto: number;
+    ratioToOpenssl: number;
   };
 }
 

@@ -9,6 +9,7 @@
  * bits, the code before issue 10: one awaited Web Crypto digest per try) is
  * measured the same way for comparison.
  */
+import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { readdirSync } from 'node:fs';
 import path from 'node:path';
@@ -141,6 +142,17 @@ function oldSolveNodeCrypto(challenge: string, difficulty: number): number {
 
 const sum = (values: readonly number[]): number => values.reduce((total, n) => total + n, 0);
 
+/**
+ * Microseconds per SHA-256 of `bytes` bytes in native C, from `openssl
+ * speed` (one EVP call per hash, so a loop written in C does at least this
+ * well); NaN when the openssl command is not there.
+ */
+function opensslSha256Us(bytes: number): number {
+  const run = spawnSync('openssl', ['speed', '-seconds', '2', '-bytes', String(bytes), '-evp', 'sha256'], { encoding: 'utf8' });
+  const kBytesPerSecond = Number(/^sha256\s+([\d.]+)k\s*$/m.exec(run.stdout ?? '')?.[1] ?? NaN);
+  return (bytes / (kBytesPerSecond * 1000)) * 1e6;
+}
+
 /** Measure the puzzle in Chromium (the island's code) and natively, and the old puzzle likewise. */
 export async function measurePuzzle(browser: Browser, baseUrl: string, options: PuzzleOptions, progress: (line: string) => void): Promise<PuzzleResults> {
   const chunk = builtSolverChunk();
@@ -187,6 +199,7 @@ export async function measurePuzzle(browser: Browser, baseUrl: string, options: 
     const oldNode = oldList.map((challenge) => timed(() => oldSolveNodeCrypto(challenge, OLD_DIFFICULTY)));
     const oldNative = oldList.map((challenge) => timed(() => searchStamp(`${challenge}:`, OLD_DIFFICULTY)));
     const hashes = sum(oldBrowser.tries);
+    const opensslUs = opensslSha256Us(`${oldList[0] ?? ''}:0`.length);
     if (sum(oldNode.map((run) => run.value)) !== hashes || sum(oldNative.map((run) => run.value.tries)) !== hashes) {
       throw new Error('the old puzzle took different numbers of tries');
     }
@@ -197,11 +210,14 @@ export async function measurePuzzle(browser: Browser, baseUrl: string, options: 
       chromiumWebCryptoUs: perHashUs(sum(oldBrowser.ms)),
       nodeCryptoUs: perHashUs(sum(oldNode.map((run) => run.ms))),
       nativeUs: perHashUs(sum(oldNative.map((run) => run.ms))),
+      opensslUs,
       ratio: 0,
       ratioToNodeCrypto: 0,
+      ratioToOpenssl: 0,
     };
     oldPuzzle.ratio = oldPuzzle.chromiumWebCryptoUs / oldPuzzle.nativeUs;
     oldPuzzle.ratioToNodeCrypto = oldPuzzle.chromiumWebCryptoUs / oldPuzzle.nodeCryptoUs;
+    oldPuzzle.ratioToOpenssl = oldPuzzle.chromiumWebCryptoUs / opensslUs;
 
     return {
       puzzle: { memoryKib: PUZZLE.memoryKib, passes: PUZZLE.passes, stampBits: PUZZLE.stampBits },

@@ -67,7 +67,8 @@ function puzzleSection(r: FloodResults): string[] {
   const old = p.oldPuzzle;
   out.push(
     `   The old puzzle (SHA-256, ${old.difficulty} zero bits, ${thousands(old.hashes)} hashes): Web Crypto in Chromium ${fixed(old.chromiumWebCryptoUs, 2)} µs a hash,`,
-    `   node:crypto ${fixed(old.nodeCryptoUs, 2)} µs, native midstate ${fixed(old.nativeUs, 2)} µs: ratio ${fixed(old.ratio, 0)} (${fixed(old.ratioToNodeCrypto, 0)} to node:crypto)`,
+    `   node:crypto ${fixed(old.nodeCryptoUs, 2)} µs, native midstate ${fixed(old.nativeUs, 2)} µs: ratio ${fixed(old.ratio, 0)} (${fixed(old.ratioToNodeCrypto, 0)} to node:crypto);`,
+    `   C (openssl speed, one EVP call a hash) ${fixed(old.opensslUs, 3)} µs: ratio ${fixed(old.ratioToOpenssl, 0)}`,
   );
   return out;
 }
