@@ -80,7 +80,7 @@ function honestSection(r: FloodResults): string[] {
     `   no-JS: a form post that waits each busy page's Retry-After, a new one every ${secs(h.noJsEveryMs)} s, for up to ${secs(h.noJsDeadlineMs)} s.`,
     '   JS page s: median time from opening the page to the form being ready (included in the time to the receipt).',
     `   Goals: JS ≥ ${GOAL.jsPercent}% within ${secs(GOAL.jsMs)} s in every phase; no-JS ≥ ${GOAL.noJsPercent}% within ${secs(GOAL.noJsMs)} s in a and c; no reporter 503 in c.`,
-    ...r.phases.map((row) => `   ${row.phase}: ${PHASE_TITLE[row.phase]}`),
+    ...r.phases.map((row) => `   ${PHASE_TITLE[row.phase]}`),
     formatTable(
       ['phase', 'JS ≤60 s', 'JS got one', 'JS median/max s', 'JS page s', 'JS max effort', 'no-JS ≤5 min', 'no-JS got one', 'no-JS median/max s', 'reporter 503s', 'goals'],
       r.phases.map((row) => [
