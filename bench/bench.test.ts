@@ -121,6 +121,8 @@ describe('npm run bench -- --flood --quick', () => {
       expect(row.stored.honestNoJs).toBeGreaterThanOrEqual(row.nojs.succeeded);
       expect(Number.isInteger(row.junk) && row.junk >= 0).toBe(true);
       positive(row.server.peakRssBytes);
+      // No flood takes the server down.
+      expect(row.server.exit).toBeNull();
       expect(Number.isFinite(row.server.cpuPercent)).toBe(true);
       if (row.attack === null) {
         expect(row.attacker).toBeNull();

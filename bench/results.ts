@@ -205,6 +205,8 @@ export interface FloodPhaseRow {
     peakRssBytes: number;
     /** Lines the server logged at level error. */
     errorLines: number;
+    /** Null when it ran to the end; how it died and its last words otherwise. */
+    exit: { code: number | null; signal: string | null; lastOutput: string } | null;
   };
   /** Share of both cores busy over the attack (everything on the machine), and the load average after. */
   machineBusyPercent: number;

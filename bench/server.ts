@@ -45,8 +45,14 @@ export function defaultServerEnv(): Record<string, string> {
 export interface StartOptions {
   /** The whole environment instead of the caller's plus BENCH_ENV (see defaultServerEnv). */
   baseEnv?: Record<string, string>;
-  /** Keep at most this much of the server's output (a flood logs a line per request). */
+  /** Keep at most this much of the server's output, half its beginning and half its end (a flood logs a line per request). */
   outputLimit?: number;
+}
+
+/** How a server process ended. */
+export interface ServerExit {
+  code: number | null;
+  signal: string | null;
 }
 
 export interface RunningServer {
@@ -54,8 +60,10 @@ export interface RunningServer {
   pid: number;
   /** From spawning the process to the first answer of GET /api/health. */
   startupMs: number;
-  /** Everything it printed so far (up to the output limit). */
+  /** Everything it printed so far (past the output limit: its beginning and its end). */
   output: () => string;
+  /** How it ended, or null while it runs. */
+  exited: () => ServerExit | null;
   /** Lines it logged at level "error" so far (counted past the output limit too). */
   errorLines: () => number;
   /** SIGTERM, and wait for it to exit. */
@@ -71,17 +79,25 @@ export async function startServer(dataDir: string, env: Record<string, string> =
     env: { ...base, ...env, DATA_DIR: dataDir },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
-  const limit = options.outputLimit ?? Number.POSITIVE_INFINITY;
+  const half = (options.outputLimit ?? Number.POSITIVE_INFINITY) / 2;
   let output = '';
+  let end = '';
   let errorLines = 0;
+  let exit: ServerExit | null = null;
   const collect = (chunk: Buffer): void => {
     const text = chunk.toString();
     errorLines += text.split('"level":"error"').length - 1;
-    if (output.length < limit) output += text.slice(0, limit - output.length);
+    if (output.length < half) output += text.slice(0, half - output.length);
+    else end = (end + text).slice(-half);
   };
   child.stdout.on('data', collect);
   child.stderr.on('data', collect);
-  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  const exited = new Promise<void>((resolve) =>
+    child.once('exit', (code, signal) => {
+      exit = { code, signal };
+      resolve();
+    }),
+  );
   const stop = async (): Promise<void> => {
     if (child.exitCode === null && child.signalCode === null) child.kill('SIGTERM');
     await exited;
@@ -105,7 +121,7 @@ export async function startServer(dataDir: string, env: Record<string, string> =
     if (health.status !== 200) throw new Error(`GET /api/health answered ${health.status}`);
     await health.arrayBuffer();
     const startupMs = performance.now() - begin;
-    return { url, pid: child.pid ?? 0, startupMs, output: () => output, errorLines: () => errorLines, stop };
+    return { url, pid: child.pid ?? 0, startupMs, output: () => (end === '' ? output : `${output}\n…\n${end}`), exited: () => exit, errorLines: () => errorLines, stop };
   } catch (error) {
     await stop();
     throw error;

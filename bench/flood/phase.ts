@@ -8,16 +8,25 @@ import { loadavg } from 'node:os';
 import path from 'node:path';
 import type { Browser } from '@playwright/test';
 import type { FloodPhase, FloodPhaseRow, HonestAttempt, HonestSummary } from '../results';
-import { defaultServerEnv, residentMemory, resetPeakMemory, startServer } from '../server';
+import { defaultServerEnv, resetPeakMemory, startServer } from '../server';
 import { median } from '../stats';
 import { forkAttacker, type RunningAttacker } from './attacker-process';
 import { javaScriptReporter, noJavaScriptReporter } from './honest-reporters';
 import { GOAL, PHASE_ATTACK, type FloodOptions } from './options';
-import { busyPercent, machineCpu, processCpuMs } from './proc';
+import { busyPercent, machineCpu, processCpuMs, watchPeakMemory } from './proc';
 import { countStored } from './stored';
 
 const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
 const seconds = (ms: number): string => `${(ms / 1000).toFixed(1)} s`;
+
+/** The last `count` lines of some output that are not JSON log lines (a crash's message and stack). */
+function lastLines(output: string, count: number): string {
+  return output
+    .split('\n')
+    .filter((line) => line.trim() !== '' && !line.startsWith('{'))
+    .slice(-count)
+    .join('\n');
+}
 
 /** Sum answer counts over attempts. */
 function mergeCounts(counts: readonly Record<string, number>[]): Record<string, number> {
@@ -93,6 +102,7 @@ export async function runPhase(phase: FloodPhase, browser: Browser, options: Flo
   try {
     attacker = attack === null ? null : await forkAttacker(attack, server.url);
     resetPeakMemory(server.pid);
+    const memory = watchPeakMemory(server.pid);
     const machineBefore = machineCpu();
     const serverCpuBefore = processCpuMs(server.pid);
     const attackStartedMs = performance.now();
@@ -103,6 +113,11 @@ export async function runPhase(phase: FloodPhase, browser: Browser, options: Flo
     const attempts = await honestTraffic(phase, browser, server.url, options, attackStartedMs, progress);
     const attackerStats = (await attacker?.stop()) ?? null;
     const attackMs = performance.now() - attackStartedMs;
+    const serverCpuMs = processCpuMs(server.pid) - serverCpuBefore;
+    const peakRssBytes = memory.stop();
+    // A server that died under the attack is a result, not a benchmark failure.
+    const exit = server.exited();
+    if (exit !== null) progress(`${phase}: THE SERVER EXITED during the attack (code ${exit.code}, signal ${exit.signal})`);
     const js = summarise(attempts.filter((attempt) => attempt.kind === 'js'), GOAL.jsMs);
     const nojs = summarise(attempts.filter((attempt) => attempt.kind === 'nojs'), GOAL.noJsMs);
     const reporter503s = Object.entries({ ...mergeCounts([js.answers, nojs.answers]) })
@@ -118,9 +133,10 @@ export async function runPhase(phase: FloodPhase, browser: Browser, options: Flo
       reporter503s,
       attacker: attackerStats,
       server: {
-        cpuPercent: ((processCpuMs(server.pid) - serverCpuBefore) / attackMs) * 100,
-        peakRssBytes: residentMemory(server.pid).peak,
+        cpuPercent: (serverCpuMs / attackMs) * 100,
+        peakRssBytes,
         errorLines: server.errorLines(),
+        exit: exit === null ? null : { ...exit, lastOutput: lastLines(server.output(), 20) },
       },
       machineBusyPercent: busyPercent(machineBefore, machineCpu()),
       loadAverage: loadavg(),

@@ -36,3 +36,34 @@ export function busyPercent(before: MachineCpu, after: MachineCpu): number {
   const total = after.total - before.total;
   return total <= 0 ? NaN : ((after.busy - before.busy) / total) * 100;
 }
+
+/** A process's peak resident memory (VmHWM), in bytes; NaN once it has gone. */
+function peakResidentBytes(pid: number): number {
+  try {
+    const kib = /^VmHWM:\s+(\d+) kB/m.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1];
+    return kib === undefined ? NaN : Number(kib) * 1024;
+  } catch {
+    return NaN;
+  }
+}
+
+/**
+ * Watch a process's peak resident memory every `everyMs`, so that the
+ * peak is known even if the process dies; `stop` gives the highest seen.
+ */
+export function watchPeakMemory(pid: number, everyMs = 2_000): { stop: () => number } {
+  let peak = NaN;
+  const read = (): void => {
+    const now = peakResidentBytes(pid);
+    if (Number.isFinite(now)) peak = Number.isFinite(peak) ? Math.max(peak, now) : now;
+  };
+  read();
+  const timer = setInterval(read, everyMs);
+  return {
+    stop: () => {
+      clearInterval(timer);
+      read();
+      return peak;
+    },
+  };
+}

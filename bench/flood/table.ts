@@ -129,6 +129,11 @@ function attackSection(r: FloodResults): string[] {
     ),
     ...r.phases.flatMap((row) => (row.attacker === null ? [] : [`   ${row.phase} attacker answers: ${topAnswers(row.attacker.answers, 6)}`])),
     ...r.phases.flatMap((row) => (row.server.errorLines === 0 ? [] : [`   ${row.phase}: the server logged ${row.server.errorLines} error line(s)`])),
+    ...r.phases.flatMap((row) =>
+      row.server.exit === null
+        ? []
+        : [`   ${row.phase}: THE SERVER EXITED during the attack (code ${row.server.exit.code}, signal ${row.server.exit.signal}); its last output:`, row.server.exit.lastOutput],
+    ),
   ];
 }
 
