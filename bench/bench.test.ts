@@ -1,6 +1,7 @@
 /**
  * The benchmark harness works: `--quick` runs every part against the real
- * server and writes every section with numbers. No timing is asserted.
+ * server and writes every section with numbers, and `--flood --quick` runs
+ * every attack phase with honest reporters counted. No timing is asserted.
  */
 import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -8,15 +9,15 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { htmlReferences, jsImports } from './page-weight';
-import type { BenchResults } from './results';
+import type { BenchResults, FloodResults, HonestSummary } from './results';
 import { REPO_ROOT } from './server';
 import { median, percentile } from './stats';
 
 const scratch = mkdtempSync(path.join(tmpdir(), 'tipline-bench-test-'));
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 
-function runQuick(out: string): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'bench/run.ts', '--quick', '--out', out], {
+function runQuick(out: string, extra: string[] = []): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'bench/run.ts', '--quick', ...extra, '--out', out], {
     cwd: REPO_ROOT,
     stdio: ['ignore', 'pipe', 'pipe'],
   });
@@ -85,6 +86,64 @@ describe('npm run bench -- --quick', () => {
     for (const heading of ['1. Submissions', '2. Code checks', '3. Queue', '4. Attachments', '5. Page weight', '6. Start-up']) {
       expect(run.stdout).toContain(heading);
     }
+  });
+});
+
+describe('npm run bench -- --flood --quick', () => {
+  const counted = (summary: HonestSummary): void => {
+    expect(summary.attempts).toBeGreaterThan(0);
+    // Every attempt ended one way or another, and the ones within the goal are among those that succeeded.
+    expect(Object.values(summary.outcomes).reduce((total, n) => total + n, 0)).toBe(summary.attempts);
+    expect(summary.outcomes['receipt'] ?? 0).toBe(summary.succeeded);
+    expect(summary.withinGoal).toBeLessThanOrEqual(summary.succeeded);
+    expect(summary.posts).toBeGreaterThanOrEqual(summary.succeeded);
+  };
+
+  it('runs every phase against the default server, counts honest reporters, and measures the puzzle', { timeout: 240_000 }, async () => {
+    const out = path.join(scratch, 'flood.json');
+    const run = await runQuick(out, ['--flood']);
+    expect(run.code, run.stderr).toBe(0);
+    const results = JSON.parse(readFileSync(out, 'utf8')) as FloodResults;
+
+    expect(results.meta.mode).toBe('flood-quick');
+    expect(results.phases.map((row) => [row.phase, row.attack])).toEqual([
+      ['calm', null],
+      ['a', 'cheap'],
+      ['a2', 'free'],
+      ['b', 'solving'],
+      ['c', 'signin'],
+    ]);
+    for (const row of results.phases) {
+      counted(row.js);
+      counted(row.nojs);
+      // Every report an honest reporter was told was stored is in the database under its region.
+      expect(row.stored.honestJs).toBeGreaterThanOrEqual(row.js.succeeded);
+      expect(row.stored.honestNoJs).toBeGreaterThanOrEqual(row.nojs.succeeded);
+      expect(Number.isInteger(row.junk) && row.junk >= 0).toBe(true);
+      positive(row.server.peakRssBytes);
+      // No flood takes the server down.
+      expect(row.server.exit).toBeNull();
+      expect(Number.isFinite(row.server.cpuPercent)).toBe(true);
+      if (row.attack === null) {
+        expect(row.attacker).toBeNull();
+        continue;
+      }
+      // The attacker ran in its own process and was measured there.
+      positive(row.attacker?.cpuMs ?? NaN);
+      positive(row.attacker?.wallMs ?? NaN);
+      positive(Object.values(row.attacker?.requests ?? {}).reduce((total, n) => total + n, 0));
+    }
+    // The cheap flood is garbage: nothing it sends is stored. The solving flood did solve.
+    expect(results.phases.find((row) => row.phase === 'a')?.junk).toBe(0);
+    positive(results.phases.find((row) => row.phase === 'b')?.attacker?.work.proofs ?? NaN);
+
+    const p = results.puzzle;
+    for (const n of [p.evaluation.chromiumMs, p.evaluation.nativeMs, p.evaluation.ratio, p.stamp.chromiumMs, p.stamp.nativeMs, p.stamp.ratio]) positive(n);
+    expect(p.rows.map((row) => row.effort)).toEqual([4, 16]);
+    for (const row of p.rows) for (const n of [row.chromiumMs, row.nativeMs, row.ratio, row.meanEvaluations]) positive(n);
+    for (const n of [p.oldPuzzle.chromiumWebCryptoUs, p.oldPuzzle.nodeCryptoUs, p.oldPuzzle.nativeUs, p.oldPuzzle.ratio]) positive(n);
+
+    for (const heading of ['1. The puzzle', '2. Honest reporters under attack', '3. The attacker and the server']) expect(run.stdout).toContain(heading);
   });
 });
 

@@ -49,15 +49,18 @@ export const QUICK: BenchOptions = {
   chachaBytes: 16 * MiB,
 };
 
-/** Options from the command line: `--quick`, `--out <file>`. */
-export function parseArgs(argv: readonly string[]): { options: BenchOptions; out: string } {
+/** Options from the command line: `--quick`, `--flood`, `--out <file>`. */
+export function parseArgs(argv: readonly string[]): { options: BenchOptions; out: string; flood: boolean } {
   let options = FULL;
-  let out = 'bench-results.json';
+  let out: string | null = null;
+  let flood = false;
   for (let i = 0; i < argv.length; i += 1) {
     const arg = argv[i];
     if (arg === '--quick') options = QUICK;
+    else if (arg === '--flood') flood = true;
     else if (arg === '--out' && argv[i + 1] !== undefined) out = argv[(i += 1)] ?? out;
-    else throw new Error(`unknown argument ${arg ?? ''} (use --quick, --out <file>)`);
+    else throw new Error(`unknown argument ${arg ?? ''} (use --quick, --flood, --out <file>)`);
   }
-  return { options, out };
+  // The flood's results are another document: they do not overwrite the main run's.
+  return { options, out: out ?? (flood ? 'bench-flood-results.json' : 'bench-results.json'), flood };
 }

@@ -3,6 +3,8 @@
  * loopback with temporary data directories, measures the six parts, prints
  * a table and writes bench-results.json. Progress goes to stderr, the table
  * to stdout. Load is bounded by rounds and windows and stops by itself.
+ * `--flood` measures honest reporters under attack instead (bench/flood/),
+ * into bench-flood-results.json.
  */
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -117,13 +119,21 @@ async function runBench(options: BenchOptions, scratch: string): Promise<BenchRe
 }
 
 async function main(): Promise<void> {
-  const { options, out } = parseArgs(process.argv.slice(2));
+  const { options, out, flood } = parseArgs(process.argv.slice(2));
   const scratch = mkdtempSync(path.join(tmpdir(), 'tipline-bench-'));
   try {
-    const results = await runBench(options, scratch);
     const file = path.resolve(out);
-    writeFileSync(file, JSON.stringify(results, null, 2) + '\n');
-    process.stdout.write(formatResults(results) + '\n');
+    if (flood) {
+      // Loaded only here: the flood needs Chromium (Playwright), the main run does not.
+      const { runFlood, FLOOD_FULL, FLOOD_QUICK, formatFloodResults } = await import('./flood/main');
+      const results = await runFlood(options.quick ? FLOOD_QUICK : FLOOD_FULL, scratch, machine(), progress);
+      writeFileSync(file, JSON.stringify(results, null, 2) + '\n');
+      process.stdout.write(formatFloodResults(results) + '\n');
+    } else {
+      const results = await runBench(options, scratch);
+      writeFileSync(file, JSON.stringify(results, null, 2) + '\n');
+      process.stdout.write(formatResults(results) + '\n');
+    }
     progress(`wrote ${file}`);
   } finally {
     rmSync(scratch, { recursive: true, force: true });

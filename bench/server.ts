@@ -28,32 +28,77 @@ export const BENCH_ENV: Record<string, string> = {
   RATE_SUBMISSIONS_NOJS_PER_MINUTE: '1000000',
   RATE_CHECKS_PER_MINUTE: '1000000',
   RATE_CHECKS_NOJS_PER_MINUTE: '1000000',
+  RATE_SIGNINS_PER_MINUTE: '1000000',
   FAILED_CHECKS_PER_TAG_PER_HOUR: '1000000',
 };
+
+/**
+ * The environment of a server with Tipline's default configuration: only
+ * where to listen and where its data lives are set (DATA_DIR is added by
+ * startServer), and no Tipline variable from the caller's shell leaks in.
+ */
+export function defaultServerEnv(): Record<string, string> {
+  const keep = ['PATH', 'HOME', 'TMPDIR', 'LANG', 'TZ'];
+  const inherited = Object.fromEntries(keep.flatMap((name) => (process.env[name] === undefined ? [] : [[name, process.env[name] as string]])));
+  return { ...inherited, HOST: '127.0.0.1', PORT: '0' };
+}
+
+export interface StartOptions {
+  /** The whole environment instead of the caller's plus BENCH_ENV (see defaultServerEnv). */
+  baseEnv?: Record<string, string>;
+  /** Keep at most this much of the server's output, half its beginning and half its end (a flood logs a line per request). */
+  outputLimit?: number;
+}
+
+/** How a server process ended. */
+export interface ServerExit {
+  code: number | null;
+  signal: string | null;
+}
 
 export interface RunningServer {
   url: string;
   pid: number;
   /** From spawning the process to the first answer of GET /api/health. */
   startupMs: number;
-  /** Everything it printed so far. */
+  /** Everything it printed so far (past the output limit: its beginning and its end). */
   output: () => string;
+  /** How it ended, or null while it runs. */
+  exited: () => ServerExit | null;
+  /** Lines it logged at level "error" so far (counted past the output limit too). */
+  errorLines: () => number;
   /** SIGTERM, and wait for it to exit. */
   stop: () => Promise<void>;
 }
 
 /** Start the server on `dataDir` and wait until GET /api/health answers 200. */
-export async function startServer(dataDir: string, env: Record<string, string> = {}): Promise<RunningServer> {
+export async function startServer(dataDir: string, env: Record<string, string> = {}, options: StartOptions = {}): Promise<RunningServer> {
   const begin = performance.now();
+  const base = options.baseEnv ?? { ...process.env, ...BENCH_ENV };
   const child = spawn(process.execPath, ['--require', './server/threadpool-preload.cjs', '--import', 'tsx', 'server/index.ts'], {
     cwd: REPO_ROOT,
-    env: { ...process.env, ...BENCH_ENV, ...env, DATA_DIR: dataDir },
+    env: { ...base, ...env, DATA_DIR: dataDir },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
+  const half = (options.outputLimit ?? Number.POSITIVE_INFINITY) / 2;
   let output = '';
-  child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  let end = '';
+  let errorLines = 0;
+  let exit: ServerExit | null = null;
+  const collect = (chunk: Buffer): void => {
+    const text = chunk.toString();
+    errorLines += text.split('"level":"error"').length - 1;
+    if (output.length < half) output += text.slice(0, half - output.length);
+    else end = (end + text).slice(-half);
+  };
+  child.stdout.on('data', collect);
+  child.stderr.on('data', collect);
+  const exited = new Promise<void>((resolve) =>
+    child.once('exit', (code, signal) => {
+      exit = { code, signal };
+      resolve();
+    }),
+  );
   const stop = async (): Promise<void> => {
     if (child.exitCode === null && child.signalCode === null) child.kill('SIGTERM');
     await exited;
@@ -77,7 +122,7 @@ export async function startServer(dataDir: string, env: Record<string, string> =
     if (health.status !== 200) throw new Error(`GET /api/health answered ${health.status}`);
     await health.arrayBuffer();
     const startupMs = performance.now() - begin;
-    return { url, pid: child.pid ?? 0, startupMs, output: () => output, stop };
+    return { url, pid: child.pid ?? 0, startupMs, output: () => (end === '' ? output : `${output}\n…\n${end}`), exited: () => exit, errorLines: () => errorLines, stop };
   } catch (error) {
     await stop();
     throw error;
