@@ -5,7 +5,7 @@
  * enough busy answers, give up and hand the last one back.
  */
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { parseProof, POW_HEADER, sendWithEffort, type SendResult } from './proof-of-work';
+import { bidOn, parseProof, POW_HEADER, sendWithEffort, type SendResult } from './proof-of-work';
 
 /** The challenge endpoint, as fetch sees it: always calm (suggests 0). */
 function calmChallenges(): void {
@@ -67,5 +67,12 @@ describe('sendWithEffort', () => {
     const result = await sendWithEffort('/api/staff/login', async () => (calls += 1, busy(1)));
     expect(result.status).toBe(503);
     expect(calls).toBe(8);
+  });
+
+  it('bids a quarter above a suggestion, and at least one more, so as not to tie the bids already waiting', () => {
+    expect(bidOn(0)).toBe(0);
+    expect(bidOn(1)).toBe(3);
+    expect(bidOn(4)).toBe(6);
+    expect(bidOn(2_000)).toBe(2_501);
   });
 });

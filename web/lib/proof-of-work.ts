@@ -37,8 +37,12 @@ export const PUZZLE = {
   passes: 2,
   /** Argon2id needs a salt; the challenge inside the password is what makes each puzzle unique. */
   salt: 'tipline proof of work v2',
-  /** Leading zero bits of the SHA-256 stamp: about 32,000 hashes, a few milliseconds in WebAssembly. */
-  stampBits: 15,
+  /**
+   * Leading zero bits of the SHA-256 stamp: about 4,000 hashes — some 20 ms
+   * in a browser, and about 1 ms even for SHA-NI native code, still more than
+   * the server's one Argon2id check of a proof it makes possible.
+   */
+  stampBits: 12,
 } as const;
 
 /** The largest effort anyone may claim (several hours of a phone's work). */
@@ -123,15 +127,25 @@ export async function fetchChallenge(purpose: PowPurpose): Promise<ChallengeResp
 }
 
 /**
- * The proof-of-work header for a request to `path`, at the server's
- * suggested effort or `minEffort`, whichever is higher: none when neither
+ * What to bid on a suggestion: a quarter more, and at least one more. A line
+ * full of bids at exactly the suggestion turns away a newcomer that only
+ * ties them (the earlier bid keeps its place), so bidding just the
+ * suggestion would often cost a wasted solve and a wait.
+ */
+export function bidOn(suggestedEffort: number): number {
+  return suggestedEffort > 0 ? Math.ceil(suggestedEffort * 1.25) + 1 : 0;
+}
+
+/**
+ * The proof-of-work header for a request to `path`, bidding on the server's
+ * suggested effort or at `minEffort`, whichever is higher: none when neither
  * asks for work, or when no challenge or solver could be had (the request
  * then goes at effort 0, like one from a browser without JavaScript).
  */
 export async function proofHeaders(path: string, minEffort = 0): Promise<Record<string, string>> {
   const purpose = powPurposeOf(path);
   const challenge = purpose === null ? null : await fetchChallenge(purpose);
-  const effort = challenge === null ? 0 : Math.min(MAX_EFFORT, Math.max(challenge.suggestedEffort, minEffort));
+  const effort = challenge === null ? 0 : Math.min(MAX_EFFORT, Math.max(bidOn(challenge.suggestedEffort), minEffort));
   if (challenge === null || effort === 0) return {};
   try {
     const { solve } = await import('./pow-solver');
@@ -165,6 +179,11 @@ export interface SendResult {
 /** How many times a busy answer is met with more work before the island gives up and says so. */
 const MAX_TRIES = 8;
 
+/** Too much Argon2id work queued (503 service_unavailable): the same request may pass a little later. */
+function overloaded(status: number, data: unknown): boolean {
+  return status === 503 && typeof data === 'object' && data !== null && (data as { error?: { code?: unknown } }).error?.code === 'service_unavailable';
+}
+
 /** A proof the server refused (its challenge expired while solving, or looked spent): a new one may pass. */
 function proofRefused(status: number, data: unknown): boolean {
   return status === 400 && typeof data === 'object' && data !== null && (data as { error?: { code?: unknown } }).error?.code === 'pow_invalid';
@@ -173,7 +192,8 @@ function proofRefused(status: number, data: unknown): boolean {
 /**
  * Send with proof of work, and when the server answers that it is busy,
  * wait as long as it asks and send again with more work (the greater of its
- * new suggestion and twice the last effort), telling `onRetry` each time; a
+ * new suggestion and twice the last effort), telling `onRetry` each time;
+ * when its Argon2id queue is full, send the same again a little later; a
  * refused proof is tried once more with a fresh challenge. `send` gets the
  * headers to add; the caller keeps whatever was typed.
  */
@@ -190,10 +210,10 @@ export async function sendWithEffort(
       freshProof = false;
       continue;
     }
-    const busy = busyAnswer(result.status, result.data);
+    const busy = busyAnswer(result.status, result.data) ?? (overloaded(result.status, result.data) ? { retryAfterSeconds: 5, suggestedEffort: effort } : null);
     if (busy === null || tries >= MAX_TRIES) return result;
     onRetry(tries);
     await new Promise((resolve) => setTimeout(resolve, Math.min(busy.retryAfterSeconds, 30) * 1000));
-    effort = Math.max(busy.suggestedEffort, effort * 2, 1);
+    effort = overloaded(result.status, result.data) ? effort : Math.max(busy.suggestedEffort, effort * 2, 1);
   }
 }
