@@ -37,6 +37,15 @@ async function signIn(page: Page, username: string, password: string): Promise<v
   await page.waitForURL(/\/staff\/(queue|audit)\//);
 }
 
+/**
+ * Wait until the page has no request in flight. With the page's clock faked, an answer that
+ * arrives after a fast-forward is dated by the new time: a person's request (the queue's
+ * own load) would then restart the idle countdown from there, as it should in real life.
+ */
+async function settled(page: Page): Promise<void> {
+  await page.waitForLoadState('networkidle');
+}
+
 async function seriousViolations(page: Page): Promise<string[]> {
   const results = await new AxeBuilder({ page }).analyze();
   return results.violations
@@ -298,6 +307,7 @@ test('the idle warning comes before the session ends, and "Stay signed in" keeps
   // The countdown starts once the session bar has heard from /me, which shows the name;
   // fast-forwarding before that would only move a clock nobody is counting with yet.
   await expect(page.getByText('Signed in as idle-triager')).toBeVisible();
+  await settled(page);
   await page.clock.fastForward('28:30'); // the queue page makes no calls of its own meanwhile
   await expect(page.getByText(/You have been idle for a while/)).toBeVisible();
   await page.getByRole('button', { name: 'Stay signed in' }).click();
@@ -336,6 +346,7 @@ test('a report page renewing its lease does not keep the session alive: the warn
   // Both countdowns have started: the bar's (the name shows) and the lease renewal's.
   await expect(page.getByText('Signed in as idle-reader')).toBeVisible();
   await expect(page.getByText(/You are handling this report/)).toBeVisible();
+  await settled(page);
   const renewals: { background: string | undefined; status: number }[] = [];
   page.on('response', (response) => {
     const request = response.request();
@@ -375,6 +386,7 @@ test('a person active in another tab keeps the session: the idle bar finds out i
   await page.clock.install();
   await signIn(page, 'two-tabs', MEMBER_PASSWORD);
   await expect(page.getByText('Signed in as two-tabs')).toBeVisible();
+  await settled(page);
   await page.clock.fastForward('10:00');
   // Another tab of the same browser: a person's request, which this page never hears of.
   expect((await page.request.get('/api/staff/reports')).status()).toBe(200);
