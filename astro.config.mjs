@@ -20,7 +20,7 @@ export default defineConfig({
       rollupOptions: {
         output: {
           manualChunks(id) {
-            if (/\/node_modules\/preact\/(dist|jsx-runtime)\/|@astrojs\/preact\/dist\/client|preload-helper|\/web\/(i18n\/lang|lib\/report-fields|islands\/focus-after-render)\.ts$/.test(id)) return 'runtime';
+            if (/\/node_modules\/preact\/(dist|jsx-runtime)\/|@astrojs\/preact\/dist\/client|preload-helper|\/web\/(i18n\/lang|islands\/focus-after-render)\.ts$|\/contract\/(languages|vocabulary|report-fields)\.ts$/.test(id)) return 'runtime';
             return undefined;
           },
         },

@@ -5,7 +5,7 @@
  */
 import { randomInt } from 'node:crypto';
 import type { KdfParams } from '../server/crypto/argon2';
-import { dammCheckDigit } from '../web/lib/tracking-code';
+import { dammCheckDigit } from '../contract/tracking-code';
 import { argon2Rate, throughputRow } from './argon2';
 import { postJson, type HttpClient } from './http-client';
 import type { BenchOptions } from './options';

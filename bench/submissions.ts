@@ -1,5 +1,5 @@
 /** Part 1: report submissions per second (POST /api/reports, JSON) against bare Argon2id. */
-import { CATEGORIES } from '../web/lib/report-fields';
+import { CATEGORIES } from '../contract/vocabulary';
 import type { KdfParams } from '../server/crypto/argon2';
 import { argon2Rate, throughputRow } from './argon2';
 import { postJson, type HttpClient } from './http-client';

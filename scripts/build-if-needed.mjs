@@ -6,7 +6,7 @@ import path from 'node:path';
 
 const root = path.resolve(import.meta.dirname, '..');
 const stamp = path.join(root, 'dist', 'shell', 'zh-hant', 'index.html');
-const sources = ['web', 'astro.config.mjs', 'package-lock.json', 'scripts/build-if-needed.mjs'].map((p) => path.join(root, p));
+const sources = ['web', 'contract', 'astro.config.mjs', 'package-lock.json', 'scripts/build-if-needed.mjs'].map((p) => path.join(root, p));
 
 function newestMtime(target) {
   if (!existsSync(target)) return 0;

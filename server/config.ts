@@ -4,7 +4,7 @@
  */
 import path from 'node:path';
 import { z } from 'zod';
-import type { UploadLimits } from '../web/lib/attachments';
+import type { UploadLimits } from '../contract/attachments';
 import { concurrencyFor, type KdfLimits } from './crypto/kdf-limit';
 
 const MiB = 1024 * 1024;

@@ -5,7 +5,7 @@
  * identifier, so there is nothing to rotate.
  */
 import { randomBytes } from 'node:crypto';
-import { formatProof, MAX_EFFORT, POW_HEADER, type ChallengeResponse } from '../../web/lib/proof-of-work';
+import { formatProof, MAX_EFFORT, POW_HEADER, type ChallengeResponse } from '../../contract/proof-of-work';
 import { sampleSubmission } from '../submissions';
 import type { AttackMode, AttackTally } from './attack-tally';
 import { solveNative } from './native-solver';

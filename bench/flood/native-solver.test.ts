@@ -6,7 +6,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { ProofOfWork } from '../../server/abuse/proof-of-work';
-import { formatProof, leadingZeroBits } from '../../web/lib/proof-of-work';
+import { formatProof, leadingZeroBits } from '../../contract/proof-of-work';
 import { solve } from '../../web/lib/pow-solver';
 import { solveNative, solveNativeSync } from './native-solver';
 import { searchStamp } from './sha256-stamp';

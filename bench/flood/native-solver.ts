@@ -8,7 +8,7 @@
  * effort both find the same proof.
  */
 import { hashRawSync } from '@node-rs/argon2';
-import { meetsEffort, PUZZLE, puzzleInput, stampInput, type Proof } from '../../web/lib/proof-of-work';
+import { meetsEffort, PUZZLE, puzzleInput, stampInput, type Proof } from '../../contract/proof-of-work';
 import { StampSearch } from './sha256-stamp';
 
 const SALT = Buffer.from(PUZZLE.salt, 'utf8');

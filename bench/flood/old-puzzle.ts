@@ -8,7 +8,7 @@
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import type { Page } from '@playwright/test';
-import { leadingZeroBits } from '../../web/lib/proof-of-work';
+import { leadingZeroBits } from '../../contract/proof-of-work';
 import type { PuzzleResults } from '../results';
 import { searchStamp } from './sha256-stamp';
 

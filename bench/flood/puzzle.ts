@@ -11,7 +11,7 @@
 import { readdirSync } from 'node:fs';
 import path from 'node:path';
 import type { Browser, Page } from '@playwright/test';
-import { PUZZLE, stampInput, type ChallengeResponse, type Proof } from '../../web/lib/proof-of-work';
+import { PUZZLE, stampInput, type ChallengeResponse, type Proof } from '../../contract/proof-of-work';
 import type { PuzzleResults, PuzzleRow } from '../results';
 import { REPO_ROOT } from '../server';
 import { median } from '../stats';

@@ -7,7 +7,7 @@
  */
 import { hashRawSync } from '@node-rs/argon2';
 import { describe, expect, it } from 'vitest';
-import { formatProof, meetsEffort, PUZZLE, type Proof } from '../../web/lib/proof-of-work';
+import { formatProof, meetsEffort, PUZZLE, type Proof } from '../../contract/proof-of-work';
 import { findStamp, puzzleDigest, solve } from '../../web/lib/pow-solver';
 import { ProofOfWork } from './proof-of-work';
 

@@ -21,10 +21,10 @@ import {
   stampInput,
   type ChallengeResponse,
   type PowPurpose,
-} from '../../web/lib/proof-of-work';
+} from '../../contract/proof-of-work';
 import { SpentChallenges } from './spent-challenges';
 
-export { POW_HEADER, POW_PURPOSES, type PowPurpose } from '../../web/lib/proof-of-work';
+export { POW_HEADER, POW_PURPOSES, type PowPurpose } from '../../contract/proof-of-work';
 
 /** Long enough to solve at a high effort and wait in line, short enough to keep the spent set small. */
 export const CHALLENGE_LIFETIME_SECONDS = 600;

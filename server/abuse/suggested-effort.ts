@@ -5,7 +5,7 @@
  * It is recomputed once per period from what happened in it, so a burst of
  * refusals moves it one step, not a hundred.
  */
-import { MAX_EFFORT } from '../../web/lib/proof-of-work';
+import { MAX_EFFORT } from '../../contract/proof-of-work';
 
 export class SuggestedEffort {
   private value = 0;

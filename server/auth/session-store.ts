@@ -4,9 +4,8 @@
  * carries a random token; the store keeps only its SHA-256.
  */
 import { createHash, randomBytes } from 'node:crypto';
-import type { StaffRole } from '../data/staff';
+import type { SessionRestriction, StaffRole } from '../../contract/vocabulary';
 
-export type SessionRestriction = 'change_password' | 'enrol_totp' | null;
 
 export interface StaffSession {
   tokenHash: string;

@@ -1,6 +1,6 @@
 import { execFileSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
-import { hasValidCheckDigit } from '../../web/lib/tracking-code';
+import { hasValidCheckDigit } from '../../contract/tracking-code';
 import { generateTrackingCode, LOOKUP_TAG_BITS, lookupTag } from './tracking-code';
 
 describe('generateTrackingCode', () => {

@@ -4,7 +4,7 @@
  * browser.
  */
 import { createHmac, randomBytes } from 'node:crypto';
-import { dammCheckDigit } from '../../web/lib/tracking-code';
+import { dammCheckDigit } from '../../contract/tracking-code';
 
 const RANDOM_DIGITS = 19;
 const RANDOM_LIMIT = 10n ** BigInt(RANDOM_DIGITS);

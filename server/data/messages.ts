@@ -1,7 +1,7 @@
 /** Messages between staff and a reporter, each an age ciphertext. */
 import type { Db } from './database';
+import type { MessageAuthor } from '../../contract/vocabulary';
 
-export type MessageAuthor = 'staff' | 'reporter';
 
 export interface MessageRecord {
   id: number;

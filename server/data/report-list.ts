@@ -7,7 +7,7 @@
 import type { Db } from './database';
 import { QUEUE_ORDER_SQL, queueOrder, type QueuePosition } from './queue-order';
 import { REPORT_META_FROM, type ReportMeta } from './report-metadata';
-import type { InternalStatus } from './reports';
+import type { InternalStatus } from '../../contract/vocabulary';
 
 export interface ReportListFilter {
   /** The channels to list; the caller intersects them with the channels it holds. Never empty. */

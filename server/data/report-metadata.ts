@@ -4,7 +4,7 @@
  * No ciphertext is read here.
  */
 import type { Db } from './database';
-import type { InternalStatus, ReportSource } from './reports';
+import type { InternalStatus, ReportSource } from '../../contract/vocabulary';
 
 export interface ReportMeta {
   id: number;

@@ -5,7 +5,7 @@
  * `at` is hour-truncated: these columns date the report.
  */
 import type { Db } from './database';
-import type { InternalStatus } from './reports';
+import type { InternalStatus } from '../../contract/vocabulary';
 
 /** Move from `from` to `to`. Reopening a closed report clears its outcome. */
 export function updateStatus(db: Db, reportId: number, from: InternalStatus, to: InternalStatus, at: string): boolean {

@@ -1,11 +1,6 @@
 /** Reports: clear routing metadata beside age ciphertexts. */
 import type { Db } from './database';
-
-export type InternalStatus = 'new' | 'triage' | 'investigating' | 'awaiting_reporter' | 'referred' | 'closed';
-export const INTERNAL_STATUSES: readonly InternalStatus[] = ['new', 'triage', 'investigating', 'awaiting_reporter', 'referred', 'closed'];
-
-/** Where a report came from: the web form, or a lead entered by staff. */
-export type ReportSource = 'web' | 'phone' | 'letter' | 'visit' | 'other';
+import type { InternalStatus, ReportSource } from '../../contract/vocabulary';
 
 export interface NewReport {
   channelId: number;

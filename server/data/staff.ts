@@ -1,8 +1,7 @@
 /** Staff accounts and their channel grants (wrapped channel identities). */
 import type { Db } from './database';
+import type { StaffRole } from '../../contract/vocabulary';
 
-export type StaffRole = 'admin' | 'triager' | 'auditor';
-export const STAFF_ROLES: readonly StaffRole[] = ['admin', 'triager', 'auditor'];
 
 export interface StaffRecord {
   id: number;

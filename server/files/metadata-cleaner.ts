@@ -6,7 +6,7 @@
  * other type passes through unchanged and is reported as not supported.
  */
 import { Transform, type TransformCallback } from 'node:stream';
-import type { MetadataHandling } from '../../web/lib/attachments';
+import type { MetadataHandling } from '../../contract/attachments';
 import { CleanOutput } from './clean-output';
 import { type FormatCleaner, passThrough } from './format-cleaner';
 import { jpegCleaner } from './jpeg-cleaner';

@@ -9,7 +9,7 @@ import { createWriteStream } from 'node:fs';
 import { rm } from 'node:fs/promises';
 import { Transform, type Readable, type TransformCallback } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
-import type { MetadataHandling, UploadLimits, UploadProblem } from '../../web/lib/attachments';
+import type { MetadataHandling, UploadLimits, UploadProblem } from '../../contract/attachments';
 import type { FileStore } from './file-store';
 import { ageEncryptor } from '../crypto/age-stream';
 import { MetadataCleaner } from './metadata-cleaner';

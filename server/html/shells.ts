@@ -5,7 +5,7 @@
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { LANGS, type Lang } from '../../web/i18n';
+import { LANGS, type Lang } from '../../contract/languages';
 
 const TITLE_MARKER = '<!--tipline:title-->';
 const MAIN_MARKER = '<!--tipline:main-->';

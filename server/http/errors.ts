@@ -7,8 +7,8 @@ import type { MiddlewareHandler } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { HTTPException } from 'hono/http-exception';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
-import { formatBytes, type UploadLimits, type UploadProblem } from '../../web/lib/attachments';
-import type { FieldProblem } from '../../web/lib/report-fields';
+import { formatBytes, type UploadLimits, type UploadProblem } from '../../contract/attachments';
+import type { FieldProblem } from '../../contract/report-fields';
 
 export type ErrorCode =
   | 'invalid_input'

@@ -6,9 +6,9 @@
  */
 import type { Context, MiddlewareHandler } from 'hono';
 import type { z } from 'zod';
-import { DEFAULT_LANG, isLang, type Lang } from '../../web/i18n';
-import { FIELD_PROBLEMS, type FieldProblem } from '../../web/lib/report-fields';
-import type { UploadLimits } from '../../web/lib/attachments';
+import { DEFAULT_LANG, isLang, type Lang } from '../../contract/languages';
+import { FIELD_PROBLEMS, type FieldProblem } from '../../contract/report-fields';
+import type { UploadLimits } from '../../contract/attachments';
 import type { FileStore } from '../files/file-store';
 import { UnreadableImageError } from '../files/metadata-cleaner';
 import { UploadLimitError, type ReceivedFile } from '../files/receive-file';

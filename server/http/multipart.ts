@@ -14,7 +14,7 @@ import { Readable, Transform } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import busboy from 'busboy';
 import type { Context } from 'hono';
-import { FILES_FIELD, KEEP_METADATA_FIELD, type UploadLimits } from '../../web/lib/attachments';
+import { FILES_FIELD, KEEP_METADATA_FIELD, type UploadLimits } from '../../contract/attachments';
 import type { FileStore } from '../files/file-store';
 import { receiveFile, UploadBudget, UploadLimitError, type ReceivedFile } from '../files/receive-file';
 import { apiError } from './errors';

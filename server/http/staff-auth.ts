@@ -6,10 +6,10 @@
  */
 import type { Context, MiddlewareHandler } from 'hono';
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
-import { DEFAULT_LANG } from '../../web/i18n';
-import { BACKGROUND_HEADER, IDLE_ENDS_HEADER } from '../../web/lib/staff-session-headers';
-import type { SessionRestriction, SessionStore, StaffSession } from '../auth/session-store';
-import type { StaffRole } from '../data/staff';
+import { DEFAULT_LANG } from '../../contract/languages';
+import { BACKGROUND_HEADER, IDLE_ENDS_HEADER } from '../../contract/staff-session-headers';
+import type { SessionStore, StaffSession } from '../auth/session-store';
+import type { SessionRestriction, StaffRole } from '../../contract/vocabulary';
 import { apiError } from './errors';
 import type { AppVariables } from './input';
 

@@ -8,7 +8,7 @@ import {
   statusViewSchema,
   submissionResponseSchema,
 } from '../schemas/report';
-import { FILES_FIELD, KEEP_METADATA_FIELD } from '../../web/lib/attachments';
+import { FILES_FIELD, KEEP_METADATA_FIELD } from '../../contract/attachments';
 import { errors, jsonResponse, requestSchema, type Paths } from './helpers';
 
 const FORM_NOTE =

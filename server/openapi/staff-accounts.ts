@@ -1,6 +1,6 @@
 /** Staff sign-in, account, admin and audit routes in the OpenAPI document. */
 import { z } from 'zod';
-import { BACKGROUND_HEADER, IDLE_ENDS_HEADER } from '../../web/lib/staff-session-headers';
+import { BACKGROUND_HEADER, IDLE_ENDS_HEADER } from '../../contract/staff-session-headers';
 import { grantSchema, newChannelSchema, newStaffSchema } from '../schemas/staff-admin';
 import { loginSchema, passwordChangeSchema, recoverSchema, sessionInfoSchema, totpCodeSchema } from '../schemas/staff-auth';
 import { errors, jsonBody, jsonResponse, type Operation, type Paths } from './helpers';

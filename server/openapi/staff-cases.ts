@@ -1,6 +1,6 @@
 /** The queue and case-workflow routes in the OpenAPI document. */
 import { z } from 'zod';
-import { INTERNAL_STATUSES } from '../data/reports';
+import { INTERNAL_STATUSES } from '../../contract/vocabulary';
 import {
   assigneeSchema,
   closeSchema,

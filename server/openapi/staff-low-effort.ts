@@ -1,6 +1,6 @@
 /** The admin's low-effort batch routes in the OpenAPI document. */
 import { z } from 'zod';
-import { MAX_DISCARD_HOURS, MAX_DISCARD_PER_ACTION } from '../../web/lib/low-effort';
+import { MAX_DISCARD_HOURS, MAX_DISCARD_PER_ACTION } from '../../contract/low-effort';
 import { lowEffortBatchesQuerySchema, lowEffortDiscardSchema } from '../schemas/staff-admin';
 import { errors, jsonBody, jsonResponse, queryParameters, type Paths } from './helpers';
 import { staffOperation } from './staff-accounts';

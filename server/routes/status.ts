@@ -6,9 +6,9 @@
  * refused follow-up gets its form back without the report being opened.
  */
 import { Hono, type Context } from 'hono';
-import { formatTrackingCode } from '../../web/lib/tracking-code';
+import { formatTrackingCode } from '../../contract/tracking-code';
 import { followUpAgainPage, statusDetailsPage, statusLookupPage } from '../html/pages';
-import type { UploadProblem } from '../../web/lib/attachments';
+import type { UploadProblem } from '../../contract/attachments';
 import { admit, answerRefusal } from '../abuse/guards';
 import { apiError, limitBody, type ApiError } from '../http/errors';
 import { validInput, validUpload, type AppVariables, type InvalidForm } from '../http/input';

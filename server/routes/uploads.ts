@@ -2,10 +2,9 @@
 import type { IncomingMessage } from 'node:http';
 import type { Context, MiddlewareHandler } from 'hono';
 import type { Config } from '../config';
-import type { ApiError } from '../http/errors';
-import { apiError, limitBody } from '../http/errors';
+import { type ApiError, apiError, limitBody } from '../http/errors';
 import type { RawFields, UploadRoute } from '../http/input';
-import type { Lang } from '../../web/i18n';
+import type { Lang } from '../../contract/languages';
 import type { RouteDeps } from './deps';
 
 /** Where app.ts mounts the two routes that take evidence files. */

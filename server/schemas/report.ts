@@ -5,8 +5,9 @@
  * islands use too.
  */
 import { z } from 'zod';
-import { CATEGORIES, LIMITS, OFFICIALS_INVOLVED, PUBLIC_STATUSES } from '../../web/lib/report-fields';
-import { hasValidCheckDigit, normalizeTrackingCode } from '../../web/lib/tracking-code';
+import { LIMITS, OFFICIALS_INVOLVED } from '../../contract/report-fields';
+import { CATEGORIES, PUBLIC_STATUSES } from '../../contract/vocabulary';
+import { hasValidCheckDigit, normalizeTrackingCode } from '../../contract/tracking-code';
 
 const optionalText = (max: number): z.ZodOptional<z.ZodString> => z.string().trim().max(max).optional();
 

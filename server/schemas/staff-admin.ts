@@ -1,6 +1,6 @@
 /** Request shapes for the admin routes. */
 import { z } from 'zod';
-import { MAX_DISCARD_HOURS } from '../../web/lib/low-effort';
+import { MAX_DISCARD_HOURS } from '../../contract/low-effort';
 import { MIN_PASSWORD_LENGTH } from '../services/staff-keys';
 
 const slug = z.string().regex(/^[a-z][a-z0-9_]{1,39}$/);

@@ -3,18 +3,12 @@
  * (/api/staff/reports, /queue, /interference, /leads): the only definition.
  */
 import { z } from 'zod';
-import { CATEGORIES, LIMITS } from '../../web/lib/report-fields';
-import { INTERNAL_STATUSES } from '../data/reports';
+import { LIMITS } from '../../contract/report-fields';
+import { CATEGORIES, CLOSE_OUTCOMES, INTERNAL_STATUSES, LEAD_SOURCES, PRIORITY_MAX } from '../../contract/vocabulary';
 import { reportSubmissionSchema } from './report';
 
 const text = (min: number, max: number): z.ZodString => z.string().trim().min(min).max(max);
 
-export const CLOSE_OUTCOMES = ['substantiated', 'unsubstantiated', 'duplicate', 'out_of_scope', 'referred', 'spam'] as const;
-export type CloseOutcome = (typeof CLOSE_OUTCOMES)[number];
-
-export const LEAD_SOURCES = ['phone', 'letter', 'visit', 'other'] as const;
-
-export const PRIORITY_MAX = 3;
 export const LIST_LIMIT = { default: 50, max: 200 } as const;
 
 /** GET /reports query. Query values are strings; `overdue` and `limit` are converted here. */

@@ -4,7 +4,7 @@
  * case records and links. Never the contact details: only whether there are
  * any (revealing them is its own audited action).
  */
-import type { StaffFileView } from '../../web/lib/attachments';
+import type { StaffFileView } from '../../contract/attachments';
 import type { StaffSession } from '../auth/session-store';
 import { decryptText } from '../crypto/age';
 import { listCaseRecords } from '../data/case-records';
@@ -13,7 +13,7 @@ import { listMessages } from '../data/messages';
 import { readReportCiphertexts } from '../data/report-ciphertexts';
 import { listLinkedReports } from '../data/report-links';
 import type { ReportMeta } from '../data/report-metadata';
-import type { InternalStatus, ReportSource } from '../data/reports';
+import type { InternalStatus, ReportSource } from '../../contract/vocabulary';
 import { toSecond } from '../time';
 import { reportNotFound, type OpenCase } from './case-access';
 import { caseRecordViewOf, type CaseRecordView } from './case-record-bodies';

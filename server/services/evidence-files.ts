@@ -6,7 +6,7 @@
 import { createWriteStream } from 'node:fs';
 import type { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
-import type { ReporterFileView, StaffFileView } from '../../web/lib/attachments';
+import type { ReporterFileView, StaffFileView } from '../../contract/attachments';
 import { decryptText, encryptTo } from '../crypto/age';
 import type { Db } from '../data/database';
 import { insertReportFile, listReportFiles, type FileOrigin, type ReportFileRecord } from '../data/report-files';

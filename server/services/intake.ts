@@ -4,15 +4,15 @@
  * recipient and the reporter recipient derived from the code.
  */
 import { HTTPException } from 'hono/http-exception';
-import type { Category } from '../../web/lib/report-fields';
-import { formatTrackingCode } from '../../web/lib/tracking-code';
+import { type Category, type ReportSource } from '../../contract/vocabulary';
+import { formatTrackingCode } from '../../contract/tracking-code';
 import { encryptTo } from '../crypto/age';
 import { newSalt, type KdfPool } from '../crypto/argon2';
 import { deriveIdentity } from '../crypto/derived-identity';
 import { generateTrackingCode, lookupTag } from '../crypto/tracking-code';
 import { countChannelHolders, findChannelBySlug, type Channel } from '../data/channels';
 import type { Db } from '../data/database';
-import { insertReport, type ReportSource } from '../data/reports';
+import { insertReport } from '../data/reports';
 import type { FileStore } from '../files/file-store';
 import type { ReceivedFile } from '../files/receive-file';
 import type { ReportSubmission } from '../schemas/report';

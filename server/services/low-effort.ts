@@ -5,7 +5,7 @@
  * the decision rests on clear metadata (the marker, the hour, whether anyone
  * worked on the report). Deleting goes the retention purge's way.
  */
-import { MAX_DISCARD_PER_ACTION } from '../../web/lib/low-effort';
+import { MAX_DISCARD_PER_ACTION } from '../../contract/low-effort';
 import type { StaffSession } from '../auth/session-store';
 import type { Db } from '../data/database';
 import { discardableLowEffortIds, listLowEffortBatches, type LowEffortBatch } from '../data/low-effort';

@@ -4,7 +4,7 @@
  * referred report says to whom) and `closed` only by closing with an
  * outcome. `new` is where intake starts and is never re-entered.
  */
-import type { InternalStatus } from '../data/reports';
+import type { InternalStatus } from '../../contract/vocabulary';
 
 export const STATUS_TRANSITIONS: Readonly<Record<InternalStatus, readonly InternalStatus[]>> = {
   new: ['triage', 'investigating', 'awaiting_reporter'],

@@ -3,7 +3,8 @@
  * over each candidate's salt), the reporter's status view, and follow-ups.
  * A miss does the same Argon2id work as a hit.
  */
-import type { PublicStatus, StatusView } from '../../web/lib/report-fields';
+import type { StatusView } from '../../contract/report-fields';
+import { type InternalStatus, type PublicStatus } from '../../contract/vocabulary';
 import { rateLimited } from '../abuse/guards';
 import type { FailedCheckLimiter } from '../abuse/rate-limit';
 import { decryptText, encryptTo } from '../crypto/age';
@@ -13,7 +14,7 @@ import { lookupTag } from '../crypto/tracking-code';
 import { findChannelById } from '../data/channels';
 import type { Db } from '../data/database';
 import { insertMessage, listMessages } from '../data/messages';
-import { findReportById, findReportsByLookupTag, type InternalStatus, type ReportRecord } from '../data/reports';
+import { findReportById, findReportsByLookupTag, type ReportRecord } from '../data/reports';
 import type { FileStore } from '../files/file-store';
 import type { ReceivedFile } from '../files/receive-file';
 import { apiError } from '../http/errors';

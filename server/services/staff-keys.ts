@@ -10,7 +10,8 @@ import type { KdfLimiter } from '../crypto/kdf-limit';
 import { deriveIdentity } from '../crypto/derived-identity';
 import type { Db } from '../data/database';
 import { randomBytes } from 'node:crypto';
-import { findGrantsForStaff, findStaffByUsername, type NewStaff, type StaffRole, type WrappedIdentity } from '../data/staff';
+import { findGrantsForStaff, findStaffByUsername, type NewStaff, type WrappedIdentity } from '../data/staff';
+import { type StaffRole } from '../../contract/vocabulary';
 
 export const MIN_PASSWORD_LENGTH = 12;
 

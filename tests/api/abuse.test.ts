@@ -8,8 +8,8 @@
  * limited per lookup tag.
  */
 import { afterEach, describe, expect, it } from 'vitest';
-import { dammCheckDigit, formatTrackingCode } from '../../web/lib/tracking-code';
-import { formatProof, POW_HEADER, type ChallengeResponse } from '../../web/lib/proof-of-work';
+import { dammCheckDigit, formatTrackingCode } from '../../contract/tracking-code';
+import { formatProof, POW_HEADER, type ChallengeResponse } from '../../contract/proof-of-work';
 import { solve } from '../../web/lib/pow-solver';
 import { ADMIN, countRows, createTestInstance, postForm, type TestInstance } from '../support/instance';
 

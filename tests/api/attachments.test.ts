@@ -14,7 +14,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { findChannelBySlug } from '../../server/data/channels';
 import { listReportFiles } from '../../server/data/report-files';
 import { unlockStaff } from '../../server/services/staff-keys';
-import { dammCheckDigit } from '../../web/lib/tracking-code';
+import { dammCheckDigit } from '../../contract/tracking-code';
 import { exiftoolTags, identifyingTags } from '../support/exiftool';
 import { ADMIN, countRows, createTestInstance, type TestInstance } from '../support/instance';
 import { addStaff, signIn, staffRequest } from '../support/staff';

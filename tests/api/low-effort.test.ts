@@ -8,7 +8,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { verifyAuditChain } from '../../server/data/audit';
 import { listReportFiles } from '../../server/data/report-files';
-import { MAX_DISCARD_HOURS } from '../../web/lib/low-effort';
+import { MAX_DISCARD_HOURS } from '../../contract/low-effort';
 import { discardLowEffort } from '../../server/services/low-effort';
 import { auditEntries, emptyQueue, jsonOf, reporterView } from '../support/casework';
 import { ADMIN, countRows, createTestInstance, postJson, type TestInstance } from '../support/instance';

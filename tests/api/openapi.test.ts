@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CATEGORIES } from '../../web/lib/report-fields';
+import { CATEGORIES } from '../../contract/vocabulary';
 import { submit } from '../support/casework';
 import { ADMIN, createTestInstance, type TestInstance } from '../support/instance';
 import { storeThroughIntake } from '../support/low-effort';

@@ -7,7 +7,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { dammCheckDigit } from '../../web/lib/tracking-code';
+import { dammCheckDigit } from '../../contract/tracking-code';
 import { residentMemory, startServer, type ServerProcess } from '../support/server-process';
 
 const MiB = 1024 * 1024;

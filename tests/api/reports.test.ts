@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { hasValidCheckDigit, normalizeTrackingCode } from '../../web/lib/tracking-code';
+import { hasValidCheckDigit, normalizeTrackingCode } from '../../contract/tracking-code';
 import { countRows, createTestInstance, postForm, postJson, reportWithMarker, type TestInstance } from '../support/instance';
 
 let t: TestInstance;

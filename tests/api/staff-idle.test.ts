@@ -4,7 +4,7 @@
  * itself, never keeps a session alive; a person's request does.
  */
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { BACKGROUND_HEADER, IDLE_ENDS_HEADER } from '../../web/lib/staff-session-headers';
+import { BACKGROUND_HEADER, IDLE_ENDS_HEADER } from '../../contract/staff-session-headers';
 import { emptyQueue, jsonOf, submit } from '../support/casework';
 import { createTestInstance, type TestInstance } from '../support/instance';
 import { addStaff, signIn, staffRequest } from '../support/staff';

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { dammCheckDigit, formatTrackingCode } from '../../web/lib/tracking-code';
+import { dammCheckDigit, formatTrackingCode } from '../../contract/tracking-code';
 import { countRows, createTestInstance, postForm, postJson, type TestInstance } from '../support/instance';
 
 let t: TestInstance;

@@ -6,7 +6,7 @@
  */
 import type { Route } from '@playwright/test';
 import { expect, test } from './fixtures';
-import { dammCheckDigit } from '../../web/lib/tracking-code';
+import { dammCheckDigit } from '../../contract/tracking-code';
 import { fillEnglishReport, open, receivedCode } from './reporter-steps';
 import { firstAdminPassword } from './staff-setup';
 

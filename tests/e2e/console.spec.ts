@@ -11,7 +11,7 @@ import { readFile } from 'node:fs/promises';
 import AxeBuilder from '@axe-core/playwright';
 import { Secret, TOTP } from 'otpauth';
 import type { Page } from '@playwright/test';
-import { formatBytes } from '../../web/lib/attachments';
+import { formatBytes } from '../../contract/attachments';
 import { expect, test } from './fixtures';
 import { lookUp, pdfFile, receivedCode } from './reporter-steps';
 import { apiSession, createMember, firstAdminPassword, MEMBER_PASSWORD } from './staff-setup';

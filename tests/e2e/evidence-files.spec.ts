@@ -4,7 +4,7 @@
  * pages; with it on the islands list the chosen files, let one be removed,
  * check the limits and send with progress.
  */
-import { formatBytes } from '../../web/lib/attachments';
+import { formatBytes } from '../../contract/attachments';
 import { expect, test } from './fixtures';
 import { fillEnglishReport, lookUp, open, pdfFile, receivedCode, sendEnglishReport } from './reporter-steps';
 

@@ -5,8 +5,7 @@
  */
 import { readdirSync } from 'node:fs';
 import fc from 'fast-check';
-import { INTERNAL_STATUSES } from '../../server/data/reports';
-import { CATEGORIES } from '../../web/lib/report-fields';
+import { CATEGORIES, INTERNAL_STATUSES } from '../../contract/vocabulary';
 import { nastyString } from './fuzz-values';
 import { reportWithMarker } from './instance';
 

@@ -7,7 +7,7 @@
 import { Readable } from 'node:stream';
 import { receiveFile, UploadBudget } from '../../server/files/receive-file';
 import { prepareReport, storeReport, type IntakeDeps } from '../../server/services/intake';
-import type { Category } from '../../web/lib/report-fields';
+import type { Category } from '../../contract/vocabulary';
 import type { TestInstance } from './instance';
 import { noise } from './uploads';
 

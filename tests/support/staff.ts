@@ -4,7 +4,8 @@
  * through the login route, and send requests as a browser on this site would.
  */
 import { findChannelBySlug } from '../../server/data/channels';
-import { addChannelGrant, createStaff, type StaffRole } from '../../server/data/staff';
+import { addChannelGrant, createStaff } from '../../server/data/staff';
+import { type StaffRole } from '../../contract/vocabulary';
 import { prepareStaffAccount, unlockStaff, wrapChannelIdentity } from '../../server/services/staff-keys';
 import { ADMIN, type TestInstance } from './instance';
 

@@ -6,7 +6,7 @@
 import type { JSX } from 'preact';
 import type { ReportMessages } from '../i18n/console/staff-types';
 import type { Lang } from '../i18n/lang';
-import { formatBytes, staffFileUrl, type StaffFileView } from '../lib/attachments';
+import { formatBytes, staffFileUrl, type StaffFileView } from '../../contract/attachments';
 import { fill, formatTime } from '../staff/format';
 import type { CaseView } from '../staff/types';
 

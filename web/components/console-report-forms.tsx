@@ -6,10 +6,11 @@
 import type { JSX } from 'preact';
 import type { CaseWords, ReportMessages } from '../i18n/console/staff-types';
 import type { Lang } from '../i18n/lang';
-import { LIMITS } from '../lib/report-fields';
+import { LIMITS } from '../../contract/report-fields';
 import { fill, formatTime } from '../staff/format';
 import { REVEAL_REASON_MIN, type ActionKey } from '../staff/report-actions';
-import { CLOSE_OUTCOMES, PRIORITIES, STATUSES, type CaseView, type ContactDetails, type SessionInfo } from '../staff/types';
+import { CLOSE_OUTCOMES, INTERNAL_STATUSES, PRIORITIES } from '../../contract/vocabulary';
+import type { CaseView, ContactDetails, SessionInfo } from '../staff/types';
 import { ActionAnswer, ActionForm, Field, type ActionContext } from './console-action-form';
 import { RecordList } from './console-report-records';
 
@@ -108,7 +109,7 @@ function Handling({ w, m, view, me, myId, ctx, perform }: Props): JSX.Element {
           name="status"
           kind="select"
           label={m.status.label}
-          options={STATUSES.map((status) => ({ value: status, label: w.statuses[status], selected: status === view.status }))}
+          options={INTERNAL_STATUSES.map((status) => ({ value: status, label: w.statuses[status], selected: status === view.status }))}
         />
       </ActionForm>
       <ActionForm action="priority" ctx={ctx} heading={m.priority.heading} submit={m.priority.submit}>

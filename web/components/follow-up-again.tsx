@@ -1,7 +1,8 @@
 import type { JSX } from 'preact';
-import { messagesFor, pagePath, type Lang } from '../i18n';
-import { DEFAULT_UPLOAD_LIMITS, type UploadLimits, type UploadProblem } from '../lib/attachments';
-import type { FieldProblem } from '../lib/report-fields';
+import { messagesFor, pagePath } from '../i18n';
+import { type Lang } from '../../contract/languages';
+import { DEFAULT_UPLOAD_LIMITS, type UploadLimits, type UploadProblem } from '../../contract/attachments';
+import type { FieldProblem } from '../../contract/report-fields';
 import { FollowUpFormView } from './follow-up-form-view';
 import { DETAILS_HEADING_ID } from './status-details-view';
 import { UploadFields, uploadSummaryItem } from './upload-fields';

@@ -8,7 +8,7 @@
 import type { ComponentChildren, JSX } from 'preact';
 import type { Lang } from '../i18n/lang';
 import type { StatusMessages } from '../i18n/types';
-import { LIMITS, type FieldProblem } from '../lib/report-fields';
+import { LIMITS, type FieldProblem } from '../../contract/report-fields';
 import { describedBy, ErrorSummary } from './error-summary';
 import { FormSend } from './form-send';
 import { fillLimits } from './report-problem-text';

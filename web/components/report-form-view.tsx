@@ -6,8 +6,9 @@
 import type { ComponentChildren, JSX } from 'preact';
 import type { Lang } from '../i18n/lang';
 import type { ReportMessages } from '../i18n/types';
-import { fieldAnchor, fieldId, REPORT_FIELD_NAMES, type ReportFieldName } from '../lib/field-names';
-import { CATEGORIES, LIMITS, OFFICIALS_INVOLVED, type FieldProblem } from '../lib/report-fields';
+import { fieldAnchor, fieldId, REPORT_FIELD_NAMES, type ReportFieldName } from '../../contract/field-names';
+import { LIMITS, OFFICIALS_INVOLVED, type FieldProblem } from '../../contract/report-fields';
+import { CATEGORIES } from '../../contract/vocabulary';
 import { describedBy, ErrorSummary } from './error-summary';
 import { FormSend } from './form-send';
 import { reportProblemText } from './report-problem-text';

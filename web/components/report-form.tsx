@@ -1,12 +1,13 @@
 import type { JSX } from 'preact';
-import { messagesFor, type Lang } from '../i18n';
-import { DEFAULT_UPLOAD_LIMITS, type UploadLimits, type UploadProblem } from '../lib/attachments';
-import type { ReportFieldName } from '../lib/field-names';
-import type { FieldProblem } from '../lib/report-fields';
+import { messagesFor } from '../i18n';
+import { type Lang } from '../../contract/languages';
+import { DEFAULT_UPLOAD_LIMITS, type UploadLimits, type UploadProblem } from '../../contract/attachments';
+import type { ReportFieldName } from '../../contract/field-names';
+import type { FieldProblem } from '../../contract/report-fields';
 import { ReportFormView } from './report-form-view';
 import { UploadFields, uploadSummaryItem } from './upload-fields';
 
-export type { ReportFieldName } from '../lib/field-names';
+export type { ReportFieldName } from '../../contract/field-names';
 
 /**
  * The report form in `lang`, re-filled with `values` and showing `errors` or a

@@ -1,6 +1,6 @@
 import type { ReportMessages } from '../i18n/types';
-import { limitsFor, type ReportFieldName } from '../lib/field-names';
-import type { FieldProblem } from '../lib/report-fields';
+import { limitsFor, type ReportFieldName } from '../../contract/field-names';
+import type { FieldProblem } from '../../contract/report-fields';
 
 /** The message for a field's problem, with the field's limits filled in. */
 export function reportProblemText(m: ReportMessages, name: ReportFieldName, problem: FieldProblem): string {

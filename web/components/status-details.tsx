@@ -1,7 +1,8 @@
 import type { JSX } from 'preact';
-import { messagesFor, type Lang } from '../i18n';
-import { DEFAULT_UPLOAD_LIMITS, type UploadLimits, type UploadProblem } from '../lib/attachments';
-import type { FieldProblem, StatusView } from '../lib/report-fields';
+import { messagesFor } from '../i18n';
+import { type Lang } from '../../contract/languages';
+import { DEFAULT_UPLOAD_LIMITS, type UploadLimits, type UploadProblem } from '../../contract/attachments';
+import type { FieldProblem, StatusView } from '../../contract/report-fields';
 import { StatusDetailsView } from './status-details-view';
 import { UploadFields, uploadSummaryItem } from './upload-fields';
 

@@ -7,7 +7,7 @@
  */
 import type { JSX } from 'preact';
 import type { UploadMessages } from '../i18n/types';
-import { FILES_FIELD, formatBytes, KEEP_METADATA_FIELD, type UploadLimits, type UploadProblem } from '../lib/attachments';
+import { FILES_FIELD, formatBytes, KEEP_METADATA_FIELD, type UploadLimits, type UploadProblem } from '../../contract/attachments';
 import { describedBy } from './error-summary';
 
 export const FILES_ID = 'f-files';

@@ -3,16 +3,11 @@
  * import them without pulling every language into their bundle.
  */
 
-export const LANGS = ['zh-hant', 'zh-hans', 'en'] as const;
-export type Lang = (typeof LANGS)[number];
-export const DEFAULT_LANG: Lang = 'zh-hant';
+import { DEFAULT_LANG, type Lang } from '../../contract/languages';
+
+export { DEFAULT_LANG, LANGS, isLang, type Lang } from '../../contract/languages';
 
 export type PageName = 'home' | 'report' | 'status';
-
-/** True when `x` is one of the site's language codes. */
-export function isLang(x: unknown): x is Lang {
-  return typeof x === 'string' && (LANGS as readonly string[]).includes(x);
-}
 
 /** The public path of a page: '/', '/report/', '/zh-hans/status/', '/en/'. */
 export function pagePath(lang: Lang, page: PageName): string {

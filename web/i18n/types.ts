@@ -1,7 +1,8 @@
 /** The shape every language's catalogue must have. */
-import type { ReportFieldName } from '../lib/field-names';
-import type { UploadProblem } from '../lib/attachments';
-import type { Category, FieldProblem, OfficialsInvolved, PublicStatus } from '../lib/report-fields';
+import type { ReportFieldName } from '../../contract/field-names';
+import type { UploadProblem } from '../../contract/attachments';
+import type { FieldProblem, OfficialsInvolved } from '../../contract/report-fields';
+import type { Category, PublicStatus } from '../../contract/vocabulary';
 
 export interface Titles {
   home: string;

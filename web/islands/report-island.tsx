@@ -14,8 +14,8 @@ import { RECEIPT_HEADING_ID, ReceiptView } from '../components/receipt-view';
 import { ReportFormView } from '../components/report-form-view';
 import type { Lang } from '../i18n/lang';
 import type { ReportMessages, SendFailure, UploadMessages } from '../i18n/types';
-import type { UploadLimits, UploadProblem } from '../lib/attachments';
-import { isReportFieldName } from '../lib/field-names';
+import type { UploadLimits, UploadProblem } from '../../contract/attachments';
+import { isReportFieldName } from '../../contract/field-names';
 import { apiError, failureFor, postJson, type PostResult } from '../lib/post-json';
 import {
   apiFieldProblems,

@@ -8,10 +8,10 @@ import type { JSX } from 'preact';
 import type { CaseWords, QueueMessages } from '../i18n/console/staff-types';
 import type { ConsoleMessages } from '../i18n/console/types';
 import { staffPath, type Lang } from '../i18n/lang';
-import { CATEGORIES } from '../lib/report-fields';
+import { CATEGORIES, INTERNAL_STATUSES } from '../../contract/vocabulary';
 import { staffApi } from '../staff/api';
 import { failureText, fill, formatTime, leaveIfSignedOut } from '../staff/format';
-import { STATUSES, type CaseView, type QueuePage, type ReportSummary, type SessionInfo } from '../staff/types';
+import type { CaseView, QueuePage, ReportSummary, SessionInfo } from '../staff/types';
 import { LowEffortMarker } from '../staff/low-effort-marker';
 import { FocusingComponent } from './focus-after-render';
 
@@ -158,7 +158,7 @@ export class QueueIsland extends FocusingComponent<Props, State> {
           {m.status}
           <select name="status">
             {option('', m.anyStatus, f.status)}
-            {STATUSES.map((st) => option(st, w.statuses[st], f.status))}
+            {INTERNAL_STATUSES.map((st) => option(st, w.statuses[st], f.status))}
           </select>
         </label>
         <label>

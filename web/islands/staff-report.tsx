@@ -10,7 +10,7 @@ import type { JSX } from 'preact';
 import type { CaseWords, ReportMessages } from '../i18n/console/staff-types';
 import type { ConsoleMessages } from '../i18n/console/types';
 import { staffPath, type Lang } from '../i18n/lang';
-import { BACKGROUND_HEADER } from '../lib/staff-session-headers';
+import { BACKGROUND_HEADER } from '../../contract/staff-session-headers';
 import { staffApi, type ApiFailure, type ApiResult } from '../staff/api';
 import { failureText, fill, formatTime, leaveIfSignedOut } from '../staff/format';
 import { reportAction, type ActionKey, type ActionOutcome } from '../staff/report-actions';

@@ -8,7 +8,7 @@
 import { Component, type JSX } from 'preact';
 import { FILES_ERROR_ID, FILES_ID, uploadProblemText } from '../components/upload-fields';
 import type { UploadMessages } from '../i18n/types';
-import { formatBytes, type UploadLimits, type UploadProblem } from '../lib/attachments';
+import { formatBytes, type UploadLimits, type UploadProblem } from '../../contract/attachments';
 
 export interface UploadStatusProps {
   u: UploadMessages;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_UPLOAD_LIMITS, type UploadLimits } from '../lib/attachments';
+import { DEFAULT_UPLOAD_LIMITS, type UploadLimits } from '../../contract/attachments';
 import { apiUploadProblem, checkFiles, perFileProgress } from './upload';
 
 const SMALL: UploadLimits = { maxFiles: 2, maxFileBytes: 100, maxSubmissionBytes: 150 };

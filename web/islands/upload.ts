@@ -4,11 +4,11 @@
  * limits as files are chosen, and sends them last in a multipart body with
  * XMLHttpRequest, which, unlike fetch, reports upload progress.
  */
-import { FILES_FIELD, isUploadProblem, type UploadLimits, type UploadProblem } from '../lib/attachments';
+import { FILES_FIELD, isUploadProblem, type UploadLimits, type UploadProblem } from '../../contract/attachments';
 import { apiError, type PostResult } from '../lib/post-json';
 import { sendWithEffort } from '../lib/proof-of-work';
 
-export { DEFAULT_UPLOAD_LIMITS } from '../lib/attachments';
+export { DEFAULT_UPLOAD_LIMITS } from '../../contract/attachments';
 export { uploadSummaryItem } from '../components/upload-fields';
 export { UploadStatus } from './upload-status';
 

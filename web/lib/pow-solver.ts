@@ -5,7 +5,7 @@
  * 15 KB gzipped. Also what the tests and the benchmark's honest reporter use.
  */
 import { argon2id, createSHA256 } from 'hash-wasm';
-import { leadingZeroBits, meetsEffort, PUZZLE, puzzleInput, stampInput, type Proof } from './proof-of-work';
+import { leadingZeroBits, meetsEffort, PUZZLE, puzzleInput, stampInput, type Proof } from '../../contract/proof-of-work';
 
 const encoder = new TextEncoder();
 

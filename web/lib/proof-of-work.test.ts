@@ -5,7 +5,8 @@
  * enough busy answers, give up and hand the last one back.
  */
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { bidOn, parseProof, POW_HEADER, sendWithEffort, type SendResult } from './proof-of-work';
+import { parseProof, POW_HEADER } from '../../contract/proof-of-work';
+import { bidOn, sendWithEffort, type SendResult } from './proof-of-work';
 
 /** The challenge endpoint, as fetch sees it: always calm (suggests 0). */
 function calmChallenges(): void {

@@ -1,5 +1,6 @@
 /** Checking and displaying the `StatusView` the API returns. */
-import { PUBLIC_STATUSES, type StatusView } from './report-fields';
+import { type StatusView } from '../../contract/report-fields';
+import { PUBLIC_STATUSES } from '../../contract/vocabulary';
 
 function isObject(x: unknown): x is Record<string, unknown> {
   return typeof x === 'object' && x !== null;

@@ -3,8 +3,9 @@
  * the same constants (no zod here: it would not fit the island's budget).
  */
 import type { Lang } from '../i18n/lang';
-import { isReportFieldName, limitsFor, REPORT_FIELD_NAMES, type ReportFieldName } from './field-names';
-import { CATEGORIES, isFieldProblem, OFFICIALS_INVOLVED, type FieldProblem } from './report-fields';
+import { isReportFieldName, limitsFor, REPORT_FIELD_NAMES, type ReportFieldName } from '../../contract/field-names';
+import { isFieldProblem, OFFICIALS_INVOLVED, type FieldProblem } from '../../contract/report-fields';
+import { CATEGORIES } from '../../contract/vocabulary';
 
 export { isFieldProblem };
 

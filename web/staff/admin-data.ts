@@ -3,12 +3,12 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 // Types only: nothing of the server ends up in a browser bundle.
 import type { LowEffortBatch } from '../../server/data/low-effort';
 import type { DiscardSummary as DiscardAnswer } from '../../server/services/low-effort';
-import type { StaffRoleName } from '../i18n/console/admin-types';
+import type { StaffRole } from '../../contract/vocabulary';
 
 export interface StaffAccount {
   id: number;
   username: string;
-  role: StaffRoleName;
+  role: StaffRole;
   disabled: boolean;
   totpEnabled: boolean;
   channels: string[];

@@ -10,7 +10,7 @@ import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
 import type { AdminMessages } from '../i18n/console/admin-types';
 import type { ConsoleMessages } from '../i18n/console/types';
 import type { Lang } from '../i18n/lang';
-import { MAX_DISCARD_PER_ACTION } from '../lib/low-effort';
+import { MAX_DISCARD_PER_ACTION } from '../../contract/low-effort';
 import type { BatchPage, DiscardAnswer, LowEffortBatch } from './admin-data';
 import { staffApi } from './api';
 import { OutcomeLine, SelectField, type Outcome } from './form-parts';

@@ -1,7 +1,8 @@
 /** The form that adds a staff member, and the recovery code shown once afterwards. */
 import type { JSX } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
-import type { AdminMessages, StaffRoleName } from '../i18n/console/admin-types';
+import type { AdminMessages } from '../i18n/console/admin-types';
+import type { StaffRole } from '../../contract/vocabulary';
 import type { ConsoleMessages } from '../i18n/console/types';
 import type { Lang } from '../i18n/lang';
 import { fieldErrors, useFormErrors } from './admin-data';
@@ -18,7 +19,7 @@ interface Props {
   onChanged: () => void;
 }
 
-const ROLES: readonly StaffRoleName[] = ['triager', 'admin', 'auditor'];
+const ROLES: readonly StaffRole[] = ['triager', 'admin', 'auditor'];
 
 function RecoveryCode(props: { m: AdminMessages['staff']['recovery']; username: string; code: string; onDone: () => void }): JSX.Element {
   const heading = useRef<HTMLHeadingElement>(null);
@@ -43,7 +44,7 @@ export function AddStaffForm(props: Props): JSX.Element {
   const m = props.m.staff;
   const [username, setUsername] = useState('');
   const [password, setPassword] = useState('');
-  const [role, setRole] = useState<StaffRoleName>('triager');
+  const [role, setRole] = useState<StaffRole>('triager');
   const [channels, setChannels] = useState<string[]>([]);
   const [busy, setBusy] = useState(false);
   const [outcome, setOutcome] = useState<Outcome>(null);

@@ -3,8 +3,9 @@
  * cookies, and a result value instead of exceptions. A 401 means the session
  * ended (idle timeout, logout elsewhere): callers send the person to sign in.
  */
-import { powPurposeOf, type SendResult } from '../lib/proof-of-work';
-import { BACKGROUND_HEADER, IDLE_ENDS_HEADER } from '../lib/staff-session-headers';
+import { powPurposeOf } from '../../contract/proof-of-work';
+import type { SendResult } from '../lib/proof-of-work';
+import { BACKGROUND_HEADER, IDLE_ENDS_HEADER } from '../../contract/staff-session-headers';
 
 export interface ApiFailure {
   ok: false;

@@ -5,7 +5,7 @@
 import type { ConsoleMessages } from '../i18n/console/types';
 import { staffPath, type Lang } from '../i18n/lang';
 
-export type StaffRole = 'admin' | 'triager' | 'auditor';
+import type { StaffRole } from '../../contract/vocabulary';
 
 export interface StaffChannel {
   id: number;

@@ -2,9 +2,7 @@
  * What the staff API answers, as the console reads it. Type-only imports from
  * the server: nothing of the server ends up in a browser bundle.
  */
-import type { SessionRestriction } from '../../server/auth/session-store';
-import type { InternalStatus } from '../../server/data/reports';
-import type { CloseOutcome } from '../../server/schemas/staff-reports';
+import type { CloseOutcome, InternalStatus, SessionRestriction, StaffRole } from '../../contract/vocabulary';
 import type { ContactDetails } from '../../server/services/case-notes';
 import type { CaseView, ReportSummary } from '../../server/services/case-view';
 
@@ -14,7 +12,7 @@ export type { CaseRecordView } from '../../server/services/case-record-bodies';
 /** GET /api/staff/me and the sign-in answers. */
 export interface SessionInfo {
   username: string;
-  role: 'admin' | 'triager' | 'auditor';
+  role: StaffRole;
   channels: { id: number; slug: string; name: string }[];
   totpEnabled: boolean;
   restriction: SessionRestriction;
@@ -30,14 +28,3 @@ export interface QueuePage {
   reports: ReportSummary[];
   nextCursor: string | null;
 }
-
-/** Every internal status, in workflow order (checked against the server's type both ways). */
-export const STATUSES = ['new', 'triage', 'investigating', 'awaiting_reporter', 'referred', 'closed'] as const satisfies readonly InternalStatus[];
-export const CLOSE_OUTCOMES = ['substantiated', 'unsubstantiated', 'duplicate', 'out_of_scope', 'referred', 'spam'] as const satisfies readonly CloseOutcome[];
-export const PRIORITIES = [0, 1, 2, 3] as const;
-
-/** Fails to compile when the server gains a status or outcome the console does not list. */
-export type ListsComplete = [Exclude<InternalStatus, (typeof STATUSES)[number]>, Exclude<CloseOutcome, (typeof CLOSE_OUTCOMES)[number]>] extends [never, never]
-  ? true
-  : never;
-export const LISTS_COMPLETE: ListsComplete = true;

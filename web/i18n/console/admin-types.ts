@@ -1,11 +1,11 @@
 /** Strings of the administration page: staff accounts, channels, grants and low-effort batches. */
-export type StaffRoleName = 'admin' | 'triager' | 'auditor';
+import type { StaffRole } from '../../../contract/vocabulary';
 
 export interface AdminMessages {
   title: string;
   intro: string;
   notForRole: string;
-  roles: Record<StaffRoleName, string>;
+  roles: Record<StaffRole, string>;
   none: string;
   choose: string;
   staff: {

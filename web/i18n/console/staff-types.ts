@@ -3,8 +3,8 @@
  * `<lang>-case.ts`, `<lang>-signin.ts`, `<lang>-queue.ts`, `<lang>-report.ts`).
  * Placeholders such as {n} or {time} are filled by `fill()` in web/staff/format.ts.
  */
-import type { MetadataHandling } from '../../lib/attachments';
-import type { Category } from '../../lib/report-fields';
+import type { MetadataHandling } from '../../../contract/attachments';
+import type { Category } from '../../../contract/vocabulary';
 import type { CloseOutcome, InternalStatus } from '../../staff/types';
 
 /** The sign-out button and idle-timeout warning on every console page. */

@@ -2,7 +2,8 @@
  * Names of the report form's fields, exactly as they are posted (urlencoded)
  * and as the API reports them in `error.fields`.
  */
-import { CATEGORIES, LIMITS, OFFICIALS_INVOLVED } from './report-fields';
+import { LIMITS, OFFICIALS_INVOLVED } from './report-fields';
+import { CATEGORIES } from './vocabulary';
 
 export const REPORT_FIELD_NAMES = [
   'category',

@@ -6,15 +6,7 @@
  * Pure data: safe to import from an island without pulling in zod.
  */
 import type { ReporterFileView } from './attachments';
-
-export const CATEGORIES = [
-  'organised_crime',
-  'official_protection',
-  'case_interference',
-  'sector_disorder',
-  'other',
-] as const;
-export type Category = (typeof CATEGORIES)[number];
+import type { MessageAuthor, PublicStatus } from './vocabulary';
 
 export const OFFICIALS_INVOLVED = ['yes', 'no', 'unknown'] as const;
 export type OfficialsInvolved = (typeof OFFICIALS_INVOLVED)[number];
@@ -55,17 +47,13 @@ export function isFieldProblem(x: unknown): x is FieldProblem {
   return typeof x === 'string' && (FIELD_PROBLEMS as readonly string[]).includes(x);
 }
 
-/** Reporter-facing statuses, as the status page and `POST /api/status` show them. */
-export const PUBLIC_STATUSES = ['received', 'acknowledged', 'in_progress', 'referred', 'closed'] as const;
-export type PublicStatus = (typeof PUBLIC_STATUSES)[number];
-
 /** What `POST /api/status` returns and the status view renders. */
 export interface StatusView {
   status: PublicStatus;
   publicMessage?: string;
   /** ISO 8601, truncated to the hour, e.g. "2026-11-28T06:00:00Z". */
   receivedAt: string;
-  messages: { from: 'staff' | 'reporter'; body: string; at: string }[];
+  messages: { from: MessageAuthor; body: string; at: string }[];
   /** Evidence files the reporter sent, with the report and with follow-ups. */
   files: ReporterFileView[];
 }

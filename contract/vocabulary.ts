@@ -1,0 +1,50 @@
+/**
+ * Tipline's one vocabulary: every enumerated value a report, a case or a staff
+ * member can take, as the database stores it and the API sends it. Screens,
+ * exports and statistics label these codes through the catalogues; nothing
+ * else defines them. Pure data: safe to import from an island.
+ */
+
+/** What a report is about; each category is routed to its channel. */
+export const CATEGORIES = ['organised_crime', 'official_protection', 'case_interference', 'sector_disorder', 'other'] as const;
+export type Category = (typeof CATEGORIES)[number];
+
+/** Where a report stands, as staff work it. */
+export const INTERNAL_STATUSES = ['new', 'triage', 'investigating', 'awaiting_reporter', 'referred', 'closed'] as const;
+export type InternalStatus = (typeof INTERNAL_STATUSES)[number];
+
+/** Where a report stands, as the reporter sees it on the status page. */
+export const PUBLIC_STATUSES = ['received', 'acknowledged', 'in_progress', 'referred', 'closed'] as const;
+export type PublicStatus = (typeof PUBLIC_STATUSES)[number];
+
+/** How a closed report ended. */
+export const CLOSE_OUTCOMES = ['substantiated', 'unsubstantiated', 'duplicate', 'out_of_scope', 'referred', 'spam'] as const;
+export type CloseOutcome = (typeof CLOSE_OUTCOMES)[number];
+
+/** Where a report came from: the web form, or a lead staff entered. */
+export const REPORT_SOURCES = ['web', 'phone', 'letter', 'visit', 'other'] as const;
+export type ReportSource = (typeof REPORT_SOURCES)[number];
+/** The sources of a lead entered by staff (everything but the web form). */
+export const LEAD_SOURCES = ['phone', 'letter', 'visit', 'other'] as const satisfies readonly ReportSource[];
+export type LeadSource = (typeof LEAD_SOURCES)[number];
+
+/** What a staff member may do. */
+export const STAFF_ROLES = ['admin', 'triager', 'auditor'] as const;
+export type StaffRole = (typeof STAFF_ROLES)[number];
+
+/** What a session must do before anything else, if anything. */
+export const SESSION_RESTRICTIONS = ['change_password', 'enrol_totp'] as const;
+export type SessionRestriction = (typeof SESSION_RESTRICTIONS)[number] | null;
+
+/** The kinds of record kept on a case. */
+export const CASE_RECORD_KINDS = ['note', 'contact_reveal', 'referral', 'interference'] as const;
+export type CaseRecordKind = (typeof CASE_RECORD_KINDS)[number];
+
+/** Who wrote a message between staff and the reporter. */
+export const MESSAGE_AUTHORS = ['staff', 'reporter'] as const;
+export type MessageAuthor = (typeof MESSAGE_AUTHORS)[number];
+
+/** Priorities, from 0 (normal) to the most urgent. */
+export const PRIORITIES = [0, 1, 2, 3] as const;
+export type Priority = (typeof PRIORITIES)[number];
+export const PRIORITY_MAX: Priority = 3;
