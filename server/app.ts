@@ -6,17 +6,16 @@
  */
 import { serveStatic } from '@hono/node-server/serve-static';
 import { Hono } from 'hono';
-import { HTTPException } from 'hono/http-exception';
 import { routePath } from 'hono/route';
 import { DEFAULT_LANG } from '../contract/languages';
 import type { Config } from './config';
 import { createKdfPools, type KdfPools } from './crypto/argon2';
-import { KdfOverloadedError } from './crypto/kdf-limit';
 import type { Db } from './data/database';
 import type { FileStore } from './files/file-store';
 import { errorPage } from './html/pages';
 import { loadShells } from './html/shells';
-import { ApiError, apiError, limitBody } from './http/errors';
+import { DomainError, fail } from './errors';
+import { asDomainError, bodyOf, headersOf, limitBody, statusOf } from './http/errors';
 import { prefersHtml, type AppVariables } from './http/input';
 import { inlineHashes, securityHeaders } from './http/security-headers';
 import type { Logger } from './log';
@@ -99,7 +98,7 @@ export function createApp(options: AppOptions): Hono<{ Variables: AppVariables }
   app.route('/api/staff', staffAuditRoutes(deps));
   app.route('/api/staff', staffReportRoutes(deps));
   app.all('/api/*', () => {
-    throw new ApiError(404, 'not_found', 'No such API route.');
+    throw new DomainError('not_found', { message: 'No such API route.' });
   });
 
   // The server renders its own pages from these shells; they are not pages to visit.
@@ -108,25 +107,16 @@ export function createApp(options: AppOptions): Hono<{ Variables: AppVariables }
   app.notFound((c) => errorPage(c, shells, DEFAULT_LANG, 'not_found_page', 404));
 
   app.onError((err, c) => {
-    const known =
-      err instanceof ApiError
-        ? err
-        : err instanceof HTTPException
-          ? fromHttpException(err)
-          : err instanceof KdfOverloadedError
-            ? new ApiError(503, 'service_unavailable', 'The server is busy; please try again in a few seconds.', undefined, {
-                'Retry-After': String(err.retryAfterSeconds),
-              })
-            : null;
+    const known = asDomainError(err);
     if (!known) {
       // Log the kind of failure only: a message could carry report content.
       log.error('unhandled', { route: routePath(c), kind: err.name });
     }
-    const error = known ?? apiError(500, 'internal_error');
+    const error = known ?? fail('internal_error');
     const response = prefersHtml(c)
-      ? errorPage(c, shells, c.get('lang') ?? DEFAULT_LANG, error.code, error.status)
-      : c.json(error.body(), error.status);
-    for (const [name, value] of Object.entries(error.headers)) response.headers.set(name, value);
+      ? errorPage(c, shells, c.get('lang') ?? DEFAULT_LANG, error.code, statusOf(error))
+      : c.json(bodyOf(error), statusOf(error));
+    for (const [name, value] of Object.entries(headersOf(error))) response.headers.set(name, value);
     return response;
   });
 
@@ -136,11 +126,4 @@ export function createApp(options: AppOptions): Hono<{ Variables: AppVariables }
 /** The session store for a configuration's timeouts. */
 export function createSessionStore(config: Config): SessionStore {
   return new SessionStore({ idleMs: config.staff.idleMinutes * 60_000, maxMs: config.staff.maxHours * 3_600_000 });
-}
-
-function fromHttpException(err: HTTPException): ApiError {
-  if (err.status === 413) return apiError(413, 'payload_too_large');
-  if (err.message === 'channel_unavailable' || err.status === 503) return apiError(503, 'service_unavailable');
-  if (err.status >= 500) return apiError(500, 'internal_error');
-  return new ApiError(400, 'invalid_input', 'The request could not be read.');
 }

@@ -6,7 +6,7 @@
  */
 import type { Context } from 'hono';
 import type { Config } from '../config';
-import { ApiError } from '../http/errors';
+import { DomainError } from '../errors';
 import { AdmissionLane, type Admission } from './admission-lane';
 import { POW_HEADER, POW_PURPOSES, ProofOfWork, type PowPurpose } from './proof-of-work';
 import { FailedCheckLimiter } from './rate-limit';
@@ -68,7 +68,7 @@ export async function admit(c: Context, guards: AbuseGuards, purpose: PowPurpose
   let effort = 0;
   if (header !== undefined) {
     const verdict = guards.pow.verify(header, purpose);
-    if (!verdict.ok) throw new ApiError(400, 'pow_invalid', `The proof of work was not accepted (${verdict.reason}); fetch a new challenge.`);
+    if (!verdict.ok) throw new DomainError('pow_invalid', { message: `The proof of work was not accepted (${verdict.reason}); fetch a new challenge.` });
     effort = verdict.effort;
   }
   return guards.lanes[purpose].admit(effort, c.req.raw.signal);
@@ -81,22 +81,13 @@ export function answerRefusal(c: Context, refusal: Refusal, page: () => Response
 }
 
 /** 503 `busy` with Retry-After, and the effort that should get through. */
-export class BusyError extends ApiError {
+export class BusyError extends DomainError {
   constructor(readonly refusal: Refusal) {
-    super(503, 'busy', 'The service is busy; nothing was stored. Try again after Retry-After seconds, with more work if you can.', undefined, {
-      'Retry-After': String(refusal.retryAfterSeconds),
-    });
-  }
-
-  override body(): ReturnType<ApiError['body']> {
-    const body = super.body();
-    return { error: { ...body.error, retryAfterSeconds: this.refusal.retryAfterSeconds, suggestedEffort: this.refusal.suggestedEffort } };
+    super('busy', { retryAfterSeconds: refusal.retryAfterSeconds, suggestedEffort: refusal.suggestedEffort });
   }
 }
 
 /** 429 with Retry-After (a lookup tag that failed too often). */
-export function rateLimited(retryAfterSeconds: number): ApiError {
-  return new ApiError(429, 'rate_limited', 'Too many requests right now; please wait a little and try again.', undefined, {
-    'Retry-After': String(retryAfterSeconds),
-  });
+export function rateLimited(retryAfterSeconds: number): DomainError {
+  return new DomainError('rate_limited', { retryAfterSeconds });
 }

@@ -17,7 +17,8 @@ import { type Lang } from '../../contract/languages';
 import { REPORT_FIELD_NAMES } from '../../contract/field-names';
 import type { FieldProblem, StatusView } from '../../contract/report-fields';
 import type { UploadLimits, UploadProblem } from '../../contract/attachments';
-import type { ApiError, FieldProblems } from '../http/errors';
+import type { DomainError, FieldProblems } from '../errors';
+import { statusOf } from '../http/errors';
 import type { RawFields } from '../http/input';
 import type { Shells } from './shells';
 
@@ -46,7 +47,7 @@ function pick<K extends string, V>(names: readonly K[], from: Record<string, V>)
 /** How the evidence-file part of a form is shown: the limits, and a problem with the files sent. */
 export interface UploadState {
   limits: UploadLimits;
-  uploadProblem?: ApiError;
+  uploadProblem?: DomainError;
 }
 
 /**
@@ -75,7 +76,7 @@ export function reportFormPage(
     />
   );
   if (busy !== undefined) return busyPage(page(c, shells, lang, 'report', form, 503), busy);
-  return page(c, shells, lang, 'report', form, problem ? problem.status : 400);
+  return page(c, shells, lang, 'report', form, problem ? statusOf(problem) : 400);
 }
 
 /** The tracking code, shown once. */

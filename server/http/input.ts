@@ -12,7 +12,8 @@ import type { UploadLimits } from '../../contract/attachments';
 import type { FileStore } from '../files/file-store';
 import { UnreadableImageError } from '../files/metadata-cleaner';
 import { UploadLimitError, type ReceivedFile } from '../files/receive-file';
-import { ApiError, apiError, uploadProblemError, type FieldProblems } from './errors';
+import { uploadProblemError } from './errors';
+import { DomainError, fail, type FieldProblems } from '../errors';
 import { ClientAbortError, FilesBeforeFieldsError, readMultipart, type FieldsVerdict, type MultipartOutcome } from './multipart';
 
 export interface AppVariables {
@@ -87,7 +88,7 @@ export interface UploadRoute<I, P> {
    */
   prepare: (c: Context, input: I, sent: SentFields) => Promise<{ value: P; recipients: readonly string[] } | Response>;
   /** The page a browser gets when its files broke a rule (the form again, naming the limit). */
-  renderUploadProblem: (c: Context, problem: { lang: Lang; values: RawFields; error: ApiError }) => Response | Promise<Response>;
+  renderUploadProblem: (c: Context, problem: { lang: Lang; values: RawFields; error: DomainError }) => Response | Promise<Response>;
 }
 
 /**
@@ -159,7 +160,7 @@ function startReading(c: Context): 'json' | 'form' {
   c.set('wantsHtml', prefersHtml(c));
   c.set('lang', DEFAULT_LANG);
   const type = contentTypeOf(c);
-  if (type !== 'json' && type !== 'form') throw apiError(415, 'unsupported_media_type');
+  if (type !== 'json' && type !== 'form') throw fail('unsupported_media_type');
   return type;
 }
 
@@ -182,17 +183,17 @@ function checkFields<S extends z.ZodType>(c: Context, schema: S, raw: Record<str
   const fields = fieldProblems(parsed.error);
   if (c.get('wantsHtml')) return { ok: false, invalid: { lang, values: flattenStrings(raw), fields } };
   const onlyCode = Object.keys(fields).every((name) => name === 'trackingCode');
-  throw apiError(400, onlyCode && 'trackingCode' in fields ? 'invalid_tracking_code' : 'invalid_input', fields);
+  throw fail(onlyCode && 'trackingCode' in fields ? 'invalid_tracking_code' : 'invalid_input', fields);
 }
 
 /** A multipart failure as the API error it stands for, or null for an unexpected one. */
-function uploadError(error: unknown, limits: UploadLimits): ApiError | null {
-  if (error instanceof ApiError) return error;
+function uploadError(error: unknown, limits: UploadLimits): DomainError | null {
+  if (error instanceof DomainError) return error;
   if (error instanceof UploadLimitError) return uploadProblemError(error.problem, limits);
   if (error instanceof UnreadableImageError) return uploadProblemError('file_not_cleanable', limits);
   if (error instanceof FilesBeforeFieldsError) return uploadProblemError('files_before_fields', limits);
   // Nobody is left to read the answer; this keeps it out of the error log.
-  if (error instanceof ClientAbortError) return apiError(400, 'invalid_input');
+  if (error instanceof ClientAbortError) return fail('invalid_input');
   return null;
 }
 
@@ -201,13 +202,13 @@ export async function readJsonBody(c: Context): Promise<unknown> {
   try {
     return JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(await c.req.arrayBuffer()));
   } catch {
-    throw apiError(400, 'invalid_json');
+    throw fail('invalid_json');
   }
 }
 
 async function readJsonObject(c: Context): Promise<Record<string, unknown>> {
   const value = await readJsonBody(c);
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) throw apiError(400, 'invalid_input');
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) throw fail('invalid_input');
   return value as Record<string, unknown>;
 }
 
@@ -216,7 +217,7 @@ async function readFormObject(c: Context): Promise<Record<string, unknown>> {
   try {
     body = await c.req.parseBody({ all: true });
   } catch {
-    throw apiError(400, 'invalid_input');
+    throw fail('invalid_input');
   }
   const result: Record<string, unknown> = {};
   const contact: Record<string, unknown> = {};

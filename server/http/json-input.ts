@@ -5,16 +5,16 @@
  */
 import type { MiddlewareHandler } from 'hono';
 import type { z } from 'zod';
-import { apiError } from './errors';
+import { fail } from '../errors';
 import { fieldProblems, readJsonBody, type AppVariables } from './input';
 
 /** Middleware: the request body must be JSON matching `schema`. */
 export function jsonInput<S extends z.ZodType>(schema: S): MiddlewareHandler<{ Variables: AppVariables & { input: z.output<S> } }> {
   return async (c, next) => {
     const type = (c.req.header('content-type') ?? '').split(';')[0]?.trim().toLowerCase() ?? '';
-    if (type !== 'application/json') throw apiError(415, 'unsupported_media_type');
+    if (type !== 'application/json') throw fail('unsupported_media_type');
     const parsed = schema.safeParse(await readJsonBody(c), { reportInput: true });
-    if (!parsed.success) throw apiError(400, 'invalid_input', fieldProblems(parsed.error));
+    if (!parsed.success) throw fail('invalid_input', fieldProblems(parsed.error));
     c.set('input', parsed.data);
     await next();
     return undefined;

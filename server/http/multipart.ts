@@ -17,7 +17,7 @@ import type { Context } from 'hono';
 import { FILES_FIELD, KEEP_METADATA_FIELD, type UploadLimits } from '../../contract/attachments';
 import type { FileStore } from '../files/file-store';
 import { receiveFile, UploadBudget, UploadLimitError, type ReceivedFile } from '../files/receive-file';
-import { apiError } from './errors';
+import { fail } from '../errors';
 
 /** What `onFields` decides: where the files go, or an answer to send instead. */
 export type FieldsVerdict = { recipients: readonly string[] } | { respond: Response };
@@ -56,7 +56,7 @@ export async function readMultipart(
   },
 ): Promise<MultipartOutcome> {
   const body = c.req.raw.body;
-  if (!body) throw apiError(400, 'invalid_input');
+  if (!body) throw fail('invalid_input');
   let parser: busboy.Busboy;
   try {
     parser = busboy({
@@ -71,7 +71,7 @@ export async function readMultipart(
       defParamCharset: 'utf8',
     });
   } catch {
-    throw apiError(400, 'invalid_input'); // no boundary, or not multipart after all
+    throw fail('invalid_input'); // no boundary, or not multipart after all
   }
 
   const fields: Record<string, unknown> = {};
@@ -87,7 +87,7 @@ export async function readMultipart(
   let work: Promise<void> = Promise.resolve();
   // Every file part's stream, to end the ones still open if the body cannot be read on.
   const parts: Readable[] = [];
-  const fail = (error: unknown): void => {
+  const stop = (error: unknown): void => {
     failure ??= error;
   };
 
@@ -97,7 +97,7 @@ export async function readMultipart(
     // (often "required") is not the real problem: the order is.
     if (verdict !== null) return void (failure = new FilesBeforeFieldsError());
     textBytes += value.length;
-    if (info.valueTruncated || textBytes > options.maxFieldBytes) return fail(apiError(413, 'payload_too_large'));
+    if (info.valueTruncated || textBytes > options.maxFieldBytes) return stop(fail('payload_too_large'));
     if (name === undefined || name.endsWith('__proto__') || name === 'contact') return; // never a field; see readFormObject
     if (name.startsWith('contact.')) {
       const contact = (fields['contact'] ??= {}) as Record<string, unknown>;
@@ -140,13 +140,13 @@ export async function readMultipart(
         );
       } catch (error) {
         stream.resume();
-        fail(error);
+        stop(error);
       }
     });
   });
 
-  parser.on('fieldsLimit', () => fail(apiError(413, 'payload_too_large')));
-  parser.on('partsLimit', () => fail(apiError(413, 'payload_too_large')));
+  parser.on('fieldsLimit', () => stop(fail('payload_too_large')));
+  parser.on('partsLimit', () => stop(fail('payload_too_large')));
 
   const source = Readable.fromWeb(body as import('node:stream/web').ReadableStream<Uint8Array>);
   let aborted = false;
@@ -168,7 +168,7 @@ export async function readMultipart(
       done(null, room > 0 ? chunk.subarray(0, room) : undefined);
     },
   });
-  const overBound = (): unknown => (failure instanceof UploadLimitError ? failure : apiError(413, 'payload_too_large'));
+  const overBound = (): unknown => (failure instanceof UploadLimitError ? failure : fail('payload_too_large'));
   try {
     // On a read error pipeline destroys the parser, which fails the file being received.
     await pipeline(source, meter, parser);
@@ -181,7 +181,7 @@ export async function readMultipart(
     await work;
     await options.store.discard(files.map((file) => file.storageName));
     if (tooLarge) throw overBound();
-    throw aborted ? new ClientAbortError() : apiError(400, 'invalid_input');
+    throw aborted ? new ClientAbortError() : fail('invalid_input');
   }
   if (tooLarge) {
     await options.store.discard(files.map((file) => file.storageName));

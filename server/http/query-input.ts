@@ -1,7 +1,7 @@
 /** Query strings for the staff API, validated by a zod schema and exposed as `c.get('query')`. */
 import type { MiddlewareHandler } from 'hono';
 import type { z } from 'zod';
-import { apiError } from './errors';
+import { fail } from '../errors';
 import { fieldProblems } from './input';
 
 /** Middleware: validate the query string with `schema`; 400 invalid_input with field problems otherwise. */
@@ -9,7 +9,7 @@ export function queryInput<S extends z.ZodType>(schema: S): MiddlewareHandler<{ 
   return async (c, next) => {
     // reportInput: without the offending value an issue cannot tell "missing" from "wrong" (fieldProblems).
     const parsed = schema.safeParse(c.req.query(), { reportInput: true });
-    if (!parsed.success) throw apiError(400, 'invalid_input', fieldProblems(parsed.error));
+    if (!parsed.success) throw fail('invalid_input', fieldProblems(parsed.error));
     c.set('query', parsed.data);
     await next();
   };

@@ -10,7 +10,7 @@ import { DEFAULT_LANG } from '../../contract/languages';
 import { BACKGROUND_HEADER, IDLE_ENDS_HEADER } from '../../contract/staff-session-headers';
 import type { SessionStore, StaffSession } from '../auth/session-store';
 import type { SessionRestriction, StaffRole } from '../../contract/vocabulary';
-import { apiError } from './errors';
+import { fail } from '../errors';
 import type { AppVariables } from './input';
 
 export interface StaffVariables extends AppVariables {
@@ -81,7 +81,7 @@ export function sameOriginOnly(deps: Pick<StaffAuthDeps, 'publicOrigin'>): Middl
   return async (c, next) => {
     c.set('lang', DEFAULT_LANG);
     c.set('wantsHtml', false);
-    if (!SAFE_METHODS.has(c.req.method) && !isSameOrigin(c, deps.publicOrigin)) throw apiError(403, 'csrf_rejected');
+    if (!SAFE_METHODS.has(c.req.method) && !isSameOrigin(c, deps.publicOrigin)) throw fail('csrf_rejected');
     await next();
   };
 }
@@ -105,14 +105,14 @@ export function requireStaff(deps: StaffAuthDeps, options: RequireStaffOptions =
   return async (c, next) => {
     c.set('lang', DEFAULT_LANG);
     c.set('wantsHtml', false);
-    if (!SAFE_METHODS.has(c.req.method) && !isSameOrigin(c, deps.publicOrigin)) throw apiError(403, 'csrf_rejected');
+    if (!SAFE_METHODS.has(c.req.method) && !isSameOrigin(c, deps.publicOrigin)) throw fail('csrf_rejected');
     const token = getCookie(c, sessionCookieName(deps));
     const session = token ? deps.sessions.get(token, deps.now().getTime()) : null;
-    if (!session) throw apiError(401, 'unauthenticated');
+    if (!session) throw fail('unauthenticated');
     if (session.restriction !== null && !(options.allowRestricted ?? []).includes(session.restriction)) {
-      throw apiError(403, session.restriction === 'change_password' ? 'password_change_required' : 'totp_enrolment_required');
+      throw fail(session.restriction === 'change_password' ? 'password_change_required' : 'totp_enrolment_required');
     }
-    if (options.roles && !options.roles.includes(session.role)) throw apiError(403, 'forbidden');
+    if (options.roles && !options.roles.includes(session.role)) throw fail('forbidden');
     if ((options.countsAsActivity ?? true) && !isBackgroundRequest(c)) recordActivity(deps, session);
     c.set('staff', session);
     await next();
@@ -120,9 +120,4 @@ export function requireStaff(deps: StaffAuthDeps, options: RequireStaffOptions =
     // the console compares it with what it last knew to see activity in its other tabs.
     c.header(IDLE_ENDS_HEADER, new Date(deps.sessions.idleEndsAt(session)).toISOString());
   };
-}
-
-/** The channel identity a session holds for a channel, or undefined (treat the report as missing). */
-export function channelIdentityOf(session: StaffSession, channelId: number): string | undefined {
-  return session.channelIdentities.get(channelId);
 }

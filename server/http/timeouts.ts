@@ -18,7 +18,7 @@
  * Applied to the Node server by server/index.ts (createApp never listens).
  */
 import type { IncomingMessage, Server, ServerResponse } from 'node:http';
-import { MESSAGES } from './errors';
+import { ERRORS } from '../../contract/errors';
 
 export interface RequestTimeouts {
   /** An upload is cut after this long without a byte while the server waits for one. */
@@ -44,7 +44,7 @@ interface Watched {
   bytesRead: number;
 }
 
-const TIMEOUT_BODY = JSON.stringify({ error: { code: 'request_timeout', message: MESSAGES.request_timeout } });
+const TIMEOUT_BODY = JSON.stringify({ error: { code: 'request_timeout', message: ERRORS.request_timeout.message } });
 const TIMEOUT_RESPONSE =
   'HTTP/1.1 408 Request Timeout\r\nConnection: close\r\nContent-Type: application/json; charset=utf-8\r\n' +
   `Cache-Control: no-store\r\nContent-Length: ${Buffer.byteLength(TIMEOUT_BODY)}\r\n\r\n${TIMEOUT_BODY}`;

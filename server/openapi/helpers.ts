@@ -1,6 +1,6 @@
 /** Building blocks for the OpenAPI document: JSON Schema from the validating zod schemas. */
 import { z } from 'zod';
-import { errorSchema } from '../schemas/report';
+import { errorSchema } from '../../contract/errors';
 
 export type JsonSchema = z.core.JSONSchema.BaseSchema;
 export type Operation = Record<string, unknown>;

@@ -2,7 +2,7 @@
 import { Hono } from 'hono';
 import { listChannels } from '../data/channels';
 import { listGrants, listStaffAccounts } from '../data/grants';
-import { apiError } from '../http/errors';
+import { fail } from '../errors';
 import { jsonInput } from '../http/json-input';
 import { queryInput } from '../http/query-input';
 import { requireStaff, type StaffVariables } from '../http/staff-auth';
@@ -20,7 +20,7 @@ import { staffAuthDeps, type RouteDeps } from './deps';
 
 function idParam(value: string): number {
   const parsed = idParamSchema.safeParse(value);
-  if (!parsed.success) throw apiError(404, 'not_found');
+  if (!parsed.success) throw fail('not_found');
   return parsed.data;
 }
 

@@ -7,7 +7,7 @@ import { z } from 'zod';
 import { listAudit, verifyAuditChain } from '../data/audit';
 import { findReportById } from '../data/reports';
 import { computeStatistics } from '../data/statistics';
-import { apiError } from '../http/errors';
+import { fail } from '../errors';
 import { requireStaff, type StaffVariables } from '../http/staff-auth';
 import { toSecond } from '../time';
 import { staffAuthDeps, type RouteDeps } from './deps';
@@ -24,7 +24,7 @@ export function staffAuditRoutes(deps: RouteDeps): Hono<{ Variables: StaffVariab
 
   const page = (query: Record<string, string>, reportId: number | null): object => {
     const parsed = listQuery.safeParse(query);
-    if (!parsed.success) throw apiError(400, 'invalid_input');
+    if (!parsed.success) throw fail('invalid_input');
     const entries = listAudit(deps.db, { limit: parsed.data.limit, beforeId: parsed.data.before ?? null, reportId });
     const last = entries.at(-1);
     return { entries, nextBefore: entries.length === parsed.data.limit && last ? last.id : null };
@@ -37,7 +37,7 @@ export function staffAuditRoutes(deps: RouteDeps): Hono<{ Variables: StaffVariab
       const id = Number(c.req.param('id'));
       const report = Number.isSafeInteger(id) && id > 0 ? findReportById(deps.db, id) : null;
       // Outside the caller's channels answers exactly like a missing report.
-      if (!report || !c.get('staff').channelIdentities.has(report.channelId)) throw apiError(404, 'not_found');
+      if (!report || !c.get('staff').channelIdentities.has(report.channelId)) throw fail('not_found');
       return c.json(page(c.req.query(), report.id), 200);
     });
 }

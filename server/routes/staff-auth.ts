@@ -2,7 +2,7 @@
  * /api/staff: sign in and out, the session's own account (password, TOTP)
  * and recovery with the recovery code.
  */
-import { Hono, type Context, type MiddlewareHandler } from 'hono';
+import { Hono, type MiddlewareHandler } from 'hono';
 import { admit, BusyError } from '../abuse/guards';
 import type { StaffSession } from '../auth/session-store';
 import { listChannelNames } from '../data/channels';
@@ -10,7 +10,7 @@ import { findStaffById } from '../data/staff';
 import { disableTotp, enableTotp, setPendingTotp } from '../data/staff-security';
 import { appendAudit } from '../data/audit';
 import { readDeviceTokens, setDeviceCookie } from '../http/device-cookie';
-import { apiError, MESSAGES } from '../http/errors';
+import { DomainError, fail } from '../errors';
 import { jsonInput } from '../http/json-input';
 import { clearSessionCookie, requireStaff, sameOriginOnly, setSessionCookie, type StaffVariables } from '../http/staff-auth';
 import { loginSchema, passwordChangeSchema, recoverSchema, totpCodeSchema } from '../schemas/staff-auth';
@@ -46,11 +46,6 @@ export function staffAuthRoutes(deps: RouteDeps): Hono<{ Variables: StaffVariabl
     return { idleEndsAt: new Date(endsAt).toISOString(), idleSecondsLeft: Math.max(0, Math.floor((endsAt - deps.now().getTime()) / 1000)) };
   };
 
-  const throttled = (c: Context, retryAfterSeconds: number): Response => {
-    c.header('Retry-After', String(retryAfterSeconds));
-    return c.json({ error: { code: 'login_throttled', message: MESSAGES.login_throttled } }, 429);
-  };
-
   const admitSignIn: MiddlewareHandler = async (c, next) => {
     const admission = await admit(c, deps.guards, 'signin');
     if (!admission.admitted) throw new BusyError(admission);
@@ -69,8 +64,8 @@ export function staffAuthRoutes(deps: RouteDeps): Hono<{ Variables: StaffVariabl
     .post('/login', sameOriginOnly(auth), jsonInput(loginSchema), admitSignIn, async (c) => {
       const outcome = await signIn(login, c.get('input'), readDeviceTokens(c, auth), deps.now());
       if (!outcome.ok) {
-        if (outcome.reason === 'throttled') return throttled(c, outcome.retryAfterSeconds);
-        throw apiError(401, 'invalid_credentials');
+        if (outcome.reason === 'throttled') throw new DomainError('login_throttled', { retryAfterSeconds: outcome.retryAfterSeconds });
+        throw fail('invalid_credentials');
       }
       const { staff, record } = outcome;
       const { token, session } = deps.sessions.create(
@@ -101,7 +96,7 @@ export function staffAuthRoutes(deps: RouteDeps): Hono<{ Variables: StaffVariabl
       const session = c.get('staff');
       const { currentPassword, newPassword } = c.get('input');
       const recoveryCode = await changePassword(login, session.staffId, session.username, { current: currentPassword, next: newPassword }, deps.now());
-      if (recoveryCode === null) throw apiError(401, 'invalid_credentials');
+      if (recoveryCode === null) throw fail('invalid_credentials');
       // Other sessions of this member end: whoever knew the old password is out.
       for (const other of deps.sessions.sessionsOf(session.staffId)) if (other !== session) deps.sessions.end(other);
       const record = findStaffById(deps.db, session.staffId);
@@ -110,7 +105,7 @@ export function staffAuthRoutes(deps: RouteDeps): Hono<{ Variables: StaffVariabl
     })
     .post('/recover', sameOriginOnly(auth), jsonInput(recoverSchema), admitSignIn, async (c) => {
       const result = await recoverAccount(login, c.get('input'), readDeviceTokens(c, auth), deps.now());
-      if (!result.ok) throw apiError(401, 'invalid_credentials');
+      if (!result.ok) throw fail('invalid_credentials');
       deps.sessions.endAllFor(result.staffId);
       setDeviceCookie(c, auth, result.deviceTokens);
       return c.json({ recoveryCode: result.recoveryCode }, 200);
@@ -118,7 +113,7 @@ export function staffAuthRoutes(deps: RouteDeps): Hono<{ Variables: StaffVariabl
     .post('/totp/enrol', requireStaff(auth, { allowRestricted: ['enrol_totp'] }), async (c) => {
       const session = c.get('staff');
       const record = findStaffById(deps.db, session.staffId);
-      if (record?.totpEnabled) throw apiError(409, 'conflict');
+      if (record?.totpEnabled) throw fail('conflict');
       const { secret, uri, encrypted } = await newTotpSecret(session.username, session.personalRecipient);
       setPendingTotp(deps.db, session.staffId, encrypted);
       return c.json({ secret, uri }, 200);
@@ -126,9 +121,9 @@ export function staffAuthRoutes(deps: RouteDeps): Hono<{ Variables: StaffVariabl
     .post('/totp/confirm', requireStaff(auth, { allowRestricted: ['enrol_totp'] }), jsonInput(totpCodeSchema), async (c) => {
       const session = c.get('staff');
       const record = findStaffById(deps.db, session.staffId);
-      if (!record?.totpSecret || record.totpEnabled) throw apiError(409, 'conflict');
+      if (!record?.totpSecret || record.totpEnabled) throw fail('conflict');
       const step = await acceptedTotpStep(record.totpSecret, session.personalIdentity, c.get('input').code, null, deps.now());
-      if (step === null) throw apiError(400, 'invalid_input', { code: 'invalid' });
+      if (step === null) throw fail('invalid_input', { code: 'invalid' });
       enableTotp(deps.db, session.staffId, step);
       appendAudit(deps.db, { at: toSecond(deps.now()), actorStaffId: session.staffId, action: 'staff.totp_enabled' });
       if (session.restriction === 'enrol_totp') session.restriction = null;
@@ -136,12 +131,12 @@ export function staffAuthRoutes(deps: RouteDeps): Hono<{ Variables: StaffVariabl
     })
     .post('/totp/disable', requireStaff(auth), jsonInput(totpCodeSchema), async (c) => {
       const session = c.get('staff');
-      if (deps.config.staff.requireTotp) throw apiError(403, 'forbidden');
+      if (deps.config.staff.requireTotp) throw fail('forbidden');
       const record = findStaffById(deps.db, session.staffId);
-      if (!record?.totpSecret || !record.totpEnabled) throw apiError(409, 'conflict');
+      if (!record?.totpSecret || !record.totpEnabled) throw fail('conflict');
       // A fresh code is required: a stolen session alone cannot remove the second factor.
       const step = await acceptedTotpStep(record.totpSecret, session.personalIdentity, c.get('input').code, record.totpLastStep, deps.now());
-      if (step === null) throw apiError(400, 'invalid_input', { code: 'invalid' });
+      if (step === null) throw fail('invalid_input', { code: 'invalid' });
       disableTotp(deps.db, session.staffId);
       appendAudit(deps.db, { at: toSecond(deps.now()), actorStaffId: session.staffId, action: 'staff.totp_disabled' });
       return c.json(sessionInfo(session), 200);

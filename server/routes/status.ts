@@ -10,7 +10,8 @@ import { formatTrackingCode } from '../../contract/tracking-code';
 import { followUpAgainPage, statusDetailsPage, statusLookupPage } from '../html/pages';
 import type { UploadProblem } from '../../contract/attachments';
 import { admit, answerRefusal } from '../abuse/guards';
-import { apiError, limitBody, type ApiError } from '../http/errors';
+import { limitBody, statusOf } from '../http/errors';
+import { fail, type DomainError } from '../errors';
 import { validInput, validUpload, type AppVariables, type InvalidForm } from '../http/input';
 import { followUpSchema, statusRequestSchema, trackingCodeSchema } from '../schemas/report';
 import {
@@ -38,7 +39,7 @@ export function statusRoutes(deps: RouteDeps): Hono<{ Variables: AppVariables }>
   // A follow-up that was not taken (its message or files had a problem):
   // its form again, with what was typed. A problem with the code itself
   // shows the code form instead.
-  const followUpAgain = (c: Context, invalid: InvalidForm, uploadProblem?: ApiError): Response => {
+  const followUpAgain = (c: Context, invalid: InvalidForm, uploadProblem?: DomainError): Response => {
     const typed = invalid.values['trackingCode'];
     const problem = lookupProblem(invalid);
     if (problem !== null) return statusLookupPage(c, deps.shells, invalid.lang, problem, typed);
@@ -56,19 +57,19 @@ export function statusRoutes(deps: RouteDeps): Hono<{ Variables: AppVariables }>
           ? { uploadProblem: uploadProblem.code as UploadProblem }
           : { followUpError: invalid.fields['body'] ?? 'invalid' }),
       },
-      uploadProblem?.status ?? 400,
+      uploadProblem ? statusOf(uploadProblem) : 400,
     );
   };
 
   // Neither words nor files.
   const nothingToSend = (c: Context, digits: string): Response => {
     if (c.get('wantsHtml')) return followUpAgain(c, { lang: c.get('lang'), values: { trackingCode: digits }, fields: { body: 'required' } });
-    throw apiError(400, 'invalid_input', { body: 'required' });
+    throw fail('invalid_input', { body: 'required' });
   };
 
   const lookupNotFound = (c: Context): Response => {
     if (c.get('wantsHtml')) return statusLookupPage(c, deps.shells, c.get('lang'), 'not_found', undefined);
-    throw apiError(404, 'not_found');
+    throw fail('not_found');
   };
 
   return new Hono<{ Variables: AppVariables }>()

@@ -2,7 +2,8 @@
 import type { IncomingMessage } from 'node:http';
 import type { Context, MiddlewareHandler } from 'hono';
 import type { Config } from '../config';
-import { type ApiError, apiError, limitBody } from '../http/errors';
+import { limitBody } from '../http/errors';
+import { type DomainError, fail } from '../errors';
 import type { RawFields, UploadRoute } from '../http/input';
 import type { Lang } from '../../contract/languages';
 import type { RouteDeps } from './deps';
@@ -40,7 +41,7 @@ export function limitUploadBody(config: Config): MiddlewareHandler {
     const type = (c.req.header('content-type') ?? '').split(';')[0]?.trim().toLowerCase();
     if (type !== 'multipart/form-data') return textOnly(c, next);
     const declared = Number(c.req.header('content-length') ?? '0');
-    if (declared > multipartMax) throw apiError(413, 'payload_too_large');
+    if (declared > multipartMax) throw fail('payload_too_large');
     await next();
     return undefined;
   };
@@ -57,7 +58,7 @@ export function uploadRoute<I, P>(
   deps: RouteDeps,
   route: {
     prepare: UploadRoute<I, P>['prepare'];
-    renderUploadProblem: (c: Context, problem: { lang: Lang; values: RawFields; error: ApiError }) => Response | Promise<Response>;
+    renderUploadProblem: (c: Context, problem: { lang: Lang; values: RawFields; error: DomainError }) => Response | Promise<Response>;
   },
 ): UploadRoute<I, P> {
   return {

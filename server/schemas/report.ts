@@ -89,23 +89,3 @@ export const statusViewSchema = z
   });
 
 export const healthSchema = z.object({ status: z.literal('ok') });
-
-export const errorSchema = z
-  .object({
-    error: z.object({
-      code: z.string().meta({ description: 'Stable machine-readable code, e.g. invalid_input, not_found.' }),
-      message: z.string(),
-      fields: z.record(z.string(), z.string()).optional().meta({ description: 'Field name -> problem code.' }),
-      limits: z
-        .object({ maxFiles: z.number().int(), maxFileBytes: z.number().int(), maxSubmissionBytes: z.number().int() })
-        .optional()
-        .meta({ description: 'With a file-limit error: the limits this server enforces.' }),
-      retryAfterSeconds: z.number().int().optional().meta({ description: 'With busy: seconds to wait, as in Retry-After.' }),
-      suggestedEffort: z
-        .number()
-        .int()
-        .optional()
-        .meta({ description: 'With busy: the proof-of-work effort a new attempt should carry to get through.' }),
-    }),
-  })
-  ;

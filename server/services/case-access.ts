@@ -7,8 +7,7 @@ import type { StaffSession } from '../auth/session-store';
 import { appendAudit } from '../data/audit';
 import type { Db } from '../data/database';
 import { findReportMeta, type ReportMeta } from '../data/report-metadata';
-import { apiError, type ApiError } from '../http/errors';
-import { channelIdentityOf } from '../http/staff-auth';
+import { fail, type DomainError } from '../errors';
 import { toSecond } from '../time';
 
 export interface OpenCase {
@@ -18,8 +17,8 @@ export interface OpenCase {
 }
 
 /** The one answer for "no such report" and "not in your channels". */
-export function reportNotFound(): ApiError {
-  return apiError(404, 'not_found');
+export function reportNotFound(): DomainError {
+  return fail('not_found');
 }
 
 /** A report id from a path segment; anything but a positive integer is a missing report. */
@@ -31,7 +30,7 @@ export function parseReportId(raw: string): number {
 /** The report if it lies in one of the member's channels; throws 404 otherwise. */
 export function openCase(db: Db, session: StaffSession, reportId: number): OpenCase {
   const meta = findReportMeta(db, reportId);
-  const identity = meta ? channelIdentityOf(session, meta.channelId) : undefined;
+  const identity = meta ? session.channelIdentities.get(meta.channelId) : undefined;
   if (!meta || identity === undefined) throw reportNotFound();
   return { meta, identity };
 }
@@ -62,5 +61,5 @@ export function auditCase(
  */
 export function assertSameChannel(db: Db, opened: OpenCase): void {
   const row = db.prepare<[number], { channelId: number }>('SELECT channel_id AS channelId FROM reports WHERE id = ?').get(opened.meta.id);
-  if (!row || row.channelId !== opened.meta.channelId) throw apiError(409, 'conflict');
+  if (!row || row.channelId !== opened.meta.channelId) throw fail('conflict');
 }

@@ -11,7 +11,7 @@ import { findChannelById, findChannelBySlug } from '../data/channels';
 import type { Db } from '../data/database';
 import { readReportCiphertexts } from '../data/report-ciphertexts';
 import { markReferred } from '../data/report-updates';
-import { apiError } from '../http/errors';
+import { fail } from '../errors';
 import { toHour, toSecond } from '../time';
 import { assertSameChannel, auditCase, reportNotFound, sessionChannelIds, type OpenCase } from './case-access';
 import { caseRecordViewOf, kindOf, type CaseRecordBody, type CaseRecordView } from './case-record-bodies';
@@ -48,9 +48,9 @@ export function addNote(db: Db, session: StaffSession, opened: OpenCase, note: N
 
 /** Record a referral and mark the report referred (the reporter sees `referred`); 409 when closed. */
 export function addReferral(db: Db, session: StaffSession, opened: OpenCase, referral: NewBody<'referral'>, now: Date): Promise<number> {
-  if (opened.meta.status === 'closed') throw apiError(409, 'invalid_transition');
+  if (opened.meta.status === 'closed') throw fail('invalid_transition');
   return addRecord(db, session, opened, { version: 1, type: 'referral', ...referral }, now, (id) => {
-    if (!markReferred(db, opened.meta.id, toHour(now))) throw apiError(409, 'invalid_transition');
+    if (!markReferred(db, opened.meta.id, toHour(now))) throw fail('invalid_transition');
     auditCase(db, session, 'report.referred', opened.meta, now, { recordId: id, from: opened.meta.status });
   });
 }
@@ -75,7 +75,7 @@ export interface ContactDetails {
  */
 export async function revealContact(db: Db, session: StaffSession, opened: OpenCase, reason: string, now: Date): Promise<ContactDetails> {
   const contact = readReportCiphertexts(db, opened.meta.id)?.contact ?? null;
-  if (contact === null) throw apiError(409, 'conflict');
+  if (contact === null) throw fail('conflict');
   const { version: _version, ...details } = JSON.parse(await decryptText([opened.identity], contact)) as ContactDetails & { version: 1 };
   await addRecord(db, session, opened, { version: 1, type: 'contact_reveal', reason }, now, (id) =>
     auditCase(db, session, 'report.contact_revealed', opened.meta, now, { recordId: id }),

@@ -9,7 +9,7 @@ import type { Db } from '../data/database';
 import { insertReportLink } from '../data/report-links';
 import { closeReport, updateAssignee, updatePriority, updateStatus } from '../data/report-updates';
 import type { CloseOutcome, InternalStatus } from '../../contract/vocabulary';
-import { apiError } from '../http/errors';
+import { fail } from '../errors';
 import { toHour } from '../time';
 import { auditCase, openCase, type OpenCase } from './case-access';
 import { canChangeStatus } from './report-status';
@@ -17,9 +17,9 @@ import { canChangeStatus } from './report-status';
 /** Move through the state machine; 409 invalid_transition for an edge it lacks (or a race lost). */
 export function changeStatus(db: Db, session: StaffSession, opened: OpenCase, to: InternalStatus, now: Date): void {
   const { meta } = opened;
-  if (!canChangeStatus(meta.status, to)) throw apiError(409, 'invalid_transition');
+  if (!canChangeStatus(meta.status, to)) throw fail('invalid_transition');
   db.transaction(() => {
-    if (!updateStatus(db, meta.id, meta.status, to, toHour(now))) throw apiError(409, 'invalid_transition');
+    if (!updateStatus(db, meta.id, meta.status, to, toHour(now))) throw fail('invalid_transition');
     auditCase(db, session, 'report.status_changed', meta, now, { from: meta.status, to });
   }).immediate();
 }
@@ -36,7 +36,7 @@ export function changePriority(db: Db, session: StaffSession, opened: OpenCase, 
 export function changeAssignee(db: Db, session: StaffSession, opened: OpenCase, staffId: number | null, now: Date): void {
   const { meta } = opened;
   if (staffId !== null && !findChannelMember(db, staffId, meta.channelId)) {
-    throw apiError(400, 'invalid_input', { staffId: 'invalid_choice' });
+    throw fail('invalid_input', { staffId: 'invalid_choice' });
   }
   db.transaction(() => {
     updateAssignee(db, meta.id, staffId, toHour(now));
@@ -48,7 +48,7 @@ export function changeAssignee(db: Db, session: StaffSession, opened: OpenCase, 
 export function close(db: Db, session: StaffSession, opened: OpenCase, outcome: CloseOutcome, now: Date): void {
   const { meta } = opened;
   db.transaction(() => {
-    if (!closeReport(db, meta.id, outcome, toHour(now))) throw apiError(409, 'invalid_transition');
+    if (!closeReport(db, meta.id, outcome, toHour(now))) throw fail('invalid_transition');
     auditCase(db, session, 'report.closed', meta, now, { from: meta.status, outcome });
   }).immediate();
 }
@@ -59,11 +59,11 @@ export function close(db: Db, session: StaffSession, opened: OpenCase, outcome: 
  */
 export function link(db: Db, session: StaffSession, opened: OpenCase, relatedId: number, now: Date): void {
   const { meta } = opened;
-  if (relatedId === meta.id) throw apiError(400, 'invalid_input', { relatedId: 'invalid' });
+  if (relatedId === meta.id) throw fail('invalid_input', { relatedId: 'invalid' });
   const related = openCase(db, session, relatedId).meta;
   db.transaction(() => {
     if (!insertReportLink(db, { a: meta.id, b: related.id, staffId: session.staffId, createdAt: toHour(now) })) {
-      throw apiError(409, 'conflict');
+      throw fail('conflict');
     }
     auditCase(db, session, 'report.linked', meta, now, { relatedId: related.id, relatedChannelId: related.channelId });
   }).immediate();

@@ -3,7 +3,6 @@
  * ciphertexts (content and, if given, contact details), each to the channel
  * recipient and the reporter recipient derived from the code.
  */
-import { HTTPException } from 'hono/http-exception';
 import { type Category, type ReportSource } from '../../contract/vocabulary';
 import { formatTrackingCode } from '../../contract/tracking-code';
 import { encryptTo } from '../crypto/age';
@@ -18,6 +17,7 @@ import type { ReceivedFile } from '../files/receive-file';
 import type { ReportSubmission } from '../schemas/report';
 import { addDays, toHour } from '../time';
 import { addFileRows, encryptFileMetas, storeWithFiles } from './evidence-files';
+import { DomainError } from '../errors';
 
 export interface IntakeDeps {
   db: Db;
@@ -65,7 +65,7 @@ export async function prepareReport(deps: Pick<IntakeDeps, 'db' | 'kdf'>, catego
   const channel = findChannelBySlug(deps.db, channelSlugFor(category));
   // Never encrypt to a key nobody can open: the report would be lost unread.
   if (!channel || countChannelHolders(deps.db, channel.id) === 0) {
-    throw new HTTPException(503, { message: 'channel_unavailable' });
+    throw new DomainError('service_unavailable', { message: 'This category cannot take reports right now; please try again later.' });
   }
   const code = generateTrackingCode();
   const salt = newSalt();

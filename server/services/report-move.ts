@@ -13,7 +13,7 @@ import { readReportCiphertexts, replaceReportCiphertexts } from '../data/report-
 import { FilesChangedError, listReportFiles, replaceReportFiles } from '../data/report-files';
 import { findReportById } from '../data/reports';
 import type { FileStore } from '../files/file-store';
-import { apiError } from '../http/errors';
+import { fail } from '../errors';
 import { toHour } from '../time';
 import { auditCase, reportNotFound, type OpenCase } from './case-access';
 import { reencryptStoredFile, storeWithFiles } from './evidence-files';
@@ -30,8 +30,8 @@ export async function moveReport(
   const { meta, identity } = opened;
   const target = findChannelBySlug(db, channelSlug);
   // Unknown, or a channel the caller cannot open: either way not a valid destination for them.
-  if (!target || !session.channelIdentities.has(target.id)) throw apiError(400, 'invalid_input', { channel: 'invalid_choice' });
-  if (target.id === meta.channelId) throw apiError(409, 'conflict');
+  if (!target || !session.channelIdentities.has(target.id)) throw fail('invalid_input', { channel: 'invalid_choice' });
+  if (target.id === meta.channelId) throw fail('conflict');
   const report = findReportById(db, meta.id);
   const read = readReportCiphertexts(db, meta.id);
   if (!report || !read) throw reportNotFound();
@@ -83,10 +83,10 @@ export async function moveReport(
     moved = 'files_changed';
   }
   // Something was written meanwhile (a follow-up, a note, a file): nothing changed; try again.
-  if (moved === 'files_changed') throw apiError(409, 'conflict'); // storeWithFiles deleted the new files
+  if (moved === 'files_changed') throw fail('conflict'); // storeWithFiles deleted the new files
   if (!moved) {
     await store.discard(newFiles.map((file) => file.storageName));
-    throw apiError(409, 'conflict');
+    throw fail('conflict');
   }
   await store.discard(files.map((file) => file.storageName));
   return target.slug;

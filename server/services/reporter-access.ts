@@ -17,7 +17,7 @@ import { insertMessage, listMessages } from '../data/messages';
 import { findReportById, findReportsByLookupTag, type ReportRecord } from '../data/reports';
 import type { FileStore } from '../files/file-store';
 import type { ReceivedFile } from '../files/receive-file';
-import { apiError } from '../http/errors';
+import { fail } from '../errors';
 import { toHour } from '../time';
 import { addFileRows, encryptFileMetas, reporterFilesOf, storeWithFiles } from './evidence-files';
 
@@ -122,7 +122,7 @@ export async function addReporterFollowUp(
   const metas = await encryptFileMetas(files, recipients);
   const write = (): void =>
     db.transaction(() => {
-      if (reporterRecipientsOf(db, opened).join() !== recipients.join()) throw apiError(409, 'conflict');
+      if (reporterRecipientsOf(db, opened).join() !== recipients.join()) throw fail('conflict');
       const messageId =
         body === null ? null : insertMessage(db, { reportId: opened.report.id, author: 'reporter', staffId: null, body, createdAt });
       addFileRows(db, files, metas, { reportId: opened.report.id, origin: 'follow_up', messageId, createdAt });

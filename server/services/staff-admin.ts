@@ -14,7 +14,7 @@ import { channelsOnlyHeldBy, hasGrant } from '../data/grants';
 import { addChannelGrant, createStaff, findStaffById, findStaffByUsername } from '../data/staff';
 import { type StaffRole } from '../../contract/vocabulary';
 import { setDisabled } from '../data/staff-security';
-import { apiError } from '../http/errors';
+import { fail } from '../errors';
 import { toSecond } from '../time';
 import { prepareStaffAccount, wrapChannelIdentity } from './staff-keys';
 
@@ -31,7 +31,7 @@ function heldChannels(deps: AdminDeps, admin: StaffSession, slugs: readonly stri
   return slugs.map((slug) => {
     const channel = findChannelBySlug(deps.db, slug);
     const identity = channel ? admin.channelIdentities.get(channel.id) : undefined;
-    if (!channel || identity === undefined) throw apiError(400, 'invalid_input', { channels: 'invalid_choice' });
+    if (!channel || identity === undefined) throw fail('invalid_input', { channels: 'invalid_choice' });
     return { id: channel.id, identity };
   });
 }
@@ -45,8 +45,8 @@ export async function addStaffMember(
   admin: StaffSession,
   request: { username: string; password: string; role: StaffRole; channels: readonly string[] },
 ): Promise<{ id: number; recoveryCode: string }> {
-  if (request.role === 'auditor' && request.channels.length > 0) throw apiError(400, 'invalid_input', { channels: 'invalid' });
-  if (findStaffByUsername(deps.db, request.username)) throw apiError(409, 'conflict');
+  if (request.role === 'auditor' && request.channels.length > 0) throw fail('invalid_input', { channels: 'invalid' });
+  if (findStaffByUsername(deps.db, request.username)) throw fail('conflict');
   const channels = heldChannels(deps, admin, request.channels);
   const { account, recoveryCode } = await prepareStaffAccount(deps.kdf, { ...request, mustChangePassword: true });
   const wrapped = await Promise.all(channels.map(async (c) => ({ id: c.id, wrapped: await wrapChannelIdentity(account.recipient, c.identity) })));
@@ -66,9 +66,9 @@ export async function addStaffMember(
 /** Disable or re-enable an account; never one's own, never the last holder of a channel key. */
 export function setStaffDisabled(deps: AdminDeps, admin: StaffSession, staffId: number, disabled: boolean): void {
   const target = findStaffById(deps.db, staffId);
-  if (!target) throw apiError(404, 'not_found');
-  if (staffId === admin.staffId) throw apiError(409, 'conflict');
-  if (disabled && channelsOnlyHeldBy(deps.db, staffId).length > 0) throw apiError(409, 'last_key_holder');
+  if (!target) throw fail('not_found');
+  if (staffId === admin.staffId) throw fail('conflict');
+  if (disabled && channelsOnlyHeldBy(deps.db, staffId).length > 0) throw fail('last_key_holder');
   setDisabled(deps.db, staffId, disabled);
   if (disabled) deps.sessions.endAllFor(staffId);
   appendAudit(deps.db, { at: toSecond(deps.now()), actorStaffId: admin.staffId, action: disabled ? 'staff.disabled' : 'staff.enabled', detail: { staffId } });
@@ -76,7 +76,7 @@ export function setStaffDisabled(deps: AdminDeps, admin: StaffSession, staffId: 
 
 /** A new channel with a fresh key, held at first by the admin who made it. */
 export async function addChannel(deps: AdminDeps, admin: StaffSession, request: { slug: string; name: string }): Promise<{ id: number; recipient: string }> {
-  if (findChannelBySlug(deps.db, request.slug)) throw apiError(409, 'conflict');
+  if (findChannelBySlug(deps.db, request.slug)) throw fail('conflict');
   const keys = await generateKeyPair();
   const wrapped = await wrapChannelIdentity(admin.personalRecipient, keys.identity);
   const at = toSecond(deps.now());
@@ -93,11 +93,11 @@ export async function addChannel(deps: AdminDeps, admin: StaffSession, request: 
 /** Hand a channel key the admin holds to another member (wrapped to their personal recipient). */
 export async function grantChannelTo(deps: AdminDeps, admin: StaffSession, request: { staffId: number; channel: string }): Promise<void> {
   const grantee = findStaffById(deps.db, request.staffId);
-  if (!grantee || grantee.disabled) throw apiError(404, 'not_found');
-  if (grantee.role === 'auditor') throw apiError(400, 'invalid_input', { staffId: 'invalid' });
+  if (!grantee || grantee.disabled) throw fail('not_found');
+  if (grantee.role === 'auditor') throw fail('invalid_input', { staffId: 'invalid' });
   const [channel] = heldChannels(deps, admin, [request.channel]);
-  if (!channel) throw apiError(400, 'invalid_input', { channel: 'invalid_choice' });
-  if (hasGrant(deps.db, grantee.id, channel.id)) throw apiError(409, 'conflict');
+  if (!channel) throw fail('invalid_input', { channel: 'invalid_choice' });
+  if (hasGrant(deps.db, grantee.id, channel.id)) throw fail('conflict');
   const wrapped = await wrapChannelIdentity(grantee.recipient, channel.identity);
   const at = toSecond(deps.now());
   deps.db.transaction(() => {

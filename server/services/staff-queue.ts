@@ -9,7 +9,7 @@ import type { QueuePosition } from '../data/queue-order';
 import { listReportMeta } from '../data/report-list';
 import { findReportMeta } from '../data/report-metadata';
 import { claimNextReport, releaseLease, renewLease } from '../data/report-queue';
-import { apiError } from '../http/errors';
+import { fail } from '../errors';
 import type { ReportListQuery } from '../schemas/staff-reports';
 import { toSecond } from '../time';
 import { auditCase, openCase, sessionChannelIds, type OpenCase } from './case-access';
@@ -30,7 +30,7 @@ function encodeCursor(row: QueuePosition): string {
 
 function decodeCursor(cursor: string): QueuePosition {
   const match = /^([01]):(\d{1,3}):([1-9]\d{0,15})$/.exec(Buffer.from(cursor, 'base64url').toString('utf8'));
-  if (!match?.[1] || !match[2] || !match[3]) throw apiError(400, 'invalid_input', { cursor: 'invalid' });
+  if (!match?.[1] || !match[2] || !match[3]) throw fail('invalid_input', { cursor: 'invalid' });
   return { lowEffort: match[1] === '1' ? 1 : 0, priority: Number(match[2]), id: Number(match[3]) };
 }
 
@@ -101,7 +101,7 @@ export function changeLease(
       action === 'renew'
         ? renewLease(db, opened.meta.id, { staffId: session.staffId, now: toSecond(now), until: leaseUntil(deps, now) })
         : releaseLease(db, opened.meta.id, session.staffId, toSecond(now));
-    if (!done) throw apiError(409, 'conflict');
+    if (!done) throw fail('conflict');
     auditCase(db, session, action === 'renew' ? 'report.lease_renewed' : 'report.lease_released', opened.meta, now);
   }).immediate();
   const meta = findReportMeta(db, opened.meta.id);

@@ -7,12 +7,12 @@
  */
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { MESSAGES, type ErrorCode } from '../../server/http/errors';
+import { ERROR_CODES } from '../../contract/errors';
 import type { TestInstance } from './instance';
 
 /** The codes a 4xx may carry: the stable set, minus the server-side failures. */
 export const CLIENT_ERROR_CODES: ReadonlySet<string> = new Set(
-  (Object.keys(MESSAGES) as ErrorCode[]).filter((code) => code !== 'internal_error' && code !== 'service_unavailable'),
+  ERROR_CODES.filter((code) => code !== 'internal_error' && code !== 'service_unavailable'),
 );
 
 /** Placeholders in a Cookie header, replaced when the request is sent. */
