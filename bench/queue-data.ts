@@ -9,7 +9,7 @@ import { listChannelNames } from '../server/data/channels';
 import { openDatabase } from '../server/data/database';
 import { listReportMeta } from '../server/data/report-list';
 import { claimNextReport, releaseLease } from '../server/data/report-queue';
-import { LIST_LIMIT } from '../server/schemas/staff-reports';
+import { LIST_LIMIT } from '../contract/schemas/staff-reports';
 import { DATABASE_FILE } from '../server/services/instance';
 import { toSecond } from '../server/time';
 import type { LatencyFigure } from './results';

@@ -4,6 +4,7 @@
  * discard as a batch).
  */
 import type { Db } from './database';
+import type { LowEffortBatch } from '../../contract/schemas/staff-views';
 
 /**
  * Nobody has worked on the report (`r`): still `new`, never acknowledged,
@@ -17,15 +18,6 @@ const UNTOUCHED = `r.status = 'new' AND r.acknowledged_at IS NULL AND r.lease_st
   AND NOT EXISTS (SELECT 1 FROM case_records cr WHERE cr.report_id = r.id)
   AND NOT EXISTS (SELECT 1 FROM report_links l WHERE l.report_id = r.id)
   AND NOT EXISTS (SELECT 1 FROM report_links l WHERE l.related_id = r.id)`;
-
-export interface LowEffortBatch {
-  /** The received hour (hour-truncated ISO). */
-  hour: string;
-  /** Reports received that hour with the marker. */
-  marked: number;
-  /** Of those, how many nobody has worked on. */
-  discardable: number;
-}
 
 // Both read reports_low_effort_by_hour (marked reports only, by hour):
 // `r.low_effort = 1` repeats its WHERE, and INDEXED BY keeps SQLite from

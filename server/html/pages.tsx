@@ -13,7 +13,7 @@ import { ReportForm } from '../../web/components/report-form';
 import { StatusDetails } from '../../web/components/status-details';
 import { StatusLookupForm } from '../../web/components/status-lookup-form';
 import { messagesFor, type LookupProblem } from '../../web/i18n';
-import { type Lang } from '../../contract/languages';
+import type { Lang } from '../../contract/languages';
 import { REPORT_FIELD_NAMES } from '../../contract/field-names';
 import type { FieldProblem, StatusView } from '../../contract/report-fields';
 import type { UploadLimits, UploadProblem } from '../../contract/attachments';

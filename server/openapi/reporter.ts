@@ -7,7 +7,7 @@ import {
   statusRequestSchema,
   statusViewSchema,
   submissionResponseSchema,
-} from '../schemas/report';
+} from '../../contract/schemas/reporter';
 import { FILES_FIELD, KEEP_METADATA_FIELD } from '../../contract/attachments';
 import { errors, jsonResponse, requestSchema, type Paths } from './helpers';
 

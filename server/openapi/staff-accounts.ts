@@ -1,8 +1,8 @@
 /** Staff sign-in, account, admin and audit routes in the OpenAPI document. */
 import { z } from 'zod';
 import { BACKGROUND_HEADER, IDLE_ENDS_HEADER } from '../../contract/staff-session-headers';
-import { grantSchema, newChannelSchema, newStaffSchema } from '../schemas/staff-admin';
-import { loginSchema, passwordChangeSchema, recoverSchema, sessionInfoSchema, totpCodeSchema } from '../schemas/staff-auth';
+import { grantSchema, newChannelSchema, newStaffSchema } from '../../contract/schemas/staff-admin';
+import { loginSchema, passwordChangeSchema, recoverSchema, sessionInfoSchema, totpCodeSchema } from '../../contract/schemas/staff-auth';
 import { errors, jsonBody, jsonResponse, type Operation, type Paths } from './helpers';
 
 const backgroundHeader = {

@@ -1,6 +1,5 @@
 /** The queue and case-workflow routes in the OpenAPI document. */
 import { z } from 'zod';
-import { INTERNAL_STATUSES } from '../../contract/vocabulary';
 import {
   assigneeSchema,
   closeSchema,
@@ -16,65 +15,19 @@ import {
   reportListQuerySchema,
   revealContactSchema,
   statusChangeSchema,
-} from '../schemas/staff-reports';
+} from '../../contract/schemas/staff-reports';
+import {
+  caseViewSchema,
+  contactDetailsSchema,
+  createdSchema,
+  interferenceEntrySchema,
+  queuePageSchema,
+  reportSummarySchema,
+} from '../../contract/schemas/staff-views';
 import { errors, jsonBody, jsonResponse, queryParameters, type Operation, type Paths } from './helpers';
 import { staffOperation } from './staff-accounts';
 
 const CASEWORKERS = 'triager, admin (only for the channels they hold)';
-const hour = z.string().meta({ description: 'ISO 8601, truncated to the hour.' });
-
-// Response shapes, mirroring ReportSummary / CaseView in server/services/case-view.ts.
-const reportSummary = z.object({
-  id: z.number().int(),
-  channel: z.string(),
-  category: z.string(),
-  region: z.string().nullable(),
-  status: z.enum(INTERNAL_STATUSES),
-  outcome: z.string().nullable(),
-  priority: z.number().int().min(0).max(3),
-  assignee: z.object({ id: z.number().int(), username: z.string() }).nullable(),
-  source: z.enum(['web', 'phone', 'letter', 'visit', 'other']),
-  lowEffort: z.boolean().meta({
-    description: 'The low-effort marker: admitted with little or no proof of work while the server was under load. Marked reports come after unmarked ones in the queue.',
-  }),
-  receivedAt: hour,
-  acknowledgedAt: hour.nullable(),
-  ackDueAt: hour,
-  feedbackDueAt: hour,
-  closedAt: hour.nullable(),
-  leased: z.boolean(),
-  lease: z.object({ staffId: z.number().int(), username: z.string(), until: z.string() }).nullable(),
-  overdue: z.object({ acknowledgement: z.boolean(), feedback: z.boolean() }),
-});
-const caseRecord = z.looseObject({
-  id: z.number().int(),
-  kind: z.enum(['note', 'contact_reveal', 'referral', 'interference']),
-  by: z.object({ id: z.number().int(), username: z.string() }).nullable(),
-  at: hour,
-});
-const caseView = reportSummary.extend({
-  content: z.looseObject({ details: z.string() }),
-  hasContact: z.boolean(),
-  publicMessage: z.string().nullable(),
-  messages: z.array(z.object({ id: z.number().int(), from: z.enum(['staff', 'reporter']), body: z.string(), at: hour })),
-  caseRecords: z.array(caseRecord),
-  links: z.array(z.number().int()),
-  files: z.array(
-    z.object({
-      id: z.number().int(),
-      name: z.string(),
-      size: z.number().int(),
-      at: hour,
-      type: z.string().meta({ description: 'Detected from the first bytes, not as claimed.' }),
-      sha256: z.string().meta({ description: 'Of the stored file, after metadata removal (chain of custody).' }),
-      metadata: z.enum(['removed', 'kept', 'not_supported']),
-      origin: z.enum(['report', 'follow_up']),
-      messageId: z.number().int().nullable().meta({ description: 'The follow-up message it came with, if any.' }),
-    }),
-  ),
-});
-const created = z.object({ id: z.number().int() });
-
 const idParameter = { name: 'id', in: 'path', required: true, schema: { type: 'integer', minimum: 1 } };
 const fileIdParameter = { name: 'fileId', in: 'path', required: true, schema: { type: 'integer', minimum: 1 } };
 
@@ -93,7 +46,7 @@ function caseAction(operationId: string, body: z.ZodType, ok: Record<string, obj
   };
 }
 
-const updated = { 200: jsonResponse('The report\'s updated queue row.', reportSummary) };
+const updated = { 200: jsonResponse('The report\'s updated queue row.', reportSummarySchema) };
 
 export const staffCasePaths: Paths = {
   '/api/staff/reports': {
@@ -101,21 +54,21 @@ export const staffCasePaths: Paths = {
       summary:
         'Queue metadata (no content) in queue order: unmarked before low-effort marked, then priority descending, then id ascending; keyset pagination with nextCursor.',
       parameters: queryParameters(reportListQuerySchema),
-      responses: { 200: jsonResponse('A page.', z.object({ reports: z.array(reportSummary), nextCursor: z.string().nullable() })), ...errors(400, 401, 403) },
+      responses: { 200: jsonResponse('A page.', queuePageSchema), ...errors(400, 401, 403) },
     }),
   },
   '/api/staff/queue/claim': {
     post: staffOperation('claimReport', CASEWORKERS, {
       summary:
         'Atomically lease the first unleased report in new/triage of the caller\'s channels in queue order: unmarked before low-effort marked, then highest priority, then oldest.',
-      responses: { 200: jsonResponse('The claimed report, decrypted.', caseView), 204: { description: 'Nothing to claim.' }, ...errors(401, 403) },
+      responses: { 200: jsonResponse('The claimed report, decrypted.', caseViewSchema), 204: { description: 'Nothing to claim.' }, ...errors(401, 403) },
     }),
   },
   '/api/staff/reports/{id}': {
     get: staffOperation('getReport', CASEWORKERS, {
       summary: 'The decrypted report (never the contact details); audited as a view.',
       parameters: [idParameter],
-      responses: { 200: jsonResponse('The report.', caseView), ...errors(401, 403, 404) },
+      responses: { 200: jsonResponse('The report.', caseViewSchema), ...errors(401, 403, 404) },
     }),
   },
   '/api/staff/reports/{id}/files/{fileId}': {
@@ -140,15 +93,15 @@ export const staffCasePaths: Paths = {
   '/api/staff/reports/{id}/priority': caseAction('changePriority', prioritySchema, updated, []),
   '/api/staff/reports/{id}/assignee': caseAction('changeAssignee', assigneeSchema, updated, []),
   '/api/staff/reports/{id}/public-message': caseAction('setPublicMessage', messageSchema, updated, [409]),
-  '/api/staff/reports/{id}/replies': caseAction('replyToReporter', messageSchema, { 201: jsonResponse('Sent.', created) }, [409]),
-  '/api/staff/reports/{id}/notes': caseAction('addNote', messageSchema, { 201: jsonResponse('Added.', created) }, [409]),
+  '/api/staff/reports/{id}/replies': caseAction('replyToReporter', messageSchema, { 201: jsonResponse('Sent.', createdSchema) }, [409]),
+  '/api/staff/reports/{id}/notes': caseAction('addNote', messageSchema, { 201: jsonResponse('Added.', createdSchema) }, [409]),
   '/api/staff/reports/{id}/referrals': caseAction(
     'addReferral',
     referralSchema,
-    { 201: jsonResponse('Referred.', created.extend({ report: reportSummary })) },
+    { 201: jsonResponse('Referred.', createdSchema.extend({ report: reportSummarySchema })) },
     [409],
   ),
-  '/api/staff/reports/{id}/interference': caseAction('addInterference', interferenceSchema, { 201: jsonResponse('Recorded.', created) }, [409]),
+  '/api/staff/reports/{id}/interference': caseAction('addInterference', interferenceSchema, { 201: jsonResponse('Recorded.', createdSchema) }, [409]),
   '/api/staff/reports/{id}/links': caseAction(
     'linkReports',
     linkSchema,
@@ -159,7 +112,7 @@ export const staffCasePaths: Paths = {
   '/api/staff/reports/{id}/reveal-contact': caseAction(
     'revealContact',
     revealContactSchema,
-    { 200: jsonResponse('The contact details.', z.object({ contact: z.object({ name: z.string().optional(), phone: z.string().optional(), email: z.string().optional() }) })) },
+    { 200: jsonResponse('The contact details.', z.object({ contact: contactDetailsSchema })) },
     [409],
     'Audited on its own as report.contact_revealed; the reason is kept as an encrypted note.',
   ),
@@ -171,7 +124,7 @@ export const staffCasePaths: Paths = {
       responses: {
         200: jsonResponse(
           'A page.',
-          z.object({ records: z.array(caseRecord.extend({ reportId: z.number().int(), channel: z.string() })), nextCursor: z.string().nullable() }),
+          z.object({ records: z.array(interferenceEntrySchema), nextCursor: z.string().nullable() }),
         ),
         ...errors(400, 401, 403),
       },

@@ -1,37 +1,16 @@
 /** The admin's low-effort batch routes in the OpenAPI document. */
-import { z } from 'zod';
 import { MAX_DISCARD_HOURS, MAX_DISCARD_PER_ACTION } from '../../contract/low-effort';
-import { lowEffortBatchesQuerySchema, lowEffortDiscardSchema } from '../schemas/staff-admin';
+import { lowEffortBatchesQuerySchema, lowEffortDiscardSchema } from '../../contract/schemas/staff-admin';
+import { discardSummarySchema, lowEffortBatchPageSchema } from '../../contract/schemas/staff-views';
 import { errors, jsonBody, jsonResponse, queryParameters, type Paths } from './helpers';
 import { staffOperation } from './staff-accounts';
-
-const hour = z.string().meta({ description: 'ISO 8601, truncated to the hour.' });
-
-// Response shapes, mirroring server/services/low-effort.ts.
-const batchPage = z.object({
-  batches: z.array(
-    z.object({
-      hour,
-      marked: z.number().int().meta({ description: 'Reports received that hour with the low-effort marker.' }),
-      discardable: z.number().int().meta({ description: 'Of those, how many nobody has worked on yet.' }),
-    }),
-  ),
-  nextBefore: hour.nullable().meta({ description: 'Pass as `before` for older hours; null on the last page.' }),
-});
-const discardSummary = z.object({
-  discarded: z.number().int(),
-  reportIds: z.array(z.number().int()),
-  from: hour,
-  to: hour,
-  more: z.boolean().meta({ description: `True when more discardable reports remain in the range: one discard deletes at most ${MAX_DISCARD_PER_ACTION}.` }),
-});
 
 export const staffLowEffortPaths: Paths = {
   '/api/staff/admin/low-effort': {
     get: staffOperation('listLowEffortBatches', 'admin', {
       summary: 'Hours with low-effort marked reports, newest first, with how many are still discardable. Metadata only.',
       parameters: queryParameters(lowEffortBatchesQuerySchema),
-      responses: { 200: jsonResponse('A page of hours.', batchPage), ...errors(400, 401, 403) },
+      responses: { 200: jsonResponse('A page of hours.', lowEffortBatchPageSchema), ...errors(400, 401, 403) },
     }),
   },
   '/api/staff/admin/low-effort/discard': {
@@ -41,7 +20,7 @@ export const staffLowEffortPaths: Paths = {
         `(hours, both included, at most ${MAX_DISCARD_HOURS} hours; at most ${MAX_DISCARD_PER_ACTION} reports, oldest first) that nobody has worked on: status new, never acknowledged, no lease, ` +
         'no assignee, no priority, no public message, no staff reply, no case record, no link. Their messages and evidence files go with them.',
       requestBody: jsonBody(lowEffortDiscardSchema),
-      responses: { 200: jsonResponse('What was deleted (0 when nothing matched; no audit entry then).', discardSummary), ...errors(400, 401, 403) },
+      responses: { 200: jsonResponse('What was deleted (0 when nothing matched; no audit entry then).', discardSummarySchema), ...errors(400, 401, 403) },
     }),
   },
 };

@@ -3,7 +3,7 @@ import { Hono } from 'hono';
 import { admit, answerRefusal } from '../abuse/guards';
 import { receiptPage, reportFormPage } from '../html/pages';
 import { validUpload, type AppVariables } from '../http/input';
-import { reportSubmissionSchema } from '../schemas/report';
+import { reportSubmissionSchema } from '../../contract/schemas/reporter';
 import { prepareReport, storeReport } from '../services/intake';
 import type { RouteDeps } from './deps';
 import { limitUploadBody, uploadRoute } from './uploads';

@@ -13,7 +13,7 @@ import {
   lowEffortDiscardSchema,
   newChannelSchema,
   newStaffSchema,
-} from '../schemas/staff-admin';
+} from '../../contract/schemas/staff-admin';
 import { discardLowEffort, lowEffortBatchPage, type LowEffortDeps } from '../services/low-effort';
 import { addChannel, addStaffMember, grantChannelTo, setStaffDisabled, type AdminDeps } from '../services/staff-admin';
 import { staffAuthDeps, type RouteDeps } from './deps';

@@ -13,7 +13,7 @@ import { readDeviceTokens, setDeviceCookie } from '../http/device-cookie';
 import { DomainError, fail } from '../errors';
 import { jsonInput } from '../http/json-input';
 import { clearSessionCookie, requireStaff, sameOriginOnly, setSessionCookie, type StaffVariables } from '../http/staff-auth';
-import { loginSchema, passwordChangeSchema, recoverSchema, totpCodeSchema } from '../schemas/staff-auth';
+import { loginSchema, passwordChangeSchema, recoverSchema, totpCodeSchema, type SessionInfo } from '../../contract/schemas/staff-auth';
 import { changePassword, recoverAccount, signIn, type StaffLoginDeps } from '../services/staff-login';
 import { acceptedTotpStep, newTotpSecret } from '../services/totp';
 import { toSecond } from '../time';
@@ -25,7 +25,7 @@ export function staffAuthRoutes(deps: RouteDeps): Hono<{ Variables: StaffVariabl
   const auth = staffAuthDeps(deps);
   const login: StaffLoginDeps = { db: deps.db, kdf: deps.kdf.staff, guard: deps.signInGuard, failures: deps.failedSignIns };
 
-  const sessionInfo = (session: StaffSession): object => {
+  const sessionInfo = (session: StaffSession): SessionInfo => {
     const record = findStaffById(deps.db, session.staffId);
     return {
       username: session.username,

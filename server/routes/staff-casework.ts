@@ -23,11 +23,12 @@ import {
   referralSchema,
   revealContactSchema,
   statusChangeSchema,
-} from '../schemas/staff-reports';
+} from '../../contract/schemas/staff-reports';
 import { openCase, parseReportId, reportNotFound, type OpenCase } from '../services/case-access';
 import { addInterference, addNote, addReferral, interferenceRegister, revealContact } from '../services/case-notes';
 import { reply, setPublicMessage } from '../services/case-messages';
-import { summaryOf, type ReportSummary } from '../services/case-view';
+import { summaryOf } from '../services/case-view';
+import type { ReportSummary } from '../../contract/schemas/staff-views';
 import { changeAssignee, changePriority, changeStatus, close, link } from '../services/casework';
 import { moveReport } from '../services/report-move';
 import { staffAuthDeps, type RouteDeps } from './deps';

@@ -2,7 +2,7 @@
 import { Hono } from 'hono';
 import { jsonInput } from '../http/json-input';
 import { requireStaff, type StaffVariables } from '../http/staff-auth';
-import { leadSchema } from '../schemas/staff-reports';
+import { leadSchema } from '../../contract/schemas/staff-reports';
 import { enterLead } from '../services/leads';
 import { staffAuthDeps, type RouteDeps } from './deps';
 

@@ -3,7 +3,7 @@ import { Hono } from 'hono';
 import { jsonInput } from '../http/json-input';
 import { queryInput } from '../http/query-input';
 import { isBackgroundRequest, recordActivity, requireStaff, type StaffVariables } from '../http/staff-auth';
-import { leaseSchema, reportListQuerySchema } from '../schemas/staff-reports';
+import { leaseSchema, reportListQuerySchema } from '../../contract/schemas/staff-reports';
 import { auditCase, openCase, parseReportId } from '../services/case-access';
 import { caseViewOf } from '../services/case-view';
 import { changeLease, claimNext, listQueue, type QueueDeps } from '../services/staff-queue';

@@ -13,7 +13,7 @@ import { admit, answerRefusal } from '../abuse/guards';
 import { limitBody, statusOf } from '../http/errors';
 import { fail, type DomainError } from '../errors';
 import { validInput, validUpload, type AppVariables, type InvalidForm } from '../http/input';
-import { followUpSchema, statusRequestSchema, trackingCodeSchema } from '../schemas/report';
+import { followUpSchema, statusRequestSchema, trackingCodeSchema } from '../../contract/schemas/reporter';
 import {
   addReporterFollowUp,
   openReportByCode,

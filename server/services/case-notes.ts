@@ -14,7 +14,8 @@ import { markReferred } from '../data/report-updates';
 import { fail } from '../errors';
 import { toHour, toSecond } from '../time';
 import { assertSameChannel, auditCase, reportNotFound, sessionChannelIds, type OpenCase } from './case-access';
-import { caseRecordViewOf, kindOf, type CaseRecordBody, type CaseRecordView } from './case-record-bodies';
+import { caseRecordViewOf, kindOf, type CaseRecordBody } from './case-record-bodies';
+import type { ContactDetails, InterferenceEntry } from '../../contract/schemas/staff-views';
 
 type NewBody<T extends CaseRecordBody['type']> = Omit<Extract<CaseRecordBody, { type: T }>, 'version' | 'type'>;
 
@@ -62,12 +63,6 @@ export function addInterference(db: Db, session: StaffSession, opened: OpenCase,
   );
 }
 
-export interface ContactDetails {
-  name?: string;
-  phone?: string;
-  email?: string;
-}
-
 /**
  * Decrypt the reporter's contact details. The reason goes into an encrypted
  * note first, with its own audit action, so no one reads an identity without
@@ -82,8 +77,6 @@ export async function revealContact(db: Db, session: StaffSession, opened: OpenC
   );
   return details;
 }
-
-export type InterferenceEntry = CaseRecordView & { reportId: number; channel: string };
 
 /** The interference register across the member's channels (or one of them), newest first, decrypted. Audited as a view. */
 export async function interferenceRegister(

@@ -5,6 +5,7 @@
  * encrypted body says `contact_reveal`, so the schema needs no new kind and
  * the reason stays content.
  */
+import type { CaseRecordView } from '../../contract/schemas/staff-views';
 import type { CaseRecord, CaseRecordKind } from '../data/case-records';
 
 export type CaseRecordBody =
@@ -12,15 +13,6 @@ export type CaseRecordBody =
   | { version: 1; type: 'contact_reveal'; reason: string }
   | { version: 1; type: 'referral'; agency: string; reference?: string | undefined; date: string }
   | { version: 1; type: 'interference'; who: string; when: string; how: string; outcome?: string | undefined };
-
-type WithoutVersion<T> = T extends unknown ? Omit<T, 'version' | 'type'> & { kind: (T & { type: string })['type'] } : never;
-
-export type CaseRecordView = WithoutVersion<CaseRecordBody> & {
-  id: number;
-  by: { id: number; username: string } | null;
-  /** Hour-truncated. */
-  at: string;
-};
 
 /** The clear kind stored for a body. */
 export function kindOf(body: CaseRecordBody): CaseRecordKind {

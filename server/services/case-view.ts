@@ -4,7 +4,6 @@
  * case records and links. Never the contact details: only whether there are
  * any (revealing them is its own audited action).
  */
-import type { StaffFileView } from '../../contract/attachments';
 import type { StaffSession } from '../auth/session-store';
 import { decryptText } from '../crypto/age';
 import { listCaseRecords } from '../data/case-records';
@@ -13,48 +12,12 @@ import { listMessages } from '../data/messages';
 import { readReportCiphertexts } from '../data/report-ciphertexts';
 import { listLinkedReports } from '../data/report-links';
 import type { ReportMeta } from '../data/report-metadata';
-import type { InternalStatus, ReportSource } from '../../contract/vocabulary';
+import type { CaseView, ReportSummary } from '../../contract/schemas/staff-views';
 import { toSecond } from '../time';
 import { reportNotFound, type OpenCase } from './case-access';
-import { caseRecordViewOf, type CaseRecordView } from './case-record-bodies';
+import { caseRecordViewOf } from './case-record-bodies';
 import { staffFilesOf } from './evidence-files';
 import type { ReportContent } from './intake';
-
-export interface ReportSummary {
-  id: number;
-  channel: string;
-  category: string;
-  region: string | null;
-  status: InternalStatus;
-  outcome: string | null;
-  priority: number;
-  assignee: { id: number; username: string } | null;
-  source: ReportSource;
-  /** The low-effort marker: admitted with little or no proof of work while the server was under load. */
-  lowEffort: boolean;
-  /** Hour-truncated ISO timestamps. */
-  receivedAt: string;
-  acknowledgedAt: string | null;
-  ackDueAt: string;
-  feedbackDueAt: string;
-  closedAt: string | null;
-  leased: boolean;
-  lease: { staffId: number; username: string; until: string } | null;
-  /** The slow-progress register: past a deadline and still open. */
-  overdue: { acknowledgement: boolean; feedback: boolean };
-}
-
-export interface CaseView extends ReportSummary {
-  content: Omit<ReportContent, 'version'>;
-  hasContact: boolean;
-  publicMessage: string | null;
-  messages: { id: number; from: 'staff' | 'reporter'; body: string; at: string }[];
-  caseRecords: CaseRecordView[];
-  /** Linked reports in the caller's channels (others answer as missing, so they are not shown). */
-  links: number[];
-  /** Evidence files, as sent by the reporter (after metadata removal). */
-  files: StaffFileView[];
-}
 
 /** The queue row for a report at `now`. */
 export function summaryOf(meta: ReportMeta, now: Date): ReportSummary {

@@ -3,7 +3,7 @@
  * ciphertexts (content and, if given, contact details), each to the channel
  * recipient and the reporter recipient derived from the code.
  */
-import { type Category, type ReportSource } from '../../contract/vocabulary';
+import type { Category, ReportSource } from '../../contract/vocabulary';
 import { formatTrackingCode } from '../../contract/tracking-code';
 import { encryptTo } from '../crypto/age';
 import { newSalt, type KdfPool } from '../crypto/argon2';
@@ -14,7 +14,7 @@ import type { Db } from '../data/database';
 import { insertReport } from '../data/reports';
 import type { FileStore } from '../files/file-store';
 import type { ReceivedFile } from '../files/receive-file';
-import type { ReportSubmission } from '../schemas/report';
+import type { ReportSubmission } from '../../contract/schemas/reporter';
 import { addDays, toHour } from '../time';
 import { addFileRows, encryptFileMetas, storeWithFiles } from './evidence-files';
 import { DomainError } from '../errors';

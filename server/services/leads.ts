@@ -6,7 +6,7 @@
  */
 import type { StaffSession } from '../auth/session-store';
 import type { z } from 'zod';
-import type { leadSchema } from '../schemas/staff-reports';
+import type { leadSchema } from '../../contract/schemas/staff-reports';
 import { findReportById } from '../data/reports';
 import { auditCase } from './case-access';
 import { submitReport, type IntakeDeps } from './intake';

@@ -8,9 +8,10 @@
 import { MAX_DISCARD_PER_ACTION } from '../../contract/low-effort';
 import type { StaffSession } from '../auth/session-store';
 import type { Db } from '../data/database';
-import { discardableLowEffortIds, listLowEffortBatches, type LowEffortBatch } from '../data/low-effort';
+import { discardableLowEffortIds, listLowEffortBatches } from '../data/low-effort';
+import type { DiscardSummary, LowEffortBatch } from '../../contract/schemas/staff-views';
 import type { FileStore } from '../files/file-store';
-import type { LowEffortDiscard } from '../schemas/staff-admin';
+import type { LowEffortDiscard } from '../../contract/schemas/staff-admin';
 import { toSecond } from '../time';
 import { deleteReportsForGood } from './report-deletion';
 
@@ -29,15 +30,6 @@ export function lowEffortBatchPage(db: Db, query: { before?: string | undefined;
   const batches = rows.slice(0, query.limit);
   const last = batches.at(-1);
   return { batches, nextBefore: rows.length > query.limit && last ? last.hour : null };
-}
-
-export interface DiscardSummary {
-  discarded: number;
-  reportIds: number[];
-  from: string;
-  to: string;
-  /** More discardable reports remain in the range (the cap was reached): discard again. */
-  more: boolean;
 }
 
 /**

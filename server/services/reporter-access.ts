@@ -4,7 +4,7 @@
  * A miss does the same Argon2id work as a hit.
  */
 import type { StatusView } from '../../contract/report-fields';
-import { type InternalStatus, type PublicStatus } from '../../contract/vocabulary';
+import type { InternalStatus, PublicStatus } from '../../contract/vocabulary';
 import { rateLimited } from '../abuse/guards';
 import type { FailedCheckLimiter } from '../abuse/rate-limit';
 import { decryptText, encryptTo } from '../crypto/age';

@@ -12,7 +12,7 @@ import { createChannel, findChannelBySlug } from '../data/channels';
 import type { Db } from '../data/database';
 import { channelsOnlyHeldBy, hasGrant } from '../data/grants';
 import { addChannelGrant, createStaff, findStaffById, findStaffByUsername } from '../data/staff';
-import { type StaffRole } from '../../contract/vocabulary';
+import type { StaffRole } from '../../contract/vocabulary';
 import { setDisabled } from '../data/staff-security';
 import { fail } from '../errors';
 import { toSecond } from '../time';

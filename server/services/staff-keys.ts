@@ -11,9 +11,8 @@ import { deriveIdentity } from '../crypto/derived-identity';
 import type { Db } from '../data/database';
 import { randomBytes } from 'node:crypto';
 import { findGrantsForStaff, findStaffByUsername, type NewStaff, type WrappedIdentity } from '../data/staff';
-import { type StaffRole } from '../../contract/vocabulary';
-
-export const MIN_PASSWORD_LENGTH = 12;
+import { MIN_PASSWORD_LENGTH } from '../../contract/limits';
+import type { StaffRole } from '../../contract/vocabulary';
 
 export interface UnlockedStaff {
   id: number;

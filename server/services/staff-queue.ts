@@ -10,10 +10,11 @@ import { listReportMeta } from '../data/report-list';
 import { findReportMeta } from '../data/report-metadata';
 import { claimNextReport, releaseLease, renewLease } from '../data/report-queue';
 import { fail } from '../errors';
-import type { ReportListQuery } from '../schemas/staff-reports';
+import type { ReportListQuery } from '../../contract/schemas/staff-reports';
 import { toSecond } from '../time';
 import { auditCase, openCase, sessionChannelIds, type OpenCase } from './case-access';
-import { caseViewOf, summaryOf, type CaseView, type ReportSummary } from './case-view';
+import { caseViewOf, summaryOf } from './case-view';
+import type { CaseView, ReportSummary } from '../../contract/schemas/staff-views';
 
 export interface QueueDeps {
   db: Db;

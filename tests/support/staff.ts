@@ -5,7 +5,7 @@
  */
 import { findChannelBySlug } from '../../server/data/channels';
 import { addChannelGrant, createStaff } from '../../server/data/staff';
-import { type StaffRole } from '../../contract/vocabulary';
+import type { StaffRole } from '../../contract/vocabulary';
 import { prepareStaffAccount, unlockStaff, wrapChannelIdentity } from '../../server/services/staff-keys';
 import { ADMIN, type TestInstance } from './instance';
 

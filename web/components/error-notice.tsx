@@ -1,6 +1,6 @@
 import type { JSX } from 'preact';
 import { ERROR_CODES, messagesFor, pagePath, type ErrorCode } from '../i18n';
-import { type Lang } from '../../contract/languages';
+import type { Lang } from '../../contract/languages';
 
 function isErrorCode(code: string): code is ErrorCode {
   return (ERROR_CODES as readonly string[]).includes(code);

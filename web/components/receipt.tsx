@@ -1,6 +1,6 @@
 import type { JSX } from 'preact';
 import { messagesFor } from '../i18n';
-import { type Lang } from '../../contract/languages';
+import type { Lang } from '../../contract/languages';
 import { ReceiptView } from './receipt-view';
 
 /** The receipt after a successful submission; `trackingCode` is already formatted ("dddd dddd dddd dddd dddd"). */

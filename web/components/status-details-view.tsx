@@ -1,7 +1,7 @@
 import type { JSX } from 'preact';
 import { pagePath } from '../i18n/lang';
 import { formatBytes } from '../../contract/attachments';
-import { type StatusView } from '../../contract/report-fields';
+import type { StatusView } from '../../contract/report-fields';
 import { PUBLIC_STATUSES } from '../../contract/vocabulary';
 import { formatHour } from '../lib/status-view';
 import { FollowUpFormView, type FollowUpFormViewProps } from './follow-up-form-view';

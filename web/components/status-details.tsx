@@ -1,6 +1,6 @@
 import type { JSX } from 'preact';
 import { messagesFor } from '../i18n';
-import { type Lang } from '../../contract/languages';
+import type { Lang } from '../../contract/languages';
 import { DEFAULT_UPLOAD_LIMITS, type UploadLimits, type UploadProblem } from '../../contract/attachments';
 import type { FieldProblem, StatusView } from '../../contract/report-fields';
 import { StatusDetailsView } from './status-details-view';

@@ -1,6 +1,6 @@
 import type { JSX } from 'preact';
 import { messagesFor, type LookupProblem } from '../i18n';
-import { type Lang } from '../../contract/languages';
+import type { Lang } from '../../contract/languages';
 import { StatusLookupFormView } from './status-lookup-form-view';
 
 /**

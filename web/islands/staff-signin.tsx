@@ -5,7 +5,7 @@
  * set-up for someone already signed in; `?ended=1` says the session ended.
  */
 import type { JSX } from 'preact';
-import type { MIN_PASSWORD_LENGTH as ServerMinimum } from '../../server/services/staff-keys';
+import { MIN_PASSWORD_LENGTH } from '../../contract/limits';
 import type { ConsoleMessages } from '../i18n/console/types';
 import type { SigninMessages } from '../i18n/console/staff-types';
 import { staffPath, type Lang } from '../i18n/lang';
@@ -14,7 +14,6 @@ import { failureText, fill } from '../staff/format';
 import type { SessionInfo } from '../staff/types';
 import { FocusingComponent } from './focus-after-render';
 
-const MIN_PASSWORD_LENGTH: typeof ServerMinimum = 12;
 const HEADING_ID = 'signin-heading';
 const PROBLEM_ID = 'signin-problem';
 

@@ -1,5 +1,5 @@
 /** Checking and displaying the `StatusView` the API returns. */
-import { type StatusView } from '../../contract/report-fields';
+import type { StatusView } from '../../contract/report-fields';
 import { PUBLIC_STATUSES } from '../../contract/vocabulary';
 
 function isObject(x: unknown): x is Record<string, unknown> {

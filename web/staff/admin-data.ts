@@ -1,8 +1,7 @@
 /** What the admin pages read from /api/staff/admin/..., and how their forms turn API errors into words. */
 import { useEffect, useRef, useState } from 'preact/hooks';
 // Types only: nothing of the server ends up in a browser bundle.
-import type { LowEffortBatch } from '../../server/data/low-effort';
-import type { DiscardSummary as DiscardAnswer } from '../../server/services/low-effort';
+import type { DiscardSummary as DiscardAnswer, LowEffortBatch } from '../../contract/schemas/staff-views';
 import type { StaffRole } from '../../contract/vocabulary';
 
 export interface StaffAccount {

@@ -2,23 +2,13 @@
  * Who is signed in (GET /api/staff/me) and small helpers of the registers,
  * admin and audit pages. A 401 is handled by `leaveIfSignedOut` in ./format.
  */
+import type { SessionInfo } from '../../contract/schemas/staff-auth';
 import type { ConsoleMessages } from '../i18n/console/types';
 import { staffPath, type Lang } from '../i18n/lang';
 
-import type { StaffRole } from '../../contract/vocabulary';
-
-export interface StaffChannel {
-  id: number;
-  slug: string;
-  name: string;
-}
-
-export interface StaffMe {
-  username: string;
-  role: StaffRole;
-  channels: StaffChannel[];
-  restriction: string | null;
-}
+/** Who is signed in, as GET /api/staff/me answers. */
+export type StaffMe = SessionInfo;
+export type StaffChannel = SessionInfo['channels'][number];
 
 /** Go to the sign-in page (the session ended or must be completed there). */
 export function goToSignIn(lang: Lang): void {

@@ -5,7 +5,7 @@ import type { Lang } from '../i18n/lang';
 import { staffApi } from './api';
 import { leaveIfSignedOut } from './format';
 import { errorText, goToSignIn, type StaffMe } from './session';
-import { type StaffRole } from '../../contract/vocabulary';
+import type { StaffRole } from '../../contract/vocabulary';
 
 type MeState = { kind: 'loading' } | { kind: 'ready'; me: StaffMe } | { kind: 'failed'; code: string };
 

@@ -1,13 +1,13 @@
 /** Request shapes for the admin routes. */
 import { z } from 'zod';
-import { MAX_DISCARD_HOURS } from '../../contract/low-effort';
-import { MIN_PASSWORD_LENGTH } from '../services/staff-keys';
+import { MAX_DISCARD_HOURS } from '../low-effort';
+import { MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH } from '../limits';
 
 const slug = z.string().regex(/^[a-z][a-z0-9_]{1,39}$/);
 
 export const newStaffSchema = z.object({
   username: z.string().regex(/^[a-z0-9][a-z0-9._-]{1,63}$/i),
-  password: z.string().min(MIN_PASSWORD_LENGTH).max(1024),
+  password: z.string().min(MIN_PASSWORD_LENGTH).max(MAX_PASSWORD_LENGTH),
   role: z.enum(['admin', 'triager', 'auditor']),
   channels: z.array(slug).max(100).default([]),
 });

@@ -5,9 +5,9 @@
  * islands use too.
  */
 import { z } from 'zod';
-import { LIMITS, OFFICIALS_INVOLVED } from '../../contract/report-fields';
-import { CATEGORIES, PUBLIC_STATUSES } from '../../contract/vocabulary';
-import { hasValidCheckDigit, normalizeTrackingCode } from '../../contract/tracking-code';
+import { LIMITS, OFFICIALS_INVOLVED } from '../report-fields';
+import { CATEGORIES, PUBLIC_STATUSES } from '../vocabulary';
+import { hasValidCheckDigit, normalizeTrackingCode } from '../tracking-code';
 
 const optionalText = (max: number): z.ZodOptional<z.ZodString> => z.string().trim().max(max).optional();
 

@@ -1,18 +1,19 @@
 /** Request shapes for staff sign-in, password, recovery and TOTP routes. */
 import { z } from 'zod';
-import { MIN_PASSWORD_LENGTH } from '../services/staff-keys';
+import { MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH } from '../limits';
+import { SESSION_RESTRICTIONS, STAFF_ROLES } from '../vocabulary';
 
 const username = z.string().trim().min(1).max(64);
-const newPassword = z.string().min(MIN_PASSWORD_LENGTH).max(1024);
+const newPassword = z.string().min(MIN_PASSWORD_LENGTH).max(MAX_PASSWORD_LENGTH);
 
 export const loginSchema = z.object({
   username,
-  password: z.string().min(1).max(1024),
+  password: z.string().min(1).max(MAX_PASSWORD_LENGTH),
   totp: z.string().max(16).optional(),
 });
 
 export const passwordChangeSchema = z.object({
-  currentPassword: z.string().min(1).max(1024),
+  currentPassword: z.string().min(1).max(MAX_PASSWORD_LENGTH),
   newPassword,
 });
 
@@ -26,11 +27,13 @@ export const totpCodeSchema = z.object({ code: z.string().min(1).max(16) });
 
 export const sessionInfoSchema = z.object({
   username: z.string(),
-  role: z.enum(['admin', 'triager', 'auditor']),
+  role: z.enum(STAFF_ROLES),
   channels: z.array(z.object({ id: z.number(), slug: z.string(), name: z.string() })),
   totpEnabled: z.boolean(),
-  restriction: z.enum(['change_password', 'enrol_totp']).nullable(),
+  restriction: z.enum(SESSION_RESTRICTIONS).nullable(),
   idleTimeoutSeconds: z.number().int().meta({ description: 'SESSION_IDLE_MINUTES in seconds.' }),
   idleEndsAt: z.iso.datetime().meta({ description: 'When the idle timeout ends the session unless a person does something first.' }),
   idleSecondsLeft: z.number().int().min(0).meta({ description: 'Seconds until idleEndsAt, by the server\'s clock.' }),
 });
+/** GET /api/staff/me and the sign-in answers. */
+export type SessionInfo = z.infer<typeof sessionInfoSchema>;

@@ -3,9 +3,9 @@
  * (/api/staff/reports, /queue, /interference, /leads): the only definition.
  */
 import { z } from 'zod';
-import { LIMITS } from '../../contract/report-fields';
-import { CATEGORIES, CLOSE_OUTCOMES, INTERNAL_STATUSES, LEAD_SOURCES, PRIORITY_MAX } from '../../contract/vocabulary';
-import { reportSubmissionSchema } from './report';
+import { LIMITS } from '../report-fields';
+import { CATEGORIES, CLOSE_OUTCOMES, INTERNAL_STATUSES, LEAD_SOURCES, PRIORITY_MAX } from '../vocabulary';
+import { reportSubmissionSchema } from './reporter';
 
 const text = (min: number, max: number): z.ZodString => z.string().trim().min(min).max(max);
 

@@ -1,0 +1,129 @@
+/**
+ * What the staff API answers about reports and cases: the only definition.
+ * The OpenAPI document is built from these, the server's services return
+ * their types, and the console reads its answers as them (type-only imports:
+ * no zod in a browser bundle).
+ */
+import { z } from 'zod';
+import type { StaffFileView } from '../attachments';
+import { MAX_DISCARD_PER_ACTION } from '../low-effort';
+import { CASE_RECORD_KINDS, INTERNAL_STATUSES, MESSAGE_AUTHORS, REPORT_SOURCES } from '../vocabulary';
+
+const hour = z.string().meta({ description: 'ISO 8601, truncated to the hour.' });
+const staffRef = z.object({ id: z.number().int(), username: z.string() });
+
+/** A queue row: clear metadata, never content. */
+export const reportSummarySchema = z.object({
+  id: z.number().int(),
+  channel: z.string(),
+  category: z.string(),
+  region: z.string().nullable(),
+  status: z.enum(INTERNAL_STATUSES),
+  outcome: z.string().nullable(),
+  priority: z.number().int().min(0).max(3),
+  assignee: staffRef.nullable(),
+  source: z.enum(REPORT_SOURCES),
+  lowEffort: z.boolean().meta({
+    description: 'The low-effort marker: admitted with little or no proof of work while the server was under load. Marked reports come after unmarked ones in the queue.',
+  }),
+  receivedAt: hour,
+  acknowledgedAt: hour.nullable(),
+  ackDueAt: hour,
+  feedbackDueAt: hour,
+  closedAt: hour.nullable(),
+  leased: z.boolean(),
+  lease: z.object({ staffId: z.number().int(), username: z.string(), until: z.string() }).nullable(),
+  overdue: z.object({ acknowledgement: z.boolean(), feedback: z.boolean() }).meta({ description: 'The slow-progress register: past a deadline and still open.' }),
+});
+export type ReportSummary = z.infer<typeof reportSummarySchema>;
+
+/** A page of the queue. */
+export const queuePageSchema = z.object({ reports: z.array(reportSummarySchema), nextCursor: z.string().nullable() });
+export type QueuePage = z.infer<typeof queuePageSchema>;
+
+const recordBase = { id: z.number().int(), by: staffRef.nullable(), at: hour };
+const optionalText = z.string().optional();
+
+/** A case record as staff see it, decrypted. */
+export const caseRecordViewSchema = z.discriminatedUnion('kind', [
+  z.object({ ...recordBase, kind: z.literal('note'), body: z.string() }),
+  z.object({ ...recordBase, kind: z.literal('contact_reveal'), reason: z.string() }),
+  z.object({ ...recordBase, kind: z.literal('referral'), agency: z.string(), reference: optionalText, date: z.string() }),
+  z.object({ ...recordBase, kind: z.literal('interference'), who: z.string(), when: z.string(), how: z.string(), outcome: optionalText }),
+]);
+export type CaseRecordView = z.infer<typeof caseRecordViewSchema>;
+/** Fails to compile when the vocabulary gains a record kind the view does not describe. */
+export const RECORD_KINDS_COVERED: (typeof CASE_RECORD_KINDS)[number] extends CaseRecordView['kind'] ? true : never = true;
+
+/** An entry of the interference register: a record with the report it belongs to. */
+export const interferenceEntrySchema = z.intersection(caseRecordViewSchema, z.object({ reportId: z.number().int(), channel: z.string() }));
+export type InterferenceEntry = z.infer<typeof interferenceEntrySchema>;
+
+/** The decrypted content of a report (the form's fields, never the contact). */
+export const reportContentSchema = z.object({
+  details: z.string(),
+  location: optionalText,
+  subjects: optionalText,
+  occurredAt: optionalText,
+  officialsInvolved: optionalText,
+  officialsDetails: optionalText,
+  discouraged: optionalText,
+});
+export type ReportContentView = z.infer<typeof reportContentSchema>;
+
+export const staffFileSchema = z.object({
+  id: z.number().int(),
+  name: z.string(),
+  size: z.number().int(),
+  at: hour,
+  type: z.string().meta({ description: 'Detected from the first bytes, not as claimed.' }),
+  sha256: z.string().meta({ description: 'Of the stored file, after metadata removal (chain of custody).' }),
+  metadata: z.enum(['removed', 'kept', 'not_supported']),
+  origin: z.enum(['report', 'follow_up']),
+  messageId: z.number().int().nullable().meta({ description: 'The follow-up message it came with, if any.' }),
+});
+/** Fails to compile when the schema and contract/attachments.ts's StaffFileView drift apart. */
+export const STAFF_FILE_MATCHES: [z.infer<typeof staffFileSchema>, StaffFileView] extends [StaffFileView, z.infer<typeof staffFileSchema>] ? true : never = true;
+
+/** One report opened with the channel identity. */
+export const caseViewSchema = reportSummarySchema.extend({
+  content: reportContentSchema,
+  hasContact: z.boolean(),
+  publicMessage: z.string().nullable(),
+  messages: z.array(z.object({ id: z.number().int(), from: z.enum(MESSAGE_AUTHORS), body: z.string(), at: hour })),
+  caseRecords: z.array(caseRecordViewSchema),
+  links: z.array(z.number().int()).meta({ description: 'Linked reports in the caller\'s channels.' }),
+  files: z.array(staffFileSchema),
+});
+export type CaseView = z.infer<typeof caseViewSchema>;
+
+/** The reporter's contact details, revealed by an audited action. */
+export const contactDetailsSchema = z.object({ name: optionalText, phone: optionalText, email: optionalText });
+export type ContactDetails = z.infer<typeof contactDetailsSchema>;
+
+/** What creating something answers. */
+export const createdSchema = z.object({ id: z.number().int() });
+
+/** GET /api/staff/admin/low-effort: marked reports by received hour. */
+export const lowEffortBatchPageSchema = z.object({
+  batches: z.array(
+    z.object({
+      hour,
+      marked: z.number().int().meta({ description: 'Reports received that hour with the low-effort marker.' }),
+      discardable: z.number().int().meta({ description: 'Of those, how many nobody has worked on yet.' }),
+    }),
+  ),
+  nextBefore: hour.nullable().meta({ description: 'Pass as `before` for older hours; null on the last page.' }),
+});
+export type LowEffortBatchPage = z.infer<typeof lowEffortBatchPageSchema>;
+export type LowEffortBatch = LowEffortBatchPage['batches'][number];
+
+/** POST /api/staff/admin/low-effort/discard. */
+export const discardSummarySchema = z.object({
+  discarded: z.number().int(),
+  reportIds: z.array(z.number().int()),
+  from: hour,
+  to: hour,
+  more: z.boolean().meta({ description: `True when more discardable reports remain in the range: one discard deletes at most ${MAX_DISCARD_PER_ACTION}.` }),
+});
+export type DiscardSummary = z.infer<typeof discardSummarySchema>;
