@@ -9,6 +9,7 @@ import { staffApi } from './api';
 import { OutcomeLine, TextField, type Outcome } from './form-parts';
 import { leaveIfSignedOut } from './format';
 import { errorText } from './session';
+import { DataTable } from './data-table';
 
 interface Props {
   lang: Lang;
@@ -53,30 +54,21 @@ export function AdminChannels(props: Props): JSX.Element {
   return (
     <section aria-labelledby="channels-heading">
       <h2 id="channels-heading">{m.heading}</h2>
-      <div class="table-scroll" role="region" aria-labelledby="channels-caption" tabIndex={0}>
-        <table>
-          <caption id="channels-caption">{m.caption}</caption>
-          <thead>
-            <tr>
-              {[c.slug, c.name, c.holders, c.reports].map((label) => (
-                <th scope="col" key={label}>
-                  {label}
-                </th>
-              ))}
-            </tr>
-          </thead>
-          <tbody>
-            {props.channels.map((channel) => (
-              <tr key={channel.id}>
-                <th scope="row">{channel.slug}</th>
-                <td>{channel.name}</td>
-                <td class={channel.holders < 2 ? 'overdue' : undefined}>{channel.holders}</td>
-                <td>{channel.reports}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <DataTable
+        captionId="channels-caption"
+        caption={m.caption}
+        columns={[c.slug, c.name, c.holders, c.reports]}
+        rows={props.channels}
+        rowKey={(channel) => channel.id}
+        cells={(channel) => (
+          <>
+            <th scope="row">{channel.slug}</th>
+            <td>{channel.name}</td>
+            <td class={channel.holders < 2 ? 'overdue' : undefined}>{channel.holders}</td>
+            <td>{channel.reports}</td>
+          </>
+        )}
+      />
       <h3 id="add-channel-heading">{m.addHeading}</h3>
       <form method="post" class="admin-form" ref={formRef} aria-labelledby="add-channel-heading" noValidate onSubmit={(event) => void submit(event)}>
         <TextField id="channel-slug" label={m.slug.label} hint={m.slug.hint} error={errors['slug']} value={slug} onValue={setSlug} />

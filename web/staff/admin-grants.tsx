@@ -9,6 +9,7 @@ import { staffApi } from './api';
 import { OutcomeLine, SelectField, type Outcome } from './form-parts';
 import { formatTime, leaveIfSignedOut } from './format';
 import { errorText, type StaffMe } from './session';
+import { DataTable } from './data-table';
 
 interface Props {
   lang: Lang;
@@ -64,30 +65,21 @@ export function AdminGrants(props: Props): JSX.Element {
       {props.grants.length === 0 ? (
         <p>{m.empty}</p>
       ) : (
-        <div class="table-scroll" role="region" aria-labelledby="grants-caption" tabIndex={0}>
-          <table>
-            <caption id="grants-caption">{m.caption}</caption>
-            <thead>
-              <tr>
-                {[c.channel, c.member, c.grantedBy, c.grantedAt].map((label) => (
-                  <th scope="col" key={label}>
-                    {label}
-                  </th>
-                ))}
-              </tr>
-            </thead>
-            <tbody>
-              {props.grants.map((grant) => (
-                <tr key={`${grant.channelId}-${grant.staffId}`}>
-                  <th scope="row">{grant.channel}</th>
-                  <td>{grant.username}</td>
-                  <td>{grant.grantedBy ?? ''}</td>
-                  <td>{formatTime(lang, grant.createdAt)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable
+          captionId="grants-caption"
+          caption={m.caption}
+          columns={[c.channel, c.member, c.grantedBy, c.grantedAt]}
+          rows={props.grants}
+          rowKey={(grant) => `${grant.channelId}-${grant.staffId}`}
+          cells={(grant) => (
+            <>
+              <th scope="row">{grant.channel}</th>
+              <td>{grant.username}</td>
+              <td>{grant.grantedBy ?? ''}</td>
+              <td>{formatTime(lang, grant.createdAt)}</td>
+            </>
+          )}
+        />
       )}
       <h3 id="grant-heading">{m.addHeading}</h3>
       <form method="post" class="admin-form" ref={formRef} aria-labelledby="grant-heading" noValidate onSubmit={(event) => void submit(event)}>

@@ -16,6 +16,7 @@ import { staffApi } from './api';
 import { OutcomeLine, SelectField, type Outcome } from './form-parts';
 import { formatTime, leaveIfSignedOut } from './format';
 import { errorText } from './session';
+import { DataTable } from './data-table';
 
 interface Props {
   lang: Lang;
@@ -148,44 +149,35 @@ export function AdminLowEffort(props: Props): JSX.Element {
         <p>{m.empty}</p>
       ) : (
         <>
-          <div class="table-scroll" role="region" aria-labelledby="low-effort-caption" tabIndex={0}>
-            <table>
-              <caption id="low-effort-caption">{m.caption}</caption>
-              <thead>
-                <tr>
-                  {[c.hour, c.marked, c.discardable, c.action].map((label) => (
-                    <th scope="col" key={label}>
-                      {label}
-                    </th>
-                  ))}
-                </tr>
-              </thead>
-              <tbody>
-                {batches.map((batch) => (
-                  <tr key={batch.hour}>
-                    <th scope="row">{hour(batch.hour)}</th>
-                    <td>{batch.marked}</td>
-                    <td>{batch.discardable}</td>
-                    <td>
-                      {batch.discardable === 0 ? (
-                        m.nothingToDiscard
-                      ) : (
-                        <button
-                          type="button"
-                          class="button button-secondary button-small"
-                          aria-label={m.discardNamed(hour(batch.hour), batch.discardable)}
-                          aria-disabled={busy ? 'true' : undefined}
-                          onClick={(event) => ask({ from: batch.hour, to: batch.hour }, event)}
-                        >
-                          {m.discard}
-                        </button>
-                      )}
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <DataTable
+            captionId="low-effort-caption"
+            caption={m.caption}
+            columns={[c.hour, c.marked, c.discardable, c.action]}
+            rows={batches}
+            rowKey={(batch) => batch.hour}
+            cells={(batch) => (
+              <>
+                <th scope="row">{hour(batch.hour)}</th>
+                <td>{batch.marked}</td>
+                <td>{batch.discardable}</td>
+                <td>
+                  {batch.discardable === 0 ? (
+                    m.nothingToDiscard
+                  ) : (
+                    <button
+                      type="button"
+                      class="button button-secondary button-small"
+                      aria-label={m.discardNamed(hour(batch.hour), batch.discardable)}
+                      aria-disabled={busy ? 'true' : undefined}
+                      onClick={(event) => ask({ from: batch.hour, to: batch.hour }, event)}
+                    >
+                      {m.discard}
+                    </button>
+                  )}
+                </td>
+              </>
+            )}
+          />
           {nextBefore !== null && (
             <p>
               <button type="button" class="button button-secondary" onClick={() => void load(nextBefore)}>

@@ -10,6 +10,7 @@ import { staffApi } from './api';
 import { OutcomeLine, type Outcome } from './form-parts';
 import { leaveIfSignedOut } from './format';
 import { errorText, type StaffMe } from './session';
+import { DataTable } from './data-table';
 
 interface Props {
   lang: Lang;
@@ -48,44 +49,36 @@ export function StaffAccounts(props: Props): JSX.Element {
     <section aria-labelledby="staff-heading">
       <h2 id="staff-heading">{m.heading}</h2>
       <OutcomeLine outcome={outcome} />
-      <div class="table-scroll" role="region" aria-labelledby="staff-caption" tabIndex={0}>
-        <table>
-          <caption id="staff-caption">{m.caption}</caption>
-          <thead>
-            <tr>
-              {[c.username, c.role, c.channels, c.totp, c.state, c.action].map((label) => (
-                <th scope="col" key={label}>
-                  {label}
-                </th>
-              ))}
-            </tr>
-          </thead>
-          <tbody>
-            {props.staff.map((account) => (
-              <tr key={account.id} class={account.disabled ? 'row-disabled' : undefined}>
-                <th scope="row">{account.username}</th>
-                <td>{props.m.roles[account.role] ?? account.role}</td>
-                <td>{account.channels.length === 0 ? props.m.none : account.channels.join(', ')}</td>
-                <td>{account.totpEnabled ? m.totpOn : m.totpOff}</td>
-                <td>{account.disabled ? m.disabled : m.active}</td>
-                <td>
-                  {account.username !== me.username && (
-                    <button
-                      type="button"
-                      class="button button-secondary button-small"
-                      aria-label={account.disabled ? m.enableNamed(account.username) : m.disableNamed(account.username)}
-                      aria-disabled={busy !== null ? 'true' : undefined}
-                      onClick={() => void toggle(account)}
-                    >
-                      {account.disabled ? m.enable : m.disable}
-                    </button>
-                  )}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <DataTable
+        captionId="staff-caption"
+        caption={m.caption}
+        columns={[c.username, c.role, c.channels, c.totp, c.state, c.action]}
+        rows={props.staff}
+        rowKey={(account) => account.id}
+        rowClass={(account) => (account.disabled ? 'row-disabled' : undefined)}
+        cells={(account) => (
+          <>
+            <th scope="row">{account.username}</th>
+            <td>{props.m.roles[account.role] ?? account.role}</td>
+            <td>{account.channels.length === 0 ? props.m.none : account.channels.join(', ')}</td>
+            <td>{account.totpEnabled ? m.totpOn : m.totpOff}</td>
+            <td>{account.disabled ? m.disabled : m.active}</td>
+            <td>
+              {account.username !== me.username && (
+                <button
+                  type="button"
+                  class="button button-secondary button-small"
+                  aria-label={account.disabled ? m.enableNamed(account.username) : m.disableNamed(account.username)}
+                  aria-disabled={busy !== null ? 'true' : undefined}
+                  onClick={() => void toggle(account)}
+                >
+                  {account.disabled ? m.enable : m.disable}
+                </button>
+              )}
+            </td>
+          </>
+        )}
+      />
       <AddStaffForm lang={lang} m={props.m} common={common} me={me} onChanged={props.onChanged} />
     </section>
   );

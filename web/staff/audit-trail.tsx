@@ -11,6 +11,7 @@ import { staffApi } from './api';
 import { useFocusLater } from './focus-later';
 import { formatTime, leaveIfSignedOut } from './format';
 import { errorText } from './session';
+import { DataTable } from './data-table';
 
 interface Chain {
   ok: boolean;
@@ -126,37 +127,28 @@ export function AuditTrail(props: Props): JSX.Element {
       {busy && entries.length === 0 && <p role="status">{common.loading}</p>}
       {!busy && failure === null && entries.length === 0 && <p>{m.empty}</p>}
       {entries.length > 0 && (
-        <div class="table-scroll" role="region" aria-labelledby="trail-caption" tabIndex={0}>
-          <table>
-            <caption id="trail-caption">{m.caption}</caption>
-            <thead>
-              <tr>
-                {[c.id, c.at, c.actor, c.action, c.report, c.channel, c.detail].map((label) => (
-                  <th scope="col" key={label}>
-                    {label}
-                  </th>
-                ))}
-              </tr>
-            </thead>
-            <tbody>
-              {entries.map((entry) => (
-                <tr key={entry.id}>
-                  <th scope="row" id={`audit-${entry.id}`} tabIndex={-1}>
-                    {entry.id}
-                  </th>
-                  <td>{formatTime(lang, entry.at)}</td>
-                  <td>{actorText(m, entry)}</td>
-                  <td>
-                    <code>{entry.action}</code>
-                  </td>
-                  <td>{entry.reportId ?? ''}</td>
-                  <td>{entry.channelId ?? ''}</td>
-                  <td class="detail">{detailText(lang, entry.detail)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable
+          captionId="trail-caption"
+          caption={m.caption}
+          columns={[c.id, c.at, c.actor, c.action, c.report, c.channel, c.detail]}
+          rows={entries}
+          rowKey={(entry) => entry.id}
+          cells={(entry) => (
+            <>
+              <th scope="row" id={`audit-${entry.id}`} tabIndex={-1}>
+                {entry.id}
+              </th>
+              <td>{formatTime(lang, entry.at)}</td>
+              <td>{actorText(m, entry)}</td>
+              <td>
+                <code>{entry.action}</code>
+              </td>
+              <td>{entry.reportId ?? ''}</td>
+              <td>{entry.channelId ?? ''}</td>
+              <td class="detail">{detailText(lang, entry.detail)}</td>
+            </>
+          )}
+        />
       )}
       {next !== null && (
         <button type="button" class="button button-secondary" aria-disabled={busy ? 'true' : undefined} onClick={() => busy || void load(next)}>

@@ -14,6 +14,7 @@ import { SelectField } from './form-parts';
 import { useFocusLater } from './focus-later';
 import { formatTime, leaveIfSignedOut } from './format';
 import { errorText, reportHref, type StaffChannel } from './session';
+import { DataTable } from './data-table';
 
 export interface InterferenceRecord {
   id: number;
@@ -124,39 +125,30 @@ export function InterferenceRegister(props: Props): JSX.Element {
       )}
       <p role="status">{busy ? common.loading : records.length === 0 ? m.empty : m.shown(records.length, next !== null)}</p>
       {records.length > 0 && (
-        <div class="table-scroll" role="region" aria-labelledby="interference-caption" tabIndex={0}>
-          <table>
-            <caption id="interference-caption">{m.caption}</caption>
-            <thead>
-              <tr>
-                {[c.id, c.report, c.channel, c.who, c.when, c.how, c.outcome, c.by, c.at].map((label) => (
-                  <th scope="col" key={label}>
-                    {label}
-                  </th>
-                ))}
-              </tr>
-            </thead>
-            <tbody>
-              {records.map((r) => (
-                <tr key={r.id}>
-                  <th scope="row" id={`interference-${r.id}`} tabIndex={-1}>
-                    {r.id}
-                  </th>
-                  <td>
-                    <a href={reportHref(lang, r.reportId)}>{props.m.reportLink(r.reportId)}</a>
-                  </td>
-                  <td>{r.channel}</td>
-                  <td class="text-block">{r.who}</td>
-                  <td class="text-block">{r.when}</td>
-                  <td class="text-block">{r.how}</td>
-                  <td class="text-block">{r.outcome ?? ''}</td>
-                  <td>{r.by?.username ?? ''}</td>
-                  <td>{formatTime(lang, r.at)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable
+          captionId="interference-caption"
+          caption={m.caption}
+          columns={[c.id, c.report, c.channel, c.who, c.when, c.how, c.outcome, c.by, c.at]}
+          rows={records}
+          rowKey={(r) => r.id}
+          cells={(r) => (
+            <>
+              <th scope="row" id={`interference-${r.id}`} tabIndex={-1}>
+                {r.id}
+              </th>
+              <td>
+                <a href={reportHref(lang, r.reportId)}>{props.m.reportLink(r.reportId)}</a>
+              </td>
+              <td>{r.channel}</td>
+              <td class="text-block">{r.who}</td>
+              <td class="text-block">{r.when}</td>
+              <td class="text-block">{r.how}</td>
+              <td class="text-block">{r.outcome ?? ''}</td>
+              <td>{r.by?.username ?? ''}</td>
+              <td>{formatTime(lang, r.at)}</td>
+            </>
+          )}
+        />
       )}
       {next !== null && (
         <button type="button" class="button button-secondary" aria-disabled={busy ? 'true' : undefined} onClick={() => busy || void load(channel, next)}>

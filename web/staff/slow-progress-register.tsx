@@ -13,6 +13,7 @@ import { staffApi } from './api';
 import { useFocusLater } from './focus-later';
 import { formatTime, leaveIfSignedOut } from './format';
 import { errorText, reportHref } from './session';
+import { DataTable } from './data-table';
 
 interface OverdueReport {
   id: number;
@@ -66,35 +67,26 @@ function OverdueTable(props: TableProps): JSX.Element {
       {rows.length === 0 ? (
         <p>{text.empty}</p>
       ) : (
-        <div class="table-scroll" role="region" aria-labelledby={`${id}-caption`} tabIndex={0}>
-          <table>
-            <caption id={`${id}-caption`}>{text.caption}</caption>
-            <thead>
-              <tr>
-                {[c.report, c.channel, c.status, c.received, text.due, c.overdueBy, c.assignee].map((label) => (
-                  <th scope="col" key={label}>
-                    {label}
-                  </th>
-                ))}
-              </tr>
-            </thead>
-            <tbody>
-              {rows.map((r) => (
-                <tr key={r.id}>
-                  <th scope="row">
-                    <a href={reportHref(lang, r.id)}>{props.m.reportLink(r.id)}</a>
-                  </th>
-                  <td>{r.channel}</td>
-                  <td>{props.labels.statuses[r.status] ?? r.status}</td>
-                  <td>{formatTime(lang, r.receivedAt)}</td>
-                  <td>{formatTime(lang, dueOf(r))}</td>
-                  <td class="overdue">{m.days(daysPast(dueOf(r), now))}</td>
-                  <td>{r.assignee?.username ?? m.unassigned}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable
+          captionId={`${id}-caption`}
+          caption={text.caption}
+          columns={[c.report, c.channel, c.status, c.received, text.due, c.overdueBy, c.assignee]}
+          rows={rows}
+          rowKey={(r) => r.id}
+          cells={(r) => (
+            <>
+              <th scope="row">
+                <a href={reportHref(lang, r.id)}>{props.m.reportLink(r.id)}</a>
+              </th>
+              <td>{r.channel}</td>
+              <td>{props.labels.statuses[r.status] ?? r.status}</td>
+              <td>{formatTime(lang, r.receivedAt)}</td>
+              <td>{formatTime(lang, dueOf(r))}</td>
+              <td class="overdue">{m.days(daysPast(dueOf(r), now))}</td>
+              <td>{r.assignee?.username ?? m.unassigned}</td>
+            </>
+          )}
+        />
       )}
     </section>
   );
