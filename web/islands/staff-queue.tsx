@@ -14,6 +14,7 @@ import { failureText, fill, formatTime, leaveIfSignedOut } from '../staff/format
 import type { CaseView, QueuePage, ReportSummary, SessionInfo } from '../staff/types';
 import { LowEffortMarker } from '../staff/low-effort-marker';
 import { FocusingComponent } from './focus-after-render';
+import { labelOf } from '../i18n/console/labels-types';
 
 const FILTERS = ['channel', 'status', 'category', 'region', 'overdue', 'lowEffort', 'assignee'] as const;
 type Filters = Partial<Record<(typeof FILTERS)[number], string>>;
@@ -210,7 +211,7 @@ export class QueueIsland extends FocusingComponent<Props, State> {
           </a>
           {row.lowEffort && <LowEffortMarker label={w.lowEffort} />}
         </td>
-        <td>{w.categories[row.category as keyof CaseWords['categories']] ?? row.category}</td>
+        <td>{labelOf(w.categories, row.category)}</td>
         <td>{this.state.me?.channels.find((channel) => channel.slug === row.channel)?.name ?? row.channel}</td>
         <td>{row.region ?? w.noRegion}</td>
         <td>

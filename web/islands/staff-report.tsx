@@ -20,6 +20,7 @@ import { FocusingComponent } from './focus-after-render';
 import type { ActionResult } from '../components/console-action-form';
 import { ReportSections } from '../components/console-report-forms';
 import { FileList } from '../components/console-report-files';
+import { labelOf } from '../i18n/console/labels-types';
 
 /** Renew well before the lease runs out, and at least this often. */
 const RENEW_EVERY_MS = 5 * 60_000;
@@ -224,10 +225,10 @@ export class ReportIsland extends FocusingComponent<Props, State> {
     const overdue = [view.overdue.acknowledgement && w.ackOverdue, view.overdue.feedback && w.feedbackOverdue].filter(Boolean).join(', ');
     const rows: [string, string | JSX.Element][] = [
       [f.channel, this.state.me?.channels.find((channel) => channel.slug === view.channel)?.name ?? view.channel],
-      [f.category, w.categories[view.category as keyof CaseWords['categories']] ?? view.category],
+      [f.category, labelOf(w.categories, view.category)],
       [f.region, view.region ?? w.noRegion],
       [f.status, w.statuses[view.status]],
-      ...(view.outcome === null ? [] : ([[f.outcome, w.outcomes[view.outcome as keyof CaseWords['outcomes']] ?? view.outcome]] as [string, string][])),
+      ...(view.outcome === null ? [] : ([[f.outcome, labelOf(w.outcomes, view.outcome)]] as [string, string][])),
       [f.priority, w.priorities[view.priority] ?? String(view.priority)],
       [f.assignee, view.assignee?.username ?? w.unassigned],
       [f.source, w.sources[view.source]],

@@ -2,7 +2,7 @@
 import type { JSX } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import type { AuditMessages } from '../i18n/console/audit-types';
-import type { ReportLabels } from '../i18n/console/labels-types';
+import { labelOf, type ReportLabels } from '../i18n/console/labels-types';
 import type { ConsoleMessages } from '../i18n/console/types';
 import type { Lang } from '../i18n/lang';
 import { staffApi } from './api';
@@ -57,9 +57,9 @@ export function AuditStats(props: Props): JSX.Element {
     if (stats === null) return <p role="status">{common.loading}</p>;
     const charts: { id: string; text: { heading: string; key: string }; rows: ChartRow[] }[] = [
       { id: 'by-channel', text: m.charts.byChannel, rows: named(stats.byChannel, (key) => key) },
-      { id: 'by-category', text: m.charts.byCategory, rows: named(stats.byCategory, (key) => labels.categories[key] ?? key) },
+      { id: 'by-category', text: m.charts.byCategory, rows: named(stats.byCategory, (key) => labelOf(labels.categories, key)) },
       { id: 'by-region', text: m.charts.byRegion, rows: named(stats.byRegion, (key) => (key === '' ? m.noRegion : key)) },
-      { id: 'by-status', text: m.charts.byStatus, rows: named(stats.byStatus, (key) => labels.statuses[key] ?? key) },
+      { id: 'by-status', text: m.charts.byStatus, rows: named(stats.byStatus, (key) => labelOf(labels.statuses, key)) },
       { id: 'by-month', text: m.charts.byMonth, rows: named(stats.byMonth, (key) => key) },
       {
         id: 'overdue',

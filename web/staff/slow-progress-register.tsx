@@ -6,7 +6,7 @@
 import type { JSX } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { ConsoleMessages } from '../i18n/console/types';
-import type { ReportLabels } from '../i18n/console/labels-types';
+import { labelOf, type ReportLabels } from '../i18n/console/labels-types';
 import type { RegistersMessages } from '../i18n/console/registers-types';
 import type { Lang } from '../i18n/lang';
 import { staffApi } from './api';
@@ -79,7 +79,7 @@ function OverdueTable(props: TableProps): JSX.Element {
                 <a href={reportHref(lang, r.id)}>{props.m.reportLink(r.id)}</a>
               </th>
               <td>{r.channel}</td>
-              <td>{props.labels.statuses[r.status] ?? r.status}</td>
+              <td>{labelOf(props.labels.statuses, r.status)}</td>
               <td>{formatTime(lang, r.receivedAt)}</td>
               <td>{formatTime(lang, dueOf(r))}</td>
               <td class="overdue">{m.days(daysPast(dueOf(r), now))}</td>

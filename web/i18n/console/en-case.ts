@@ -1,31 +1,8 @@
+import { reportLabels } from './en-labels';
 import type { CaseWords } from './staff-types';
 
 export const caseWords: CaseWords = {
-  statuses: {
-    new: 'New',
-    triage: 'Triage',
-    investigating: 'Investigating',
-    awaiting_reporter: 'Awaiting the reporter',
-    referred: 'Referred',
-    closed: 'Closed',
-  },
-  categories: {
-    organised_crime: 'Organised crime',
-    official_protection: 'Officials protecting crime, or corruption',
-    case_interference: 'Interference in a case',
-    sector_disorder: 'Crime in a trade or industry',
-    other: 'Other',
-  },
-  outcomes: {
-    substantiated: 'Substantiated',
-    unsubstantiated: 'Unsubstantiated',
-    duplicate: 'Duplicate',
-    out_of_scope: 'Out of scope',
-    referred: 'Referred elsewhere',
-    spam: 'Spam',
-  },
-  priorities: ['0 – normal', '1 – raised', '2 – high', '3 – urgent'],
-  sources: { web: 'Web form', phone: 'Phone', letter: 'Letter', visit: 'Visit', other: 'Other' },
+  ...reportLabels,
   reportName: 'Report {id}',
   unassigned: 'Unassigned',
   noRegion: 'Not given',

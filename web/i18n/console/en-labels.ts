@@ -16,4 +16,14 @@ export const reportLabels: ReportLabels = {
     sector_disorder: 'Abuses in a trade or industry',
     other: 'Something else',
   },
+  outcomes: {
+    substantiated: 'Substantiated',
+    unsubstantiated: 'Unsubstantiated',
+    duplicate: 'Duplicate',
+    out_of_scope: 'Out of scope',
+    referred: 'Referred elsewhere',
+    spam: 'Spam',
+  },
+  priorities: ['Normal', 'Raised', 'High', 'Urgent'],
+  sources: { web: 'Web form', phone: 'Phone', letter: 'Letter', visit: 'Visit', other: 'Other' },
 };

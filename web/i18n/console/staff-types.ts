@@ -4,8 +4,7 @@
  * Placeholders such as {n} or {time} are filled by `fill()` in web/staff/format.ts.
  */
 import type { MetadataHandling } from '../../../contract/attachments';
-import type { Category } from '../../../contract/vocabulary';
-import type { CloseOutcome, InternalStatus } from '../../staff/types';
+import type { ReportLabels } from './labels-types';
 
 /** The sign-out button and idle-timeout warning on every console page. */
 export interface SessionMessages {
@@ -18,14 +17,8 @@ export interface SessionMessages {
   signOutFailed: string;
 }
 
-/** Names for a report's clear fields, shared by the queue and the report view. */
-export interface CaseWords {
-  statuses: Record<InternalStatus, string>;
-  categories: Record<Category, string>;
-  outcomes: Record<CloseOutcome, string>;
-  /** Index = priority 0..3. */
-  priorities: readonly [string, string, string, string];
-  sources: Record<'web' | 'phone' | 'letter' | 'visit' | 'other', string>;
+/** Names for a report's clear fields, shared by the queue and the report view: the one label set, and a few more words. */
+export interface CaseWords extends ReportLabels {
   /** {id} */
   reportName: string;
   unassigned: string;

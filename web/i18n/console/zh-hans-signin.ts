@@ -40,7 +40,7 @@ export const signinMessages: SigninMessages = {
     submit: '确认并启用',
     invalidCode: '验证码不正确。请确认手机时间准确，并输入最新的验证码。',
     done: '身份验证器 App 已设置完成。今后每次登录都需要输入验证码。',
-    later: '以后再说，前往待办案件',
+    later: '以后再说，前往待办线索',
     alreadyEnabled: '您的账号已设置身份验证器 App。',
   },
   continue: '进入办理系统',

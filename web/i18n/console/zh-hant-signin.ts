@@ -40,7 +40,7 @@ export const signinMessages: SigninMessages = {
     submit: '確認並啟用',
     invalidCode: '驗證碼不正確。請確認手機時間無誤，並輸入最新的驗證碼。',
     done: '驗證器 App 已設定完成。之後每次登入都需要輸入驗證碼。',
-    later: '稍後再說，前往待辦案件',
+    later: '稍後再說，前往待辦線索',
     alreadyEnabled: '您的帳號已設定驗證器 App。',
   },
   continue: '進入承辦系統',

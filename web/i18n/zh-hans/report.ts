@@ -35,7 +35,7 @@ export const reportMessages: ReportMessages = {
     organised_crime: { label: '组织犯罪', hint: '黑恶势力、暴力讨债、欺行霸市、开设赌场、非法放贷、贩毒或拐卖人口等。' },
     official_protection: { label: '官员包庇犯罪或腐败', hint: '公职人员充当“保护伞”、收受贿赂、滥用职权或为他人谋取利益。' },
     case_interference: {
-      label: '干预案件/施压要求撤案',
+      label: '干预案件／施压要求撤案',
       hint: '有人向公安、检察院或法院打招呼、施压，或逼迫被害人、证人撤案。',
     },
     sector_disorder: { label: '行业乱象', hint: '某些行业中的违法乱象，例如围标串标、强买强卖、垄断市场或非法采砂。' },

@@ -37,7 +37,7 @@ export const statusMessages: StatusMessages = {
       received: { label: '已收到', text: '举报已经送达，正在等待工作人员查阅。' },
       acknowledged: { label: '已受理', text: '工作人员已查阅您的举报，并决定受理。' },
       in_progress: { label: '办理中', text: '您的举报正在调查办理中，可能需要一段时间。' },
-      referred: { label: '已移交', text: '您的举报已移交有权处理的机关，例如公安机关或检察院。' },
+      referred: { label: '已移送', text: '您的举报已移送有权处理的机关，例如公安机关或检察院。' },
       closed: { label: '已办结', text: '这件举报已经办理完毕。您仍然可以在这里阅读往来消息。' },
     },
     allStatuses: '各个状态是什么意思？',
