@@ -44,19 +44,22 @@ export type QueuePage = z.infer<typeof queuePageSchema>;
 const recordBase = { id: z.number().int(), by: staffRef.nullable(), at: hour };
 const optionalText = z.string().optional();
 
+/** Someone who tried to interfere with the case: who, when, how, and what came of it. */
+const interferenceRecordSchema = z.object({ ...recordBase, kind: z.literal('interference'), who: z.string(), when: z.string(), how: z.string(), outcome: optionalText });
+
 /** A case record as staff see it, decrypted. */
 export const caseRecordViewSchema = z.discriminatedUnion('kind', [
   z.object({ ...recordBase, kind: z.literal('note'), body: z.string() }),
   z.object({ ...recordBase, kind: z.literal('contact_reveal'), reason: z.string() }),
   z.object({ ...recordBase, kind: z.literal('referral'), agency: z.string(), reference: optionalText, date: z.string() }),
-  z.object({ ...recordBase, kind: z.literal('interference'), who: z.string(), when: z.string(), how: z.string(), outcome: optionalText }),
+  interferenceRecordSchema,
 ]);
 export type CaseRecordView = z.infer<typeof caseRecordViewSchema>;
 /** Fails to compile when the vocabulary gains a record kind the view does not describe. */
 export const RECORD_KINDS_COVERED: (typeof CASE_RECORD_KINDS)[number] extends CaseRecordView['kind'] ? true : never = true;
 
 /** An entry of the interference register: a record with the report it belongs to. */
-export const interferenceEntrySchema = z.intersection(caseRecordViewSchema, z.object({ reportId: z.number().int(), channel: z.string() }));
+export const interferenceEntrySchema = interferenceRecordSchema.extend({ reportId: z.number().int(), channel: z.string() });
 export type InterferenceEntry = z.infer<typeof interferenceEntrySchema>;
 
 /** The decrypted content of a report (the form's fields, never the contact). */

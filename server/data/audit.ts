@@ -5,6 +5,7 @@
  */
 import { createHash } from 'node:crypto';
 import type { Db } from './database';
+import type { AuditChain, AuditEntry as AuditListEntry } from '../../contract/schemas/staff-oversight-views';
 
 export const GENESIS_HASH = '0'.repeat(64);
 
@@ -64,10 +65,8 @@ export function appendAudit(
   }).immediate();
 }
 
-export type AuditVerification = { ok: true; entries: number } | { ok: false; entries: number; brokenAtId: number };
-
 /** Recompute the chain from the start; reports the first entry that does not match. */
-export function verifyAuditChain(db: Db): AuditVerification {
+export function verifyAuditChain(db: Db): AuditChain {
   const rows = db
     .prepare<[], AuditRow>(
       `SELECT id, at, actor_staff_id AS actorStaffId, action, report_id AS reportId, channel_id AS channelId,
@@ -84,18 +83,6 @@ export function verifyAuditChain(db: Db): AuditVerification {
     expectedPrev = row.hash;
   }
   return { ok: true, entries };
-}
-
-export interface AuditListEntry {
-  id: number;
-  at: string;
-  actorStaffId: number | null;
-  actorUsername: string | null;
-  action: string;
-  reportId: number | null;
-  channelId: number | null;
-  detail: Record<string, unknown>;
-  hash: string;
 }
 
 /** Entries newest first, `limit` of them before `beforeId`, optionally for one report. */

@@ -1,17 +1,12 @@
 /** Channels: destination teams, each with its own age recipient. */
 import type { Db } from './database';
+import type { ChannelRow } from '../../contract/schemas/staff-oversight-views';
 
 export interface Channel {
   id: number;
   slug: string;
   name: string;
   recipient: string;
-}
-
-export interface ChannelSummary extends Channel {
-  /** Enabled staff members who hold the channel's identity. */
-  holders: number;
-  reports: number;
 }
 
 /** Insert a channel; returns its id. */
@@ -49,9 +44,9 @@ export function listChannelNames(db: Db): Channel[] {
 }
 
 /** Every channel with its holder and report counts, by id. */
-export function listChannels(db: Db): ChannelSummary[] {
+export function listChannels(db: Db): ChannelRow[] {
   return db
-    .prepare<[], ChannelSummary>(
+    .prepare<[], ChannelRow>(
       `SELECT c.id, c.slug, c.name, c.recipient,
          (SELECT count(*) FROM channel_grants g JOIN staff s ON s.id = g.staff_id
            WHERE g.channel_id = c.id AND s.disabled = 0) AS holders,

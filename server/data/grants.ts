@@ -1,19 +1,12 @@
 /** Channel grants as the admin pages list them, and the checks around them. */
 import type { Db } from './database';
-
-export interface GrantListing {
-  staffId: number;
-  username: string;
-  channelId: number;
-  channel: string;
-  grantedBy: string | null;
-  createdAt: string;
-}
+import type { GrantRow, StaffAccount } from '../../contract/schemas/staff-oversight-views';
+import type { StaffRole } from '../../contract/vocabulary';
 
 /** Every grant with names, by channel then member. */
-export function listGrants(db: Db): GrantListing[] {
+export function listGrants(db: Db): GrantRow[] {
   return db
-    .prepare<[], GrantListing>(
+    .prepare<[], GrantRow>(
       `SELECT g.staff_id AS staffId, s.username, g.channel_id AS channelId, c.slug AS channel,
          b.username AS grantedBy, g.created_at AS createdAt
        FROM channel_grants g JOIN staff s ON s.id = g.staff_id JOIN channels c ON c.id = g.channel_id
@@ -41,19 +34,11 @@ export function channelsOnlyHeldBy(db: Db, staffId: number): string[] {
     .map((row) => row.slug);
 }
 
-export interface StaffListing {
-  id: number;
-  username: string;
-  role: string;
-  disabled: boolean;
-  totpEnabled: boolean;
-  channels: string[];
-}
-
 /** Every account with its channels (no key material). */
-export function listStaffAccounts(db: Db): StaffListing[] {
+export function listStaffAccounts(db: Db): StaffAccount[] {
   const rows = db
-    .prepare<[], { id: number; username: string; role: string; disabled: number; totp_enabled: number; channels: string | null }>(
+    // The staff table's CHECK constraint holds role to the vocabulary's roles.
+    .prepare<[], { id: number; username: string; role: StaffRole; disabled: number; totp_enabled: number; channels: string | null }>(
       `SELECT s.id, s.username, s.role, s.disabled, s.totp_enabled,
          (SELECT group_concat(c.slug, ',') FROM channel_grants g JOIN channels c ON c.id = g.channel_id WHERE g.staff_id = s.id) AS channels
        FROM staff s ORDER BY s.id`,

@@ -1,17 +1,6 @@
 /** Counts for auditors: from clear metadata only, never content. */
 import type { Db } from './database';
-
-export interface Statistics {
-  total: number;
-  byChannel: { key: string; count: number }[];
-  byCategory: { key: string; count: number }[];
-  byRegion: { key: string; count: number }[];
-  byStatus: { key: string; count: number }[];
-  byMonth: { key: string; count: number }[];
-  /** Median hours from receipt to acknowledgement, over acknowledged reports; null when none. */
-  medianHoursToAcknowledge: number | null;
-  overdue: { acknowledgement: number; feedback: number };
-}
+import type { Statistics } from '../../contract/schemas/staff-oversight-views';
 
 type Count = { key: string; count: number };
 

@@ -3,6 +3,14 @@ import { z } from 'zod';
 import { BACKGROUND_HEADER, IDLE_ENDS_HEADER } from '../../contract/staff-session-headers';
 import { grantSchema, newChannelSchema, newStaffSchema } from '../../contract/schemas/staff-admin';
 import { loginSchema, passwordChangeSchema, recoverSchema, sessionInfoSchema, totpCodeSchema } from '../../contract/schemas/staff-auth';
+import {
+  auditPageSchema,
+  auditTrailPageSchema,
+  channelListSchema,
+  grantListSchema,
+  staffListSchema,
+  statisticsSchema,
+} from '../../contract/schemas/staff-oversight-views';
 import { errors, jsonBody, jsonResponse, type Operation, type Paths } from './helpers';
 
 const backgroundHeader = {
@@ -77,7 +85,7 @@ export const staffAccountPaths: Paths = {
     post: staffOperation('disableTotp', 'any (not when REQUIRE_TOTP)', { requestBody: jsonBody(totpCodeSchema), responses: { 200: jsonResponse('Disabled.', sessionInfoSchema), ...errors(400, 401, 403, 409) } }),
   },
   '/api/staff/admin/staff': {
-    get: staffOperation('listStaff', 'admin', { responses: { 200: { description: 'Accounts and their channels; no key material.' }, ...errors(401, 403) } }),
+    get: staffOperation('listStaff', 'admin', { responses: { 200: jsonResponse('Accounts and their channels; no key material.', staffListSchema), ...errors(401, 403) } }),
     post: staffOperation('addStaff', 'admin', {
       requestBody: jsonBody(newStaffSchema),
       responses: { 201: jsonResponse('Created; the member changes the password at first sign-in.', z.object({ id: z.number(), recoveryCode: z.string() })), ...errors(400, 401, 403, 409) },
@@ -86,23 +94,23 @@ export const staffAccountPaths: Paths = {
   '/api/staff/admin/staff/{id}/disable': { post: staffOperation('disableStaff', 'admin', { responses: { 204: noContent, ...errors(401, 403, 404, 409) } }) },
   '/api/staff/admin/staff/{id}/enable': { post: staffOperation('enableStaff', 'admin', { responses: { 204: noContent, ...errors(401, 403, 404, 409) } }) },
   '/api/staff/admin/channels': {
-    get: staffOperation('listChannels', 'admin', { responses: { 200: { description: 'Channels with holder and report counts.' }, ...errors(401, 403) } }),
+    get: staffOperation('listChannels', 'admin', { responses: { 200: jsonResponse('Channels with holder and report counts.', channelListSchema), ...errors(401, 403) } }),
     post: staffOperation('addChannel', 'admin', {
       requestBody: jsonBody(newChannelSchema),
       responses: { 201: jsonResponse('Created and held by the caller.', z.object({ id: z.number(), recipient: z.string() })), ...errors(400, 401, 403, 409) },
     }),
   },
   '/api/staff/admin/grants': {
-    get: staffOperation('listGrants', 'admin', { responses: { 200: { description: 'Who holds which channel key.' }, ...errors(401, 403) } }),
+    get: staffOperation('listGrants', 'admin', { responses: { 200: jsonResponse('Who holds which channel key.', grantListSchema), ...errors(401, 403) } }),
     post: staffOperation('grantChannel', 'admin holding the channel', { requestBody: jsonBody(grantSchema), responses: { 204: noContent, ...errors(400, 401, 403, 404, 409) } }),
   },
   '/api/staff/audit': {
-    get: staffOperation('listAudit', 'auditor, admin', { responses: { 200: { description: 'Entries newest first (`limit`, `before`) and the chain verification.' }, ...errors(400, 401, 403) } }),
+    get: staffOperation('listAudit', 'auditor, admin', { responses: { 200: jsonResponse('Entries newest first (`limit`, `before`) and the chain verification.', auditTrailPageSchema), ...errors(400, 401, 403) } }),
   },
   '/api/staff/stats': {
-    get: staffOperation('statistics', 'auditor, admin', { responses: { 200: { description: 'Counts by channel, category, region, status and month; median hours to acknowledge; overdue counts.' }, ...errors(401, 403) } }),
+    get: staffOperation('statistics', 'auditor, admin', { responses: { 200: jsonResponse('Counts by channel, category, region, status and month; median hours to acknowledge; overdue counts.', statisticsSchema), ...errors(401, 403) } }),
   },
   '/api/staff/reports/{id}/audit': {
-    get: staffOperation('reportAudit', 'triager or admin of the report\'s channel', { responses: { 200: { description: 'The report\'s audit entries.' }, ...errors(401, 403, 404) } }),
+    get: staffOperation('reportAudit', 'triager or admin of the report\'s channel', { responses: { 200: jsonResponse('The report\'s audit entries.', auditPageSchema), ...errors(401, 403, 404) } }),
   },
 };

@@ -20,10 +20,10 @@ import {
   caseViewSchema,
   contactDetailsSchema,
   createdSchema,
-  interferenceEntrySchema,
   queuePageSchema,
   reportSummarySchema,
 } from '../../contract/schemas/staff-views';
+import { interferencePageSchema } from '../../contract/schemas/staff-oversight-views';
 import { errors, jsonBody, jsonResponse, queryParameters, type Operation, type Paths } from './helpers';
 import { staffOperation } from './staff-accounts';
 
@@ -124,7 +124,7 @@ export const staffCasePaths: Paths = {
       responses: {
         200: jsonResponse(
           'A page.',
-          z.object({ records: z.array(interferenceEntrySchema), nextCursor: z.string().nullable() }),
+          interferencePageSchema,
         ),
         ...errors(400, 401, 403),
       },

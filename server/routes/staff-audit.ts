@@ -11,6 +11,7 @@ import { fail } from '../errors';
 import { requireStaff, type StaffVariables } from '../http/staff-auth';
 import { toSecond } from '../time';
 import { staffAuthDeps, type RouteDeps } from './deps';
+import type { AuditPage } from '../../contract/schemas/staff-oversight-views';
 
 const listQuery = z.object({
   limit: z.coerce.number().int().min(1).max(500).default(100),
@@ -22,7 +23,7 @@ export function staffAuditRoutes(deps: RouteDeps): Hono<{ Variables: StaffVariab
   const overseers = requireStaff(auth, { roles: ['auditor', 'admin'] });
   const caseworkers = requireStaff(auth, { roles: ['triager', 'admin'] });
 
-  const page = (query: Record<string, string>, reportId: number | null): object => {
+  const page = (query: Record<string, string>, reportId: number | null): AuditPage => {
     const parsed = listQuery.safeParse(query);
     if (!parsed.success) throw fail('invalid_input');
     const entries = listAudit(deps.db, { limit: parsed.data.limit, beforeId: parsed.data.before ?? null, reportId });

@@ -15,7 +15,8 @@ import { fail } from '../errors';
 import { toHour, toSecond } from '../time';
 import { assertSameChannel, auditCase, reportNotFound, sessionChannelIds, type OpenCase } from './case-access';
 import { caseRecordViewOf, kindOf, type CaseRecordBody } from './case-record-bodies';
-import type { ContactDetails, InterferenceEntry } from '../../contract/schemas/staff-views';
+import type { ContactDetails } from '../../contract/schemas/staff-views';
+import type { InterferencePage } from '../../contract/schemas/staff-oversight-views';
 
 type NewBody<T extends CaseRecordBody['type']> = Omit<Extract<CaseRecordBody, { type: T }>, 'version' | 'type'>;
 
@@ -84,7 +85,7 @@ export async function interferenceRegister(
   session: StaffSession,
   query: { channel?: string | undefined; cursor?: number | undefined; limit: number },
   now: Date,
-): Promise<{ records: InterferenceEntry[]; nextCursor: string | null }> {
+): Promise<InterferencePage> {
   let channelIds = sessionChannelIds(session);
   if (query.channel !== undefined) {
     const channel = findChannelBySlug(db, query.channel);
@@ -97,6 +98,8 @@ export async function interferenceRegister(
       const identity = session.channelIdentities.get(row.channelId);
       if (identity === undefined) throw reportNotFound();
       const view = caseRecordViewOf(row, await decryptText([identity], row.body));
+      // The rows are interference rows; an encrypted body that says otherwise was tampered with.
+      if (view.kind !== 'interference') throw new Error('an interference row holds another kind of record');
       return { ...view, reportId: row.reportId, channel: slugs.get(row.channelId) ?? '' };
     }),
   );

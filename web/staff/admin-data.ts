@@ -2,33 +2,9 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 // Types only: nothing of the server ends up in a browser bundle.
 import type { DiscardSummary as DiscardAnswer, LowEffortBatch } from '../../contract/schemas/staff-views';
-import type { StaffRole } from '../../contract/vocabulary';
+import type { ChannelRow, GrantRow, StaffAccount } from '../../contract/schemas/staff-oversight-views';
 
-export interface StaffAccount {
-  id: number;
-  username: string;
-  role: StaffRole;
-  disabled: boolean;
-  totpEnabled: boolean;
-  channels: string[];
-}
-
-export interface ChannelRow {
-  id: number;
-  slug: string;
-  name: string;
-  holders: number;
-  reports: number;
-}
-
-export interface GrantRow {
-  staffId: number;
-  username: string;
-  channelId: number;
-  channel: string;
-  grantedBy: string | null;
-  createdAt: string;
-}
+export type { ChannelRow, GrantRow, StaffAccount };
 
 export interface AdminData {
   staff: StaffAccount[];

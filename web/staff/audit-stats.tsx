@@ -9,19 +9,9 @@ import { staffApi } from './api';
 import { BarChart, type ChartRow } from './bar-chart';
 import { leaveIfSignedOut } from './format';
 import { errorText } from './session';
+import type { Statistics } from '../../contract/schemas/staff-oversight-views';
 
-type Count = { key: string; count: number };
-
-interface Statistics {
-  total: number;
-  byChannel: Count[];
-  byCategory: Count[];
-  byRegion: Count[];
-  byStatus: Count[];
-  byMonth: Count[];
-  medianHoursToAcknowledge: number | null;
-  overdue: { acknowledgement: number; feedback: number };
-}
+type Count = Statistics['byChannel'][number];
 
 interface Props {
   lang: Lang;

@@ -12,29 +12,7 @@ import { useFocusLater } from './focus-later';
 import { formatTime, leaveIfSignedOut } from './format';
 import { errorText } from './session';
 import { DataTable } from './data-table';
-
-interface Chain {
-  ok: boolean;
-  entries: number;
-  brokenAtId?: number;
-}
-
-interface AuditEntry {
-  id: number;
-  at: string;
-  actorStaffId: number | null;
-  actorUsername: string | null;
-  action: string;
-  reportId: number | null;
-  channelId: number | null;
-  detail: Record<string, unknown>;
-}
-
-interface Page {
-  chain: Chain;
-  entries: AuditEntry[];
-  nextBefore: number | null;
-}
+import type { AuditChain as Chain, AuditEntry, AuditTrailPage as Page } from '../../contract/schemas/staff-oversight-views';
 
 interface Props {
   lang: Lang;

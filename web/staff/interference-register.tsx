@@ -15,23 +15,8 @@ import { useFocusLater } from './focus-later';
 import { formatTime, leaveIfSignedOut } from './format';
 import { errorText, reportHref, type StaffChannel } from './session';
 import { DataTable } from './data-table';
-
-export interface InterferenceRecord {
-  id: number;
-  reportId: number;
-  channel: string;
-  who: string;
-  when: string;
-  how: string;
-  outcome?: string;
-  by: { id: number; username: string } | null;
-  at: string;
-}
-
-interface Page {
-  records: InterferenceRecord[];
-  nextCursor: string | null;
-}
+import type { InterferenceEntry } from '../../contract/schemas/staff-views';
+import type { InterferencePage as Page } from '../../contract/schemas/staff-oversight-views';
 
 interface Props {
   lang: Lang;
@@ -42,7 +27,7 @@ interface Props {
 
 const PAGE_SIZE = 50;
 
-function csvRows(m: RegistersMessages['interference'], records: readonly InterferenceRecord[]): CsvCell[][] {
+function csvRows(m: RegistersMessages['interference'], records: readonly InterferenceEntry[]): CsvCell[][] {
   const c = m.columns;
   return [
     [c.id, c.report, c.channel, c.who, c.when, c.how, c.outcome, c.by, c.at],
@@ -54,7 +39,7 @@ export function InterferenceRegister(props: Props): JSX.Element {
   const { lang, common } = props;
   const m = props.m.interference;
   const [channel, setChannel] = useState('');
-  const [records, setRecords] = useState<InterferenceRecord[]>([]);
+  const [records, setRecords] = useState<InterferenceEntry[]>([]);
   const [next, setNext] = useState<string | null>(null);
   const [busy, setBusy] = useState(true);
   const [failure, setFailure] = useState<string | null>(null);

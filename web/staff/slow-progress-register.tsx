@@ -14,22 +14,9 @@ import { useFocusLater } from './focus-later';
 import { formatTime, leaveIfSignedOut } from './format';
 import { errorText, reportHref } from './session';
 import { DataTable } from './data-table';
+import type { QueuePage as Page, ReportSummary } from '../../contract/schemas/staff-views';
 
-interface OverdueReport {
-  id: number;
-  channel: string;
-  status: string;
-  assignee: { id: number; username: string } | null;
-  receivedAt: string;
-  ackDueAt: string;
-  feedbackDueAt: string;
-  overdue: { acknowledgement: boolean; feedback: boolean };
-}
-
-interface Page {
-  reports: OverdueReport[];
-  nextCursor: string | null;
-}
+type OverdueReport = ReportSummary;
 
 interface Props {
   lang: Lang;

@@ -1,0 +1,94 @@
+/**
+ * What the staff API answers on the administration, audit and register
+ * pages: the only definition (OpenAPI, the server's types and the console's
+ * types derive from these; the console imports types only).
+ */
+import { z } from 'zod';
+import { STAFF_ROLES } from '../vocabulary';
+import { interferenceEntrySchema } from './staff-views';
+
+/** GET /api/staff/admin/staff: every account with its channels, never key material. */
+export const staffAccountSchema = z.object({
+  id: z.number().int(),
+  username: z.string(),
+  role: z.enum(STAFF_ROLES),
+  disabled: z.boolean(),
+  totpEnabled: z.boolean(),
+  channels: z.array(z.string()).meta({ description: 'Slugs of the channels whose key the account holds.' }),
+});
+export type StaffAccount = z.infer<typeof staffAccountSchema>;
+export const staffListSchema = z.object({ staff: z.array(staffAccountSchema) });
+
+/** GET /api/staff/admin/channels. */
+export const channelRowSchema = z.object({
+  id: z.number().int(),
+  slug: z.string(),
+  name: z.string(),
+  recipient: z.string().meta({ description: "The channel's age recipient (public key)." }),
+  holders: z.number().int().meta({ description: 'Enabled staff members who hold the channel key.' }),
+  reports: z.number().int(),
+});
+export type ChannelRow = z.infer<typeof channelRowSchema>;
+export const channelListSchema = z.object({ channels: z.array(channelRowSchema) });
+
+/** GET /api/staff/admin/grants: who holds which channel key. */
+export const grantRowSchema = z.object({
+  staffId: z.number().int(),
+  username: z.string(),
+  channelId: z.number().int(),
+  channel: z.string(),
+  grantedBy: z.string().nullable(),
+  createdAt: z.string(),
+});
+export type GrantRow = z.infer<typeof grantRowSchema>;
+export const grantListSchema = z.object({ grants: z.array(grantRowSchema) });
+
+const counts = z.array(z.object({ key: z.string(), count: z.number().int() }));
+
+/** GET /api/staff/stats: computed from clear metadata only. */
+export const statisticsSchema = z.object({
+  total: z.number().int(),
+  byChannel: counts,
+  byCategory: counts,
+  byRegion: counts,
+  byStatus: counts,
+  byMonth: counts,
+  medianHoursToAcknowledge: z.number().nullable().meta({ description: 'Median hours from receipt to acknowledgement; null when none.' }),
+  overdue: z.object({ acknowledgement: z.number().int(), feedback: z.number().int() }),
+});
+export type Statistics = z.infer<typeof statisticsSchema>;
+
+/** The audit chain recomputed from its start. */
+export const auditChainSchema = z.union([
+  z.object({ ok: z.literal(true), entries: z.number().int() }),
+  z.object({ ok: z.literal(false), entries: z.number().int(), brokenAtId: z.number().int() }),
+]);
+export type AuditChain = z.infer<typeof auditChainSchema>;
+
+export const auditEntrySchema = z.object({
+  id: z.number().int(),
+  at: z.string(),
+  actorStaffId: z.number().int().nullable(),
+  actorUsername: z.string().nullable(),
+  action: z.string(),
+  reportId: z.number().int().nullable(),
+  channelId: z.number().int().nullable(),
+  detail: z.record(z.string(), z.unknown()),
+  hash: z.string(),
+});
+export type AuditEntry = z.infer<typeof auditEntrySchema>;
+
+/** GET /api/staff/reports/{id}/audit: entries newest first. */
+export const auditPageSchema = z.object({
+  entries: z.array(auditEntrySchema),
+  nextBefore: z.number().int().nullable().meta({ description: 'Pass as `before` for older entries; null on the last page.' }),
+});
+export type AuditPage = z.infer<typeof auditPageSchema>;
+
+/** GET /api/staff/audit: a page of the whole trail, and the chain verified. */
+export const auditTrailPageSchema = auditPageSchema.extend({ chain: auditChainSchema });
+export type AuditTrailPage = z.infer<typeof auditTrailPageSchema>;
+
+/** GET /api/staff/interference: the register across the caller's channels. */
+export const interferencePageSchema = z.object({ records: z.array(interferenceEntrySchema), nextCursor: z.string().nullable() });
+export type InterferencePage = z.infer<typeof interferencePageSchema>;
