@@ -40,9 +40,5 @@ export function useFormErrors(): {
 }
 
 export type { LowEffortBatch, DiscardAnswer };
-
 /** GET /api/staff/admin/low-effort. */
-export interface BatchPage {
-  batches: LowEffortBatch[];
-  nextBefore: string | null;
-}
+export type { LowEffortBatchPage as BatchPage } from '../../contract/schemas/staff-views';
