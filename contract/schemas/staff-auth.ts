@@ -37,3 +37,10 @@ export const sessionInfoSchema = z.object({
 });
 /** GET /api/staff/me and the sign-in answers. */
 export type SessionInfo = z.infer<typeof sessionInfoSchema>;
+
+/** POST /api/staff/recover: the new recovery code, shown once. */
+export const recoveryCodeSchema = z.object({ recoveryCode: z.string() });
+/** POST /api/staff/password: the session as it now stands, and a new recovery code, shown once. */
+export const passwordChangedSchema = sessionInfoSchema.extend({ recoveryCode: z.string() });
+/** POST /api/staff/totp/enrol: a new secret and its otpauth:// URI, to confirm with a code. */
+export const totpEnrolmentSchema = z.object({ secret: z.string(), uri: z.string() });

@@ -92,3 +92,8 @@ export type AuditTrailPage = z.infer<typeof auditTrailPageSchema>;
 /** GET /api/staff/interference: the register across the caller's channels. */
 export const interferencePageSchema = z.object({ records: z.array(interferenceEntrySchema), nextCursor: z.string().nullable() });
 export type InterferencePage = z.infer<typeof interferencePageSchema>;
+
+/** POST /api/staff/admin/staff: the new account, and its recovery code, shown once to the admin. */
+export const staffCreatedSchema = z.object({ id: z.number().int(), recoveryCode: z.string() });
+/** POST /api/staff/admin/channels: the new channel, held by the admin who made it. */
+export const channelCreatedSchema = z.object({ id: z.number().int(), recipient: z.string() });

@@ -1,13 +1,23 @@
 /** Staff sign-in, account, admin and audit routes in the OpenAPI document. */
-import { z } from 'zod';
 import { BACKGROUND_HEADER, IDLE_ENDS_HEADER } from '../../contract/staff-session-headers';
 import { grantSchema, newChannelSchema, newStaffSchema } from '../../contract/schemas/staff-admin';
-import { loginSchema, passwordChangeSchema, recoverSchema, sessionInfoSchema, totpCodeSchema } from '../../contract/schemas/staff-auth';
+import {
+  loginSchema,
+  passwordChangedSchema,
+  passwordChangeSchema,
+  recoverSchema,
+  recoveryCodeSchema,
+  sessionInfoSchema,
+  totpCodeSchema,
+  totpEnrolmentSchema,
+} from '../../contract/schemas/staff-auth';
 import {
   auditPageSchema,
   auditTrailPageSchema,
+  channelCreatedSchema,
   channelListSchema,
   grantListSchema,
+  staffCreatedSchema,
   staffListSchema,
   statisticsSchema,
 } from '../../contract/schemas/staff-oversight-views';
@@ -38,7 +48,6 @@ export function staffOperation(operationId: string, roles: string, operation: Op
 }
 
 const noContent = { description: 'Done.' };
-const recoveryCode = z.object({ recoveryCode: z.string() });
 
 export const staffAccountPaths: Paths = {
   '/api/staff/login': {
@@ -61,7 +70,7 @@ export const staffAccountPaths: Paths = {
   '/api/staff/password': {
     post: staffOperation('changePassword', 'any', {
       requestBody: jsonBody(passwordChangeSchema),
-      responses: { 200: jsonResponse('Changed; a new recovery code, shown once.', recoveryCode), ...errors(400, 401) },
+      responses: { 200: jsonResponse('Changed; the session as it now stands and a new recovery code, shown once.', passwordChangedSchema), ...errors(400, 401) },
     }),
   },
   '/api/staff/recover': {
@@ -70,12 +79,12 @@ export const staffAccountPaths: Paths = {
       tags: ['staff'],
       description: 'Never slowed down per username (a recovery code has about 124 bits). Sets the device cookie, so this browser can sign in with the new password even while the username is slowed down.',
       requestBody: jsonBody(recoverSchema),
-      responses: { 200: jsonResponse('Password reset; a new recovery code, shown once.', recoveryCode), ...errors(400, 401, 503) },
+      responses: { 200: jsonResponse('Password reset; a new recovery code, shown once.', recoveryCodeSchema), ...errors(400, 401, 503) },
     },
   },
   '/api/staff/totp/enrol': {
     post: staffOperation('enrolTotp', 'any', {
-      responses: { 200: jsonResponse('A new secret and its otpauth:// URI, to confirm.', z.object({ secret: z.string(), uri: z.string() })), ...errors(401, 409) },
+      responses: { 200: jsonResponse('A new secret and its otpauth:// URI, to confirm.', totpEnrolmentSchema), ...errors(401, 409) },
     }),
   },
   '/api/staff/totp/confirm': {
@@ -88,7 +97,7 @@ export const staffAccountPaths: Paths = {
     get: staffOperation('listStaff', 'admin', { responses: { 200: jsonResponse('Accounts and their channels; no key material.', staffListSchema), ...errors(401, 403) } }),
     post: staffOperation('addStaff', 'admin', {
       requestBody: jsonBody(newStaffSchema),
-      responses: { 201: jsonResponse('Created; the member changes the password at first sign-in.', z.object({ id: z.number(), recoveryCode: z.string() })), ...errors(400, 401, 403, 409) },
+      responses: { 201: jsonResponse('Created; the member changes the password at first sign-in.', staffCreatedSchema), ...errors(400, 401, 403, 409) },
     }),
   },
   '/api/staff/admin/staff/{id}/disable': { post: staffOperation('disableStaff', 'admin', { responses: { 204: noContent, ...errors(401, 403, 404, 409) } }) },
@@ -97,7 +106,7 @@ export const staffAccountPaths: Paths = {
     get: staffOperation('listChannels', 'admin', { responses: { 200: jsonResponse('Channels with holder and report counts.', channelListSchema), ...errors(401, 403) } }),
     post: staffOperation('addChannel', 'admin', {
       requestBody: jsonBody(newChannelSchema),
-      responses: { 201: jsonResponse('Created and held by the caller.', z.object({ id: z.number(), recipient: z.string() })), ...errors(400, 401, 403, 409) },
+      responses: { 201: jsonResponse('Created and held by the caller.', channelCreatedSchema), ...errors(400, 401, 403, 409) },
     }),
   },
   '/api/staff/admin/grants': {

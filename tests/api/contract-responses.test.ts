@@ -6,7 +6,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { z } from 'zod';
-import { sessionInfoSchema } from '../../contract/schemas/staff-auth';
+import { passwordChangedSchema, sessionInfoSchema, totpEnrolmentSchema } from '../../contract/schemas/staff-auth';
 import {
   auditPageSchema,
   auditTrailPageSchema,
@@ -81,5 +81,11 @@ describe('the staff API answers in the contract\'s shapes', () => {
   it('the interference register holds only interference entries, each with its report', async () => {
     const page = (await answer('GET', '/api/staff/interference')) as { records: { kind: string; reportId: number }[] };
     expect(page.records.map((record) => [record.kind, record.reportId])).toEqual([['interference', reportId]]);
+  });
+
+  it('enrolling a second factor and changing the password (last: the password changes)', async () => {
+    expectShape(totpEnrolmentSchema, await answer('POST', '/api/staff/totp/enrol'));
+    const changed = await answer('POST', '/api/staff/password', { currentPassword: ADMIN.password, newPassword: 'a new and longer passphrase' });
+    expectShape(passwordChangedSchema, changed);
   });
 });

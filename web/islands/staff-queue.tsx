@@ -11,7 +11,7 @@ import { staffPath, type Lang } from '../i18n/lang';
 import { CATEGORIES, INTERNAL_STATUSES } from '../../contract/vocabulary';
 import { staffApi } from '../staff/api';
 import { failureText, fill, formatTime, leaveIfSignedOut } from '../staff/format';
-import type { CaseView, QueuePage, ReportSummary, SessionInfo } from '../staff/types';
+import type { ReportSummary, SessionInfo } from '../staff/types';
 import { LowEffortMarker } from '../staff/low-effort-marker';
 import { FocusingComponent } from './focus-after-render';
 import { labelOf } from '../i18n/console/labels-types';
@@ -73,7 +73,7 @@ export class QueueIsland extends FocusingComponent<Props, State> {
   }
 
   private async start(): Promise<void> {
-    const me = await staffApi<SessionInfo>('GET', 'me');
+    const me = await staffApi('GET', 'me');
     if (!me.ok) {
       if (!leaveIfSignedOut(this.props.lang, me)) this.setState({ loading: false, error: failureText(this.props.c, me) });
       return;
@@ -88,7 +88,7 @@ export class QueueIsland extends FocusingComponent<Props, State> {
     this.setState({ loading: true, error: null });
     const query = new URLSearchParams(filters as Record<string, string>);
     if (cursor !== null) query.set('cursor', cursor);
-    const result = await staffApi<QueuePage>('GET', `reports?${query.toString()}`);
+    const result = await staffApi('GET', `reports?${query.toString()}`);
     if (!result.ok) {
       if (!leaveIfSignedOut(this.props.lang, result)) {
         this.setState({ loading: false, error: failureText(this.props.c, result) });
@@ -128,7 +128,7 @@ export class QueueIsland extends FocusingComponent<Props, State> {
   onPull = async (): Promise<void> => {
     if (this.state.pulling) return;
     this.setState({ pulling: true, pullMessage: null });
-    const result = await staffApi<CaseView>('POST', 'queue/claim');
+    const result = await staffApi('POST', 'queue/claim');
     if (result.ok && result.status === 200 && result.data !== null) {
       location.assign(reportHref(this.props.lang, result.data.id));
       return;

@@ -73,7 +73,7 @@ export class ReportIsland extends FocusingComponent<Props, State> {
   }
 
   private async load(id: number): Promise<void> {
-    const [me, view] = await Promise.all([staffApi<SessionInfo>('GET', 'me'), staffApi<CaseView>('GET', `reports/${id}`)]);
+    const [me, view] = await Promise.all([staffApi('GET', 'me'), staffApi('GET', `reports/${id}`)]);
     const failure = !me.ok ? me : !view.ok ? view : null;
     if (failure !== null) {
       if (leaveIfSignedOut(this.props.lang, failure)) return;
@@ -116,7 +116,7 @@ export class ReportIsland extends FocusingComponent<Props, State> {
     const { id } = this.state;
     if (id === null) return;
     // The page renews by itself: not a person's activity, so it must not keep the session alive.
-    const result = await staffApi<ReportSummary>('POST', `reports/${id}/lease`, { action: 'renew' }, { background: true });
+    const result = await staffApi('POST', `reports/${id}/lease`, { action: 'renew' }, { background: true });
     if (result.ok) this.mergeSummary(result.data, () => this.scheduleRenewal());
     else if (!leaveIfSignedOut(this.props.lang, result)) {
       this.setResult('lease', { ok: false, text: `${this.props.m.lease.renewFailed} ${failureText(this.props.c, result)}` }, false);
@@ -172,7 +172,7 @@ export class ReportIsland extends FocusingComponent<Props, State> {
       return;
     }
     this.setState((s) => ({ busy: key, invalid: { ...s.invalid, [key]: [] }, results: { ...s.results, [key]: undefined } }));
-    const result: ApiResult<unknown> = await staffApi<unknown>('POST', `reports/${id}/${action.path}`, action.body);
+    const result: ApiResult<unknown> = await staffApi('POST', `reports/${id}/${action.path}`, action.body);
     if (!result.ok) return this.failed(key, result);
     this.apply(action.outcome, result.data, me);
     form?.reset();

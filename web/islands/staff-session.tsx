@@ -11,7 +11,6 @@ import type { SessionMessages } from '../i18n/console/staff-types';
 import type { Lang } from '../i18n/lang';
 import { onStaffApi, staffApi, type ApiAnswer } from '../staff/api';
 import { clearConsoleScreen, fill, formatTime, leaveConsole } from '../staff/format';
-import type { SessionInfo } from '../staff/types';
 
 /** Warn this long before the session would end. */
 const WARN_MS = 2 * 60_000;
@@ -99,7 +98,7 @@ export class SessionBar extends Component<Props, State> {
 
   /** Who is signed in and when the idle timeout ends; `background` unless a person asked ("Stay signed in"). */
   private async loadMe(background: boolean): Promise<boolean> {
-    const me = await staffApi<SessionInfo>('GET', 'me', undefined, { background });
+    const me = await staffApi('GET', 'me', undefined, { background });
     if (!me.ok) return false;
     this.idleMs = me.data.idleTimeoutSeconds * 1000;
     this.setState({ username: me.data.username });
@@ -134,7 +133,7 @@ export class SessionBar extends Component<Props, State> {
     if (this.checking) return;
     this.checking = true;
     const countdown = this.countdown;
-    const me = await staffApi<SessionInfo>('GET', 'me', undefined, { background: true });
+    const me = await staffApi('GET', 'me', undefined, { background: true });
     this.checking = false;
     if (countdown !== this.countdown) return; // a person's request restarted the countdown meanwhile
     if (!me.ok && me.status === 401) return; // the session is gone: the listener is already leaving
@@ -151,7 +150,7 @@ export class SessionBar extends Component<Props, State> {
     this.ending = true;
     clearConsoleScreen();
     // Ending it on the server too means the sign-in page cannot find it alive a moment before the server's own clock ends it.
-    await staffApi<null>('POST', 'logout', undefined, { background: true });
+    await staffApi('POST', 'logout', undefined, { background: true });
     leaveConsole(this.props.lang, true);
   }
 
@@ -162,7 +161,7 @@ export class SessionBar extends Component<Props, State> {
   };
 
   private signOut = async (): Promise<void> => {
-    const result = await staffApi<null>('POST', 'logout');
+    const result = await staffApi('POST', 'logout');
     // 401: the session had already ended, which is what signing out wants.
     if (result.ok || result.status === 401) leaveConsole(this.props.lang, false);
     else this.setState({ failed: true });

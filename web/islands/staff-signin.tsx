@@ -52,7 +52,7 @@ export class SigninIsland extends FocusingComponent<Props, State> {
   private async start(): Promise<void> {
     const query = new URLSearchParams(location.search);
     // Only a check: landing here (e.g. sent by the idle timeout) is not a person's activity.
-    const me = await staffApi<SessionInfo>('GET', 'me', undefined, { background: true });
+    const me = await staffApi('GET', 'me', undefined, { background: true });
     if (!me.ok) {
       this.setState({ step: 'login', ended: query.has('ended') });
       return;
@@ -91,7 +91,7 @@ export class SigninIsland extends FocusingComponent<Props, State> {
   }
 
   private async startEnrolment(): Promise<void> {
-    const result = await staffApi<{ secret: string; uri: string }>('POST', 'totp/enrol');
+    const result = await staffApi('POST', 'totp/enrol');
     if (!result.ok) {
       if (result.code === 'conflict') this.fail(this.props.m.enrol.alreadyEnabled);
       else this.failed(result);
@@ -121,7 +121,7 @@ export class SigninIsland extends FocusingComponent<Props, State> {
         const password = text(form, 'password');
         const totp = text(form, 'totp').replace(/\s/g, '');
         if (username === '' || password === '') return this.fail(m.missing);
-        const result = await staffApi<SessionInfo>('POST', 'login', { username, password, ...(totp === '' ? {} : { totp }) }, { onRetry: this.onRetry });
+        const result = await staffApi('POST', 'login', { username, password, ...(totp === '' ? {} : { totp }) }, { onRetry: this.onRetry });
         this.setState({ retrying: false });
         if (!result.ok) return this.failed(result);
         return this.next(result.data);
@@ -131,7 +131,7 @@ export class SigninIsland extends FocusingComponent<Props, State> {
         const newPassword = text(form, 'newPassword');
         if (newPassword.length < MIN_PASSWORD_LENGTH) return this.fail(fill(m.changePassword.tooShort, { min: MIN_PASSWORD_LENGTH }));
         if (newPassword !== text(form, 'confirmPassword')) return this.fail(m.changePassword.mismatch);
-        const result = await staffApi<SessionInfo & { recoveryCode: string }>('POST', 'password', { currentPassword, newPassword });
+        const result = await staffApi('POST', 'password', { currentPassword, newPassword });
         if (!result.ok) return this.failed(result);
         const { recoveryCode, ...info } = result.data;
         return this.show({ step: 'recovery', recoveryCode, info });
@@ -147,7 +147,7 @@ export class SigninIsland extends FocusingComponent<Props, State> {
       case 'enrol': {
         const code = text(form, 'code').replace(/\s/g, '');
         if (code === '') return this.fail(m.enrol.invalidCode);
-        const result = await staffApi<SessionInfo>('POST', 'totp/confirm', { code });
+        const result = await staffApi('POST', 'totp/confirm', { code });
         if (!result.ok) return result.code === 'invalid_input' ? this.fail(m.enrol.invalidCode) : this.failed(result);
         return this.show({ step: 'enrolled', info: result.data, enrolment: null });
       }

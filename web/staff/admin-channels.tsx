@@ -34,7 +34,7 @@ export function AdminChannels(props: Props): JSX.Element {
     setBusy(true);
     setOutcome(null);
     const body = { slug: slug.trim(), name: name.trim() };
-    const result = await staffApi<{ id: number }>('POST', 'admin/channels', body);
+    const result = await staffApi('POST', 'admin/channels', body);
     setBusy(false);
     if (result.ok) {
       setOutcome({ ok: true, text: m.added(body.slug) });

@@ -43,7 +43,7 @@ export function AdminGrants(props: Props): JSX.Element {
     }
     setBusy(true);
     setOutcome(null);
-    const result = await staffApi<null>('POST', 'admin/grants', { staffId: grantee.id, channel });
+    const result = await staffApi('POST', 'admin/grants', { staffId: grantee.id, channel });
     setBusy(false);
     if (result.ok) {
       setOutcome({ ok: true, text: m.granted(grantee.username, channel) });

@@ -11,7 +11,7 @@ import type { AdminMessages } from '../i18n/console/admin-types';
 import type { ConsoleMessages } from '../i18n/console/types';
 import type { Lang } from '../i18n/lang';
 import { MAX_DISCARD_PER_ACTION } from '../../contract/low-effort';
-import type { BatchPage, DiscardAnswer, LowEffortBatch } from './admin-data';
+import type { LowEffortBatch } from './admin-data';
 import { staffApi } from './api';
 import { OutcomeLine, SelectField, type Outcome } from './form-parts';
 import { formatTime, leaveIfSignedOut } from './format';
@@ -51,7 +51,7 @@ export function AdminLowEffort(props: Props): JSX.Element {
   /** The newest page (`before` null) replaces the list; an older page is appended. */
   const load = useCallback(
     async (before: string | null): Promise<void> => {
-      const result = await staffApi<BatchPage>('GET', before === null ? 'admin/low-effort' : `admin/low-effort?before=${encodeURIComponent(before)}`);
+      const result = await staffApi('GET', before === null ? 'admin/low-effort' : `admin/low-effort?before=${encodeURIComponent(before)}`);
       if (!result.ok) {
         if (!leaveIfSignedOut(lang, result)) setOutcome({ ok: false, text: errorText(common, result.code) });
         return;
@@ -99,7 +99,7 @@ export function AdminLowEffort(props: Props): JSX.Element {
   const confirm = async (): Promise<void> => {
     if (pending === null || busy) return;
     setBusy(true);
-    const result = await staffApi<DiscardAnswer>('POST', 'admin/low-effort/discard', { from: pending.from, to: pending.to });
+    const result = await staffApi('POST', 'admin/low-effort/discard', { from: pending.from, to: pending.to });
     setBusy(false);
     setPending(null);
     if (result.ok) {

@@ -5,7 +5,7 @@ import type { AdminMessages } from '../i18n/console/admin-types';
 import type { ConsoleMessages } from '../i18n/console/types';
 import type { Lang } from '../i18n/lang';
 import { AdminChannels } from './admin-channels';
-import type { AdminData, ChannelRow, GrantRow, StaffAccount } from './admin-data';
+import type { AdminData } from './admin-data';
 import { AdminGrants } from './admin-grants';
 import { AdminLowEffort } from './admin-low-effort';
 import { StaffAccounts } from './admin-staff';
@@ -29,9 +29,9 @@ export function AdminPanels(props: Props): JSX.Element {
   // Reloads keep the sections mounted (and a just-shown recovery code on screen).
   const load = useCallback(async (): Promise<void> => {
     const [staff, channels, grants] = await Promise.all([
-      staffApi<{ staff: StaffAccount[] }>('GET', 'admin/staff'),
-      staffApi<{ channels: ChannelRow[] }>('GET', 'admin/channels'),
-      staffApi<{ grants: GrantRow[] }>('GET', 'admin/grants'),
+      staffApi('GET', 'admin/staff'),
+      staffApi('GET', 'admin/channels'),
+      staffApi('GET', 'admin/grants'),
     ]);
     if (!staff.ok || !channels.ok || !grants.ok) {
       const failed = [staff, channels, grants].find((result) => !result.ok);

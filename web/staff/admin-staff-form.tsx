@@ -58,7 +58,7 @@ export function AddStaffForm(props: Props): JSX.Element {
     setOutcome(null);
     setCreated(null);
     const body = { username: username.trim(), password, role, channels: role === 'auditor' ? [] : channels };
-    const result = await staffApi<{ id: number; recoveryCode: string }>('POST', 'admin/staff', body);
+    const result = await staffApi('POST', 'admin/staff', body);
     setBusy(false);
     if (result.ok) {
       setCreated({ username: body.username, code: result.data.recoveryCode });

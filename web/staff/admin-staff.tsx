@@ -32,7 +32,7 @@ export function StaffAccounts(props: Props): JSX.Element {
     setBusy(account.id);
     setOutcome(null);
     const action = account.disabled ? 'enable' : 'disable';
-    const result = await staffApi<null>('POST', `admin/staff/${account.id}/${action}`);
+    const result = await staffApi('POST', `admin/staff/${account.id}/${action}`);
     setBusy(null);
     if (result.ok) {
       setOutcome({ ok: true, text: account.disabled ? m.enabledDone(account.username) : m.disabledDone(account.username) });

@@ -6,6 +6,7 @@
 import { powPurposeOf } from '../../contract/proof-of-work';
 import type { SendResult } from '../lib/proof-of-work';
 import { BACKGROUND_HEADER, IDLE_ENDS_HEADER } from '../../contract/staff-session-headers';
+import type { StaffAnswer, StaffMethod, StaffPath } from '../../contract/staff-api';
 
 export interface ApiFailure {
   ok: false;
@@ -51,8 +52,14 @@ export function onStaffApi(listener: ApiListener): () => void {
   return () => listeners.delete(listener);
 }
 
-/** Call `/api/staff/<path>`; never throws. */
-export async function staffApi<T>(method: 'GET' | 'POST', path: string, body?: unknown, options: ApiOptions = {}): Promise<ApiResult<T>> {
+/** Call `/api/staff/<path>`; never throws. The answer's type comes from the contract's map of staff routes. */
+export async function staffApi<M extends StaffMethod, P extends StaffPath<M>>(
+  method: M,
+  path: P,
+  body?: unknown,
+  options: ApiOptions = {},
+): Promise<ApiResult<StaffAnswer<M, P>>> {
+  type T = StaffAnswer<M, P>;
   const url = `/api/staff/${path.replace(/^\//, '')}`;
   const send = (extra: Record<string, string>): Promise<SendResult> => sendOnce(method, url, path, body, options.background === true, extra);
   if (powPurposeOf(url) === null) return resultOf<T>(await send({}));

@@ -30,7 +30,7 @@ export function AuditStats(props: Props): JSX.Element {
 
   useEffect(() => {
     void (async () => {
-      const result = await staffApi<Statistics>('GET', 'stats');
+      const result = await staffApi('GET', 'stats');
       if (result.ok) setStats(result.data);
       else if (!leaveIfSignedOut(lang, result)) setFailure(result.status === 403 ? props.m.notForRole : errorText(common, result.code));
     })();

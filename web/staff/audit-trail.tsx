@@ -12,7 +12,7 @@ import { useFocusLater } from './focus-later';
 import { formatTime, leaveIfSignedOut } from './format';
 import { errorText } from './session';
 import { DataTable } from './data-table';
-import type { AuditChain as Chain, AuditEntry, AuditTrailPage as Page } from '../../contract/schemas/staff-oversight-views';
+import type { AuditChain as Chain, AuditEntry } from '../../contract/schemas/staff-oversight-views';
 
 interface Props {
   lang: Lang;
@@ -75,7 +75,7 @@ export function AuditTrail(props: Props): JSX.Element {
     setFailure(null);
     const query = new URLSearchParams({ limit: String(PAGE_SIZE) });
     if (before !== null) query.set('before', String(before));
-    const result = await staffApi<Page>('GET', `audit?${query}`);
+    const result = await staffApi('GET', `audit?${query}`);
     setBusy(false);
     if (!result.ok) {
       if (!leaveIfSignedOut(lang, result)) setFailure(result.status === 403 ? props.m.notForRole : errorText(common, result.code));

@@ -16,7 +16,6 @@ import { formatTime, leaveIfSignedOut } from './format';
 import { errorText, reportHref, type StaffChannel } from './session';
 import { DataTable } from './data-table';
 import type { InterferenceEntry } from '../../contract/schemas/staff-views';
-import type { InterferencePage as Page } from '../../contract/schemas/staff-oversight-views';
 
 interface Props {
   lang: Lang;
@@ -54,7 +53,7 @@ export function InterferenceRegister(props: Props): JSX.Element {
     const query = new URLSearchParams({ limit: String(PAGE_SIZE) });
     if (filter !== '') query.set('channel', filter);
     if (cursor !== null) query.set('cursor', cursor);
-    const result = await staffApi<Page>('GET', `interference?${query}`);
+    const result = await staffApi('GET', `interference?${query}`);
     if (ticket !== request.current) return;
     setBusy(false);
     if (!result.ok) {

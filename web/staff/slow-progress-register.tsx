@@ -14,7 +14,7 @@ import { useFocusLater } from './focus-later';
 import { formatTime, leaveIfSignedOut } from './format';
 import { errorText, reportHref } from './session';
 import { DataTable } from './data-table';
-import type { QueuePage as Page, ReportSummary } from '../../contract/schemas/staff-views';
+import type { ReportSummary } from '../../contract/schemas/staff-views';
 
 type OverdueReport = ReportSummary;
 
@@ -94,7 +94,7 @@ export function SlowProgressRegister(props: Props): JSX.Element {
     setFailure(null);
     const query = new URLSearchParams({ overdue: 'true', limit: String(PAGE_SIZE) });
     if (cursor !== null) query.set('cursor', cursor);
-    const result = await staffApi<Page>('GET', `reports?${query}`);
+    const result = await staffApi('GET', `reports?${query}`);
     setBusy(false);
     if (!result.ok) {
       if (!leaveIfSignedOut(lang, result)) setFailure(errorText(common, result.code));

@@ -29,7 +29,7 @@ export function StaffGate(props: Props): JSX.Element {
   const [state, setState] = useState<MeState>({ kind: 'loading' });
 
   const load = useCallback(async (): Promise<void> => {
-    const result = await staffApi<StaffMe>('GET', 'me');
+    const result = await staffApi('GET', 'me');
     if (!result.ok) {
       if (!leaveIfSignedOut(lang, result)) setState({ kind: 'failed', code: result.code });
       return;

@@ -1,0 +1,65 @@
+/**
+ * What each staff route answers on success, by method and by path under
+ * /api/staff/ (query string included): the console's client
+ * (web/staff/api.ts) takes a call's answer type from here, so a call to a
+ * path this map does not know fails the type check. Types only: every shape
+ * is inferred from the contract's zod schemas.
+ */
+import type { z } from 'zod';
+import type { passwordChangedSchema, recoveryCodeSchema, SessionInfo, totpEnrolmentSchema } from './schemas/staff-auth';
+import type {
+  AuditPage,
+  AuditTrailPage,
+  channelCreatedSchema,
+  channelListSchema,
+  grantListSchema,
+  InterferencePage,
+  staffCreatedSchema,
+  staffListSchema,
+  Statistics,
+} from './schemas/staff-oversight-views';
+import type { CaseView, DiscardSummary, LowEffortBatchPage, QueuePage, ReportSummary } from './schemas/staff-views';
+
+type Id = number;
+
+export interface StaffAnswers {
+  GET: {
+    me: SessionInfo;
+    stats: Statistics;
+    'admin/staff': z.infer<typeof staffListSchema>;
+    'admin/channels': z.infer<typeof channelListSchema>;
+    'admin/grants': z.infer<typeof grantListSchema>;
+    'admin/low-effort': LowEffortBatchPage;
+    [path: `admin/low-effort?${string}`]: LowEffortBatchPage;
+    [path: `reports?${string}`]: QueuePage;
+    [path: `reports/${Id}`]: CaseView;
+    [path: `reports/${Id}/audit${string}`]: AuditPage;
+    [path: `audit?${string}`]: AuditTrailPage;
+    [path: `interference?${string}`]: InterferencePage;
+  };
+  POST: {
+    login: SessionInfo;
+    logout: null;
+    password: z.infer<typeof passwordChangedSchema>;
+    recover: z.infer<typeof recoveryCodeSchema>;
+    'totp/enrol': z.infer<typeof totpEnrolmentSchema>;
+    'totp/confirm': SessionInfo;
+    'totp/disable': SessionInfo;
+    /** 204 (null) when there is nothing to claim. */
+    'queue/claim': CaseView | null;
+    'admin/staff': z.infer<typeof staffCreatedSchema>;
+    [path: `admin/staff/${Id}/${'enable' | 'disable'}`]: null;
+    'admin/channels': z.infer<typeof channelCreatedSchema>;
+    'admin/grants': null;
+    'admin/low-effort/discard': DiscardSummary;
+    [path: `reports/${Id}/lease`]: ReportSummary;
+    /** The case actions (notes, replies, status, …): each answers its own small shape, which the console does not read. */
+    [path: `reports/${Id}/${string}`]: unknown;
+  };
+}
+
+export type StaffMethod = keyof StaffAnswers;
+/** A path the map knows for a method. */
+export type StaffPath<M extends StaffMethod> = keyof StaffAnswers[M] & string;
+/** What a path answers. */
+export type StaffAnswer<M extends StaffMethod, P extends StaffPath<M>> = StaffAnswers[M][P];
