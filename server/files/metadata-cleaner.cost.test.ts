@@ -15,9 +15,10 @@
  *   before this bound was written cost 20 to 50 times, which this catches.
  *
  * The costs are CPU time per MiB of one process (bench/cleaner-cost.ts,
- * started here under tsx as the server runs), the least of several runs
- * taken in turn with the plain picture's: a bound relative to the same
- * machine at the same moment, not a speed. The cleaner alone spends more
+ * started here under tsx as the server runs). Each run measures the plain
+ * picture and then the crafted file, and the bound holds the least of the
+ * runs' ratios: relative to the same machine under the same load, not a
+ * speed (CI runs other test files beside this one on the same cores). The cleaner alone spends more
  * per MiB on these files than on a photo, whose cleaning is little more
  * than a native search for FF bytes; BENCHMARKS.md gives both figures.
  */
@@ -72,7 +73,7 @@ describe('a crafted JPEG', () => {
 
     const cost = costOf(name);
     expect(cost.mib).toBeGreaterThan(3);
-    expect(cost.crafted.receive).toBeLessThanOrEqual(bound * cost.plain.receive);
+    expect(cost.ratio.receive).toBeLessThanOrEqual(bound);
   });
 });
 
@@ -85,6 +86,6 @@ describe('a crafted PNG', () => {
 
     const cost = costOf(name);
     expect(cost.mib).toBeGreaterThan(3);
-    expect(cost.crafted.receive).toBeLessThanOrEqual(bound * cost.plain.receive);
+    expect(cost.ratio.receive).toBeLessThanOrEqual(bound);
   });
 });
