@@ -10,7 +10,7 @@ import type { ConsoleMessages } from '../i18n/console/types';
 import { staffPath, type Lang } from '../i18n/lang';
 import { CATEGORIES, INTERNAL_STATUSES } from '../../contract/vocabulary';
 import { staffApi } from '../staff/api';
-import { failureText, fill, formatTime, leaveIfSignedOut } from '../staff/format';
+import { errorText, fill, formatTime, leaveIfSignedOut } from '../staff/format';
 import type { ReportSummary, SessionInfo } from '../staff/types';
 import { LowEffortMarker } from '../staff/low-effort-marker';
 import { FocusingComponent } from './focus-after-render';
@@ -75,7 +75,7 @@ export class QueueIsland extends FocusingComponent<Props, State> {
   private async start(): Promise<void> {
     const me = await staffApi('GET', 'me');
     if (!me.ok) {
-      if (!leaveIfSignedOut(this.props.lang, me)) this.setState({ loading: false, error: failureText(this.props.c, me) });
+      if (!leaveIfSignedOut(this.props.lang, me)) this.setState({ loading: false, error: errorText(this.props.c, me.code) });
       return;
     }
     const filters = filtersFrom(new URLSearchParams(location.search));
@@ -91,7 +91,7 @@ export class QueueIsland extends FocusingComponent<Props, State> {
     const result = await staffApi('GET', `reports?${query.toString()}`);
     if (!result.ok) {
       if (!leaveIfSignedOut(this.props.lang, result)) {
-        this.setState({ loading: false, error: failureText(this.props.c, result) });
+        this.setState({ loading: false, error: errorText(this.props.c, result.code) });
         this.focusAfterRender(ERROR_ID);
       }
       return;
@@ -134,7 +134,7 @@ export class QueueIsland extends FocusingComponent<Props, State> {
       return;
     }
     if (!result.ok && leaveIfSignedOut(this.props.lang, result)) return;
-    this.setState({ pulling: false, pullMessage: result.ok ? this.props.m.nothingToPull : failureText(this.props.c, result) });
+    this.setState({ pulling: false, pullMessage: result.ok ? this.props.m.nothingToPull : errorText(this.props.c, result.code) });
     this.focusAfterRender(PULL_MESSAGE_ID);
   };
 

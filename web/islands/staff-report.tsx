@@ -12,7 +12,7 @@ import type { ConsoleMessages } from '../i18n/console/types';
 import { staffPath, type Lang } from '../i18n/lang';
 import { BACKGROUND_HEADER } from '../../contract/staff-session-headers';
 import { staffApi, type ApiFailure, type ApiResult } from '../staff/api';
-import { failureText, fill, formatTime, leaveIfSignedOut } from '../staff/format';
+import { errorText, fill, formatTime, leaveIfSignedOut } from '../staff/format';
 import { reportAction, type ActionKey, type ActionOutcome } from '../staff/report-actions';
 import type { CaseRecordView, CaseView, ContactDetails, ReportSummary, SessionInfo } from '../staff/types';
 import { LowEffortMarker } from '../staff/low-effort-marker';
@@ -77,7 +77,7 @@ export class ReportIsland extends FocusingComponent<Props, State> {
     const failure = !me.ok ? me : !view.ok ? view : null;
     if (failure !== null) {
       if (leaveIfSignedOut(this.props.lang, failure)) return;
-      this.setState({ loadError: failure.status === 404 ? this.props.m.notFound : failureText(this.props.c, failure) });
+      this.setState({ loadError: failure.status === 404 ? this.props.m.notFound : errorText(this.props.c, failure.code) });
       return;
     }
     if (!me.ok || !view.ok) return;
@@ -119,7 +119,7 @@ export class ReportIsland extends FocusingComponent<Props, State> {
     const result = await staffApi('POST', `reports/${id}/lease`, { action: 'renew' }, { background: true });
     if (result.ok) this.mergeSummary(result.data, () => this.scheduleRenewal());
     else if (!leaveIfSignedOut(this.props.lang, result)) {
-      this.setResult('lease', { ok: false, text: `${this.props.m.lease.renewFailed} ${failureText(this.props.c, result)}` }, false);
+      this.setResult('lease', { ok: false, text: `${this.props.m.lease.renewFailed} ${errorText(this.props.c, result.code)}` }, false);
     }
   }
 
@@ -155,7 +155,7 @@ export class ReportIsland extends FocusingComponent<Props, State> {
   private failed(key: ActionKey, failure: ApiFailure): void {
     if (leaveIfSignedOut(this.props.lang, failure)) return;
     const { c, m } = this.props;
-    let text = failureText(c, failure);
+    let text = errorText(c, failure.code);
     if (key === 'reveal' && failure.code === 'conflict') text = m.contact.noContact;
     this.setState((s) => ({ invalid: { ...s.invalid, [key]: Object.keys(failure.fields ?? {}) } }));
     this.setResult(key, { ok: false, text });

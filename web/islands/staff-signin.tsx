@@ -10,7 +10,7 @@ import type { ConsoleMessages } from '../i18n/console/types';
 import type { SigninMessages } from '../i18n/console/staff-types';
 import { staffPath, type Lang } from '../i18n/lang';
 import { staffApi, type ApiFailure } from '../staff/api';
-import { failureText, fill } from '../staff/format';
+import { errorText, fill } from '../staff/format';
 import type { SessionInfo } from '../staff/types';
 import { FocusingComponent } from './focus-after-render';
 
@@ -87,7 +87,7 @@ export class SigninIsland extends FocusingComponent<Props, State> {
   }
 
   private failed(failure: ApiFailure): void {
-    this.fail(failureText(this.props.c, failure));
+    this.fail(errorText(this.props.c, failure.code));
   }
 
   private async startEnrolment(): Promise<void> {

@@ -7,8 +7,7 @@ import type { Lang } from '../i18n/lang';
 import { fieldErrors, useFormErrors, type ChannelRow } from './admin-data';
 import { staffApi } from './api';
 import { OutcomeLine, TextField, type Outcome } from './form-parts';
-import { leaveIfSignedOut } from './format';
-import { errorText } from './session';
+import { errorText, leaveIfSignedOut } from './format';
 import { DataTable } from './data-table';
 
 interface Props {

@@ -7,8 +7,8 @@ import type { Lang } from '../i18n/lang';
 import { fieldErrors, useFormErrors, type GrantRow, type StaffAccount } from './admin-data';
 import { staffApi } from './api';
 import { OutcomeLine, SelectField, type Outcome } from './form-parts';
-import { formatTime, leaveIfSignedOut } from './format';
-import { errorText, type StaffMe } from './session';
+import { errorText, formatTime, leaveIfSignedOut } from './format';
+import type { StaffMe } from './session';
 import { DataTable } from './data-table';
 
 interface Props {

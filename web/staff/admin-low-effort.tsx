@@ -14,8 +14,7 @@ import { MAX_DISCARD_PER_ACTION } from '../../contract/low-effort';
 import type { LowEffortBatch } from './admin-data';
 import { staffApi } from './api';
 import { OutcomeLine, SelectField, type Outcome } from './form-parts';
-import { formatTime, leaveIfSignedOut } from './format';
-import { errorText } from './session';
+import { errorText, formatTime, leaveIfSignedOut } from './format';
 import { DataTable } from './data-table';
 
 interface Props {

@@ -10,8 +10,8 @@ import { AdminGrants } from './admin-grants';
 import { AdminLowEffort } from './admin-low-effort';
 import { StaffAccounts } from './admin-staff';
 import { staffApi } from './api';
-import { leaveIfSignedOut } from './format';
-import { errorText, type StaffMe } from './session';
+import { errorText, leaveIfSignedOut } from './format';
+import type { StaffMe } from './session';
 
 interface Props {
   lang: Lang;

@@ -8,8 +8,8 @@ import type { Lang } from '../i18n/lang';
 import { fieldErrors, useFormErrors } from './admin-data';
 import { staffApi } from './api';
 import { describedBy, OutcomeLine, SelectField, TextField, type Outcome } from './form-parts';
-import { leaveIfSignedOut } from './format';
-import { errorText, type StaffMe } from './session';
+import { errorText, leaveIfSignedOut } from './format';
+import type { StaffMe } from './session';
 
 interface Props {
   lang: Lang;

@@ -8,8 +8,8 @@ import type { StaffAccount } from './admin-data';
 import { AddStaffForm } from './admin-staff-form';
 import { staffApi } from './api';
 import { OutcomeLine, type Outcome } from './form-parts';
-import { leaveIfSignedOut } from './format';
-import { errorText, type StaffMe } from './session';
+import { errorText, leaveIfSignedOut } from './format';
+import type { StaffMe } from './session';
 import { DataTable } from './data-table';
 
 interface Props {

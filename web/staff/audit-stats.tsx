@@ -7,8 +7,7 @@ import type { ConsoleMessages } from '../i18n/console/types';
 import type { Lang } from '../i18n/lang';
 import { staffApi } from './api';
 import { BarChart, type ChartRow } from './bar-chart';
-import { leaveIfSignedOut } from './format';
-import { errorText } from './session';
+import { errorText, leaveIfSignedOut } from './format';
 import type { Statistics } from '../../contract/schemas/staff-oversight-views';
 
 type Count = Statistics['byChannel'][number];

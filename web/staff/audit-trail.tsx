@@ -9,8 +9,7 @@ import type { ConsoleMessages } from '../i18n/console/types';
 import type { Lang } from '../i18n/lang';
 import { staffApi } from './api';
 import { useFocusLater } from './focus-later';
-import { formatTime, leaveIfSignedOut } from './format';
-import { errorText } from './session';
+import { errorText, formatTime, leaveIfSignedOut } from './format';
 import { DataTable } from './data-table';
 import type { AuditChain as Chain, AuditEntry } from '../../contract/schemas/staff-oversight-views';
 

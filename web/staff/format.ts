@@ -15,9 +15,9 @@ export function formatTime(lang: Lang, iso: string, withTime = true): string {
   return new Intl.DateTimeFormat(htmlLang(lang), withTime ? { dateStyle: 'medium', timeStyle: 'short' } : { dateStyle: 'medium' }).format(date);
 }
 
-/** The sentence for a failed call: the API's error code in the page's language. */
-export function failureText(c: ConsoleMessages, failure: ApiFailure): string {
-  return c.errors[failure.code] ?? c.failed;
+/** The console's one sentence for a failed call: the API's error code in the page's language, or the generic failure line. */
+export function errorText(c: ConsoleMessages, code: string): string {
+  return c.errors[code] ?? c.failed;
 }
 
 /** The sign-in page; `ended` adds the "your session has ended" notice. */

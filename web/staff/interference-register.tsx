@@ -12,8 +12,8 @@ import { staffApi } from './api';
 import { csvBlob, type CsvCell } from './csv';
 import { SelectField } from './form-parts';
 import { useFocusLater } from './focus-later';
-import { formatTime, leaveIfSignedOut } from './format';
-import { errorText, reportHref, type StaffChannel } from './session';
+import { errorText, formatTime, leaveIfSignedOut } from './format';
+import { reportHref, type StaffChannel } from './session';
 import { DataTable } from './data-table';
 import type { InterferenceEntry } from '../../contract/schemas/staff-views';
 

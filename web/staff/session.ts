@@ -3,7 +3,6 @@
  * admin and audit pages. A 401 is handled by `leaveIfSignedOut` in ./format.
  */
 import type { SessionInfo } from '../../contract/schemas/staff-auth';
-import type { ConsoleMessages } from '../i18n/console/types';
 import { staffPath, type Lang } from '../i18n/lang';
 
 /** Who is signed in, as GET /api/staff/me answers. */
@@ -15,10 +14,6 @@ export function goToSignIn(lang: Lang): void {
   window.location.assign(staffPath(lang, 'signin'));
 }
 
-/** The words for an API error code, or the generic failure line. */
-export function errorText(common: ConsoleMessages, code: string): string {
-  return common.errors[code] ?? common.failed;
-}
 
 /** The path of one report in the console. */
 export function reportHref(lang: Lang, id: number): string {

@@ -11,8 +11,8 @@ import type { RegistersMessages } from '../i18n/console/registers-types';
 import type { Lang } from '../i18n/lang';
 import { staffApi } from './api';
 import { useFocusLater } from './focus-later';
-import { formatTime, leaveIfSignedOut } from './format';
-import { errorText, reportHref } from './session';
+import { errorText, formatTime, leaveIfSignedOut } from './format';
+import { reportHref } from './session';
 import { DataTable } from './data-table';
 import type { ReportSummary } from '../../contract/schemas/staff-views';
 

@@ -3,8 +3,8 @@ import { useCallback, useEffect, useState } from 'preact/hooks';
 import type { ConsoleMessages } from '../i18n/console/types';
 import type { Lang } from '../i18n/lang';
 import { staffApi } from './api';
-import { leaveIfSignedOut } from './format';
-import { errorText, goToSignIn, type StaffMe } from './session';
+import { errorText, leaveIfSignedOut } from './format';
+import { goToSignIn, type StaffMe } from './session';
 import type { StaffRole } from '../../contract/vocabulary';
 
 type MeState = { kind: 'loading' } | { kind: 'ready'; me: StaffMe } | { kind: 'failed'; code: string };
