@@ -4,6 +4,7 @@
  * configured limits) and the pages and islands (which explain them).
  * Pure data: safe to import from an island.
  */
+import { isOneOf } from './vocabulary';
 
 /** The multipart field that carries files. It must come after every text field. */
 export const FILES_FIELD = 'files';
@@ -53,7 +54,7 @@ export type UploadProblem = (typeof UPLOAD_PROBLEMS)[number];
 
 /** True when `x` is one of the upload problem codes. */
 export function isUploadProblem(x: unknown): x is UploadProblem {
-  return typeof x === 'string' && (UPLOAD_PROBLEMS as readonly string[]).includes(x);
+  return isOneOf(UPLOAD_PROBLEMS, x);
 }
 
 /** A file as the reporter sees it on the status page (names are decrypted with the code). */

@@ -4,6 +4,7 @@
  */
 import { LIMITS, OFFICIALS_INVOLVED } from './report-fields';
 import { CATEGORIES } from './vocabulary';
+import { isOneOf } from './vocabulary';
 
 export const REPORT_FIELD_NAMES = [
   'category',
@@ -58,5 +59,5 @@ export function fieldAnchor(name: ReportFieldName): string {
 
 /** True when `x` names a report field. */
 export function isReportFieldName(x: unknown): x is ReportFieldName {
-  return typeof x === 'string' && (REPORT_FIELD_NAMES as readonly string[]).includes(x);
+  return isOneOf(REPORT_FIELD_NAMES, x);
 }

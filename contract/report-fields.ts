@@ -6,7 +6,7 @@
  * Pure data: safe to import from an island without pulling in zod.
  */
 import type { ReporterFileView } from './attachments';
-import type { MessageAuthor, PublicStatus } from './vocabulary';
+import { isOneOf, type MessageAuthor, type PublicStatus } from './vocabulary';
 
 export const OFFICIALS_INVOLVED = ['yes', 'no', 'unknown'] as const;
 export type OfficialsInvolved = (typeof OFFICIALS_INVOLVED)[number];
@@ -44,7 +44,7 @@ export type FieldProblem = (typeof FIELD_PROBLEMS)[number];
 
 /** True when `x` is one of the stable field-problem codes. */
 export function isFieldProblem(x: unknown): x is FieldProblem {
-  return typeof x === 'string' && (FIELD_PROBLEMS as readonly string[]).includes(x);
+  return isOneOf(FIELD_PROBLEMS, x);
 }
 
 /** What `POST /api/status` returns and the status view renders. */

@@ -5,6 +5,11 @@
  * else defines them. Pure data: safe to import from an island.
  */
 
+/** True when `x` is one of `values`: the check behind every "is this a known code" guard. */
+export function isOneOf<T extends string>(values: readonly T[], x: unknown): x is T {
+  return typeof x === 'string' && (values as readonly string[]).includes(x);
+}
+
 /** What a report is about; each category is routed to its channel. */
 export const CATEGORIES = ['organised_crime', 'official_protection', 'case_interference', 'sector_disorder', 'other'] as const;
 export type Category = (typeof CATEGORIES)[number];

@@ -1,9 +1,10 @@
 import type { JSX } from 'preact';
 import { ERROR_CODES, messagesFor, pagePath, type ErrorCode } from '../i18n';
 import type { Lang } from '../../contract/languages';
+import { isOneOf } from '../../contract/vocabulary';
 
 function isErrorCode(code: string): code is ErrorCode {
-  return (ERROR_CODES as readonly string[]).includes(code);
+  return isOneOf(ERROR_CODES, code);
 }
 
 /** The body of an error page for a stable error `code`; unknown codes get the generic text. */

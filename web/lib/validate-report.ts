@@ -5,7 +5,7 @@
 import type { Lang } from '../i18n/lang';
 import { isReportFieldName, limitsFor, REPORT_FIELD_NAMES, type ReportFieldName } from '../../contract/field-names';
 import { isFieldProblem, OFFICIALS_INVOLVED, type FieldProblem } from '../../contract/report-fields';
-import { CATEGORIES } from '../../contract/vocabulary';
+import { CATEGORIES, isOneOf } from '../../contract/vocabulary';
 
 export { isFieldProblem };
 
@@ -20,10 +20,10 @@ export function fieldProblem(name: ReportFieldName, raw: string | undefined): Fi
   const value = (raw ?? '').trim();
   if (name === 'category') {
     if (value === '') return 'required';
-    return (CATEGORIES as readonly string[]).includes(value) ? null : 'invalid_choice';
+    return isOneOf(CATEGORIES, value) ? null : 'invalid_choice';
   }
   if (name === 'officialsInvolved') {
-    return value === '' || (OFFICIALS_INVOLVED as readonly string[]).includes(value) ? null : 'invalid_choice';
+    return value === '' || isOneOf(OFFICIALS_INVOLVED, value) ? null : 'invalid_choice';
   }
   const { min, max } = limitsFor(name);
   if (value === '') return min === undefined ? null : 'required';
