@@ -4,6 +4,25 @@ import { defineConfig } from 'astro/config';
 
 // The public site is fully static: the Hono server serves dist/ and fills the
 // shell pages (dist/shell/<lang>/) for HTML responses to form posts.
+/**
+ * Modules every island needs (Preact, Astro's hydration, languages, the
+ * message filler) and the parts the report and status islands share: one
+ * chunk, so the report page loads few files (each file compresses on its own
+ * and costs its own request; the page's JavaScript budget counts them all).
+ */
+const RUNTIME = new RegExp(
+  [
+    String.raw`/node_modules/preact/(dist|jsx-runtime)/`,
+    String.raw`@astrojs/preact/dist/client`,
+    String.raw`preload-helper`,
+    String.raw`/web/i18n/(lang|fill|keys)\.ts$`,
+    String.raw`/web/islands/(focus-after-render|page-messages)\.ts$`,
+    String.raw`/web/lib/post-json\.ts$`,
+    String.raw`/web/components/(report-problem-text|error-summary|form-send)\.tsx?$`,
+    String.raw`/contract/(languages|vocabulary|report-fields)\.ts$`,
+  ].join('|'),
+);
+
 export default defineConfig({
   srcDir: './web',
   publicDir: './web/public',
@@ -17,10 +36,14 @@ export default defineConfig({
   prefetch: false,
   vite: {
     build: {
+      // Islands await their own language's messages at the top of their module
+      // (web/islands/page-messages.ts): top-level await needs ES2022. Tor
+      // Browser and every browser the site supports have it.
+      target: 'es2022',
       rollupOptions: {
         output: {
           manualChunks(id) {
-            if (/\/node_modules\/preact\/(dist|jsx-runtime)\/|@astrojs\/preact\/dist\/client|preload-helper|\/web\/(i18n\/lang|islands\/focus-after-render)\.ts$|\/contract\/(languages|vocabulary|report-fields)\.ts$/.test(id)) return 'runtime';
+            if (RUNTIME.test(id)) return 'runtime';
             return undefined;
           },
         },

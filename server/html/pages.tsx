@@ -21,6 +21,7 @@ import type { DomainError, FieldProblems } from '../errors';
 import { statusOf } from '../http/errors';
 import type { RawFields } from '../http/input';
 import type { Shells } from './shells';
+import { waitAbout } from '../../web/i18n/fill';
 
 type PageTitle = 'report' | 'receipt' | 'status' | 'error';
 
@@ -72,7 +73,7 @@ export function reportFormPage(
       errors={pick(REPORT_FIELD_NAMES, errors)}
       limits={upload.limits}
       {...(problem ? { uploadProblem: problem.code as UploadProblem } : {})}
-      {...(busy === undefined ? {} : { busyWait: messagesFor(lang).report.waitAbout(busy) })}
+      {...(busy === undefined ? {} : { busyWait: waitAbout(lang, messagesFor(lang).report.waitAbout, busy) })}
     />
   );
   if (busy !== undefined) return busyPage(page(c, shells, lang, 'report', form, 503), busy);

@@ -8,6 +8,7 @@ import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { MiddlewareHandler } from 'hono';
+import { LANGS } from '../../contract/languages';
 
 export interface InlineHashes {
   scripts: string[];
@@ -63,9 +64,12 @@ export interface TransportOptions {
   onionOrigin: string | null;
 }
 
+/** The console's pages in every language: /staff/, /zh-hans/staff/, /en/staff/… */
+const STAFF_PAGE = new RegExp(`^/(?:(?:${LANGS.join('|')})/)?staff(?:/|$)`);
+
 /** API responses and staff pages may carry codes, content or a session's view: never cached. */
 function isPrivate(path: string): boolean {
-  return path.startsWith('/api/') || /^\/(?:zh-hans\/|en\/)?staff(?:\/|$)/.test(path);
+  return path.startsWith('/api/') || STAFF_PAGE.test(path);
 }
 
 /** Two years, as the HSTS preload list asks; sent only over an https deployment. */

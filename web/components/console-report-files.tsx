@@ -3,23 +3,24 @@
  * from, what happened to its metadata, and two plain links (the session
  * cookie goes with them): the decrypted file, or the age file as stored.
  */
+import type { StaffReportMessages } from '../i18n/types';
 import type { JSX } from 'preact';
-import type { ReportMessages } from '../i18n/console/staff-types';
 import type { Lang } from '../i18n/lang';
 import { formatBytes, staffFileUrl, type StaffFileView } from '../../contract/attachments';
-import { fill, formatTime } from '../staff/format';
+import { formatTime } from '../staff/format';
+import { fill } from '../i18n/fill';
 import type { CaseView } from '../staff/types';
 
 /** Which part of the report a file came with, in words. */
-function cameWith(lang: Lang, m: ReportMessages['files'], view: CaseView, file: StaffFileView): string {
+function cameWith(lang: Lang, m: StaffReportMessages['files'], view: CaseView, file: StaffFileView): string {
   if (file.origin === 'report') return m.withReport;
   // A follow-up may be files only, without a message.
-  if (file.messageId === null) return fill(m.withFollowUp, { time: formatTime(lang, file.at) });
+  if (file.messageId === null) return fill(lang, m.withFollowUp, { time: formatTime(lang, file.at) });
   const message = view.messages.find((candidate) => candidate.id === file.messageId);
-  return message === undefined ? m.withMessageUnknown : fill(m.withMessage, { time: formatTime(lang, message.at) });
+  return message === undefined ? m.withMessageUnknown : fill(lang, m.withMessage, { time: formatTime(lang, message.at) });
 }
 
-export function FileList(props: { lang: Lang; m: ReportMessages; view: CaseView }): JSX.Element {
+export function FileList(props: { lang: Lang; m: StaffReportMessages; view: CaseView }): JSX.Element {
   const { lang, view } = props;
   const f = props.m.files;
   return (

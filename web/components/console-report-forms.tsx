@@ -3,11 +3,12 @@
  * message, case records and their forms, handling controls, related reports
  * and the contact reveal. Pure rendering; the island runs the actions.
  */
+import type { CaseWords, StaffReportMessages } from '../i18n/types';
 import type { JSX } from 'preact';
-import type { CaseWords, ReportMessages } from '../i18n/console/staff-types';
 import type { Lang } from '../i18n/lang';
 import { LIMITS } from '../../contract/report-fields';
-import { fill, formatTime } from '../staff/format';
+import { formatTime } from '../staff/format';
+import { fill } from '../i18n/fill';
 import { REVEAL_REASON_MIN, type ActionKey } from '../staff/report-actions';
 import { CLOSE_OUTCOMES, INTERNAL_STATUSES, PRIORITIES } from '../../contract/vocabulary';
 import type { CaseView, ContactDetails, SessionInfo } from '../staff/types';
@@ -17,7 +18,7 @@ import { RecordList } from './console-report-records';
 interface Props {
   lang: Lang;
   w: CaseWords;
-  m: ReportMessages;
+  m: StaffReportMessages;
   view: CaseView;
   me: SessionInfo;
   myId: number | null;
@@ -187,7 +188,7 @@ function Handling({ w, m, view, me, myId, ctx, perform }: Props): JSX.Element {
   );
 }
 
-function Links({ w, m, view, ctx }: Props): JSX.Element {
+function Links({ lang, w, m, view, ctx }: Props): JSX.Element {
   return (
     <section>
       <h2 id="h-links">{m.links.heading}</h2>
@@ -197,7 +198,7 @@ function Links({ w, m, view, ctx }: Props): JSX.Element {
         <ul class="list">
           {view.links.map((id) => (
             <li key={id}>
-              <a href={`?id=${id}`}>{fill(w.reportName, { id })}</a>
+              <a href={`?id=${id}`}>{fill(lang, w.reportName, { id: String(id) })}</a>
             </li>
           ))}
         </ul>
@@ -209,7 +210,7 @@ function Links({ w, m, view, ctx }: Props): JSX.Element {
   );
 }
 
-function Contact({ m, view, ctx, contact }: Props): JSX.Element {
+function Contact({ lang, m, view, ctx, contact }: Props): JSX.Element {
   const k = m.contact;
   return (
     <section>
@@ -242,7 +243,7 @@ function Contact({ m, view, ctx, contact }: Props): JSX.Element {
             name="reason"
             kind="textarea"
             label={k.reason}
-            hint={fill(k.reasonHint, { min: REVEAL_REASON_MIN })}
+            hint={fill(lang, k.reasonHint, { min: REVEAL_REASON_MIN })}
             required
             maxLength={2000}
           />

@@ -1,11 +1,12 @@
 /** A report's case records (notes, referrals, interference, contact reveals), oldest first. */
+import type { StaffReportMessages } from '../i18n/types';
 import type { JSX } from 'preact';
-import type { ReportMessages } from '../i18n/console/staff-types';
 import type { Lang } from '../i18n/lang';
-import { fill, formatTime } from '../staff/format';
+import { formatTime } from '../staff/format';
+import { fill } from '../i18n/fill';
 import type { CaseRecordView } from '../staff/types';
 
-function details(record: CaseRecordView, r: ReportMessages['records']): [string, string | undefined][] {
+function details(record: CaseRecordView, r: StaffReportMessages['records']): [string, string | undefined][] {
   switch (record.kind) {
     case 'note':
       return [['', record.body]];
@@ -27,7 +28,7 @@ function details(record: CaseRecordView, r: ReportMessages['records']): [string,
   }
 }
 
-export function RecordList(props: { lang: Lang; m: ReportMessages; records: CaseRecordView[] }): JSX.Element {
+export function RecordList(props: { lang: Lang; m: StaffReportMessages; records: CaseRecordView[] }): JSX.Element {
   const r = props.m.records;
   if (props.records.length === 0) return <p>{r.none}</p>;
   return (
@@ -35,7 +36,7 @@ export function RecordList(props: { lang: Lang; m: ReportMessages; records: Case
       {props.records.map((record, index) => (
         <li key={`${record.id}-${index}`} class={`record record-${record.kind}`}>
           <p class="message-meta">
-            <strong>{r.kinds[record.kind]}</strong> · {fill(r.byline, { name: record.by?.username ?? '—', time: formatTime(props.lang, record.at) })}
+            <strong>{r.kinds[record.kind]}</strong> · {fill(props.lang, r.byline, { name: record.by?.username ?? '—', time: formatTime(props.lang, record.at) })}
           </p>
           {details(record, r)
             .filter((item): item is [string, string] => item[1] !== undefined && item[1] !== '')

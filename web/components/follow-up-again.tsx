@@ -6,6 +6,7 @@ import type { FieldProblem } from '../../contract/report-fields';
 import { FollowUpFormView } from './follow-up-form-view';
 import { DETAILS_HEADING_ID } from './status-details-view';
 import { UploadFields, uploadSummaryItem } from './upload-fields';
+import { fill, waitAbout } from '../i18n/fill';
 
 /**
  * A follow-up that was not sent, on a page of its own (server-rendered after
@@ -34,7 +35,7 @@ export function FollowUpAgain(props: {
       </h1>
       {props.waitSeconds !== undefined && (
         <p class="notice notice-busy" role="alert">
-          {m.details.busyNotice.replace('{wait}', m.waitAbout(props.waitSeconds))}
+          {fill(props.lang, m.details.busyNotice, { wait: waitAbout(props.lang, m.waitAbout, props.waitSeconds) })}
         </p>
       )}
       <FollowUpFormView

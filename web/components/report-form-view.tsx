@@ -12,6 +12,7 @@ import { CATEGORIES } from '../../contract/vocabulary';
 import { describedBy, ErrorSummary } from './error-summary';
 import { FormSend } from './form-send';
 import { reportProblemText } from './report-problem-text';
+import { fill } from '../i18n/fill';
 
 export interface ReportFormViewProps {
   lang: Lang;
@@ -147,6 +148,14 @@ function RadioGroup(props: {
 }
 
 /** The whole report form with its heading, error summary and per-field errors. */
+/** The character counter under the details box: how many more are needed, how many too many, or how many of the most. */
+function counterText(lang: Lang, m: ReportMessages['counter'], count: number): string {
+  const { min, max } = LIMITS.details;
+  if (count < min) return fill(lang, m.under, { count, needed: min - count });
+  if (count > max) return fill(lang, m.over, { excess: count - max });
+  return fill(lang, m.within, { count, max });
+}
+
 export function ReportFormView(props: ReportFormViewProps): JSX.Element {
   const { m, lang } = props;
   const values = props.values ?? {};
@@ -189,7 +198,7 @@ export function ReportFormView(props: ReportFormViewProps): JSX.Element {
               id="details-counter"
               class={detailsLength > LIMITS.details.max ? 'counter counter-over' : 'counter'}
             >
-              {m.counter(detailsLength, LIMITS.details.min, LIMITS.details.max)}
+              {counterText(lang, m.counter, detailsLength)}
             </p>
           )}
         </TextField>

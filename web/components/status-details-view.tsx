@@ -41,7 +41,7 @@ export function StatusDetailsView(props: StatusDetailsViewProps): JSX.Element {
         <div>
           <dt>{d.receivedLabel}</dt>
           <dd>
-            <time dateTime={view.receivedAt}>{formatHour(view.receivedAt, d.time)}</time>
+            <time dateTime={view.receivedAt}>{formatHour(props.lang, view.receivedAt, d)}</time>
           </dd>
         </div>
       </dl>
@@ -72,7 +72,7 @@ export function StatusDetailsView(props: StatusDetailsViewProps): JSX.Element {
               <li class={`message message-${message.from}`} key={index}>
                 <p class="message-meta">
                   <strong>{message.from === 'staff' ? d.fromStaff : d.fromYou}</strong>{' '}
-                  <time dateTime={message.at}>{formatHour(message.at, d.time)}</time>
+                  <time dateTime={message.at}>{formatHour(props.lang, message.at, d)}</time>
                 </p>
                 <p class="text-block">{message.body}</p>
               </li>
@@ -89,7 +89,7 @@ export function StatusDetailsView(props: StatusDetailsViewProps): JSX.Element {
             {view.files.map((file, index) => (
               <li key={index}>
                 <span class="file-name">{file.name}</span> <span class="file-size">{formatBytes(file.size)}</span>{' '}
-                <time dateTime={file.at}>{formatHour(file.at, d.time)}</time>
+                <time dateTime={file.at}>{formatHour(props.lang, file.at, d)}</time>
               </li>
             ))}
           </ul>

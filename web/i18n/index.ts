@@ -1,37 +1,37 @@
 /**
- * Languages, URLs and message catalogues.
+ * Every language's catalogue, for pages and server-rendered views. Each
+ * language is one folder here (`<code>/index.ts`, its catalogue as plain
+ * data); the list of languages is contract/languages.ts, and nothing else
+ * names a language: adding one is adding its folder and its code there.
  *
- * Catalogues are split per language and per feature (site, report, status, upload)
- * so that an island imports only its own feature in its own language; this
- * module gathers everything for pages and server-rendered components.
+ * Islands never import this module (it holds every language): they load
+ * their own language's messages by themselves (islands/page-messages.ts).
  */
-import { siteMessages as enSite } from './en/site';
-import { reportMessages as enReport } from './en/report';
-import { statusMessages as enStatus } from './en/status';
-import { uploadMessages as enUpload } from './en/upload';
-import { siteMessages as hansSite } from './zh-hans/site';
-import { reportMessages as hansReport } from './zh-hans/report';
-import { statusMessages as hansStatus } from './zh-hans/status';
-import { uploadMessages as hansUpload } from './zh-hans/upload';
-import { siteMessages as hantSite } from './zh-hant/site';
-import { reportMessages as hantReport } from './zh-hant/report';
-import { statusMessages as hantStatus } from './zh-hant/status';
-import { uploadMessages as hantUpload } from './zh-hant/upload';
-import type { Lang } from './lang';
-import type { Messages } from './types';
+import { LANGS, type Lang } from './lang';
+import type { Catalogue } from './types';
 
-export { DEFAULT_LANG, LANGS, LANG_NAMES, htmlLang, isLang, pagePath, staffPath } from './lang';
+export { DEFAULT_LANG, LANGS, htmlLang, isLang, pagePath, staffPath } from './lang';
 export type { Lang, PageName, StaffPage } from './lang';
-export { ERROR_CODES } from './types';
+export { ERROR_CODES } from './keys';
 export type * from './types';
 
-const CATALOGUES: Readonly<Record<Lang, Messages>> = {
-  'zh-hant': { ...hantSite, report: hantReport, status: hantStatus, upload: hantUpload },
-  'zh-hans': { ...hansSite, report: hansReport, status: hansStatus, upload: hansUpload },
-  en: { ...enSite, report: enReport, status: enStatus, upload: enUpload },
-};
+const CATALOGUES = new Map<Lang, Catalogue>(
+  await Promise.all(
+    LANGS.map(async (lang) => {
+      const folder = (await import(`./${lang}/index.ts`)) as { catalogue: Catalogue };
+      return [lang, folder.catalogue] as const;
+    }),
+  ),
+);
 
 /** Every message of one language. */
-export function messagesFor(lang: Lang): Messages {
-  return CATALOGUES[lang];
+export function messagesFor(lang: Lang): Catalogue {
+  const catalogue = CATALOGUES.get(lang);
+  if (catalogue === undefined) throw new Error(`web/i18n/${lang}/ is missing: every language in contract/languages.ts needs its folder`);
+  return catalogue;
+}
+
+/** Each language's name in that language, for the language switch. */
+export function languageName(lang: Lang): string {
+  return messagesFor(lang).languageName;
 }

@@ -15,17 +15,10 @@ export function pagePath(lang: Lang, page: PageName): string {
   return page === 'home' ? prefix : `${prefix}${page}/`;
 }
 
-/** The BCP 47 tag for `<html lang>` and `hreflang`. */
+/** The BCP 47 tag for `<html lang>` and `hreflang`: the code in its canonical case ('zh-hant' → 'zh-Hant'). */
 export function htmlLang(lang: Lang): string {
-  return { 'zh-hant': 'zh-Hant', 'zh-hans': 'zh-Hans', en: 'en' }[lang];
+  return Intl.getCanonicalLocales(lang)[0] ?? lang;
 }
-
-/** Each language's name in that language, for the language switch. */
-export const LANG_NAMES: Readonly<Record<Lang, string>> = {
-  'zh-hant': '繁體中文',
-  'zh-hans': '简体中文',
-  en: 'English',
-};
 
 /** Pages of the staff console (JavaScript required there). */
 export type StaffPage = 'signin' | 'queue' | 'report' | 'registers' | 'admin' | 'audit';

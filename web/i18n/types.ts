@@ -1,203 +1,54 @@
-/** The shape every language's catalogue must have. */
-import type { ReportFieldName } from '../../contract/field-names';
-import type { UploadProblem } from '../../contract/attachments';
-import type { FieldProblem, OfficialsInvolved } from '../../contract/report-fields';
-import type { Category, PublicStatus } from '../../contract/vocabulary';
-
-export interface Titles {
-  home: string;
-  report: string;
-  receipt: string;
-  status: string;
-  error: string;
-}
-
-export interface SiteMessages {
-  siteName: string;
-  skipLink: string;
-  mainNav: string;
-  languageNav: string;
-  nav: { report: string; status: string };
-  footer: string;
-}
-
-export interface HomeMessages {
-  heading: string;
-  lead: string;
-  reportCta: string;
-  statusCta: string;
-  whatHeading: string;
-  anonymityHeading: string;
-  anonymity: readonly { title: string; text: string }[];
-  deviceTip: string;
-  codeHeading: string;
-  codeIntro: string;
-  codeAdvice: readonly string[];
-  statusHeading: string;
-  statusText: string;
-}
-
-/** Error pages the server can show; anything else falls back to `generic`. */
-export const ERROR_CODES = [
-  'payload_too_large',
-  'unsupported_media_type',
-  'rate_limited',
-  'service_unavailable',
-  'internal_error',
-  'not_found_page',
-] as const;
-export type ErrorCode = (typeof ERROR_CODES)[number];
-
-export interface ErrorMessages {
-  codes: Record<ErrorCode | 'generic', { heading: string; text: string }>;
-  homeLink: string;
-}
-
-/** Why a request sent by an island failed, other than a validation error. */
-export type SendFailure =
-  | 'payload_too_large'
-  | 'unsupported_media_type'
-  | 'rate_limited'
-  | 'service_unavailable'
-  | 'busy'
-  | 'network'
-  | 'other';
-
-export interface FieldText {
-  label: string;
-  hint?: string;
-}
-
-export interface ReceiptMessages {
-  heading: string;
-  intro: string;
-  codeLabel: string;
-  keepHeading: string;
-  keep: readonly string[];
-  next: string;
-  statusLink: string;
-  notShownAgain: string;
-}
-
 /**
- * The evidence-file part of the report and follow-up forms. Placeholders:
- * {files} the most files at once, {fileSize} the most per file, {total} the
- * most for all files together, {name} a file's name, {size} its size.
+ * The shape every language's catalogue must have: the English catalogue's
+ * own type (en/index.ts), with plural forms loosened so that a language may
+ * give only the forms its grammar has. A missing key in another language
+ * fails the type check where that language's folder declares its catalogue.
  */
-export interface UploadMessages {
-  legend: string;
-  /** What happens to each kind of file, shown before anything is sent. */
-  noticeCleaned: string;
-  noticeNotCleaned: string;
-  keepLabel: string;
-  keepHint: string;
-  label: string;
-  limitsHint: string;
-  problems: Record<UploadProblem, string>;
-  /** After a form post without JavaScript came back with a file problem. */
-  chooseAgain: string;
-  /** With JavaScript (the report island loads these only once files are chosen): the list of chosen files. */
-  chosen: string;
-  remove: string;
-  /** Spoken after files are added or removed: {n}. */
-  countOne: string;
-  countMany: string;
-}
+import type { catalogue as english } from './en';
+import type { Message, PluralCategory } from './fill';
 
-/** Messages for the report form and the receipt (what the report island ships). */
-export interface ReportMessages {
-  heading: string;
-  intro: string;
-  requiredMark: string;
-  fields: Record<ReportFieldName, FieldText>;
-  categories: Record<Category, FieldText>;
-  officials: Record<OfficialsInvolved, string>;
-  contactLegend: string;
-  contactHint: string;
-  beforeSubmit: string;
-  submit: string;
-  sending: string;
-  /** Character counter under the details box. */
-  counter: (count: number, min: number, max: number) => string;
-  errorSummary: string;
-  /** `{min}` and `{max}` are replaced with the field's limits. */
-  problems: Record<FieldProblem, string>;
-  fieldProblems: Partial<Record<ReportFieldName, Partial<Record<FieldProblem, string>>>>;
-  failures: Record<SendFailure, string>;
-  /** The site was too busy to take the report: `{wait}` is `waitAbout`'s answer. */
-  busyNotice: string;
-  /** With JavaScript, while the island sends the report again by itself. */
-  retrying: string;
-  /** "about 30 seconds", "about 2 minutes". */
-  waitAbout: (seconds: number) => string;
-  receipt: ReceiptMessages;
-}
+export type { FieldText, LookupProblem, SendFailure, ErrorCode } from './keys';
+export { ERROR_CODES } from './keys';
 
-/** `busy` has a `{wait}` placeholder (`waitAbout`). */
-export type LookupProblem = 'required' | 'tracking_code_format' | 'tracking_code_check_digit' | 'not_found' | 'busy';
+/** True when every key of T is a plural category (Intl.PluralRules): then T is a plural message. */
+type IsPlural<T> = [keyof T] extends [PluralCategory] ? ('other' extends keyof T ? true : false) : false;
 
-/** Messages for the status lookup and the status details (what the status island ships). */
-export interface StatusMessages {
-  heading: string;
-  intro: string;
-  codeLabel: string;
-  codeHint: string;
-  notInUrl: string;
-  submit: string;
-  checking: string;
-  codeLooksRight: string;
-  errorSummary: string;
-  problems: Record<LookupProblem, string>;
-  failures: Record<SendFailure, string>;
-  /** With JavaScript, while the island checks the code again by itself. */
-  retrying: string;
-  /** "about 30 seconds", "about 2 minutes". */
-  waitAbout: (seconds: number) => string;
-  details: {
-    heading: string;
-    statusLabel: string;
-    receivedLabel: string;
-    statuses: Record<PublicStatus, { label: string; text: string }>;
-    allStatuses: string;
-    publicMessageHeading: string;
-    messagesHeading: string;
-    noMessages: string;
-    filesHeading: string;
-    noFiles: string;
-    fromStaff: string;
-    fromYou: string;
-    followUpHeading: string;
-    followUpLabel: string;
-    followUpHint: string;
-    followUpSubmit: string;
-    sending: string;
-    messageSent: string;
-    /** `{max}` is replaced with the limit. */
-    followUpProblems: Partial<Record<FieldProblem, string>> & { required: string; too_long: string };
-    leaveAdvice: string;
-    lookupAnother: string;
-    /** A follow-up that was not sent, on a page of its own. */
-    notSentHeading: string;
-    /** The site was too busy to take the follow-up: `{wait}`. */
-    busyNotice: string;
-    /** With JavaScript, while the island sends the follow-up again by itself. */
-    retrying: string;
-    /** Posts the code again to show the report. */
-    backToReport: string;
-    /** An hour in UTC, from its zero-padded parts. */
-    time: (year: string, month: string, day: string, hour: string) => string;
-  };
-}
+/** A catalogue type from a catalogue's value: strings stay strings, plural forms become any message (a language without plurals gives one string), all read-only. */
+export type CatalogueShape<T> = T extends string
+  ? string
+  : T extends readonly unknown[]
+    ? { readonly [K in keyof T]: CatalogueShape<T[K]> }
+    : T extends object
+      ? IsPlural<T> extends true
+        ? Message
+        : { readonly [K in keyof T]: CatalogueShape<T[K]> }
+      : T;
 
-export interface SiteCatalogue {
-  titles: Titles;
-  site: SiteMessages;
-  home: HomeMessages;
-  errors: ErrorMessages;
-}
+export type Catalogue = CatalogueShape<typeof english>;
+/** Everything of one language (the public site and the console). */
+export type Messages = Catalogue;
+export type SiteCatalogue = Pick<Catalogue, 'languageName' | 'titles' | 'site' | 'home' | 'errors'>;
+export type Titles = Catalogue['titles'];
+export type SiteMessages = Catalogue['site'];
+export type HomeMessages = Catalogue['home'];
+export type ErrorMessages = Catalogue['errors'];
+export type ReportMessages = Catalogue['report'];
+export type ReceiptMessages = ReportMessages['receipt'];
+export type StatusMessages = Catalogue['status'];
+export type UploadMessages = Catalogue['upload'];
 
-export interface Messages extends SiteCatalogue {
-  report: ReportMessages;
-  status: StatusMessages;
-  upload: UploadMessages;
-}
+/** The console's messages, one entry per feature. */
+export type ConsoleCatalogue = Catalogue['console'];
+/** Strings shared by every console page (layout, navigation, common words, the API's error codes). */
+export type ConsoleMessages = ConsoleCatalogue['common'];
+export type AdminMessages = ConsoleCatalogue['admin'];
+export type AuditMessages = ConsoleCatalogue['audit'];
+export type RegistersMessages = ConsoleCatalogue['registers'];
+export type QueueMessages = ConsoleCatalogue['queue'];
+export type SessionMessages = ConsoleCatalogue['session'];
+export type SigninMessages = ConsoleCatalogue['signin'];
+export type StaffReportMessages = ConsoleCatalogue['report'];
+/** The one label set of each enum of the vocabulary (contract/vocabulary.ts): every screen, CSV export and statistic names a status, category, outcome, priority or source with these. */
+export type ReportLabels = ConsoleCatalogue['labels'];
+/** Words for a report's case record, shared by the queue and the report page (the labels, and more). */
+export type CaseWords = ConsoleCatalogue['case'];

@@ -1,27 +1,19 @@
 /** The audit page for auditors and admins: the audit trail with its chain check, and statistics. */
 import type { JSX } from 'preact';
-import type { AuditMessages } from '../i18n/console/audit-types';
-import type { ReportLabels } from '../i18n/console/labels-types';
-import type { ConsoleMessages } from '../i18n/console/types';
 import type { Lang } from '../i18n/lang';
 import { AuditStats } from '../staff/audit-stats';
 import { AuditTrail } from '../staff/audit-trail';
 import { StaffGate } from '../staff/staff-gate';
+import { consoleMessagesFor } from './console-messages';
 
-interface Props {
-  lang: Lang;
-  common: ConsoleMessages;
-  m: AuditMessages;
-  labels: ReportLabels;
-}
-
-export function AuditIsland(props: Props): JSX.Element {
+export function AuditIsland({ lang }: { lang: Lang }): JSX.Element {
+  const { common, audit, labels } = consoleMessagesFor(lang);
   return (
-    <StaffGate lang={props.lang} common={props.common} roles={['auditor', 'admin']} notForRole={props.m.notForRole}>
+    <StaffGate lang={lang} common={common} roles={['auditor', 'admin']} notForRole={audit.notForRole}>
       {() => (
         <>
-          <AuditTrail lang={props.lang} m={props.m} common={props.common} />
-          <AuditStats lang={props.lang} m={props.m} labels={props.labels} common={props.common} />
+          <AuditTrail lang={lang} m={audit} common={common} />
+          <AuditStats lang={lang} m={audit} labels={labels} common={common} />
         </>
       )}
     </StaffGate>

@@ -28,6 +28,7 @@ import {
   type ReportValues,
 } from '../lib/validate-report';
 import { FocusingComponent } from './focus-after-render';
+import { loadFor, pageMessages } from './page-messages';
 
 /** The file-handling code, this language's messages for it and the limits the page states, loaded on demand. */
 interface UploadKit {
@@ -36,12 +37,18 @@ interface UploadKit {
   limits: UploadLimits;
 }
 
+/** This page's language's report messages (page-messages.ts). */
+const reportMessagesFor = await pageMessages(
+  import.meta.glob<ReportMessages>('../i18n/*/report.ts', { import: 'reportMessages' }),
+  (catalogue) => catalogue.report,
+);
+/** Every language's evidence-file messages, each loaded only once someone chooses a file on a page in that language. */
+const uploadMessageLoaders = import.meta.glob<UploadMessages>('../i18n/*/upload.ts', { import: 'uploadMessages' });
+
 interface Props {
   lang: Lang;
-  m: ReportMessages;
   /** The upload fields, rendered by the page (static HTML). */
   children?: ComponentChildren;
-  loadUploadMessages: () => Promise<UploadMessages>;
 }
 
 interface State {
@@ -115,7 +122,7 @@ export class ReportIsland extends FocusingComponent<Props, State> {
 
   /** The file code and messages, loaded once (a failed load is tried again next time). */
   private loadKit(): Promise<UploadKit> {
-    this.kitLoading ??= Promise.all([import('./upload'), this.props.loadUploadMessages()]).then(
+    this.kitLoading ??= Promise.all([import('./upload'), loadFor(uploadMessageLoaders, this.props.lang)]).then(
       ([upload, u]) => {
         const kit = { upload, u, limits: upload.DEFAULT_UPLOAD_LIMITS };
         this.setState({ kit });
@@ -232,7 +239,8 @@ export class ReportIsland extends FocusingComponent<Props, State> {
   }
 
   override render(): JSX.Element {
-    const { lang, m } = this.props;
+    const { lang } = this.props;
+    const m = reportMessagesFor(lang);
     const s = this.state;
     const kit = s.kit;
     if (s.trackingCode !== null) {
@@ -263,7 +271,7 @@ export class ReportIsland extends FocusingComponent<Props, State> {
           upload={[
             this.props.children,
             kit !== null && (
-              <kit.upload.UploadStatus key="status" u={kit.u} limits={kit.limits} problem={s.uploadProblem} files={s.files} progress={s.progress} />
+              <kit.upload.UploadStatus key="status" lang={lang} u={kit.u} limits={kit.limits} problem={s.uploadProblem} files={s.files} progress={s.progress} />
             ),
           ]}
           uploadSummary={

@@ -4,17 +4,18 @@
  * low-effort marker, "Load more" pages, and "Pull next", which claims the
  * next report and opens it.
  */
+import type { CaseWords, ConsoleMessages, QueueMessages } from '../i18n/types';
+import { labelOf } from '../i18n/fill';
 import type { JSX } from 'preact';
-import type { CaseWords, QueueMessages } from '../i18n/console/staff-types';
-import type { ConsoleMessages } from '../i18n/console/types';
 import { staffPath, type Lang } from '../i18n/lang';
 import { CATEGORIES, INTERNAL_STATUSES } from '../../contract/vocabulary';
 import { staffApi } from '../staff/api';
-import { errorText, fill, formatTime, leaveIfSignedOut } from '../staff/format';
+import { errorText, formatTime, leaveIfSignedOut } from '../staff/format';
+import { fill } from '../i18n/fill';
 import type { ReportSummary, SessionInfo } from '../staff/types';
 import { LowEffortMarker } from '../staff/low-effort-marker';
 import { FocusingComponent } from './focus-after-render';
-import { labelOf } from '../i18n/console/labels-types';
+import { consoleMessagesFor } from './console-messages';
 
 const FILTERS = ['channel', 'status', 'category', 'region', 'overdue', 'lowEffort', 'assignee'] as const;
 type Filters = Partial<Record<(typeof FILTERS)[number], string>>;
@@ -207,7 +208,7 @@ export class QueueIsland extends FocusingComponent<Props, State> {
       <tr key={row.id} class={overdue ? 'overdue-row' : undefined}>
         <td class="nowrap">
           <a id={`report-link-${row.id}`} href={reportHref(lang, row.id)}>
-            {fill(w.reportName, { id: row.id })}
+            {fill(lang, w.reportName, { id: String(row.id) })}
           </a>
           {row.lowEffort && <LowEffortMarker label={w.lowEffort} />}
         </td>
@@ -217,7 +218,7 @@ export class QueueIsland extends FocusingComponent<Props, State> {
         <td>
           {w.statuses[row.status]}
           {row.lease !== null && (
-            <span class="small block">{fill(w.heldBy, { name: row.lease.username, time: formatTime(lang, row.lease.until) })}</span>
+            <span class="small block">{fill(lang, w.heldBy, { name: row.lease.username, time: formatTime(lang, row.lease.until) })}</span>
           )}
         </td>
         <td>{w.priorities[row.priority] ?? row.priority}</td>
@@ -227,9 +228,9 @@ export class QueueIsland extends FocusingComponent<Props, State> {
           {row.overdue.acknowledgement && <strong class="overdue block">{w.ackOverdue}</strong>}
           {row.overdue.feedback && <strong class="overdue block">{w.feedbackOverdue}</strong>}
           {row.status !== 'closed' && row.acknowledgedAt === null && !row.overdue.acknowledgement && (
-            <span class="block">{fill(m.ackDue, { time: formatTime(lang, row.ackDueAt) })}</span>
+            <span class="block">{fill(lang, m.ackDue, { time: formatTime(lang, row.ackDueAt) })}</span>
           )}
-          {row.status !== 'closed' && !row.overdue.feedback && <span class="block">{fill(m.feedbackDue, { time: formatTime(lang, row.feedbackDueAt) })}</span>}
+          {row.status !== 'closed' && !row.overdue.feedback && <span class="block">{fill(lang, m.feedbackDue, { time: formatTime(lang, row.feedbackDueAt) })}</span>}
         </td>
       </tr>
     );
@@ -279,9 +280,9 @@ export class QueueIsland extends FocusingComponent<Props, State> {
             ? c.loading
             : s.loaded && (
                 <>
-                  {fill(s.rows.length === 1 ? m.countOne : m.countMany, { n: s.rows.length })}
-                  {overdueCount > 0 && <strong class="overdue">{` · ${fill(m.overdueCount, { n: overdueCount })}`}</strong>}
-                  {lowEffortCount > 0 && ` · ${fill(m.lowEffortCount, { n: lowEffortCount })}`}
+                  {fill(lang, m.count, { count: s.rows.length })}
+                  {overdueCount > 0 && <strong class="overdue">{` · ${fill(lang, m.overdueCount, { count: overdueCount })}`}</strong>}
+                  {lowEffortCount > 0 && ` · ${fill(lang, m.lowEffortCount, { count: lowEffortCount })}`}
                   {s.nextCursor !== null && ` · ${m.moreAvailable}`}
                 </>
               )}
@@ -312,4 +313,10 @@ export class QueueIsland extends FocusingComponent<Props, State> {
       </div>
     );
   }
+}
+
+/** The island a page places: the console's messages in the page's language (console-messages.ts). */
+export function StaffQueue({ lang }: { lang: Lang }): JSX.Element {
+  const c = consoleMessagesFor(lang);
+  return <QueueIsland lang={lang} c={c.common} w={c.case} m={c.queue} />;
 }

@@ -6,13 +6,14 @@
  * The lease, when the caller holds it, is renewed while the page is open and
  * released when the page is left.
  */
+import type { CaseWords, ConsoleMessages, StaffReportMessages } from '../i18n/types';
+import { labelOf } from '../i18n/fill';
 import type { JSX } from 'preact';
-import type { CaseWords, ReportMessages } from '../i18n/console/staff-types';
-import type { ConsoleMessages } from '../i18n/console/types';
 import { staffPath, type Lang } from '../i18n/lang';
 import { BACKGROUND_HEADER } from '../../contract/staff-session-headers';
 import { staffApi, type ApiFailure, type ApiResult } from '../staff/api';
-import { errorText, fill, formatTime, leaveIfSignedOut } from '../staff/format';
+import { errorText, formatTime, leaveIfSignedOut } from '../staff/format';
+import { fill } from '../i18n/fill';
 import { reportAction, type ActionKey, type ActionOutcome } from '../staff/report-actions';
 import type { CaseRecordView, CaseView, ContactDetails, ReportSummary, SessionInfo } from '../staff/types';
 import { LowEffortMarker } from '../staff/low-effort-marker';
@@ -20,7 +21,7 @@ import { FocusingComponent } from './focus-after-render';
 import type { ActionResult } from '../components/console-action-form';
 import { ReportSections } from '../components/console-report-forms';
 import { FileList } from '../components/console-report-files';
-import { labelOf } from '../i18n/console/labels-types';
+import { consoleMessagesFor } from './console-messages';
 
 /** Renew well before the lease runs out, and at least this often. */
 const RENEW_EVERY_MS = 5 * 60_000;
@@ -29,7 +30,7 @@ interface Props {
   lang: Lang;
   c: ConsoleMessages;
   w: CaseWords;
-  m: ReportMessages;
+  m: StaffReportMessages;
 }
 
 interface State {
@@ -81,7 +82,7 @@ export class ReportIsland extends FocusingComponent<Props, State> {
       return;
     }
     if (!me.ok || !view.ok) return;
-    document.title = `${fill(this.props.w.reportName, { id })} · ${document.title.split(' · ').slice(-1)[0] ?? ''}`;
+    document.title = `${fill(this.props.lang, this.props.w.reportName, { id: String(id) })} · ${document.title.split(' · ').slice(-1)[0] ?? ''}`;
     this.setState({ me: me.data, view: view.data, loadError: null }, () => this.scheduleRenewal());
   }
 
@@ -165,10 +166,10 @@ export class ReportIsland extends FocusingComponent<Props, State> {
   perform = async (key: ActionKey, values: Record<string, string>, form: HTMLFormElement | null): Promise<void> => {
     const { id, busy, me } = this.state;
     if (id === null || busy !== null) return;
-    const action = reportAction(key, values, this.props.m);
+    const action = reportAction(key, values, this.props.m, this.props.lang);
     if ('invalid' in action) {
       this.setState((s) => ({ invalid: { ...s.invalid, [key]: action.invalid.map((f) => f.name) } }));
-      this.setResult(key, { ok: false, text: fill(this.props.m.fixFields, { fields: action.invalid.map((f) => f.label).join(', ') }) });
+      this.setResult(key, { ok: false, text: fill(this.props.lang, this.props.m.fixFields, { fields: action.invalid.map((f) => f.label).join(', ') }) });
       return;
     }
     this.setState((s) => ({ busy: key, invalid: { ...s.invalid, [key]: [] }, results: { ...s.results, [key]: undefined } }));
@@ -262,13 +263,13 @@ export class ReportIsland extends FocusingComponent<Props, State> {
       <div class="lease">
         {this.holdsLease(view) && view.lease !== null ? (
           <p>
-            {fill(m.lease.yours, { time: formatTime(lang, view.lease.until) })}{' '}
+            {fill(lang, m.lease.yours, { time: formatTime(lang, view.lease.until) })}{' '}
             <button type="button" class="button button-secondary" onClick={() => void this.perform('lease', {}, null)}>
               {m.lease.release}
             </button>
           </p>
         ) : view.lease !== null ? (
-          <p>{fill(w.heldBy, { name: view.lease.username, time: formatTime(lang, view.lease.until) })}</p>
+          <p>{fill(lang, w.heldBy, { name: view.lease.username, time: formatTime(lang, view.lease.until) })}</p>
         ) : (
           <p>{m.lease.none}</p>
         )}
@@ -316,7 +317,7 @@ export class ReportIsland extends FocusingComponent<Props, State> {
   override render(): JSX.Element {
     const { lang, c, w, m } = this.props;
     const s = this.state;
-    const heading = s.id === null ? m.title : fill(w.reportName, { id: s.id });
+    const heading = s.id === null ? m.title : fill(lang, w.reportName, { id: s.id });
     if (s.view === null || s.me === null) {
       return (
         <div class="report-view">
@@ -365,4 +366,10 @@ export class ReportIsland extends FocusingComponent<Props, State> {
       </div>
     );
   }
+}
+
+/** The island a page places: the console's messages in the page's language (console-messages.ts). */
+export function StaffReport({ lang }: { lang: Lang }): JSX.Element {
+  const c = consoleMessagesFor(lang);
+  return <ReportIsland lang={lang} c={c.common} w={c.case} m={c.report} />;
 }

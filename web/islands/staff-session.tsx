@@ -6,11 +6,13 @@
  * person was active in another tab; if not, it warns, and at the end it takes
  * everything off the screen, ends the session and goes to the sign-in page.
  */
+import type { SessionMessages } from '../i18n/types';
 import { Component, type JSX } from 'preact';
-import type { SessionMessages } from '../i18n/console/staff-types';
 import type { Lang } from '../i18n/lang';
 import { onStaffApi, staffApi, type ApiAnswer } from '../staff/api';
-import { clearConsoleScreen, fill, formatTime, leaveConsole } from '../staff/format';
+import { clearConsoleScreen, formatTime, leaveConsole } from '../staff/format';
+import { fill } from '../i18n/fill';
+import { consoleMessagesFor } from './console-messages';
 
 /** Warn this long before the session would end. */
 const WARN_MS = 2 * 60_000;
@@ -172,14 +174,14 @@ export class SessionBar extends Component<Props, State> {
     const s = this.state;
     return (
       <div class="session-bar">
-        {s.username !== null && <span class="session-user">{fill(m.signedInAs, { name: s.username })}</span>}
+        {s.username !== null && <span class="session-user">{fill(lang, m.signedInAs, { name: s.username })}</span>}
         <button type="button" class="button button-secondary" onClick={this.signOut}>
           {m.signOut}
         </button>
         <div aria-live="polite" class="session-notices">
           {s.warning && s.endsAt !== null && (
             <div class="session-warning" role="alert">
-              <p>{fill(m.idleWarning, { time: formatTime(lang, new Date(s.endsAt).toISOString()) })}</p>
+              <p>{fill(lang, m.idleWarning, { time: formatTime(lang, new Date(s.endsAt).toISOString()) })}</p>
               <button type="button" class="button" onClick={this.stay}>
                 {m.staySignedIn}
               </button>
@@ -195,4 +197,10 @@ export class SessionBar extends Component<Props, State> {
       </div>
     );
   }
+}
+
+/** The island a page places: the console's messages in the page's language (console-messages.ts). */
+export function StaffSession({ lang }: { lang: Lang }): JSX.Element {
+  const c = consoleMessagesFor(lang);
+  return <SessionBar lang={lang} m={c.session} />;
 }

@@ -4,15 +4,16 @@
  * authenticator app — then on to the console. `?enrol=totp` opens the app
  * set-up for someone already signed in; `?ended=1` says the session ended.
  */
+import type { ConsoleMessages, SigninMessages } from '../i18n/types';
 import type { JSX } from 'preact';
 import { MIN_PASSWORD_LENGTH } from '../../contract/limits';
-import type { ConsoleMessages } from '../i18n/console/types';
-import type { SigninMessages } from '../i18n/console/staff-types';
 import { staffPath, type Lang } from '../i18n/lang';
 import { staffApi, type ApiFailure } from '../staff/api';
-import { errorText, fill } from '../staff/format';
+import { errorText } from '../staff/format';
+import { fill } from '../i18n/fill';
 import type { SessionInfo } from '../staff/types';
 import { FocusingComponent } from './focus-after-render';
+import { consoleMessagesFor } from './console-messages';
 
 const HEADING_ID = 'signin-heading';
 const PROBLEM_ID = 'signin-problem';
@@ -129,7 +130,7 @@ export class SigninIsland extends FocusingComponent<Props, State> {
       case 'password': {
         const currentPassword = text(form, 'currentPassword');
         const newPassword = text(form, 'newPassword');
-        if (newPassword.length < MIN_PASSWORD_LENGTH) return this.fail(fill(m.changePassword.tooShort, { min: MIN_PASSWORD_LENGTH }));
+        if (newPassword.length < MIN_PASSWORD_LENGTH) return this.fail(fill(this.props.lang, m.changePassword.tooShort, { min: MIN_PASSWORD_LENGTH }));
         if (newPassword !== text(form, 'confirmPassword')) return this.fail(m.changePassword.mismatch);
         const result = await staffApi('POST', 'password', { currentPassword, newPassword });
         if (!result.ok) return this.failed(result);
@@ -223,7 +224,7 @@ export class SigninIsland extends FocusingComponent<Props, State> {
               <div class="field">
                 <label for="f-new">{m.changePassword.next}</label>
                 <p class="hint" id="f-new-hint">
-                  {fill(m.changePassword.nextHint, { min: MIN_PASSWORD_LENGTH })}
+                  {fill(this.props.lang, m.changePassword.nextHint, { min: MIN_PASSWORD_LENGTH })}
                 </p>
                 <input type="password" id="f-new" name="newPassword" autoComplete="new-password" minLength={MIN_PASSWORD_LENGTH} required aria-describedby="f-new-hint" />
               </div>
@@ -318,4 +319,10 @@ export class SigninIsland extends FocusingComponent<Props, State> {
       </div>
     );
   }
+}
+
+/** The island a page places: the console's messages in the page's language (console-messages.ts). */
+export function StaffSignin({ lang }: { lang: Lang }): JSX.Element {
+  const c = consoleMessagesFor(lang);
+  return <SigninIsland lang={lang} c={c.common} m={c.signin} />;
 }

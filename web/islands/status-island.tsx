@@ -19,13 +19,18 @@ import { normalizeTrackingCode, TRACKING_CODE_DIGITS, trackingCodeProblem } from
 import { FocusingComponent } from './focus-after-render';
 import { apiUploadLimits, apiUploadProblem, checkFiles, NO_FILES, postFiles, removeClicked, takeChosenFiles, type UploadState } from './upload';
 import { UploadStatus } from './upload-status';
+import { pageMessages } from './page-messages';
 
 const LOOKUP_PROBLEMS = { empty: 'required', format: 'tracking_code_format', check_digit: 'tracking_code_check_digit' } as const;
 
+/** This page's language's status and evidence-file messages (page-messages.ts), loaded side by side. */
+const [statusMessagesFor, uploadMessagesFor] = await Promise.all([
+  pageMessages(import.meta.glob<StatusMessages>('../i18n/*/status.ts', { import: 'statusMessages' }), (catalogue) => catalogue.status),
+  pageMessages(import.meta.glob<UploadMessages>('../i18n/*/upload.ts', { import: 'uploadMessages' }), (catalogue) => catalogue.upload),
+]);
+
 interface Props {
   lang: Lang;
-  m: StatusMessages;
-  u: UploadMessages;
 }
 
 interface State extends UploadState {
@@ -200,7 +205,9 @@ export class StatusIsland extends FocusingComponent<Props, State> {
   }
 
   override render(): JSX.Element {
-    const { lang, m, u } = this.props;
+    const { lang } = this.props;
+    const m = statusMessagesFor(lang);
+    const u = uploadMessagesFor(lang);
     const s = this.state;
     const limits = this.limits;
     const failure = s.failure === null ? undefined : m.failures[s.failure];
@@ -232,7 +239,7 @@ export class StatusIsland extends FocusingComponent<Props, State> {
             busy={s.busy}
             upload={[
               <UploadFields key="fields" m={u} limits={limits} />,
-              <UploadStatus key="status" u={u} limits={limits} problem={s.uploadProblem} files={s.files} progress={s.progress} />,
+              <UploadStatus key="status" lang={lang} u={u} limits={limits} problem={s.uploadProblem} files={s.files} progress={s.progress} />,
             ]}
             uploadSummary={s.uploadProblem === undefined ? undefined : uploadSummaryItem(u, s.uploadProblem, limits)}
           />

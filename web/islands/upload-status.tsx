@@ -9,8 +9,11 @@ import { Component, type JSX } from 'preact';
 import { FILES_ERROR_ID, FILES_ID, uploadProblemText } from '../components/upload-fields';
 import type { UploadMessages } from '../i18n/types';
 import { formatBytes, type UploadLimits, type UploadProblem } from '../../contract/attachments';
+import { fill } from '../i18n/fill';
+import type { Lang } from '../i18n/lang';
 
 export interface UploadStatusProps {
+  lang: Lang;
   u: UploadMessages;
   limits: UploadLimits;
   problem: UploadProblem | undefined;
@@ -41,7 +44,7 @@ export class UploadStatus extends Component<UploadStatusProps> {
   }
 
   override render(): JSX.Element {
-    const { u, limits, problem, files, progress } = this.props;
+    const { lang, u, limits, problem, files, progress } = this.props;
     const count = files.length;
     return (
       <div class={problem !== undefined ? 'chosen field-invalid' : 'chosen'}>
@@ -76,7 +79,7 @@ export class UploadStatus extends Component<UploadStatusProps> {
           </ul>
         )}
         <p class="visually-hidden" aria-live="polite">
-          {count === 0 ? '' : count === 1 ? u.countOne : u.countMany.replace('{n}', String(count))}
+          {count === 0 ? '' : fill(lang, u.count, { count })}
         </p>
       </div>
     );

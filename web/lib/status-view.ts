@@ -1,6 +1,8 @@
 /** Checking and displaying the `StatusView` the API returns. */
 import type { StatusView } from '../../contract/report-fields';
 import { PUBLIC_STATUSES } from '../../contract/vocabulary';
+import { fill } from '../i18n/fill';
+import type { Lang } from '../i18n/lang';
 
 function isObject(x: unknown): x is Record<string, unknown> {
   return typeof x === 'object' && x !== null;
@@ -30,18 +32,15 @@ export function asStatusView(data: unknown): StatusView | null {
   return view;
 }
 
-/** An ISO time as an hour in UTC, through the language's `time` formatter. */
-export function formatHour(
-  iso: string,
-  time: (year: string, month: string, day: string, hour: string) => string,
-): string {
+/** An ISO time as an hour in UTC, in the words of the language's `time` message (`months` names each month). */
+export function formatHour(lang: Lang, iso: string, m: { time: string; months: readonly string[] }): string {
   const date = new Date(iso);
   if (Number.isNaN(date.getTime())) return iso;
-  const pad = (x: number): string => String(x).padStart(2, '0');
-  return time(
-    String(date.getUTCFullYear()),
-    pad(date.getUTCMonth() + 1),
-    pad(date.getUTCDate()),
-    pad(date.getUTCHours()),
-  );
+  const month = date.getUTCMonth();
+  return fill(lang, m.time, {
+    year: String(date.getUTCFullYear()),
+    month: m.months[month] ?? String(month + 1),
+    day: String(date.getUTCDate()),
+    hour: String(date.getUTCHours()).padStart(2, '0'),
+  });
 }

@@ -1,14 +1,14 @@
 /** Channels: the list with key holders and reports, and the form to add one. */
+import type { AdminMessages, ConsoleMessages } from '../i18n/types';
 import type { JSX } from 'preact';
 import { useState } from 'preact/hooks';
-import type { AdminMessages } from '../i18n/console/admin-types';
-import type { ConsoleMessages } from '../i18n/console/types';
 import type { Lang } from '../i18n/lang';
 import { fieldErrors, useFormErrors, type ChannelRow } from './admin-data';
 import { staffApi } from './api';
 import { OutcomeLine, TextField, type Outcome } from './form-parts';
 import { errorText, leaveIfSignedOut } from './format';
 import { DataTable } from './data-table';
+import { fill } from '../i18n/fill';
 
 interface Props {
   lang: Lang;
@@ -36,7 +36,7 @@ export function AdminChannels(props: Props): JSX.Element {
     const result = await staffApi('POST', 'admin/channels', body);
     setBusy(false);
     if (result.ok) {
-      setOutcome({ ok: true, text: m.added(body.slug) });
+      setOutcome({ ok: true, text: fill(lang, m.added, { slug: body.slug }) });
       setSlug('');
       setName('');
       setErrors({});

@@ -1,8 +1,7 @@
 /** Grants: who holds which channel key, and the form to hand on one the admin holds. */
+import type { AdminMessages, ConsoleMessages } from '../i18n/types';
 import type { JSX } from 'preact';
 import { useState } from 'preact/hooks';
-import type { AdminMessages } from '../i18n/console/admin-types';
-import type { ConsoleMessages } from '../i18n/console/types';
 import type { Lang } from '../i18n/lang';
 import { fieldErrors, useFormErrors, type GrantRow, type StaffAccount } from './admin-data';
 import { staffApi } from './api';
@@ -10,6 +9,7 @@ import { OutcomeLine, SelectField, type Outcome } from './form-parts';
 import { errorText, formatTime, leaveIfSignedOut } from './format';
 import type { StaffMe } from './session';
 import { DataTable } from './data-table';
+import { fill } from '../i18n/fill';
 
 interface Props {
   lang: Lang;
@@ -46,7 +46,7 @@ export function AdminGrants(props: Props): JSX.Element {
     const result = await staffApi('POST', 'admin/grants', { staffId: grantee.id, channel });
     setBusy(false);
     if (result.ok) {
-      setOutcome({ ok: true, text: m.granted(grantee.username, channel) });
+      setOutcome({ ok: true, text: fill(lang, m.granted, { username: grantee.username, channel }) });
       setErrors({});
       props.onChanged();
       return;

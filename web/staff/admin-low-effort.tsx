@@ -5,16 +5,16 @@
  * decides again what "nobody worked on" means when it deletes, so the count
  * it answers is the one shown afterwards.
  */
+import type { AdminMessages, ConsoleMessages } from '../i18n/types';
 import type { JSX } from 'preact';
 import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
-import type { AdminMessages } from '../i18n/console/admin-types';
-import type { ConsoleMessages } from '../i18n/console/types';
 import type { Lang } from '../i18n/lang';
 import { MAX_DISCARD_PER_ACTION } from '../../contract/low-effort';
 import type { LowEffortBatch } from './admin-data';
 import { staffApi } from './api';
 import { OutcomeLine, SelectField, type Outcome } from './form-parts';
 import { errorText, formatTime, leaveIfSignedOut } from './format';
+import { fill } from '../i18n/fill';
 import { DataTable } from './data-table';
 
 interface Props {
@@ -33,6 +33,12 @@ interface Pending {
 }
 
 const CONFIRM_ID = 'low-effort-confirm-heading';
+
+/** What one discard did: nothing, or how many went and whether the range holds more. */
+function doneText(lang: Lang, m: AdminMessages['lowEffort'], result: { discarded: number; more: boolean }): string {
+  if (result.discarded === 0) return m.doneNone;
+  return fill(lang, m.done, { count: result.discarded }) + (result.more ? m.doneMore : '');
+}
 
 export function AdminLowEffort(props: Props): JSX.Element {
   const { lang, common } = props;
@@ -102,7 +108,7 @@ export function AdminLowEffort(props: Props): JSX.Element {
     setBusy(false);
     setPending(null);
     if (result.ok) {
-      setOutcome({ ok: true, text: m.done(result.data.discarded, result.data.more) });
+      setOutcome({ ok: true, text: doneText(lang, m, result.data) });
       setFrom('');
       setTo('');
       void load(null);
@@ -126,12 +132,12 @@ export function AdminLowEffort(props: Props): JSX.Element {
             {m.confirm.heading}
           </h3>
           <p>
-            {m.confirm.text(
-              Math.min(pending.count, MAX_DISCARD_PER_ACTION),
-              pending.from === pending.to ? m.confirm.hour(hour(pending.from)) : m.confirm.between(hour(pending.from), hour(pending.to)),
-            )}
+            {fill(lang, m.confirm.text, {
+              count: Math.min(pending.count, MAX_DISCARD_PER_ACTION),
+              what: pending.from === pending.to ? fill(lang, m.confirm.hour, { hour: hour(pending.from) }) : fill(lang, m.confirm.between, { from: hour(pending.from), to: hour(pending.to) }),
+            })}
           </p>
-          {pending.count > MAX_DISCARD_PER_ACTION && <p>{m.confirm.capped(MAX_DISCARD_PER_ACTION, pending.count)}</p>}
+          {pending.count > MAX_DISCARD_PER_ACTION && <p>{fill(lang, m.confirm.capped, { cap: MAX_DISCARD_PER_ACTION, total: pending.count })}</p>}
           <p class="actions">
             <button type="button" class="button" aria-disabled={busy ? 'true' : undefined} onClick={() => void confirm()}>
               {m.confirm.yes}
@@ -166,7 +172,7 @@ export function AdminLowEffort(props: Props): JSX.Element {
                     <button
                       type="button"
                       class="button button-secondary button-small"
-                      aria-label={m.discardNamed(hour(batch.hour), batch.discardable)}
+                      aria-label={fill(lang, m.discardNamed, { hour: hour(batch.hour), count: batch.discardable })}
                       aria-disabled={busy ? 'true' : undefined}
                       onClick={(event) => ask({ from: batch.hour, to: batch.hour }, event)}
                     >

@@ -1,8 +1,7 @@
 /** The admin page once the caller is known to be an admin: loads accounts, channels and grants together; low-effort batches load on their own. */
+import type { AdminMessages, ConsoleMessages } from '../i18n/types';
 import type { JSX } from 'preact';
 import { useCallback, useEffect, useState } from 'preact/hooks';
-import type { AdminMessages } from '../i18n/console/admin-types';
-import type { ConsoleMessages } from '../i18n/console/types';
 import type { Lang } from '../i18n/lang';
 import { AdminChannels } from './admin-channels';
 import type { AdminData } from './admin-data';

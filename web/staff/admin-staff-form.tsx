@@ -1,15 +1,15 @@
 /** The form that adds a staff member, and the recovery code shown once afterwards. */
+import type { AdminMessages, ConsoleMessages } from '../i18n/types';
 import type { JSX } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
-import type { AdminMessages } from '../i18n/console/admin-types';
 import type { StaffRole } from '../../contract/vocabulary';
-import type { ConsoleMessages } from '../i18n/console/types';
 import type { Lang } from '../i18n/lang';
 import { fieldErrors, useFormErrors } from './admin-data';
 import { staffApi } from './api';
 import { describedBy, OutcomeLine, SelectField, TextField, type Outcome } from './form-parts';
 import { errorText, leaveIfSignedOut } from './format';
 import type { StaffMe } from './session';
+import { fill } from '../i18n/fill';
 
 interface Props {
   lang: Lang;
@@ -21,7 +21,7 @@ interface Props {
 
 const ROLES: readonly StaffRole[] = ['triager', 'admin', 'auditor'];
 
-function RecoveryCode(props: { m: AdminMessages['staff']['recovery']; username: string; code: string; onDone: () => void }): JSX.Element {
+function RecoveryCode(props: { lang: Lang; m: AdminMessages['staff']['recovery']; username: string; code: string; onDone: () => void }): JSX.Element {
   const heading = useRef<HTMLHeadingElement>(null);
   useEffect(() => heading.current?.focus(), []);
   return (
@@ -29,7 +29,7 @@ function RecoveryCode(props: { m: AdminMessages['staff']['recovery']; username: 
       <h4 id="recovery-heading" tabIndex={-1} ref={heading}>
         {props.m.heading}
       </h4>
-      <p>{props.m.intro(props.username)}</p>
+      <p>{fill(props.lang, props.m.intro, { username: props.username })}</p>
       <p class="tracking-code">{props.code}</p>
       <p>{props.m.handOver}</p>
       <button type="button" class="button" onClick={props.onDone}>
@@ -82,7 +82,7 @@ export function AddStaffForm(props: Props): JSX.Element {
   return (
     <>
       <h3 id="add-staff-heading">{m.addHeading}</h3>
-      {created !== null && <RecoveryCode m={m.recovery} username={created.username} code={created.code} onDone={() => setCreated(null)} />}
+      {created !== null && <RecoveryCode lang={props.lang} m={m.recovery} username={created.username} code={created.code} onDone={() => setCreated(null)} />}
       <form method="post" class="admin-form" ref={formRef} aria-labelledby="add-staff-heading" noValidate onSubmit={(event) => void submit(event)}>
         <TextField id="staff-username" label={m.username.label} hint={m.username.hint} error={errors['username']} value={username} onValue={setUsername} />
         <TextField

@@ -1,8 +1,7 @@
 /** Staff accounts: the list with disable/enable, and the form to add a member. */
+import type { AdminMessages, ConsoleMessages } from '../i18n/types';
 import type { JSX } from 'preact';
 import { useState } from 'preact/hooks';
-import type { AdminMessages } from '../i18n/console/admin-types';
-import type { ConsoleMessages } from '../i18n/console/types';
 import type { Lang } from '../i18n/lang';
 import type { StaffAccount } from './admin-data';
 import { AddStaffForm } from './admin-staff-form';
@@ -11,6 +10,7 @@ import { OutcomeLine, type Outcome } from './form-parts';
 import { errorText, leaveIfSignedOut } from './format';
 import type { StaffMe } from './session';
 import { DataTable } from './data-table';
+import { fill } from '../i18n/fill';
 
 interface Props {
   lang: Lang;
@@ -35,13 +35,13 @@ export function StaffAccounts(props: Props): JSX.Element {
     const result = await staffApi('POST', `admin/staff/${account.id}/${action}`);
     setBusy(null);
     if (result.ok) {
-      setOutcome({ ok: true, text: account.disabled ? m.enabledDone(account.username) : m.disabledDone(account.username) });
+      setOutcome({ ok: true, text: fill(lang, account.disabled ? m.enabledDone : m.disabledDone, { username: account.username }) });
       props.onChanged();
       return;
     }
     if (leaveIfSignedOut(lang, result)) return;
     const reason = result.code === 'conflict' ? m.self : errorText(common, result.code);
-    setOutcome({ ok: false, text: m.actionFailed(account.username, reason) });
+    setOutcome({ ok: false, text: fill(lang, m.actionFailed, { username: account.username, reason }) });
   };
 
   const c = m.columns;
@@ -68,7 +68,7 @@ export function StaffAccounts(props: Props): JSX.Element {
                 <button
                   type="button"
                   class="button button-secondary button-small"
-                  aria-label={account.disabled ? m.enableNamed(account.username) : m.disableNamed(account.username)}
+                  aria-label={fill(lang, account.disabled ? m.enableNamed : m.disableNamed, { username: account.username })}
                   aria-disabled={busy !== null ? 'true' : undefined}
                   onClick={() => void toggle(account)}
                 >

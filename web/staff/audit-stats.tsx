@@ -1,14 +1,14 @@
 /** Statistics for auditors: key figures, then a bar chart and table per breakdown. */
+import type { AuditMessages, ConsoleMessages, ReportLabels } from '../i18n/types';
+import { labelOf } from '../i18n/fill';
 import type { JSX } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
-import type { AuditMessages } from '../i18n/console/audit-types';
-import { labelOf, type ReportLabels } from '../i18n/console/labels-types';
-import type { ConsoleMessages } from '../i18n/console/types';
 import type { Lang } from '../i18n/lang';
 import { staffApi } from './api';
 import { BarChart, type ChartRow } from './bar-chart';
 import { errorText, leaveIfSignedOut } from './format';
 import type { Statistics } from '../../contract/schemas/staff-oversight-views';
+import { fill } from '../i18n/fill';
 
 type Count = Statistics['byChannel'][number];
 
@@ -69,7 +69,7 @@ export function AuditStats(props: Props): JSX.Element {
           </div>
           <div>
             <dt>{m.median}</dt>
-            <dd>{stats.medianHoursToAcknowledge === null ? m.noMedian : m.hours(stats.medianHoursToAcknowledge)}</dd>
+            <dd>{stats.medianHoursToAcknowledge === null ? m.noMedian : fill(lang, m.hours, { count: stats.medianHoursToAcknowledge })}</dd>
           </div>
           <div>
             <dt>{m.overdueAck}</dt>

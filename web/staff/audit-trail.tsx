@@ -2,16 +2,16 @@
  * The audit trail, newest first, with the hash chain's verification result
  * (computed by the server over the whole log on every request) shown first.
  */
+import type { AuditMessages, ConsoleMessages } from '../i18n/types';
 import type { JSX } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
-import type { AuditMessages } from '../i18n/console/audit-types';
-import type { ConsoleMessages } from '../i18n/console/types';
 import type { Lang } from '../i18n/lang';
 import { staffApi } from './api';
 import { useFocusLater } from './focus-later';
 import { errorText, formatTime, leaveIfSignedOut } from './format';
 import { DataTable } from './data-table';
 import type { AuditChain as Chain, AuditEntry } from '../../contract/schemas/staff-oversight-views';
+import { fill } from '../i18n/fill';
 
 interface Props {
   lang: Lang;
@@ -40,19 +40,19 @@ function actorText(m: AuditMessages['trail'], entry: AuditEntry): string {
   return FAILURE_ACTIONS.has(entry.action) ? m.unknownUsernames : m.system;
 }
 
-function ChainStatus(props: { m: AuditMessages['chain']; chain: Chain }): JSX.Element {
-  const { m, chain } = props;
+function ChainStatus(props: { lang: Lang; m: AuditMessages['chain']; chain: Chain }): JSX.Element {
+  const { lang, m, chain } = props;
   if (chain.ok) {
     return (
       <p class="chain chain-ok" role="status">
-        {m.verified(chain.entries)}
+        {fill(lang, m.verified, { count: chain.entries })}
       </p>
     );
   }
   return (
     <div class="chain chain-broken" role="alert">
       <p>
-        <strong>{m.broken(chain.brokenAtId ?? chain.entries)}</strong>
+        <strong>{fill(lang, m.broken, { entryId: String(chain.brokenAtId ?? chain.entries) })}</strong>
       </p>
       <p>{m.brokenAdvice}</p>
     </div>
@@ -95,7 +95,7 @@ export function AuditTrail(props: Props): JSX.Element {
   return (
     <section aria-labelledby="trail-heading">
       <h2 id="trail-heading">{m.heading}</h2>
-      {chain !== null && <ChainStatus m={props.m.chain} chain={chain} />}
+      {chain !== null && <ChainStatus lang={lang} m={props.m.chain} chain={chain} />}
       {failure !== null && (
         <p class="form-failure" role="alert">
           {failure}

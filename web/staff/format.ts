@@ -1,12 +1,7 @@
 /** Small helpers every console island shares: placeholders, dates, error lines, going back to sign-in. */
-import type { ConsoleMessages } from '../i18n/console/types';
+import type { ConsoleMessages } from '../i18n/types';
 import { htmlLang, staffPath, type Lang } from '../i18n/lang';
 import type { ApiFailure } from './api';
-
-/** Replace {name} placeholders in a catalogue string. */
-export function fill(template: string, values: Record<string, string | number>): string {
-  return template.replace(/\{(\w+)\}/g, (whole, key: string) => (key in values ? String(values[key]) : whole));
-}
 
 /** A timestamp from the API in the page's language and the browser's time zone. */
 export function formatTime(lang: Lang, iso: string, withTime = true): string {
@@ -17,7 +12,7 @@ export function formatTime(lang: Lang, iso: string, withTime = true): string {
 
 /** The console's one sentence for a failed call: the API's error code in the page's language, or the generic failure line. */
 export function errorText(c: ConsoleMessages, code: string): string {
-  return c.errors[code] ?? c.failed;
+  return (c.errors as Readonly<Record<string, string>>)[code] ?? c.failed;
 }
 
 /** The sign-in page; `ended` adds the "your session has ended" notice. */

@@ -3,10 +3,9 @@
  * channels (GET /api/staff/interference), filterable by channel, paged with
  * "Load more", and exported as CSV built here from the loaded records.
  */
+import type { ConsoleMessages, RegistersMessages } from '../i18n/types';
 import type { JSX } from 'preact';
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
-import type { ConsoleMessages } from '../i18n/console/types';
-import type { RegistersMessages } from '../i18n/console/registers-types';
 import type { Lang } from '../i18n/lang';
 import { staffApi } from './api';
 import { csvBlob, type CsvCell } from './csv';
@@ -16,6 +15,7 @@ import { errorText, formatTime, leaveIfSignedOut } from './format';
 import { reportHref, type StaffChannel } from './session';
 import { DataTable } from './data-table';
 import type { InterferenceEntry } from '../../contract/schemas/staff-views';
+import { fill } from '../i18n/fill';
 
 interface Props {
   lang: Lang;
@@ -107,7 +107,7 @@ export function InterferenceRegister(props: Props): JSX.Element {
           {failure}
         </p>
       )}
-      <p role="status">{busy ? common.loading : records.length === 0 ? m.empty : m.shown(records.length, next !== null)}</p>
+      <p role="status">{busy ? common.loading : records.length === 0 ? m.empty : fill(lang, next === null ? m.shown : m.shownMore, { count: records.length })}</p>
       {records.length > 0 && (
         <DataTable
           captionId="interference-caption"
@@ -121,7 +121,7 @@ export function InterferenceRegister(props: Props): JSX.Element {
                 {r.id}
               </th>
               <td>
-                <a href={reportHref(lang, r.reportId)}>{props.m.reportLink(r.reportId)}</a>
+                <a href={reportHref(lang, r.reportId)}>{fill(lang, props.m.reportLink, { id: String(r.reportId) })}</a>
               </td>
               <td>{r.channel}</td>
               <td class="text-block">{r.who}</td>

@@ -3,8 +3,10 @@
  * the one place that turns a form's values into a staff API call.
  * Field names match the API's, so its `error.fields` point at the same inputs.
  */
-import type { ReportMessages } from '../i18n/console/staff-types';
+import type { StaffReportMessages } from '../i18n/types';
 import type { CaseRecordView } from './types';
+import { fill } from '../i18n/fill';
+import type { Lang } from '../i18n/lang';
 
 export type ActionKey =
   | 'reply'
@@ -46,13 +48,14 @@ export const REVEAL_REASON_MIN = 10;
 export function reportAction(
   key: ActionKey,
   values: Record<string, string>,
-  m: ReportMessages,
+  m: StaffReportMessages,
+  lang: Lang,
 ): PreparedAction | { invalid: { name: string; label: string }[] } {
   const v = (name: string): string => (values[name] ?? '').trim();
   const invalid: { name: string; label: string }[] = [];
   const need = (name: string, label: string, min = 1): string => {
     const value = v(name);
-    if (value.length < min) invalid.push({ name, label: min > 1 ? `${label} (${m.tooShort.replace('{n}', String(min))})` : label });
+    if (value.length < min) invalid.push({ name, label: min > 1 ? `${label} (${fill(lang, m.tooShort, { min })})` : label });
     return value;
   };
   const optional = (name: string): string | undefined => (v(name) === '' ? undefined : v(name));

@@ -3,11 +3,10 @@
  * feedback deadline (GET /api/staff/reports?overdue=true), as two tables
  * with the due date and how long ago it passed, most overdue first.
  */
+import type { ConsoleMessages, RegistersMessages, ReportLabels } from '../i18n/types';
+import { fill, labelOf } from '../i18n/fill';
 import type { JSX } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
-import type { ConsoleMessages } from '../i18n/console/types';
-import { labelOf, type ReportLabels } from '../i18n/console/labels-types';
-import type { RegistersMessages } from '../i18n/console/registers-types';
 import type { Lang } from '../i18n/lang';
 import { staffApi } from './api';
 import { useFocusLater } from './focus-later';
@@ -63,13 +62,13 @@ function OverdueTable(props: TableProps): JSX.Element {
           cells={(r) => (
             <>
               <th scope="row">
-                <a href={reportHref(lang, r.id)}>{props.m.reportLink(r.id)}</a>
+                <a href={reportHref(lang, r.id)}>{fill(lang, props.m.reportLink, { id: String(r.id) })}</a>
               </th>
               <td>{r.channel}</td>
               <td>{labelOf(props.labels.statuses, r.status)}</td>
               <td>{formatTime(lang, r.receivedAt)}</td>
               <td>{formatTime(lang, dueOf(r))}</td>
-              <td class="overdue">{m.days(daysPast(dueOf(r), now))}</td>
+              <td class="overdue">{overdueDays(lang, m, daysPast(dueOf(r), now))}</td>
               <td>{r.assignee?.username ?? m.unassigned}</td>
             </>
           )}
@@ -77,6 +76,11 @@ function OverdueTable(props: TableProps): JSX.Element {
       )}
     </section>
   );
+}
+
+/** How long a report is past its deadline: "under a day", or whole days. */
+function overdueDays(lang: Lang, m: RegistersMessages['slow'], days: number): string {
+  return days < 1 ? m.underADay : fill(lang, m.days, { count: days });
 }
 
 export function SlowProgressRegister(props: Props): JSX.Element {

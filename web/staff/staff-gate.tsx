@@ -1,6 +1,6 @@
+import type { ConsoleMessages } from '../i18n/types';
 import type { ComponentChildren, JSX } from 'preact';
 import { useCallback, useEffect, useState } from 'preact/hooks';
-import type { ConsoleMessages } from '../i18n/console/types';
 import type { Lang } from '../i18n/lang';
 import { staffApi } from './api';
 import { errorText, leaveIfSignedOut } from './format';

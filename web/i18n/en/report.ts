@@ -1,14 +1,15 @@
-import type { ReportMessages } from '../types';
-import { waitAbout } from './wait';
+import type { ReportFieldName } from '../../../contract/field-names';
+import type { FieldProblem } from '../../../contract/report-fields';
+import type { WaitMessages } from '../fill';
+import { typed, type FieldText } from '../keys';
 
-const n = (x: number): string => x.toLocaleString('en');
-
-export const reportMessages: ReportMessages = {
+/** Messages for the report form and the receipt (what the report island loads). */
+export const reportMessages = {
   heading: 'Make a report',
   intro:
     'Tell us what you know. Only the first two questions are required. Everything you write is encrypted for the team that handles this kind of report.',
   requiredMark: '(required)',
-  fields: {
+  fields: typed<Record<ReportFieldName, FieldText>>({
     category: { label: 'What is your report about?' },
     details: {
       label: 'What happened?',
@@ -33,7 +34,7 @@ export const reportMessages: ReportMessages = {
     'contact.name': { label: 'Name' },
     'contact.phone': { label: 'Phone' },
     'contact.email': { label: 'Email' },
-  },
+  }),
   categories: {
     organised_crime: {
       label: 'Organised crime',
@@ -60,12 +61,12 @@ export const reportMessages: ReportMessages = {
   beforeSubmit: 'When you send the report you will get a tracking code. Have a pen and paper ready.',
   submit: 'Send report',
   sending: 'Sending…',
-  counter: (count, min, max) =>
-    count < min
-      ? `${n(count)} characters — at least ${n(min - count)} more needed`
-      : count > max
-        ? `${n(count - max)} characters too many`
-        : `${n(count)} of ${n(max)} characters`,
+  /** The character counter under the details box. */
+  counter: {
+    under: '{count} characters — at least {needed} more needed',
+    over: '{excess} characters too many',
+    within: '{count} of {max} characters',
+  },
   errorSummary: 'There is a problem',
   problems: {
     required: 'This is required.',
@@ -77,7 +78,8 @@ export const reportMessages: ReportMessages = {
     tracking_code_format: 'A tracking code has 20 digits.',
     tracking_code_check_digit: 'This tracking code has a typo. Check each digit.',
   },
-  fieldProblems: {
+  /** `{min}` and `{max}` are the field's limits. */
+  fieldProblems: typed<Partial<Record<ReportFieldName, Partial<Record<FieldProblem, string>>>>>({
     category: {
       required: 'Choose what your report is about.',
       invalid_choice: 'Choose one of the listed categories.',
@@ -90,7 +92,7 @@ export const reportMessages: ReportMessages = {
     region: { too_long: 'Use {max} characters or fewer — the city or county is enough.' },
     officialsInvolved: { invalid_choice: 'Choose yes, no or I don’t know.' },
     'contact.phone': { invalid: 'Enter a phone number using digits, spaces, +, - or brackets, or leave it empty.' },
-  },
+  }),
   failures: {
     payload_too_large: 'The report is too large to send. Shorten it and try again. Nothing you typed has been lost.',
     unsupported_media_type: 'The report could not be sent. Try again. Nothing you typed has been lost.',
@@ -103,7 +105,8 @@ export const reportMessages: ReportMessages = {
   busyNotice:
     'The site is very busy right now, so your report has not been sent yet. Everything you wrote is still below; if you chose files, choose them again. Please send it again in {wait}.',
   retrying: 'The site is busy. Your report is kept here and is being sent again…',
-  waitAbout,
+  /** How long to wait before trying again: "about 30 seconds", "about 2 minutes" (waitAbout in fill.ts). */
+  waitAbout: typed<WaitMessages>({ seconds: 'about {count} seconds', minutes: { one: 'about a minute', other: 'about {count} minutes' } }),
   receipt: {
     heading: 'Your report has been sent',
     intro: 'It has been encrypted and passed to the handling team. This is your tracking code:',

@@ -1,8 +1,8 @@
-import type { SiteCatalogue } from '../types';
-
 const name = 'Tipline';
 
-export const siteMessages: SiteCatalogue = {
+export const siteMessages = {
+  /** This language's name in itself, for the language switch. */
+  languageName: 'English',
   titles: {
     home: `${name} — report crime and corruption anonymously`,
     report: `Make a report — ${name}`,
@@ -17,6 +17,8 @@ export const siteMessages: SiteCatalogue = {
     languageNav: 'Language',
     nav: { report: 'Make a report', status: 'Check a report' },
     footer: 'This site sets no cookies, keeps no IP addresses and loads nothing from other websites.',
+    /** Between a sentence and the next (Chinese needs no space after a full stop; English does). */
+    sentenceSpace: ' ',
   },
   home: {
     heading: 'Report organised crime and corruption, anonymously',

@@ -1,9 +1,9 @@
-import type { StatusMessages } from '../types';
-import { waitAbout } from './wait';
+import type { FieldProblem } from '../../../contract/report-fields';
+import type { WaitMessages } from '../fill';
+import { typed } from '../keys';
 
-const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
-
-export const statusMessages: StatusMessages = {
+/** Messages for the status lookup and the status details (what the status island loads). */
+export const statusMessages = {
   heading: 'Check your report',
   intro:
     'Enter the 20-digit tracking code you got when you made the report to see its status, read messages from the handling team and add information.',
@@ -31,7 +31,8 @@ export const statusMessages: StatusMessages = {
     other: 'Something went wrong. Try again later.',
   },
   retrying: 'The site is busy. Checking again…',
-  waitAbout,
+  /** How long to wait before trying again: "about 30 seconds", "about 2 minutes" (waitAbout in fill.ts). */
+  waitAbout: typed<WaitMessages>({ seconds: 'about {count} seconds', minutes: { one: 'about a minute', other: 'about {count} minutes' } }),
   details: {
     heading: 'Your report',
     statusLabel: 'Status',
@@ -60,10 +61,12 @@ export const statusMessages: StatusMessages = {
     followUpSubmit: 'Send',
     sending: 'Sending…',
     messageSent: 'Your message has been sent.',
-    followUpProblems: {
+    /** `{max}` is the limit. */
+    followUpProblems: typed<Partial<Record<FieldProblem, string>> & { required: string; too_long: string }>({
       required: 'Write your message or choose a file first.',
       too_long: 'Use {max} characters or fewer. You can send the rest in another message.',
-    },
+    }),
+
     leaveAdvice: 'When you have finished, close this tab. On a shared device, also clear the browsing history.',
     lookupAnother: 'Check another code',
     notSentHeading: 'Your message has not been sent yet',
@@ -71,6 +74,8 @@ export const statusMessages: StatusMessages = {
       'The site is very busy right now, so your message has not been sent yet. It is still below; if you chose files, choose them again. Please send it again in {wait}.',
     retrying: 'The site is busy. Your message is kept here and is being sent again…',
     backToReport: 'Back to your report',
-    time: (year, month, day, hour) => `${Number(day)} ${MONTHS[Number(month) - 1] ?? month} ${year}, ${hour}:00 UTC`,
+    /** An hour in UTC: {year}, {month} (a name from `months`), {day} and {hour} (two digits). */
+    time: '{day} {month} {year}, {hour}:00 UTC',
+    months: ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'],
   },
 };

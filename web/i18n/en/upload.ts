@@ -1,6 +1,9 @@
-import type { UploadMessages } from '../types';
-
-export const uploadMessages: UploadMessages = {
+/**
+ * The evidence-file part of the report and follow-up forms. Placeholders:
+ * {files} the most files at once, {fileSize} the most per file, {total} the
+ * most for all files together.
+ */
+export const uploadMessages = {
   legend: 'Evidence files (optional)',
   noticeCleaned: 'JPEG and PNG photos: the place, camera and time recorded inside the file are removed when you send it.',
   noticeNotCleaned:
@@ -20,6 +23,6 @@ export const uploadMessages: UploadMessages = {
   chooseAgain: 'What you typed is kept, but the files must be chosen again.',
   chosen: 'Chosen files',
   remove: 'Remove',
-  countOne: '1 file chosen.',
-  countMany: '{n} files chosen.',
+  /** Spoken after files are added or removed. */
+  count: { one: '1 file chosen.', other: '{count} files chosen.' },
 };

@@ -1,7 +1,5 @@
 import type { ReportMessages } from '../types';
-import { waitAbout } from './wait';
 
-const n = (x: number): string => x.toLocaleString('zh-Hans');
 const KEPT = '您填写的内容都还在。';
 
 export const reportMessages: ReportMessages = {
@@ -48,12 +46,11 @@ export const reportMessages: ReportMessages = {
   beforeSubmit: '提交后您会得到一个查询码，请提前准备好纸笔。',
   submit: '提交举报',
   sending: '正在提交…',
-  counter: (count, min, max) =>
-    count < min
-      ? `已输入 ${n(count)} 字，至少还需 ${n(min - count)} 字`
-      : count > max
-        ? `超出上限 ${n(count - max)} 字`
-        : `已输入 ${n(count)} 字（上限 ${n(max)} 字）`,
+  counter: {
+    under: '已输入 {count} 字，至少还需 {needed} 字',
+    over: '超出上限 {excess} 字',
+    within: '已输入 {count} 字（上限 {max} 字）',
+  },
   errorSummary: '请修改以下问题',
   problems: {
     required: '此项为必填项。',
@@ -87,7 +84,7 @@ export const reportMessages: ReportMessages = {
   },
   busyNotice: '目前网站非常繁忙，您的举报还没有提交。您填写的内容都还在下方；如果添加过附件，请重新选择。请在{wait}后再提交一次。',
   retrying: '网站繁忙。您的举报已保留在这里，正在重新提交…',
-  waitAbout,
+  waitAbout: { seconds: '约 {count} 秒', minutes: '约 {count} 分钟' },
   receipt: {
     heading: '举报已提交',
     intro: '您的举报已经加密，并转交给办理小组。这是您的查询码：',

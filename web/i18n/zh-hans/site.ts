@@ -3,6 +3,7 @@ import type { SiteCatalogue } from '../types';
 const name = '匿名举报平台';
 
 export const siteMessages: SiteCatalogue = {
+  languageName: '简体中文',
   titles: {
     home: `${name}｜匿名举报涉黑涉恶与腐败问题`,
     report: `我要举报｜${name}`,
@@ -17,6 +18,7 @@ export const siteMessages: SiteCatalogue = {
     languageNav: '语言',
     nav: { report: '我要举报', status: '查询进度' },
     footer: '本网站不使用 Cookie，不记录 IP 地址，也不加载任何其他网站的内容。',
+    sentenceSpace: '',
   },
   home: {
     heading: '匿名举报涉黑涉恶与腐败问题',

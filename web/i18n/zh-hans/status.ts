@@ -1,5 +1,4 @@
 import type { StatusMessages } from '../types';
-import { waitAbout } from './wait';
 
 export const statusMessages: StatusMessages = {
   heading: '查询办理进度',
@@ -28,7 +27,7 @@ export const statusMessages: StatusMessages = {
     other: '出错了，请稍后再试。',
   },
   retrying: '网站繁忙，正在重新查询…',
-  waitAbout,
+  waitAbout: { seconds: '约 {count} 秒', minutes: '约 {count} 分钟' },
   details: {
     heading: '您的举报',
     statusLabel: '办理状态',
@@ -64,6 +63,7 @@ export const statusMessages: StatusMessages = {
     busyNotice: '目前网站非常繁忙，您的补充材料还没有提交。内容都还在下方；如果添加过附件，请重新选择。请在{wait}后再提交一次。',
     retrying: '网站繁忙。您的补充材料已保留在这里，正在重新提交…',
     backToReport: '回到您的举报',
-    time: (year, month, day, hour) => `${year} 年 ${Number(month)} 月 ${Number(day)} 日 ${hour}:00（UTC）`,
+    time: '{year} 年 {month} 月 {day} 日 {hour}:00（UTC）',
+    months: ['1', '2', '3', '4', '5', '6', '7', '8', '9', '10', '11', '12'],
   },
 };

@@ -19,6 +19,5 @@ export const uploadMessages: UploadMessages = {
   chooseAgain: '您输入的文字都还在，但需要重新选择文件。',
   chosen: '已选择的文件',
   remove: '移除',
-  countOne: '已选择 1 个文件。',
-  countMany: '已选择 {n} 个文件。',
+  count: '已选择 {count} 个文件。',
 };

@@ -1,7 +1,5 @@
 import type { ReportMessages } from '../types';
-import { waitAbout } from './wait';
 
-const n = (x: number): string => x.toLocaleString('zh-Hant');
 const KEPT = '您輸入的內容都還在。';
 
 export const reportMessages: ReportMessages = {
@@ -48,12 +46,11 @@ export const reportMessages: ReportMessages = {
   beforeSubmit: '送出後您會取得一組查詢碼，請先準備好紙筆。',
   submit: '送出檢舉',
   sending: '送出中…',
-  counter: (count, min, max) =>
-    count < min
-      ? `已輸入 ${n(count)} 字，至少還需要 ${n(min - count)} 字`
-      : count > max
-        ? `超過上限 ${n(count - max)} 字`
-        : `已輸入 ${n(count)} 字（上限 ${n(max)} 字）`,
+  counter: {
+    under: '已輸入 {count} 字，至少還需要 {needed} 字',
+    over: '超過上限 {excess} 字',
+    within: '已輸入 {count} 字（上限 {max} 字）',
+  },
   errorSummary: '請修正以下問題',
   problems: {
     required: '此欄為必填。',
@@ -87,7 +84,7 @@ export const reportMessages: ReportMessages = {
   },
   busyNotice: '目前網站非常忙碌，您的檢舉還沒有送出。您寫的內容都還在下方；如果有附加檔案，請重新選擇。請在{wait}後再送出一次。',
   retrying: '網站忙碌中。您的檢舉已保留在這裡，正在重新送出…',
-  waitAbout,
+  waitAbout: { seconds: '約 {count} 秒', minutes: '約 {count} 分鐘' },
   receipt: {
     heading: '檢舉已送出',
     intro: '您的檢舉已經加密，並交給承辦小組。這是您的查詢碼：',

@@ -3,6 +3,7 @@ import type { SiteCatalogue } from '../types';
 const name = '匿名檢舉平台';
 
 export const siteMessages: SiteCatalogue = {
+  languageName: '繁體中文',
   titles: {
     home: `${name}｜匿名檢舉組織犯罪與貪腐`,
     report: `我要檢舉｜${name}`,
@@ -17,6 +18,7 @@ export const siteMessages: SiteCatalogue = {
     languageNav: '語言',
     nav: { report: '我要檢舉', status: '查詢進度' },
     footer: '本網站不使用 Cookie、不記錄 IP 位址，也不載入任何其他網站的內容。',
+    sentenceSpace: '',
   },
   home: {
     heading: '匿名檢舉組織犯罪與貪腐',

@@ -1,5 +1,4 @@
 import type { StatusMessages } from '../types';
-import { waitAbout } from './wait';
 
 export const statusMessages: StatusMessages = {
   heading: '查詢處理進度',
@@ -28,7 +27,7 @@ export const statusMessages: StatusMessages = {
     other: '發生錯誤，請稍後再試。',
   },
   retrying: '網站忙碌中，正在重新查詢…',
-  waitAbout,
+  waitAbout: { seconds: '約 {count} 秒', minutes: '約 {count} 分鐘' },
   details: {
     heading: '您的檢舉',
     statusLabel: '處理狀態',
@@ -64,6 +63,7 @@ export const statusMessages: StatusMessages = {
     busyNotice: '目前網站非常忙碌，您的補充資料還沒有送出。內容都還在下方；如果有附加檔案，請重新選擇。請在{wait}後再送出一次。',
     retrying: '網站忙碌中。您的補充資料已保留在這裡，正在重新送出…',
     backToReport: '回到您的檢舉',
-    time: (year, month, day, hour) => `${year} 年 ${Number(month)} 月 ${Number(day)} 日 ${hour}:00（UTC）`,
+    time: '{year} 年 {month} 月 {day} 日 {hour}:00（UTC）',
+    months: ['1', '2', '3', '4', '5', '6', '7', '8', '9', '10', '11', '12'],
   },
 };

@@ -19,6 +19,5 @@ export const uploadMessages: UploadMessages = {
   chooseAgain: '您輸入的文字都還在，但檔案需要重新選擇。',
   chosen: '已選擇的檔案',
   remove: '移除',
-  countOne: '已選擇 1 個檔案。',
-  countMany: '已選擇 {n} 個檔案。',
+  count: '已選擇 {count} 個檔案。',
 };
