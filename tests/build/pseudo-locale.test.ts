@@ -19,27 +19,34 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 const ROOT = path.resolve(import.meta.dirname, '../..');
 const PSEUDO = 'en-xa';
 
-/** The pseudo-locale's folder: each catalogue file re-exports the English one, every string accented and bracketed. */
-const PSEUDO_FOLDER: Record<string, string> = {
-  'pseudo.ts': `
 const ACCENTED: Record<string, string> = { a: 'á', e: 'é', i: 'í', o: 'ó', u: 'ú', A: 'Á', E: 'É', O: 'Ó' };
+
 /** Every string of a catalogue accented and in brackets; {placeholders} kept as they are. */
-export function pseudo<T>(value: T): T {
+function pseudo(value: unknown): unknown {
   if (typeof value === 'string') {
-    const text = value.split(/(\\{\\w+\\})/).map((part) => (part.startsWith('{') ? part : part.replace(/[aeiouAEO]/g, (c) => ACCENTED[c] ?? c))).join('');
-    return \`[\${text}]\` as T;
+    const text = value
+      .split(/(\{\w+\})/)
+      .map((part) => (part.startsWith('{') ? part : part.replace(/[aeiouAEO]/g, (c) => ACCENTED[c] ?? c)))
+      .join('');
+    return `[${text}]`;
   }
-  if (Array.isArray(value)) return value.map(pseudo) as T;
-  if (typeof value === 'object' && value !== null) return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, pseudo(v)])) as T;
+  if (Array.isArray(value)) return value.map(pseudo);
+  if (typeof value === 'object' && value !== null) return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, pseudo(v)]));
   return value;
 }
-`,
-  'report.ts': `import { reportMessages as en } from '../en/report';\nimport { pseudo } from './pseudo';\nexport const reportMessages = pseudo(en);\n`,
-  'status.ts': `import { statusMessages as en } from '../en/status';\nimport { pseudo } from './pseudo';\nexport const statusMessages = pseudo(en);\n`,
-  'upload.ts': `import { uploadMessages as en } from '../en/upload';\nimport { pseudo } from './pseudo';\nexport const uploadMessages = pseudo(en);\n`,
-  'console/index.ts': `import { consoleCatalogue as en } from '../../en/console';\nimport { pseudo } from '../pseudo';\nexport const consoleCatalogue = pseudo(en);\n`,
-  'index.ts': `import type { Catalogue } from '../types';\nimport { catalogue as en } from '../en';\nimport { pseudo } from './pseudo';\nexport const catalogue: Catalogue = { ...pseudo(en), languageName: 'Pseudo' };\n`,
-};
+
+/** The pseudo-locale's folder, made the way a translator would: English's folder, every catalogue file translated. */
+function writePseudoFolder(i18n: string): void {
+  const english = path.join(i18n, 'en');
+  const folder = path.join(i18n, PSEUDO);
+  mkdirSync(folder);
+  for (const file of readdirSync(english)) {
+    const text = readFileSync(path.join(english, file), 'utf8');
+    writeFileSync(path.join(folder, file), file.endsWith('.json') ? JSON.stringify(pseudo(JSON.parse(text)), null, 2) : text);
+  }
+  const site = path.join(folder, 'site.json');
+  writeFileSync(site, JSON.stringify({ ...(JSON.parse(readFileSync(site, 'utf8')) as object), languageName: 'Pseudo' }));
+}
 
 let copy: string;
 
@@ -55,11 +62,7 @@ beforeAll(() => {
   symlinkSync(path.join(ROOT, 'node_modules'), path.join(copy, 'node_modules'), 'dir');
 
   // The one folder…
-  for (const [file, text] of Object.entries(PSEUDO_FOLDER)) {
-    const target = path.join(copy, 'web/i18n', PSEUDO, file);
-    mkdirSync(path.dirname(target), { recursive: true });
-    writeFileSync(target, text);
-  }
+  writePseudoFolder(path.join(copy, 'web/i18n'));
   // …and the one list entry.
   const languages = path.join(copy, 'contract/languages.ts');
   const source = readFileSync(languages, 'utf8');

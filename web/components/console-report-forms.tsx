@@ -120,7 +120,7 @@ function Handling({ w, m, view, me, myId, ctx, perform }: Props): JSX.Element {
           name="priority"
           kind="select"
           label={m.priority.label}
-          options={PRIORITIES.map((p) => ({ value: String(p), label: w.priorities[p], selected: p === view.priority }))}
+          options={PRIORITIES.map((p) => ({ value: String(p), label: w.priorities[p] ?? String(p), selected: p === view.priority }))}
         />
       </ActionForm>
       <ActionForm

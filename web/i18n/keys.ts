@@ -1,8 +1,7 @@
 /**
- * The keys and entry shapes the English catalogue declares for its keyed
- * maps, so that the catalogue type derived from it (types.ts) can be indexed
- * by a whole union (a field name, a status) rather than by one literal key.
- * Everything else in a catalogue's type comes from the English text itself.
+ * Keys the catalogues are indexed by that are not part of the API's
+ * vocabulary (contract/vocabulary.ts): the error pages, why an island's
+ * request failed, what a code lookup can find wrong.
  */
 
 /** Error pages the server can show; anything else falls back to `generic`. */
@@ -33,9 +32,4 @@ export type LookupProblem = 'required' | 'tracking_code_format' | 'tracking_code
 export interface FieldText {
   label: string;
   hint?: string;
-}
-
-/** Gives a part of the English catalogue its declared type (a keyed map, an optional key), which every language then satisfies. */
-export function typed<T>(value: T): T {
-  return value;
 }

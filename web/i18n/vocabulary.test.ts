@@ -4,10 +4,11 @@
  * catalogues (and the reporter's status names) in each Chinese language.
  */
 import { describe, expect, it } from 'vitest';
-import { reportLabels as enLabels } from './en/console/labels';
-import { reportLabels as hansLabels } from './zh-hans/console/labels';
-import { reportLabels as hantLabels } from './zh-hant/console/labels';
 import { messagesFor } from './index';
+
+const enLabels = messagesFor('en').console.labels;
+const hansLabels = messagesFor('zh-hans').console.labels;
+const hantLabels = messagesFor('zh-hant').console.labels;
 
 /** Every string in a catalogue (plain data: strings, plural forms, lists). */
 function strings(value: unknown): string[] {

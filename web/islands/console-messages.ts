@@ -3,6 +3,6 @@ import type { ConsoleCatalogue } from '../i18n/types';
 import { pageMessages } from './page-messages';
 
 export const consoleMessagesFor = await pageMessages(
-  import.meta.glob<ConsoleCatalogue>('../i18n/*/console/index.ts', { import: 'consoleCatalogue' }),
+  import.meta.glob<ConsoleCatalogue>('../i18n/*/console.json', { import: 'default' }),
   (catalogue) => catalogue.console,
 );

@@ -12,10 +12,10 @@
 import { htmlLang, type Lang } from '../i18n/lang';
 import type { Catalogue } from '../i18n/types';
 
-/** What `import.meta.glob('../i18n/*\/<file>.ts', { import })` gives: a loader per language folder. */
+/** What `import.meta.glob('../i18n/*\/<file>.json', { import: 'default' })` gives: a loader per language folder. */
 export type CatalogueLoaders<T> = Readonly<Record<string, () => Promise<T>>>;
 
-/** The language folder a glob key names: '../i18n/zh-hant/report.ts' → 'zh-hant'. */
+/** The language folder a glob key names: '../i18n/zh-hant/report.json' → 'zh-hant'. */
 function folderOf(path: string): string {
   return path.split('/')[2] ?? '';
 }

@@ -39,11 +39,11 @@ interface UploadKit {
 
 /** This page's language's report messages (page-messages.ts). */
 const reportMessagesFor = await pageMessages(
-  import.meta.glob<ReportMessages>('../i18n/*/report.ts', { import: 'reportMessages' }),
+  import.meta.glob<ReportMessages>('../i18n/*/report.json', { import: 'default' }),
   (catalogue) => catalogue.report,
 );
 /** Every language's evidence-file messages, each loaded only once someone chooses a file on a page in that language. */
-const uploadMessageLoaders = import.meta.glob<UploadMessages>('../i18n/*/upload.ts', { import: 'uploadMessages' });
+const uploadMessageLoaders = import.meta.glob<UploadMessages>('../i18n/*/upload.json', { import: 'default' });
 
 interface Props {
   lang: Lang;

@@ -318,5 +318,5 @@ export class QueueIsland extends FocusingComponent<Props, State> {
 /** The island a page places: the console's messages in the page's language (console-messages.ts). */
 export function StaffQueue({ lang }: { lang: Lang }): JSX.Element {
   const c = consoleMessagesFor(lang);
-  return <QueueIsland lang={lang} c={c.common} w={c.case} m={c.queue} />;
+  return <QueueIsland lang={lang} c={c.common} w={{ ...c.labels, ...c.case }} m={c.queue} />;
 }

@@ -371,5 +371,5 @@ export class ReportIsland extends FocusingComponent<Props, State> {
 /** The island a page places: the console's messages in the page's language (console-messages.ts). */
 export function StaffReport({ lang }: { lang: Lang }): JSX.Element {
   const c = consoleMessagesFor(lang);
-  return <ReportIsland lang={lang} c={c.common} w={c.case} m={c.report} />;
+  return <ReportIsland lang={lang} c={c.common} w={{ ...c.labels, ...c.case }} m={c.report} />;
 }

@@ -25,8 +25,8 @@ const LOOKUP_PROBLEMS = { empty: 'required', format: 'tracking_code_format', che
 
 /** This page's language's status and evidence-file messages (page-messages.ts), loaded side by side. */
 const [statusMessagesFor, uploadMessagesFor] = await Promise.all([
-  pageMessages(import.meta.glob<StatusMessages>('../i18n/*/status.ts', { import: 'statusMessages' }), (catalogue) => catalogue.status),
-  pageMessages(import.meta.glob<UploadMessages>('../i18n/*/upload.ts', { import: 'uploadMessages' }), (catalogue) => catalogue.upload),
+  pageMessages(import.meta.glob<StatusMessages>('../i18n/*/status.json', { import: 'default' }), (catalogue) => catalogue.status),
+  pageMessages(import.meta.glob<UploadMessages>('../i18n/*/upload.json', { import: 'default' }), (catalogue) => catalogue.upload),
 ]);
 
 interface Props {

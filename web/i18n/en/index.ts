@@ -1,14 +1,8 @@
-import { consoleCatalogue } from './console';
-import { reportMessages } from './report';
-import { siteMessages } from './site';
-import { statusMessages } from './status';
-import { uploadMessages } from './upload';
+import type { Catalogue } from '../types';
+import console from './console.json';
+import report from './report.json';
+import site from './site.json';
+import status from './status.json';
+import upload from './upload.json';
 
-/** The English catalogue: its type is the one every language satisfies (types.ts). */
-export const catalogue = {
-  ...siteMessages,
-  report: reportMessages,
-  status: statusMessages,
-  upload: uploadMessages,
-  console: consoleCatalogue,
-};
+export const catalogue: Catalogue = { ...site, report, status, upload, console };

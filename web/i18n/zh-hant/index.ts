@@ -1,15 +1,8 @@
 import type { Catalogue } from '../types';
-import { consoleCatalogue } from './console';
-import { reportMessages } from './report';
-import { siteMessages } from './site';
-import { statusMessages } from './status';
-import { uploadMessages } from './upload';
+import console from './console.json';
+import report from './report.json';
+import site from './site.json';
+import status from './status.json';
+import upload from './upload.json';
 
-/** Everything Tipline says in this language. */
-export const catalogue: Catalogue = {
-  ...siteMessages,
-  report: reportMessages,
-  status: statusMessages,
-  upload: uploadMessages,
-  console: consoleCatalogue,
-};
+export const catalogue: Catalogue = { ...site, report, status, upload, console };
