@@ -12,6 +12,7 @@ import type {
   AuditTrailPage,
   channelCreatedSchema,
   channelListSchema,
+  channelRenamedSchema,
   grantListSchema,
   InterferencePage,
   staffCreatedSchema,
@@ -50,6 +51,7 @@ export interface StaffAnswers {
     'admin/staff': z.infer<typeof staffCreatedSchema>;
     [path: `admin/staff/${Id}/${'enable' | 'disable'}`]: null;
     'admin/channels': z.infer<typeof channelCreatedSchema>;
+    [path: `admin/channels/${Id}/names`]: z.infer<typeof channelRenamedSchema>;
     'admin/grants': null;
     'admin/low-effort/discard': DiscardSummary;
     [path: `reports/${Id}/lease`]: ReportSummary;

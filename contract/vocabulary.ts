@@ -49,6 +49,53 @@ export type CaseRecordKind = (typeof CASE_RECORD_KINDS)[number];
 export const MESSAGE_AUTHORS = ['staff', 'reporter'] as const;
 export type MessageAuthor = (typeof MESSAGE_AUTHORS)[number];
 
+/**
+ * Every action the audit trail records (server/data/audit.ts). Entries hold
+ * these codes and ids, never content; the console reads each as a sentence in
+ * the viewer's language and shows the code beside it for auditors.
+ */
+export const AUDIT_ACTIONS = [
+  'instance.initialised',
+  'login.succeeded',
+  'login.failed',
+  'recovery.failed',
+  'logout',
+  'staff.created',
+  'staff.disabled',
+  'staff.enabled',
+  'staff.password_changed',
+  'staff.recovered',
+  'staff.totp_enabled',
+  'staff.totp_disabled',
+  'channel.created',
+  'channel.renamed',
+  'channel.granted',
+  'lead.entered',
+  'report.viewed',
+  'report.claimed',
+  'report.lease_renewed',
+  'report.lease_released',
+  'report.acknowledged',
+  'report.status_changed',
+  'report.priority_changed',
+  'report.assignee_changed',
+  'report.moved',
+  'report.linked',
+  'report.replied',
+  'report.public_message_set',
+  'report.note_added',
+  'report.referred',
+  'report.interference_recorded',
+  'report.contact_revealed',
+  'report.closed',
+  'file.downloaded',
+  'file.exported',
+  'interference.viewed',
+  'low_effort.discarded',
+  'retention.purged',
+] as const;
+export type AuditAction = (typeof AUDIT_ACTIONS)[number];
+
 /** Priorities, from 0 (normal) to the most urgent. */
 export const PRIORITIES = [0, 1, 2, 3] as const;
 export type Priority = (typeof PRIORITIES)[number];

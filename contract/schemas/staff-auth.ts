@@ -1,5 +1,6 @@
 /** Request shapes for staff sign-in, password, recovery and TOTP routes. */
 import { z } from 'zod';
+import { channelNamesSchema } from './channels';
 import { MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH } from '../limits';
 import { SESSION_RESTRICTIONS, STAFF_ROLES } from '../vocabulary';
 
@@ -28,7 +29,7 @@ export const totpCodeSchema = z.object({ code: z.string().min(1).max(16) });
 export const sessionInfoSchema = z.object({
   username: z.string(),
   role: z.enum(STAFF_ROLES),
-  channels: z.array(z.object({ id: z.number(), slug: z.string(), name: z.string() })),
+  channels: z.array(channelNamesSchema),
   totpEnabled: z.boolean(),
   restriction: z.enum(SESSION_RESTRICTIONS).nullable(),
   idleTimeoutSeconds: z.number().int().meta({ description: 'SESSION_IDLE_MINUTES in seconds.' }),

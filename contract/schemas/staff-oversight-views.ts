@@ -4,6 +4,7 @@
  * types derive from these; the console imports types only).
  */
 import { z } from 'zod';
+import { channelNamesSchema } from './channels';
 import { STAFF_ROLES } from '../vocabulary';
 import { interferenceEntrySchema } from './staff-views';
 
@@ -20,16 +21,15 @@ export type StaffAccount = z.infer<typeof staffAccountSchema>;
 export const staffListSchema = z.object({ staff: z.array(staffAccountSchema) });
 
 /** GET /api/staff/admin/channels. */
-export const channelRowSchema = z.object({
-  id: z.number().int(),
-  slug: z.string(),
-  name: z.string(),
+export const channelRowSchema = channelNamesSchema.extend({
   recipient: z.string().meta({ description: "The channel's age recipient (public key)." }),
   holders: z.number().int().meta({ description: 'Enabled staff members who hold the channel key.' }),
   reports: z.number().int(),
 });
 export type ChannelRow = z.infer<typeof channelRowSchema>;
 export const channelListSchema = z.object({ channels: z.array(channelRowSchema) });
+/** POST /api/staff/admin/channels/{id}/names: the channel as it is now. */
+export const channelRenamedSchema = z.object({ channel: channelRowSchema });
 
 /** GET /api/staff/admin/grants: who holds which channel key. */
 export const grantRowSchema = z.object({
@@ -48,13 +48,14 @@ const counts = z.array(z.object({ key: z.string(), count: z.number().int() }));
 /** GET /api/staff/stats: computed from clear metadata only. */
 export const statisticsSchema = z.object({
   total: z.number().int(),
-  byChannel: counts,
+  byChannel: counts.meta({ description: 'Keyed by channel slug; `channels` names each.' }),
   byCategory: counts,
   byRegion: counts,
   byStatus: counts,
   byMonth: counts,
   medianHoursToAcknowledge: z.number().nullable().meta({ description: 'Median hours from receipt to acknowledgement; null when none.' }),
   overdue: z.object({ acknowledgement: z.number().int(), feedback: z.number().int() }),
+  channels: z.array(channelNamesSchema).meta({ description: 'Every channel, to name the keys of `byChannel` in the reader\'s language.' }),
 });
 export type Statistics = z.infer<typeof statisticsSchema>;
 

@@ -4,6 +4,7 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { appendAudit, verifyAuditChain } from './audit';
 import { applyMigrations, openDatabase, type Db } from './database';
+import type { AuditAction } from '../../contract/vocabulary';
 
 let dir: string;
 let db: Db;
@@ -17,11 +18,11 @@ afterEach(() => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-const entry = (action: string): Parameters<typeof appendAudit>[1] => ({ at: '2026-11-28T06:10:00Z', actorStaffId: null, action, reportId: 1 });
+const entry = (action: AuditAction): Parameters<typeof appendAudit>[1] => ({ at: '2026-11-28T06:10:00Z', actorStaffId: null, action, reportId: 1 });
 
 describe('audit trail', () => {
   it('verifies an untouched chain', () => {
-    for (const action of ['report.viewed', 'report.status_changed', 'report.viewed']) appendAudit(db, entry(action));
+    for (const action of ['report.viewed', 'report.status_changed', 'report.viewed'] as const) appendAudit(db, entry(action));
     expect(verifyAuditChain(db)).toEqual({ ok: true, entries: 3 });
   });
 
@@ -32,21 +33,21 @@ describe('audit trail', () => {
   });
 
   it('refuses INSERT OR REPLACE over an existing entry', () => {
-    appendAudit(db, entry('a'));
+    appendAudit(db, entry('report.viewed'));
     expect(() =>
       db.prepare("INSERT OR REPLACE INTO audit_log (id, at, action, prev_hash, hash) VALUES (1, 'x', 'forged', 'p', 'h')").run(),
     ).toThrow(/append-only/);
   });
 
   it('detects an edited entry even when the triggers are bypassed', () => {
-    for (const action of ['a', 'b', 'c']) appendAudit(db, entry(action));
+    for (const action of ['report.viewed', 'report.claimed', 'report.note_added'] as const) appendAudit(db, entry(action));
     db.exec('DROP TRIGGER audit_log_no_update');
-    db.prepare("UPDATE audit_log SET action = 'innocent' WHERE action = 'b'").run();
+    db.prepare("UPDATE audit_log SET action = 'innocent' WHERE action = 'report.claimed'").run();
     expect(verifyAuditChain(db)).toEqual({ ok: false, entries: 2, brokenAtId: 2 });
   });
 
   it('detects reordered entries', () => {
-    for (const action of ['a', 'b', 'c']) appendAudit(db, entry(action));
+    for (const action of ['report.viewed', 'report.claimed', 'report.note_added'] as const) appendAudit(db, entry(action));
     db.exec('DROP TRIGGER audit_log_no_update');
     // Swap the contents of entries 2 and 3, hashes included, as if rows were reordered.
     const rows = db.prepare<[], Record<string, unknown>>('SELECT * FROM audit_log WHERE id IN (2, 3) ORDER BY id').all();
@@ -59,9 +60,9 @@ describe('audit trail', () => {
   });
 
   it('detects a removed entry', () => {
-    for (const action of ['a', 'b', 'c']) appendAudit(db, entry(action));
+    for (const action of ['report.viewed', 'report.claimed', 'report.note_added'] as const) appendAudit(db, entry(action));
     db.exec('DROP TRIGGER audit_log_no_delete');
-    db.prepare("DELETE FROM audit_log WHERE action = 'b'").run();
+    db.prepare("DELETE FROM audit_log WHERE action = 'report.claimed'").run();
     expect(verifyAuditChain(db)).toMatchObject({ ok: false, brokenAtId: 3 });
   });
 });

@@ -4,6 +4,7 @@
  * Entries hold ids and action names, never content.
  */
 import { createHash } from 'node:crypto';
+import type { AuditAction } from '../../contract/vocabulary';
 import type { Db } from './database';
 import type { AuditChain, AuditEntry as AuditListEntry } from '../../contract/schemas/staff-oversight-views';
 
@@ -41,7 +42,9 @@ function entryHash(prevHash: string, entry: AuditEntry): string {
 /** Append an entry, chained to the last one. Safe across processes (IMMEDIATE transaction). */
 export function appendAudit(
   db: Db,
-  entry: Omit<AuditEntry, 'detail' | 'reportId' | 'channelId'> & {
+  entry: Omit<AuditEntry, 'action' | 'detail' | 'reportId' | 'channelId'> & {
+    /** One of the vocabulary's audit actions: the console has a sentence for each. */
+    action: AuditAction;
     reportId?: number | null;
     channelId?: number | null;
     detail?: Record<string, string | number | boolean | null>;

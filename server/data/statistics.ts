@@ -1,5 +1,6 @@
 /** Counts for auditors: from clear metadata only, never content. */
 import type { Db } from './database';
+import { channelNames, listChannelNames } from './channels';
 import type { Statistics } from '../../contract/schemas/staff-oversight-views';
 
 type Count = { key: string; count: number };
@@ -37,5 +38,6 @@ export function computeStatistics(db: Db, now: string): Statistics {
     byMonth: grouped('substr(r.received_at, 1, 7)'),
     medianHoursToAcknowledge: median === null ? null : Math.round(median * 10) / 10,
     overdue,
+    channels: listChannelNames(db).map(channelNames),
   };
 }

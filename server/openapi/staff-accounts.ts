@@ -1,5 +1,6 @@
 /** Staff sign-in, account, admin and audit routes in the OpenAPI document. */
 import { BACKGROUND_HEADER, IDLE_ENDS_HEADER } from '../../contract/staff-session-headers';
+import { renameChannelSchema } from '../../contract/schemas/channels';
 import { grantSchema, newChannelSchema, newStaffSchema } from '../../contract/schemas/staff-admin';
 import {
   loginSchema,
@@ -16,6 +17,7 @@ import {
   auditTrailPageSchema,
   channelCreatedSchema,
   channelListSchema,
+  channelRenamedSchema,
   grantListSchema,
   staffCreatedSchema,
   staffListSchema,
@@ -107,6 +109,12 @@ export const staffAccountPaths: Paths = {
     post: staffOperation('addChannel', 'admin', {
       requestBody: jsonBody(newChannelSchema),
       responses: { 201: jsonResponse('Created and held by the caller.', channelCreatedSchema), ...errors(400, 401, 403, 409) },
+    }),
+  },
+  '/api/staff/admin/channels/{id}/names': {
+    post: staffOperation('renameChannel', 'admin', {
+      requestBody: jsonBody(renameChannelSchema),
+      responses: { 200: jsonResponse('Renamed: the default name, and the name and description in each language (an empty text clears it).', channelRenamedSchema), ...errors(400, 401, 403, 404) },
     }),
   },
   '/api/staff/admin/grants': {

@@ -15,7 +15,8 @@ import {
   newStaffSchema,
 } from '../../contract/schemas/staff-admin';
 import { discardLowEffort, lowEffortBatchPage, type LowEffortDeps } from '../services/low-effort';
-import { addChannel, addStaffMember, grantChannelTo, setStaffDisabled, type AdminDeps } from '../services/staff-admin';
+import { addChannel, addStaffMember, grantChannelTo, renameChannelAs, setStaffDisabled, type AdminDeps } from '../services/staff-admin';
+import { renameChannelSchema } from '../../contract/schemas/channels';
 import { staffAuthDeps, type RouteDeps } from './deps';
 
 function idParam(value: string): number {
@@ -48,6 +49,9 @@ export function staffAdminRoutes(deps: RouteDeps): Hono<{ Variables: StaffVariab
       const created = await addChannel(adminDeps, c.get('staff'), c.get('input'));
       return c.json(created, 201);
     })
+    .post('/admin/channels/:id/names', admin, jsonInput(renameChannelSchema), (c) =>
+      c.json({ channel: renameChannelAs(adminDeps, c.get('staff'), idParam(c.req.param('id')), c.get('input')) }, 200),
+    )
     .get('/admin/grants', admin, (c) => c.json({ grants: listGrants(deps.db) }, 200))
     .post('/admin/grants', admin, jsonInput(grantSchema), async (c) => {
       await grantChannelTo(adminDeps, c.get('staff'), c.get('input'));

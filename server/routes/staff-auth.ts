@@ -5,7 +5,7 @@
 import { Hono, type MiddlewareHandler } from 'hono';
 import { admit, BusyError } from '../abuse/guards';
 import type { StaffSession } from '../auth/session-store';
-import { listChannelNames } from '../data/channels';
+import { channelNames, listChannelNames } from '../data/channels';
 import { findStaffById } from '../data/staff';
 import { disableTotp, enableTotp, setPendingTotp } from '../data/staff-security';
 import { appendAudit } from '../data/audit';
@@ -32,7 +32,7 @@ export function staffAuthRoutes(deps: RouteDeps): Hono<{ Variables: StaffVariabl
       role: session.role,
       channels: listChannelNames(deps.db)
         .filter((channel) => session.channelIdentities.has(channel.id))
-        .map(({ id, slug, name }) => ({ id, slug, name })),
+        .map(channelNames),
       totpEnabled: record?.totpEnabled ?? false,
       restriction: session.restriction,
       idleTimeoutSeconds: deps.config.staff.idleMinutes * 60,

@@ -6,6 +6,7 @@
 import type { StaffSession } from '../auth/session-store';
 import { appendAudit } from '../data/audit';
 import type { Db } from '../data/database';
+import type { AuditAction } from '../../contract/vocabulary';
 import { findReportMeta, type ReportMeta } from '../data/report-metadata';
 import { fail, type DomainError } from '../errors';
 import { toSecond } from '../time';
@@ -46,7 +47,7 @@ export type AuditDetail = Record<string, string | number | boolean | null>;
 export function auditCase(
   db: Db,
   session: StaffSession,
-  action: string,
+  action: AuditAction,
   report: { id: number; channelId: number },
   now: Date,
   detail: AuditDetail = {},

@@ -16,11 +16,19 @@ import { prepareStaffAccount, wrapChannelIdentity } from './staff-keys';
 
 /** The channels every new instance starts with; the report categories route to them by slug. */
 export const DEFAULT_CHANNELS = [
-  { slug: 'organised_crime', name: 'Organised crime' },
-  { slug: 'official_protection', name: 'Officials protecting criminals or corruption' },
-  { slug: 'case_interference', name: 'Interference in cases' },
-  { slug: 'sector_disorder', name: 'Sector disorder' },
-  { slug: 'other', name: 'Other' },
+  { slug: 'organised_crime', name: 'Organised crime', names: { 'zh-hant': '組織犯罪', 'zh-hans': '组织犯罪', en: 'Organised crime' } },
+  {
+    slug: 'official_protection',
+    name: 'Officials protecting crime, or corruption',
+    names: { 'zh-hant': '官員包庇犯罪或貪腐', 'zh-hans': '官员包庇犯罪或腐败', en: 'Officials protecting crime, or corruption' },
+  },
+  { slug: 'case_interference', name: 'Interference in cases', names: { 'zh-hant': '干預案件', 'zh-hans': '干预案件', en: 'Interference in cases' } },
+  {
+    slug: 'sector_disorder',
+    name: 'Abuses in a trade or industry',
+    names: { 'zh-hant': '行業亂象', 'zh-hans': '行业乱象', en: 'Abuses in a trade or industry' },
+  },
+  { slug: 'other', name: 'Other', names: { 'zh-hant': '其他', 'zh-hans': '其他', en: 'Other' } },
 ] as const;
 
 export const DATABASE_FILE = 'tipline.db';
@@ -82,7 +90,7 @@ export async function initialiseInstance(
     if (isInitialised(db)) throw new Error('this data directory is already initialised');
     const id = createStaff(db, account, at);
     for (const channel of channels) {
-      const channelId = createChannel(db, { slug: channel.slug, name: channel.name, recipient: channel.recipient }, at);
+      const channelId = createChannel(db, { slug: channel.slug, name: channel.name, names: channel.names, recipient: channel.recipient }, at);
       addChannelGrant(db, { staffId: id, channelId, wrappedIdentity: channel.wrapped, grantedBy: null }, at);
     }
     appendAudit(db, { at, actorStaffId: id, action: 'instance.initialised', detail: { channels: channels.length } });

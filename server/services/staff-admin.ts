@@ -8,7 +8,9 @@ import { generateKeyPair } from '../crypto/age';
 import type { KdfPool } from '../crypto/argon2';
 import type { SessionStore, StaffSession } from '../auth/session-store';
 import { appendAudit } from '../data/audit';
-import { createChannel, findChannelBySlug } from '../data/channels';
+import { createChannel, findChannelById, findChannelBySlug, listChannels, renameChannel, type PerLanguage } from '../data/channels';
+import type { RenameChannelRequest } from '../../contract/schemas/channels';
+import type { ChannelRow } from '../../contract/schemas/staff-oversight-views';
 import type { Db } from '../data/database';
 import { channelsOnlyHeldBy, hasGrant } from '../data/grants';
 import { addChannelGrant, createStaff, findStaffById, findStaffByUsername } from '../data/staff';
@@ -81,13 +83,26 @@ export async function addChannel(deps: AdminDeps, admin: StaffSession, request: 
   const wrapped = await wrapChannelIdentity(admin.personalRecipient, keys.identity);
   const at = toSecond(deps.now());
   const id = deps.db.transaction(() => {
-    const channelId = createChannel(deps.db, { slug: request.slug, name: request.name, recipient: keys.recipient }, at);
+    const channelId = createChannel(deps.db, { slug: request.slug, name: request.name, names: {}, recipient: keys.recipient }, at);
     addChannelGrant(deps.db, { staffId: admin.staffId, channelId, wrappedIdentity: wrapped, grantedBy: admin.staffId }, at);
     appendAudit(deps.db, { at, actorStaffId: admin.staffId, action: 'channel.created', channelId });
     return channelId;
   }).immediate();
   for (const session of deps.sessions.sessionsOf(admin.staffId)) session.channelIdentities.set(id, keys.identity);
   return { id, recipient: keys.recipient };
+}
+
+/** Rename a channel: its default name and its name and description in each language (empty texts clear them). */
+export function renameChannelAs(deps: AdminDeps, admin: StaffSession, channelId: number, request: RenameChannelRequest): ChannelRow {
+  if (findChannelById(deps.db, channelId) === null) throw fail('not_found');
+  const nonEmpty = (texts: PerLanguage): PerLanguage => Object.fromEntries(Object.entries(texts).filter(([, text]) => text !== ''));
+  deps.db.transaction(() => {
+    renameChannel(deps.db, channelId, { name: request.name, names: nonEmpty(request.names), descriptions: nonEmpty(request.descriptions) });
+    appendAudit(deps.db, { at: toSecond(deps.now()), actorStaffId: admin.staffId, action: 'channel.renamed', channelId });
+  }).immediate();
+  const row = listChannels(deps.db).find((channel) => channel.id === channelId);
+  if (row === undefined) throw fail('not_found');
+  return row;
 }
 
 /** Hand a channel key the admin holds to another member (wrapped to their personal recipient). */

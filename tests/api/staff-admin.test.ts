@@ -98,6 +98,48 @@ describe('admin: channels and grants', () => {
     expect(res.status).toBe(400);
   });
 
+  it('new instances name their channels in every language', async () => {
+    const me = (await (await staffRequest(t, admin, 'GET', '/api/staff/me')).json()) as { channels: { slug: string; names: Record<string, string> }[] };
+    expect(me.channels.find((c) => c.slug === 'organised_crime')?.names).toEqual({ 'zh-hant': '組織犯罪', 'zh-hans': '组织犯罪', en: 'Organised crime' });
+  });
+
+  it('an admin renames a channel per language; every answer that names it, and the audit trail, follow', async () => {
+    const list = (await (await staffRequest(t, admin, 'GET', '/api/staff/admin/channels')).json()) as { channels: { id: number; slug: string }[] };
+    const other = list.channels.find((c) => c.slug === 'other');
+    if (other === undefined) throw new Error('no "other" channel');
+    const res = await staffRequest(t, admin, 'POST', `/api/staff/admin/channels/${other.id}/names`, {
+      name: 'General tips',
+      names: { 'zh-hant': '一般線索', 'zh-hans': '一般线索', en: '' },
+      descriptions: { 'zh-hant': '不屬於其他分組的線索', en: 'Tips that fit no other channel' },
+    });
+    expect(res.status).toBe(200);
+    const renamed = { slug: 'other', name: 'General tips', names: { 'zh-hant': '一般線索', 'zh-hans': '一般线索' }, descriptions: { 'zh-hant': '不屬於其他分組的線索', en: 'Tips that fit no other channel' } };
+    expect(((await res.json()) as { channel: unknown }).channel).toMatchObject(renamed);
+    const me = (await (await staffRequest(t, admin, 'GET', '/api/staff/me')).json()) as { channels: { slug: string }[] };
+    expect(me.channels.find((c) => c.slug === 'other')).toMatchObject(renamed);
+    const stats = (await (await staffRequest(t, admin, 'GET', '/api/staff/stats')).json()) as { channels: { slug: string }[] };
+    expect(stats.channels.find((c) => c.slug === 'other')).toMatchObject(renamed);
+    const audit = (await (await staffRequest(t, admin, 'GET', '/api/staff/audit')).json()) as { entries: { action: string; channelId: number | null }[] };
+    expect(audit.entries[0]).toMatchObject({ action: 'channel.renamed', channelId: other.id });
+  });
+
+  it('refuses a rename without a name, in a language the site does not speak, of a channel that does not exist, or by a non-admin', async () => {
+    const list = (await (await staffRequest(t, admin, 'GET', '/api/staff/admin/channels')).json()) as { channels: { id: number; slug: string; name: string }[] };
+    const first = list.channels[0];
+    if (first === undefined) throw new Error('no channel');
+    const rename = (body: unknown, who = admin, id = first.id) => staffRequest(t, who, 'POST', `/api/staff/admin/channels/${id}/names`, body);
+    for (const body of [{ name: '' }, { name: 'x'.repeat(101) }, { name: 'Fine', names: { fr: 'Crime organisé' } }, { name: 'Fine', descriptions: { en: 'x'.repeat(501) } }]) {
+      const res = await rename(body);
+      expect(res.status, JSON.stringify(body)).toBe(400);
+      expect(((await res.json()) as { error: { code: string } }).error.code).toBe('invalid_input');
+    }
+    expect((await rename({ name: 'Fine' }, admin, 9999)).status).toBe(404);
+    await addStaff(t, { username: 'namer', password: 'namer password 12', role: 'triager', channels: [] });
+    expect((await rename({ name: 'Fine' }, await signIn(t, 'namer', 'namer password 12'))).status).toBe(403);
+    const after = (await (await staffRequest(t, admin, 'GET', '/api/staff/admin/channels')).json()) as { channels: { id: number; name: string }[] };
+    expect(after.channels.find((c) => c.id === first.id)?.name).toBe(first.name);
+  });
+
   it('auditors and triagers cannot use admin routes', async () => {
     await addStaff(t, { username: 'audit1', password: 'audit password 12', role: 'auditor', channels: [] });
     const auditor = await signIn(t, 'audit1', 'audit password 12');

@@ -7,7 +7,7 @@ import type { CaseWords, StaffReportMessages } from '../i18n/types';
 import type { JSX } from 'preact';
 import type { Lang } from '../i18n/lang';
 import { LIMITS } from '../../contract/report-fields';
-import { formatTime } from '../staff/format';
+import { channelName, formatTime } from '../staff/format';
 import { fill } from '../i18n/fill';
 import { REVEAL_REASON_MIN, type ActionKey } from '../staff/report-actions';
 import { CLOSE_OUTCOMES, INTERNAL_STATUSES, PRIORITIES } from '../../contract/vocabulary';
@@ -97,7 +97,7 @@ function Records({ lang, m, view, ctx }: Props): JSX.Element {
   );
 }
 
-function Handling({ w, m, view, me, myId, ctx, perform }: Props): JSX.Element {
+function Handling({ lang, w, m, view, me, myId, ctx, perform }: Props): JSX.Element {
   const otherChannels = me.channels.filter((channel) => channel.slug !== view.channel);
   const closed = view.status === 'closed';
   return (
@@ -162,7 +162,7 @@ function Handling({ w, m, view, me, myId, ctx, perform }: Props): JSX.Element {
             name="channel"
             kind="select"
             label={m.move.label}
-            options={otherChannels.map((channel) => ({ value: channel.slug, label: channel.name }))}
+            options={otherChannels.map((channel) => ({ value: channel.slug, label: channelName(lang, channel) }))}
           />
         </ActionForm>
       )}

@@ -7,12 +7,13 @@ import { StaffGate } from '../staff/staff-gate';
 import { consoleMessagesFor } from './console-messages';
 
 export function AuditIsland({ lang }: { lang: Lang }): JSX.Element {
-  const { common, audit, labels } = consoleMessagesFor(lang);
+  const c = consoleMessagesFor(lang);
+  const { common, audit, labels } = c;
   return (
     <StaffGate lang={lang} common={common} roles={['auditor', 'admin']} notForRole={audit.notForRole}>
       {() => (
         <>
-          <AuditTrail lang={lang} m={audit} common={common} />
+          <AuditTrail lang={lang} c={c} />
           <AuditStats lang={lang} m={audit} labels={labels} common={common} />
         </>
       )}

@@ -10,7 +10,7 @@ import type { JSX } from 'preact';
 import { staffPath, type Lang } from '../i18n/lang';
 import { CATEGORIES, INTERNAL_STATUSES } from '../../contract/vocabulary';
 import { staffApi } from '../staff/api';
-import { errorText, formatTime, leaveIfSignedOut } from '../staff/format';
+import { channelName, channelNameOf, errorText, formatTime, leaveIfSignedOut } from '../staff/format';
 import { fill } from '../i18n/fill';
 import type { ReportSummary, SessionInfo } from '../staff/types';
 import { LowEffortMarker } from '../staff/low-effort-marker';
@@ -140,7 +140,7 @@ export class QueueIsland extends FocusingComponent<Props, State> {
   };
 
   private renderFilters(me: SessionInfo): JSX.Element {
-    const { m, w } = this.props;
+    const { lang, m, w } = this.props;
     const f = this.state.filters;
     const option = (value: string, label: string, current: string | undefined): JSX.Element => (
       <option value={value} selected={value === (current ?? '')}>
@@ -153,7 +153,7 @@ export class QueueIsland extends FocusingComponent<Props, State> {
           {m.channel}
           <select name="channel">
             {option('', m.anyChannel, f.channel)}
-            {me.channels.map((ch) => option(ch.slug, ch.name, f.channel))}
+            {me.channels.map((ch) => option(ch.slug, channelName(lang, ch), f.channel))}
           </select>
         </label>
         <label>
@@ -213,7 +213,7 @@ export class QueueIsland extends FocusingComponent<Props, State> {
           {row.lowEffort && <LowEffortMarker label={w.lowEffort} />}
         </td>
         <td>{labelOf(w.categories, row.category)}</td>
-        <td>{this.state.me?.channels.find((channel) => channel.slug === row.channel)?.name ?? row.channel}</td>
+        <td>{channelNameOf(lang, this.state.me?.channels ?? [], row.channel)}</td>
         <td>{row.region ?? w.noRegion}</td>
         <td>
           {w.statuses[row.status]}

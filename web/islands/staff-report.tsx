@@ -12,7 +12,7 @@ import type { JSX } from 'preact';
 import { staffPath, type Lang } from '../i18n/lang';
 import { BACKGROUND_HEADER } from '../../contract/staff-session-headers';
 import { staffApi, type ApiFailure, type ApiResult } from '../staff/api';
-import { errorText, formatTime, leaveIfSignedOut } from '../staff/format';
+import { channelNameOf, errorText, formatTime, leaveIfSignedOut } from '../staff/format';
 import { fill } from '../i18n/fill';
 import { reportAction, type ActionKey, type ActionOutcome } from '../staff/report-actions';
 import type { CaseRecordView, CaseView, ContactDetails, ReportSummary, SessionInfo } from '../staff/types';
@@ -225,7 +225,7 @@ export class ReportIsland extends FocusingComponent<Props, State> {
     const time = (iso: string | null): string => (iso === null ? f.notYet : formatTime(lang, iso));
     const overdue = [view.overdue.acknowledgement && w.ackOverdue, view.overdue.feedback && w.feedbackOverdue].filter(Boolean).join(', ');
     const rows: [string, string | JSX.Element][] = [
-      [f.channel, this.state.me?.channels.find((channel) => channel.slug === view.channel)?.name ?? view.channel],
+      [f.channel, channelNameOf(lang, this.state.me?.channels ?? [], view.channel)],
       [f.category, labelOf(w.categories, view.category)],
       [f.region, view.region ?? w.noRegion],
       [f.status, w.statuses[view.status]],

@@ -1,4 +1,4 @@
-/** Channels: the list with key holders and reports, and the form to add one. */
+/** Channels: the list with key holders and reports, renaming one, and the form to add one. */
 import type { AdminMessages, ConsoleMessages } from '../i18n/types';
 import type { JSX } from 'preact';
 import { useState } from 'preact/hooks';
@@ -6,7 +6,9 @@ import type { Lang } from '../i18n/lang';
 import { fieldErrors, useFormErrors, type ChannelRow } from './admin-data';
 import { staffApi } from './api';
 import { OutcomeLine, TextField, type Outcome } from './form-parts';
-import { errorText, leaveIfSignedOut } from './format';
+import { channelName, errorText, leaveIfSignedOut } from './format';
+import { ChannelRenameForm } from './admin-channel-rename';
+import { useFocusLater } from './focus-later';
 import { DataTable } from './data-table';
 import { fill } from '../i18n/fill';
 
@@ -25,7 +27,10 @@ export function AdminChannels(props: Props): JSX.Element {
   const [name, setName] = useState('');
   const [busy, setBusy] = useState(false);
   const [outcome, setOutcome] = useState<Outcome>(null);
+  const [renaming, setRenaming] = useState<ChannelRow | null>(null);
+  const [renamed, setRenamed] = useState<Outcome>(null);
   const { errors, setErrors, formRef } = useFormErrors();
+  const focusLater = useFocusLater();
 
   const submit = async (event: Event): Promise<void> => {
     event.preventDefault();
@@ -36,7 +41,7 @@ export function AdminChannels(props: Props): JSX.Element {
     const result = await staffApi('POST', 'admin/channels', body);
     setBusy(false);
     if (result.ok) {
-      setOutcome({ ok: true, text: fill(lang, m.added, { slug: body.slug }) });
+      setOutcome({ ok: true, text: fill(lang, m.added, { name: body.name }) });
       setSlug('');
       setName('');
       setErrors({});
@@ -56,18 +61,49 @@ export function AdminChannels(props: Props): JSX.Element {
       <DataTable
         captionId="channels-caption"
         caption={m.caption}
-        columns={[c.slug, c.name, c.holders, c.reports]}
+        columns={[c.name, c.slug, c.description, c.holders, c.reports, c.action]}
         rows={props.channels}
         rowKey={(channel) => channel.id}
         cells={(channel) => (
           <>
-            <th scope="row">{channel.slug}</th>
-            <td>{channel.name}</td>
+            <th scope="row">{channelName(lang, channel)}</th>
+            <td>{channel.slug}</td>
+            <td>{channel.descriptions[lang] ?? ''}</td>
             <td class={channel.holders < 2 ? 'overdue' : undefined}>{channel.holders}</td>
             <td>{channel.reports}</td>
+            <td>
+              <button
+                type="button"
+                class="button button-secondary"
+                aria-label={fill(lang, m.rename.named, { name: channelName(lang, channel) })}
+                onClick={() => {
+                  setRenamed(null);
+                  setRenaming(channel);
+                  focusLater('rename-channel-heading');
+                }}
+              >
+                {m.rename.button}
+              </button>
+            </td>
           </>
         )}
       />
+      <OutcomeLine outcome={renamed} />
+      {renaming !== null && (
+        <ChannelRenameForm
+          key={renaming.id}
+          lang={lang}
+          m={m}
+          common={common}
+          channel={renaming}
+          onDone={(text) => {
+            setRenaming(null);
+            setRenamed({ ok: true, text });
+            props.onChanged();
+          }}
+          onCancel={() => setRenaming(null)}
+        />
+      )}
       <h3 id="add-channel-heading">{m.addHeading}</h3>
       <form method="post" class="admin-form" ref={formRef} aria-labelledby="add-channel-heading" noValidate onSubmit={(event) => void submit(event)}>
         <TextField id="channel-slug" label={m.slug.label} hint={m.slug.hint} error={errors['slug']} value={slug} onValue={setSlug} />

@@ -3,10 +3,10 @@ import type { AdminMessages, ConsoleMessages } from '../i18n/types';
 import type { JSX } from 'preact';
 import { useState } from 'preact/hooks';
 import type { Lang } from '../i18n/lang';
-import { fieldErrors, useFormErrors, type GrantRow, type StaffAccount } from './admin-data';
+import { fieldErrors, useFormErrors, type ChannelRow, type GrantRow, type StaffAccount } from './admin-data';
 import { staffApi } from './api';
 import { OutcomeLine, SelectField, type Outcome } from './form-parts';
-import { errorText, formatTime, leaveIfSignedOut } from './format';
+import { channelName, channelNameOf, errorText, formatTime, leaveIfSignedOut } from './format';
 import type { StaffMe } from './session';
 import { DataTable } from './data-table';
 import { fill } from '../i18n/fill';
@@ -18,6 +18,7 @@ interface Props {
   me: StaffMe;
   staff: readonly StaffAccount[];
   grants: readonly GrantRow[];
+  channels: readonly ChannelRow[];
   onChanged: () => void;
 }
 
@@ -73,7 +74,7 @@ export function AdminGrants(props: Props): JSX.Element {
           rowKey={(grant) => `${grant.channelId}-${grant.staffId}`}
           cells={(grant) => (
             <>
-              <th scope="row">{grant.channel}</th>
+              <th scope="row">{channelNameOf(lang, props.channels, grant.channel)}</th>
               <td>{grant.username}</td>
               <td>{grant.grantedBy ?? ''}</td>
               <td>{formatTime(lang, grant.createdAt)}</td>
@@ -99,7 +100,7 @@ export function AdminGrants(props: Props): JSX.Element {
           value={channel}
           onValue={setChannel}
           placeholder={props.m.choose}
-          options={props.me.channels.map((ch) => ({ value: ch.slug, label: `${ch.name} (${ch.slug})` }))}
+          options={props.me.channels.map((ch) => ({ value: ch.slug, label: channelName(lang, ch) }))}
         />
         <OutcomeLine outcome={outcome} />
         <button type="submit" class="button" aria-disabled={busy ? 'true' : undefined}>

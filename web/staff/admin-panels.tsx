@@ -62,9 +62,9 @@ export function AdminPanels(props: Props): JSX.Element {
   if (data === null) return <p role="status">{common.loading}</p>;
   return (
     <>
-      <StaffAccounts lang={lang} m={m} common={common} me={me} staff={data.staff} onChanged={changed} />
+      <StaffAccounts lang={lang} m={m} common={common} me={me} staff={data.staff} channels={data.channels} onChanged={changed} />
       <AdminChannels lang={lang} m={m} common={common} channels={data.channels} onChanged={changed} />
-      <AdminGrants lang={lang} m={m} common={common} me={me} staff={data.staff} grants={data.grants} onChanged={changed} />
+      <AdminGrants lang={lang} m={m} common={common} me={me} staff={data.staff} grants={data.grants} channels={data.channels} onChanged={changed} />
       <AdminLowEffort lang={lang} m={m} common={common} />
     </>
   );

@@ -7,9 +7,10 @@ import type { Lang } from '../i18n/lang';
 import { fieldErrors, useFormErrors } from './admin-data';
 import { staffApi } from './api';
 import { describedBy, OutcomeLine, SelectField, TextField, type Outcome } from './form-parts';
-import { errorText, leaveIfSignedOut } from './format';
+import { channelName, errorText, leaveIfSignedOut } from './format';
 import type { StaffMe } from './session';
 import { fill } from '../i18n/fill';
+
 
 interface Props {
   lang: Lang;
@@ -125,7 +126,7 @@ export function AddStaffForm(props: Props): JSX.Element {
                   aria-invalid={channelError === undefined ? undefined : 'true'}
                   onChange={(event) => toggleChannel(channel.slug, event.currentTarget.checked)}
                 />
-                <label for={`staff-channel-${channel.slug}`}>{`${channel.name} (${channel.slug})`}</label>
+                <label for={`staff-channel-${channel.slug}`}>{channelName(props.lang, channel)}</label>
               </div>
             ))}
           </div>

@@ -3,11 +3,11 @@ import type { AdminMessages, ConsoleMessages } from '../i18n/types';
 import type { JSX } from 'preact';
 import { useState } from 'preact/hooks';
 import type { Lang } from '../i18n/lang';
-import type { StaffAccount } from './admin-data';
+import type { ChannelRow, StaffAccount } from './admin-data';
 import { AddStaffForm } from './admin-staff-form';
 import { staffApi } from './api';
 import { OutcomeLine, type Outcome } from './form-parts';
-import { errorText, leaveIfSignedOut } from './format';
+import { channelNameOf, errorText, leaveIfSignedOut, listOf } from './format';
 import type { StaffMe } from './session';
 import { DataTable } from './data-table';
 import { fill } from '../i18n/fill';
@@ -18,6 +18,7 @@ interface Props {
   common: ConsoleMessages;
   me: StaffMe;
   staff: readonly StaffAccount[];
+  channels: readonly ChannelRow[];
   onChanged: () => void;
 }
 
@@ -60,7 +61,7 @@ export function StaffAccounts(props: Props): JSX.Element {
           <>
             <th scope="row">{account.username}</th>
             <td>{props.m.roles[account.role] ?? account.role}</td>
-            <td>{account.channels.length === 0 ? props.m.none : account.channels.join(', ')}</td>
+            <td>{account.channels.length === 0 ? props.m.none : listOf(lang, account.channels.map((slug) => channelNameOf(lang, props.channels, slug)))}</td>
             <td>{account.totpEnabled ? m.totpOn : m.totpOff}</td>
             <td>{account.disabled ? m.disabled : m.active}</td>
             <td>

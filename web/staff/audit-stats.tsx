@@ -6,7 +6,7 @@ import { useEffect, useState } from 'preact/hooks';
 import type { Lang } from '../i18n/lang';
 import { staffApi } from './api';
 import { BarChart, type ChartRow } from './bar-chart';
-import { errorText, leaveIfSignedOut } from './format';
+import { channelNameOf, errorText, leaveIfSignedOut } from './format';
 import type { Statistics } from '../../contract/schemas/staff-oversight-views';
 import { fill } from '../i18n/fill';
 
@@ -45,7 +45,7 @@ export function AuditStats(props: Props): JSX.Element {
     }
     if (stats === null) return <p role="status">{common.loading}</p>;
     const charts: { id: string; text: { heading: string; key: string }; rows: ChartRow[] }[] = [
-      { id: 'by-channel', text: m.charts.byChannel, rows: named(stats.byChannel, (key) => key) },
+      { id: 'by-channel', text: m.charts.byChannel, rows: named(stats.byChannel, (key) => channelNameOf(lang, stats.channels, key)) },
       { id: 'by-category', text: m.charts.byCategory, rows: named(stats.byCategory, (key) => labelOf(labels.categories, key)) },
       { id: 'by-region', text: m.charts.byRegion, rows: named(stats.byRegion, (key) => (key === '' ? m.noRegion : key)) },
       { id: 'by-status', text: m.charts.byStatus, rows: named(stats.byStatus, (key) => labelOf(labels.statuses, key)) },

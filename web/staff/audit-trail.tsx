@@ -2,7 +2,8 @@
  * The audit trail, newest first, with the hash chain's verification result
  * (computed by the server over the whole log on every request) shown first.
  */
-import type { AuditMessages, ConsoleMessages } from '../i18n/types';
+import type { AuditMessages, ConsoleCatalogue } from '../i18n/types';
+import { auditSentence } from './audit-sentence';
 import type { JSX } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import type { Lang } from '../i18n/lang';
@@ -15,8 +16,8 @@ import { fill } from '../i18n/fill';
 
 interface Props {
   lang: Lang;
-  m: AuditMessages;
-  common: ConsoleMessages;
+  /** The whole console catalogue: an entry's sentence names statuses, priorities, outcomes and roles with their labels. */
+  c: ConsoleCatalogue;
 }
 
 const PAGE_SIZE = 25;
@@ -60,8 +61,9 @@ function ChainStatus(props: { lang: Lang; m: AuditMessages['chain']; chain: Chai
 }
 
 export function AuditTrail(props: Props): JSX.Element {
-  const { lang, common } = props;
-  const m = props.m.trail;
+  const { lang, c: catalogue } = props;
+  const common = catalogue.common;
+  const m = catalogue.audit.trail;
   const [chain, setChain] = useState<Chain | null>(null);
   const [entries, setEntries] = useState<AuditEntry[]>([]);
   const [next, setNext] = useState<number | null>(null);
@@ -77,7 +79,7 @@ export function AuditTrail(props: Props): JSX.Element {
     const result = await staffApi('GET', `audit?${query}`);
     setBusy(false);
     if (!result.ok) {
-      if (!leaveIfSignedOut(lang, result)) setFailure(result.status === 403 ? props.m.notForRole : errorText(common, result.code));
+      if (!leaveIfSignedOut(lang, result)) setFailure(result.status === 403 ? catalogue.audit.notForRole : errorText(common, result.code));
       return;
     }
     setChain(result.data.chain);
@@ -95,7 +97,7 @@ export function AuditTrail(props: Props): JSX.Element {
   return (
     <section aria-labelledby="trail-heading">
       <h2 id="trail-heading">{m.heading}</h2>
-      {chain !== null && <ChainStatus lang={lang} m={props.m.chain} chain={chain} />}
+      {chain !== null && <ChainStatus lang={lang} m={catalogue.audit.chain} chain={chain} />}
       {failure !== null && (
         <p class="form-failure" role="alert">
           {failure}
@@ -118,7 +120,10 @@ export function AuditTrail(props: Props): JSX.Element {
               <td>{formatTime(lang, entry.at)}</td>
               <td>{actorText(m, entry)}</td>
               <td>
-                <code>{entry.action}</code>
+                {auditSentence(lang, catalogue, entry)}
+                <code class="block small" title={m.values.code}>
+                  {entry.action}
+                </code>
               </td>
               <td>{entry.reportId ?? ''}</td>
               <td>{entry.channelId ?? ''}</td>

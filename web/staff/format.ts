@@ -2,6 +2,7 @@
 import type { ConsoleMessages } from '../i18n/types';
 import { htmlLang, staffPath, type Lang } from '../i18n/lang';
 import type { ApiFailure } from './api';
+import type { ChannelNames } from '../../contract/schemas/channels';
 
 /** A timestamp from the API in the page's language and the browser's time zone. */
 export function formatTime(lang: Lang, iso: string, withTime = true): string {
@@ -44,4 +45,25 @@ export function leaveIfSignedOut(lang: Lang, failure: ApiFailure): boolean {
   if (failure.status !== 401) return false;
   leaveConsole(lang, true);
   return true;
+}
+
+/** A channel's name in the page's language, or its default name when it has none in that language. */
+export function channelName(lang: Lang, channel: Pick<ChannelNames, 'name' | 'names'>): string {
+  return channel.names[lang] ?? channel.name;
+}
+
+/** The name of the channel with this slug, in the page's language; the slug itself for a channel not among `channels`. */
+export function channelNameOf(lang: Lang, channels: readonly ChannelNames[], slug: string): string {
+  const channel = channels.find((candidate) => candidate.slug === slug);
+  return channel === undefined ? slug : channelName(lang, channel);
+}
+
+/** A language's name in the page's language ("Traditional Chinese" on an English page), for forms that ask for a text per language. */
+export function languageNameIn(lang: Lang, other: Lang): string {
+  return new Intl.DisplayNames([htmlLang(lang)], { type: 'language' }).of(htmlLang(other)) ?? other;
+}
+
+/** Items as a list in the page's language ("a, b and c", "a、b和c"). */
+export function listOf(lang: Lang, items: readonly string[]): string {
+  return new Intl.ListFormat(htmlLang(lang), { type: 'conjunction' }).format(items);
 }

@@ -11,7 +11,7 @@ import { staffApi } from './api';
 import { csvBlob, type CsvCell } from './csv';
 import { SelectField } from './form-parts';
 import { useFocusLater } from './focus-later';
-import { errorText, formatTime, leaveIfSignedOut } from './format';
+import { channelName, channelNameOf, errorText, formatTime, leaveIfSignedOut } from './format';
 import { reportHref, type StaffChannel } from './session';
 import { DataTable } from './data-table';
 import type { InterferenceEntry } from '../../contract/schemas/staff-views';
@@ -26,11 +26,12 @@ interface Props {
 
 const PAGE_SIZE = 50;
 
-function csvRows(m: RegistersMessages['interference'], records: readonly InterferenceEntry[]): CsvCell[][] {
+/** The records as spreadsheet rows: channels by their names in the page's language, as on screen. */
+function csvRows(lang: Lang, m: RegistersMessages['interference'], channels: readonly StaffChannel[], records: readonly InterferenceEntry[]): CsvCell[][] {
   const c = m.columns;
   return [
     [c.id, c.report, c.channel, c.who, c.when, c.how, c.outcome, c.by, c.at],
-    ...records.map((r) => [r.id, r.reportId, r.channel, r.who, r.when, r.how, r.outcome, r.by?.username, r.at]),
+    ...records.map((r) => [r.id, r.reportId, channelNameOf(lang, channels, r.channel), r.who, r.when, r.how, r.outcome, r.by?.username, r.at]),
   ];
 }
 
@@ -72,7 +73,7 @@ export function InterferenceRegister(props: Props): JSX.Element {
     void load(channel, null);
   }, [channel]);
 
-  const csvUrl = useMemo(() => (records.length === 0 ? null : URL.createObjectURL(csvBlob(csvRows(m, records)))), [records, m]);
+  const csvUrl = useMemo(() => (records.length === 0 ? null : URL.createObjectURL(csvBlob(csvRows(lang, m, props.channels, records)))), [records, m, lang, props.channels]);
   useEffect(() => () => {
     if (csvUrl !== null) URL.revokeObjectURL(csvUrl);
   }, [csvUrl]);
@@ -89,7 +90,7 @@ export function InterferenceRegister(props: Props): JSX.Element {
           label={m.channel}
           value={channel}
           onValue={setChannel}
-          options={[{ value: '', label: m.allChannels }, ...props.channels.map((ch) => ({ value: ch.slug, label: `${ch.name} (${ch.slug})` }))]}
+          options={[{ value: '', label: m.allChannels }, ...props.channels.map((ch) => ({ value: ch.slug, label: channelName(lang, ch) }))]}
         />
         {csvUrl !== null && (
           <a class="button button-secondary" href={csvUrl} download={fileName} aria-describedby="interference-export-hint">
@@ -123,7 +124,7 @@ export function InterferenceRegister(props: Props): JSX.Element {
               <td>
                 <a href={reportHref(lang, r.reportId)}>{fill(lang, props.m.reportLink, { id: String(r.reportId) })}</a>
               </td>
-              <td>{r.channel}</td>
+              <td>{channelNameOf(lang, props.channels, r.channel)}</td>
               <td class="text-block">{r.who}</td>
               <td class="text-block">{r.when}</td>
               <td class="text-block">{r.how}</td>
