@@ -103,6 +103,12 @@ export function createApp(options: AppOptions): Hono<{ Variables: AppVariables }
 
   // The server renders its own pages from these shells; they are not pages to visit.
   app.get('/shell/*', (c) => errorPage(c, shells, DEFAULT_LANG, 'not_found_page', 404));
+  // The site's files are small: no byte ranges. (serveStatic answers a reversed or
+  // unsatisfiable range with a 500; without the header every file is sent whole, 200.)
+  app.use('*', async (c, next) => {
+    c.req.raw.headers.delete('range');
+    await next();
+  });
   app.use('*', serveStatic({ root: siteDir }));
   app.notFound((c) => errorPage(c, shells, DEFAULT_LANG, 'not_found_page', 404));
 

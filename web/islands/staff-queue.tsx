@@ -16,6 +16,7 @@ import type { ReportSummary, SessionInfo } from '../staff/types';
 import { LowEffortMarker } from '../staff/low-effort-marker';
 import { FocusingComponent } from './focus-after-render';
 import { consoleMessagesFor } from './console-messages';
+import { DataTable } from '../staff/data-table';
 
 const FILTERS = ['channel', 'status', 'category', 'region', 'overdue', 'lowEffort', 'assignee'] as const;
 type Filters = Partial<Record<(typeof FILTERS)[number], string>>;
@@ -201,17 +202,16 @@ export class QueueIsland extends FocusingComponent<Props, State> {
     );
   }
 
-  private renderRow(row: ReportSummary): JSX.Element {
+  private renderCells(row: ReportSummary): JSX.Element {
     const { lang, w, m } = this.props;
-    const overdue = row.overdue.acknowledgement || row.overdue.feedback;
     return (
-      <tr key={row.id} class={overdue ? 'overdue-row' : undefined}>
-        <td class="nowrap">
+      <>
+        <th scope="row" class="nowrap">
           <a id={`report-link-${row.id}`} href={reportHref(lang, row.id)}>
             {fill(lang, w.reportName, { id: String(row.id) })}
           </a>
           {row.lowEffort && <LowEffortMarker label={w.lowEffort} />}
-        </td>
+        </th>
         <td>{labelOf(w.categories, row.category)}</td>
         <td>{channelNameOf(lang, this.state.me?.channels ?? [], row.channel)}</td>
         <td>{row.region ?? w.noRegion}</td>
@@ -232,7 +232,7 @@ export class QueueIsland extends FocusingComponent<Props, State> {
           )}
           {row.status !== 'closed' && !row.overdue.feedback && <span class="block">{fill(lang, m.feedbackDue, { time: formatTime(lang, row.feedbackDueAt) })}</span>}
         </td>
-      </tr>
+      </>
     );
   }
 
@@ -289,19 +289,15 @@ export class QueueIsland extends FocusingComponent<Props, State> {
         </p>
         {s.loaded && s.rows.length === 0 && <p>{m.empty}</p>}
         {s.rows.length > 0 && (
-          <div class="table-scroll" role="region" aria-label={m.caption} tabIndex={0}>
-            <table>
-              <caption>{m.caption}</caption>
-              <thead>
-                <tr>
-                  {COLUMNS.map((key) => (
-                    <th scope="col">{m.columns[key]}</th>
-                  ))}
-                </tr>
-              </thead>
-              <tbody>{s.rows.map((row) => this.renderRow(row))}</tbody>
-            </table>
-          </div>
+          <DataTable
+            captionId="queue-caption"
+            caption={m.caption}
+            columns={COLUMNS.map((key) => m.columns[key])}
+            rows={s.rows}
+            rowKey={(row) => row.id}
+            rowClass={(row) => (row.overdue.acknowledgement || row.overdue.feedback ? 'overdue-row' : undefined)}
+            cells={(row) => this.renderCells(row)}
+          />
         )}
         {s.nextCursor !== null && (
           <p>

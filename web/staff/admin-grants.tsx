@@ -1,4 +1,5 @@
 /** Grants: who holds which channel key, and the form to hand on one the admin holds. */
+import type { SessionInfo } from '../../contract/schemas/staff-auth';
 import type { AdminMessages, ConsoleMessages } from '../i18n/types';
 import type { JSX } from 'preact';
 import { useState } from 'preact/hooks';
@@ -7,7 +8,7 @@ import { fieldErrors, useFormErrors, type ChannelRow, type GrantRow, type StaffA
 import { staffApi } from './api';
 import { OutcomeLine, SelectField, type Outcome } from './form-parts';
 import { channelName, channelNameOf, errorText, formatTime, leaveIfSignedOut } from './format';
-import type { StaffMe } from './session';
+
 import { DataTable } from './data-table';
 import { fill } from '../i18n/fill';
 
@@ -15,7 +16,7 @@ interface Props {
   lang: Lang;
   m: AdminMessages;
   common: ConsoleMessages;
-  me: StaffMe;
+  me: SessionInfo;
   staff: readonly StaffAccount[];
   grants: readonly GrantRow[];
   channels: readonly ChannelRow[];

@@ -1,4 +1,5 @@
 /** The admin page once the caller is known to be an admin: loads accounts, channels and grants together; low-effort batches load on their own. */
+import type { SessionInfo } from '../../contract/schemas/staff-auth';
 import type { AdminMessages, ConsoleMessages } from '../i18n/types';
 import type { JSX } from 'preact';
 import { useCallback, useEffect, useState } from 'preact/hooks';
@@ -10,13 +11,12 @@ import { AdminLowEffort } from './admin-low-effort';
 import { StaffAccounts } from './admin-staff';
 import { staffApi } from './api';
 import { errorText, leaveIfSignedOut } from './format';
-import type { StaffMe } from './session';
 
 interface Props {
   lang: Lang;
   m: AdminMessages;
   common: ConsoleMessages;
-  me: StaffMe;
+  me: SessionInfo;
   reloadMe: () => void;
 }
 

@@ -1,4 +1,5 @@
 /** The form that adds a staff member, and the recovery code shown once afterwards. */
+import type { SessionInfo } from '../../contract/schemas/staff-auth';
 import type { AdminMessages, ConsoleMessages } from '../i18n/types';
 import type { JSX } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
@@ -8,15 +9,14 @@ import { fieldErrors, useFormErrors } from './admin-data';
 import { staffApi } from './api';
 import { describedBy, OutcomeLine, SelectField, TextField, type Outcome } from './form-parts';
 import { channelName, errorText, leaveIfSignedOut } from './format';
-import type { StaffMe } from './session';
-import { fill } from '../i18n/fill';
 
+import { fill } from '../i18n/fill';
 
 interface Props {
   lang: Lang;
   m: AdminMessages;
   common: ConsoleMessages;
-  me: StaffMe;
+  me: SessionInfo;
   onChanged: () => void;
 }
 

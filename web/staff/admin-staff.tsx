@@ -1,4 +1,5 @@
 /** Staff accounts: the list with disable/enable, and the form to add a member. */
+import type { SessionInfo } from '../../contract/schemas/staff-auth';
 import type { AdminMessages, ConsoleMessages } from '../i18n/types';
 import type { JSX } from 'preact';
 import { useState } from 'preact/hooks';
@@ -8,7 +9,7 @@ import { AddStaffForm } from './admin-staff-form';
 import { staffApi } from './api';
 import { OutcomeLine, type Outcome } from './form-parts';
 import { channelNameOf, errorText, leaveIfSignedOut, listOf } from './format';
-import type { StaffMe } from './session';
+
 import { DataTable } from './data-table';
 import { fill } from '../i18n/fill';
 
@@ -16,7 +17,7 @@ interface Props {
   lang: Lang;
   m: AdminMessages;
   common: ConsoleMessages;
-  me: StaffMe;
+  me: SessionInfo;
   staff: readonly StaffAccount[];
   channels: readonly ChannelRow[];
   onChanged: () => void;

@@ -5,8 +5,7 @@
 import type { SessionInfo } from '../../contract/schemas/staff-auth';
 import { staffPath, type Lang } from '../i18n/lang';
 
-/** Who is signed in, as GET /api/staff/me answers. */
-export type StaffMe = SessionInfo;
+/** A channel the signed-in member holds, as GET /api/staff/me names it. */
 export type StaffChannel = SessionInfo['channels'][number];
 
 /** Go to the sign-in page (the session ended or must be completed there). */

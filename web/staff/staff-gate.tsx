@@ -1,13 +1,14 @@
+import type { SessionInfo } from '../../contract/schemas/staff-auth';
 import type { ConsoleMessages } from '../i18n/types';
 import type { ComponentChildren, JSX } from 'preact';
 import { useCallback, useEffect, useState } from 'preact/hooks';
 import type { Lang } from '../i18n/lang';
 import { staffApi } from './api';
 import { errorText, leaveIfSignedOut } from './format';
-import { goToSignIn, type StaffMe } from './session';
+import { goToSignIn } from './session';
 import type { StaffRole } from '../../contract/vocabulary';
 
-type MeState = { kind: 'loading' } | { kind: 'ready'; me: StaffMe } | { kind: 'failed'; code: string };
+type MeState = { kind: 'loading' } | { kind: 'ready'; me: SessionInfo } | { kind: 'failed'; code: string };
 
 interface Props {
   lang: Lang;
@@ -16,7 +17,7 @@ interface Props {
   roles: readonly StaffRole[];
   notForRole: string;
   /** The page for a signed-in member of the right role; `reloadMe` refreshes their channels. */
-  children: (me: StaffMe, reloadMe: () => void) => ComponentChildren;
+  children: (me: SessionInfo, reloadMe: () => void) => ComponentChildren;
 }
 
 /**
