@@ -46,6 +46,10 @@ export default defineConfig({
         output: {
           manualChunks(id) {
             if (RUNTIME.test(id)) return 'runtime';
+            // Each language's catalogue file is a chunk of its own, named for it
+            // (messages-zh-hant-report): islands load their page's language only.
+            const catalogue = /\/web\/i18n\/([a-z-]+)\/(\w+)\.json$/.exec(id);
+            if (catalogue !== null) return `messages-${catalogue[1]}-${catalogue[2]}`;
             return undefined;
           },
         },

@@ -3,9 +3,12 @@
  * HTML file, every stylesheet it links (and their @imports), every script it
  * loads — <script src>, modulepreload, Astro island component-url,
  * renderer-url and before-hydration-url — and every module those import
- * statically. Modules reachable only through a dynamic import() are counted
- * apart (lazyJs): they load only if that code path runs. Raw and gzip -9
- * bytes, each file compressed on its own as it is sent.
+ * statically, and the message chunks of the page's language that those
+ * modules import dynamically (an island awaits its language's messages
+ * before it hydrates: web/islands/page-messages.ts). Other modules reachable
+ * only through a dynamic import() are counted apart (lazyJs): they load only
+ * if that code path runs. Raw and gzip -9 bytes, each file compressed on its
+ * own as it is sent.
  */
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -102,6 +105,16 @@ function closure(
   return seen;
 }
 
+/** The page's language code as its catalogue folder names it: <html lang="zh-Hant"> → zh-hant. */
+function pageLanguage(html: string): string {
+  return (attr(/<html\b[^>]*>/i.exec(html)?.[0] ?? '', 'lang') ?? '').toLowerCase();
+}
+
+/** A message chunk of this language (astro.config.mjs names them messages-<lang>-<file>.<hash>.js). */
+function isMessagesOf(lang: string, url: string): boolean {
+  return lang !== '' && path.basename(url).startsWith(`messages-${lang}-`) && /^messages-[a-z-]+-\w+\.[\w-]+\.js$/.test(path.basename(url));
+}
+
 /** The weight of one page of the built site. */
 export function pageWeight(dist: string, pagePath: string): PageWeightRow {
   const htmlFile = path.join(pagePath.replace(/^\//, ''), 'index.html');
@@ -110,7 +123,14 @@ export function pageWeight(dist: string, pagePath: string): PageWeightRow {
   const refs = htmlReferences(readFileSync(htmlPath, 'utf8'));
   const fromPage = (urls: string[]): { from: string; url: string }[] => urls.map((url) => ({ from: htmlPath, url }));
   const css = closure(dist, fromPage(refs.css), cssImports);
-  const js = closure(dist, fromPage(refs.js), (source) => jsImports(source).static);
+  const staticJs = closure(dist, fromPage(refs.js), (source) => jsImports(source).static);
+  const ownMessages = [...staticJs].flatMap((file) => {
+    const full = path.join(dist, file);
+    return jsImports(readFileSync(full, 'utf8'))
+      .dynamic.filter((url) => isMessagesOf(pageLanguage(readFileSync(htmlPath, 'utf8')), url))
+      .map((url) => ({ from: full, url }));
+  });
+  const js = new Set([...staticJs, ...closure(dist, ownMessages, (source) => jsImports(source).static, staticJs)]);
   // What dynamic imports of those modules could add (e.g. Preact signals, only for islands given signal props).
   const dynamicRoots = [...js].flatMap((file) => {
     const full = path.join(dist, file);

@@ -102,13 +102,14 @@ describe('a language added as one folder and one list entry', () => {
     expect(existsSync(path.join(copy, 'dist/shell', PSEUDO, 'index.html'))).toBe(true);
   });
 
-  it('gets its own message chunk for each island, beside the others', () => {
+  it('gets a message chunk of its own for each catalogue file, beside the other languages’', () => {
     const chunks = readdirSync(path.join(copy, 'dist/_astro'));
-    const perLanguage = (name: string): string[] => chunks.filter((file) => new RegExp(`^${name}\\.[\\w-]+\\.js$`).test(file));
-    // zh-hant, zh-hans, en and the pseudo-locale: four of each.
-    expect(perLanguage('report')).toHaveLength(4);
-    expect(perLanguage('status')).toHaveLength(4);
-    expect(perLanguage('console')).toHaveLength(4);
+    for (const file of ['report', 'status', 'upload', 'console']) {
+      const perLanguage = chunks.filter((chunk) => new RegExp(`^messages-[a-z-]+-${file}\\.[\\w-]+\\.js$`).test(chunk));
+      // zh-hant, zh-hans, en and the pseudo-locale.
+      expect(perLanguage, file).toHaveLength(4);
+      expect(perLanguage.filter((chunk) => chunk.startsWith(`messages-${PSEUDO}-${file}.`)), file).toHaveLength(1);
+    }
   });
 
   it('hydrates its islands with its own messages in a browser', async () => {

@@ -28,7 +28,7 @@ import {
   type ReportValues,
 } from '../lib/validate-report';
 import { FocusingComponent } from './focus-after-render';
-import { loadFor, pageMessages } from './page-messages';
+import { pageMessages } from './page-messages';
 
 /** The file-handling code, this language's messages for it and the limits the page states, loaded on demand. */
 interface UploadKit {
@@ -42,8 +42,6 @@ const reportMessagesFor = await pageMessages(
   import.meta.glob<ReportMessages>('../i18n/*/report.json', { import: 'default' }),
   (catalogue) => catalogue.report,
 );
-/** Every language's evidence-file messages, each loaded only once someone chooses a file on a page in that language. */
-const uploadMessageLoaders = import.meta.glob<UploadMessages>('../i18n/*/upload.json', { import: 'default' });
 
 interface Props {
   lang: Lang;
@@ -122,17 +120,19 @@ export class ReportIsland extends FocusingComponent<Props, State> {
 
   /** The file code and messages, loaded once (a failed load is tried again next time). */
   private loadKit(): Promise<UploadKit> {
-    this.kitLoading ??= Promise.all([import('./upload'), loadFor(uploadMessageLoaders, this.props.lang)]).then(
-      ([upload, u]) => {
-        const kit = { upload, u, limits: upload.DEFAULT_UPLOAD_LIMITS };
-        this.setState({ kit });
-        return kit;
-      },
-      (error: unknown) => {
-        this.kitLoading = null;
-        throw error;
-      },
-    );
+    const lang = this.props.lang;
+    this.kitLoading ??= import('./upload')
+      .then(async (upload) => ({ upload, u: await upload.loadUploadMessages(lang), limits: upload.DEFAULT_UPLOAD_LIMITS }))
+      .then(
+        (kit) => {
+          this.setState({ kit });
+          return kit;
+        },
+        (error: unknown) => {
+          this.kitLoading = null;
+          throw error;
+        },
+      );
     return this.kitLoading;
   }
 

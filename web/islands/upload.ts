@@ -7,10 +7,24 @@
 import { FILES_FIELD, isUploadProblem, type UploadLimits, type UploadProblem } from '../../contract/attachments';
 import { apiError, type PostResult } from '../lib/post-json';
 import { sendWithEffort } from '../lib/proof-of-work';
+import type { Lang } from '../i18n/lang';
+import type { UploadMessages } from '../i18n/types';
+import { loadFor } from './page-messages';
 
 export { DEFAULT_UPLOAD_LIMITS } from '../../contract/attachments';
 export { uploadSummaryItem } from '../components/upload-fields';
 export { UploadStatus } from './upload-status';
+
+/**
+ * Every language's evidence-file messages, each its own chunk: the report
+ * page loads its language's once files are chosen, after this module.
+ */
+const uploadMessageLoaders = import.meta.glob<UploadMessages>('../i18n/*/upload.json', { import: 'default' });
+
+/** The evidence-file messages of `lang`. */
+export function loadUploadMessages(lang: Lang): Promise<UploadMessages> {
+  return loadFor(uploadMessageLoaders, lang);
+}
 
 /** The part of an island's state that concerns files. */
 export interface UploadState {
