@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { dammCheckDigit, formatTrackingCode } from '../../contract/tracking-code';
 import { countRows, createTestInstance, postForm, postJson, type TestInstance } from '../support/instance';
 
@@ -116,6 +116,22 @@ describe('POST /api/status/messages', () => {
     const html = await res.text();
     expect(html).toContain('action="/api/status/messages"');
     expect(html).toContain('aria-invalid="true"');
+  });
+});
+
+describe('a follow-up that cannot be sent', () => {
+  it('redraws the page with the problem and the typed text without deriving Argon2id at all: empty, too long, or a mistyped code', async () => {
+    const derive = vi.spyOn(t.kdf.reporter.limiter, 'run');
+    const mistyped = code.slice(0, -1) + String((Number(code.at(-1)) + 1) % 10);
+    const answers = await Promise.all([
+      postForm(t.app, '/api/status/messages', { trackingCode: code, body: '', lang: 'en' }),
+      postForm(t.app, '/api/status/messages', { trackingCode: code, body: 'x'.repeat(20_001), lang: 'en' }),
+      postForm(t.app, '/api/status/messages', { trackingCode: mistyped, body: 'A detail sent with a mistyped code.', lang: 'en' }),
+    ]);
+    expect(answers.map((res) => res.status)).toEqual([400, 400, 400]);
+    expect(await answers[1]?.text()).toContain('x'.repeat(100));
+    expect(derive).not.toHaveBeenCalled();
+    derive.mockRestore();
   });
 });
 
