@@ -6,13 +6,14 @@
  * refused follow-up gets its form back without the report being opened.
  */
 import { Hono, type Context } from 'hono';
+import type { z } from 'zod';
 import { formatTrackingCode } from '../../contract/tracking-code';
 import { followUpAgainPage, statusDetailsPage, statusLookupPage } from '../html/pages';
-import type { UploadProblem } from '../../contract/attachments';
+import type { UploadLimits, UploadProblem } from '../../contract/attachments';
 import { admit, answerRefusal } from '../abuse/guards';
 import { limitBody, statusOf } from '../http/errors';
 import { fail, type DomainError } from '../errors';
-import { validInput, validUpload, type AppVariables, type InvalidForm } from '../http/input';
+import { validInput, validUpload, type AppVariables, type InvalidForm, type SentFields } from '../http/input';
 import { followUpSchema, statusRequestSchema, trackingCodeSchema } from '../../contract/schemas/reporter';
 import {
   addReporterFollowUp,
@@ -20,6 +21,8 @@ import {
   refuseIfTagBlocked,
   reporterRecipientsOf,
   statusViewOf,
+  type OpenedReport,
+  type ReporterAccessDeps,
 } from '../services/reporter-access';
 import type { RouteDeps } from './deps';
 import { limitUploadBody, uploadRoute } from './uploads';
@@ -32,44 +35,25 @@ function lookupProblem(invalid: InvalidForm): LookupProblem | null {
   return problem === 'tracking_code_format' || problem === 'tracking_code_check_digit' ? problem : 'required';
 }
 
+/** What both routes share: the app's deps, what opening a report by its code needs, and the limits the pages show. */
+interface StatusRouting {
+  deps: RouteDeps;
+  access: ReporterAccessDeps;
+  limits: UploadLimits;
+}
+
+/** What a follow-up's handler gets from `prepareFollowUp`: the opened report and who its files are encrypted to. */
+interface PreparedFollowUp {
+  opened: OpenedReport;
+  recipients: string[];
+}
+
+/** The code lookup and the follow-up, each a chain of the named steps below. */
 export function statusRoutes(deps: RouteDeps): Hono<{ Variables: AppVariables }> {
-  const access = { db: deps.db, instanceKey: deps.instanceKey, kdf: deps.kdf.reporter, failedChecks: deps.guards.failedChecks };
-  const limits = deps.config.uploads;
-
-  // A follow-up that was not taken (its message or files had a problem):
-  // its form again, with what was typed. A problem with the code itself
-  // shows the code form instead.
-  const followUpAgain = (c: Context, invalid: InvalidForm, uploadProblem?: DomainError): Response => {
-    const typed = invalid.values['trackingCode'];
-    const problem = lookupProblem(invalid);
-    if (problem !== null) return statusLookupPage(c, deps.shells, invalid.lang, problem, typed);
-    const code = trackingCodeSchema.safeParse(typed);
-    if (!code.success) return statusLookupPage(c, deps.shells, invalid.lang, 'required', typed);
-    return followUpAgainPage(
-      c,
-      deps.shells,
-      invalid.lang,
-      {
-        trackingCode: formatTrackingCode(code.data),
-        followUpValue: invalid.values['body'] ?? '',
-        limits,
-        ...(uploadProblem
-          ? { uploadProblem: uploadProblem.code as UploadProblem }
-          : { followUpError: invalid.fields['body'] ?? 'invalid' }),
-      },
-      uploadProblem ? statusOf(uploadProblem) : 400,
-    );
-  };
-
-  // Neither words nor files.
-  const nothingToSend = (c: Context, digits: string): Response => {
-    if (c.get('wantsHtml')) return followUpAgain(c, { lang: c.get('lang'), values: { trackingCode: digits }, fields: { body: 'required' } });
-    throw fail('invalid_input', { body: 'required' });
-  };
-
-  const lookupNotFound = (c: Context): Response => {
-    if (c.get('wantsHtml')) return statusLookupPage(c, deps.shells, c.get('lang'), 'not_found', undefined);
-    throw fail('not_found');
+  const routing: StatusRouting = {
+    deps,
+    access: { db: deps.db, instanceKey: deps.instanceKey, kdf: deps.kdf.reporter, failedChecks: deps.guards.failedChecks },
+    limits: deps.config.uploads,
   };
 
   return new Hono<{ Variables: AppVariables }>()
@@ -81,21 +65,11 @@ export function statusRoutes(deps: RouteDeps): Hono<{ Variables: AppVariables }>
       ),
       async (c) => {
         const digits = c.get('input').trackingCode;
-        refuseIfTagBlocked(access, digits);
-        const admission = await admit(c, deps.guards, 'status');
-        if (!admission.admitted) {
-          const busyRetryAfter = admission.retryAfterSeconds;
-          return answerRefusal(c, admission, () =>
-            statusLookupPage(c, deps.shells, c.get('lang'), { busyRetryAfter }, formatTrackingCode(digits)),
-          );
-        }
-        const opened = await openReportByCode(access, digits);
-        if (!opened) return lookupNotFound(c);
-        const view = await statusViewOf(deps.db, opened);
-        if (c.get('wantsHtml')) {
-          return statusDetailsPage(c, deps.shells, c.get('lang'), { view, trackingCode: formatTrackingCode(digits), limits }, 200);
-        }
-        return c.json(view, 200);
+        const opened = await openWhenAdmitted(routing, c, digits, (busyRetryAfter) =>
+          statusLookupPage(c, deps.shells, c.get('lang'), { busyRetryAfter }, formatTrackingCode(digits)),
+        );
+        if (opened instanceof Response) return opened;
+        return answerStatus(routing, c, digits, opened, null);
       },
     )
     .post(
@@ -103,25 +77,10 @@ export function statusRoutes(deps: RouteDeps): Hono<{ Variables: AppVariables }>
       limitUploadBody(deps.config),
       validUpload(
         followUpSchema,
-        (c, invalid) => followUpAgain(c, invalid),
+        (c, invalid) => followUpAgain(routing, c, invalid),
         uploadRoute(deps, {
-          // Admission, then the code opens the report before any file is
-          // read: files are encrypted to its channel and reporter.
-          prepare: async (c, input, { values, filesFollow }) => {
-            if (input.body === undefined && !filesFollow) return nothingToSend(c, input.trackingCode);
-            refuseIfTagBlocked(access, input.trackingCode);
-            const admission = await admit(c, deps.guards, 'status');
-            if (!admission.admitted) {
-              const again = { trackingCode: formatTrackingCode(input.trackingCode), followUpValue: values['body'] ?? '', limits };
-              const busyRetryAfter = admission.retryAfterSeconds;
-              return answerRefusal(c, admission, () => followUpAgainPage(c, deps.shells, c.get('lang'), { ...again, busyRetryAfter }, 503));
-            }
-            const opened = await openReportByCode(access, input.trackingCode);
-            if (!opened) return lookupNotFound(c);
-            const recipients = reporterRecipientsOf(deps.db, opened);
-            return { value: { opened, recipients }, recipients };
-          },
-          renderUploadProblem: (c, { lang, values, error }) => followUpAgain(c, { lang, values, fields: {} }, error),
+          prepare: (c, input, sent) => prepareFollowUp(routing, c, input, sent),
+          renderUploadProblem: (c, { lang, values, error }) => followUpAgain(routing, c, { lang, values, fields: {} }, error),
         }),
       ),
       async (c) => {
@@ -129,19 +88,111 @@ export function statusRoutes(deps: RouteDeps): Hono<{ Variables: AppVariables }>
         const { opened, recipients } = c.get('prepared');
         const files = c.get('files');
         // File parts that all turned out empty: nothing to send after all.
-        if (body === undefined && files.length === 0) return nothingToSend(c, digits);
+        if (body === undefined && files.length === 0) return nothingToSend(routing, c, digits);
         await addReporterFollowUp(deps.db, deps.files, opened, { body, files, recipients });
-        const view = await statusViewOf(deps.db, opened);
-        if (c.get('wantsHtml')) {
-          return statusDetailsPage(
-            c,
-            deps.shells,
-            c.get('lang'),
-            { view, trackingCode: formatTrackingCode(digits), notice: 'message_sent', limits },
-            201,
-          );
-        }
-        return c.json(view, 201);
+        return answerStatus(routing, c, digits, opened, 'message_sent');
       },
     );
+}
+
+/**
+ * The report a tracking code opens, or the answer instead. A blocked lookup
+ * tag is refused before the wait for admission, and only an admitted request
+ * costs Argon2id work; `busyPage` is what a browser gets when it was not admitted.
+ */
+async function openWhenAdmitted(
+  { deps, access }: StatusRouting,
+  c: Context,
+  digits: string,
+  busyPage: (busyRetryAfter: number) => Response,
+): Promise<OpenedReport | Response> {
+  refuseIfTagBlocked(access, digits);
+  const admission = await admit(c, deps.guards, 'status');
+  if (!admission.admitted) {
+    const busyRetryAfter = admission.retryAfterSeconds;
+    return answerRefusal(c, admission, () => busyPage(busyRetryAfter));
+  }
+  const opened = await openReportByCode(access, digits);
+  return opened ?? lookupNotFound(deps, c);
+}
+
+/**
+ * A follow-up's fields are valid: admission, then the code opens the report
+ * before any file is read, since files are encrypted to its channel and
+ * reporter.
+ */
+async function prepareFollowUp(
+  routing: StatusRouting,
+  c: Context,
+  input: z.output<typeof followUpSchema>,
+  { values, filesFollow }: SentFields,
+): Promise<{ value: PreparedFollowUp; recipients: readonly string[] } | Response> {
+  if (input.body === undefined && !filesFollow) return nothingToSend(routing, c, input.trackingCode);
+  const opened = await openWhenAdmitted(routing, c, input.trackingCode, (busyRetryAfter) => {
+    const again = { trackingCode: formatTrackingCode(input.trackingCode), followUpValue: values['body'] ?? '', limits: routing.limits };
+    return followUpAgainPage(c, routing.deps.shells, c.get('lang'), { ...again, busyRetryAfter }, 503);
+  });
+  if (opened instanceof Response) return opened;
+  const recipients = reporterRecipientsOf(routing.deps.db, opened);
+  return { value: { opened, recipients }, recipients };
+}
+
+/**
+ * The report as it now stands: its page for a browser without JavaScript,
+ * JSON for a script. A follow-up just sent (`message_sent`) is a 201 and its
+ * page says so; a lookup is a 200.
+ */
+async function answerStatus(
+  { deps, limits }: StatusRouting,
+  c: Context,
+  digits: string,
+  opened: OpenedReport,
+  notice: 'message_sent' | null,
+): Promise<Response> {
+  const view = await statusViewOf(deps.db, opened);
+  const status = notice === null ? 200 : 201;
+  if (c.get('wantsHtml')) {
+    const details = { view, trackingCode: formatTrackingCode(digits), limits };
+    return statusDetailsPage(c, deps.shells, c.get('lang'), notice === null ? details : { ...details, notice }, status);
+  }
+  return c.json(view, status);
+}
+
+/**
+ * A follow-up that was not taken (its message or files had a problem): its
+ * form again, with what was typed. A problem with the code itself shows the
+ * code form instead.
+ */
+function followUpAgain({ deps, limits }: StatusRouting, c: Context, invalid: InvalidForm, uploadProblem?: DomainError): Response {
+  const typed = invalid.values['trackingCode'];
+  const problem = lookupProblem(invalid);
+  if (problem !== null) return statusLookupPage(c, deps.shells, invalid.lang, problem, typed);
+  const code = trackingCodeSchema.safeParse(typed);
+  if (!code.success) return statusLookupPage(c, deps.shells, invalid.lang, 'required', typed);
+  return followUpAgainPage(
+    c,
+    deps.shells,
+    invalid.lang,
+    {
+      trackingCode: formatTrackingCode(code.data),
+      followUpValue: invalid.values['body'] ?? '',
+      limits,
+      ...(uploadProblem
+        ? { uploadProblem: uploadProblem.code as UploadProblem }
+        : { followUpError: invalid.fields['body'] ?? 'invalid' }),
+    },
+    uploadProblem ? statusOf(uploadProblem) : 400,
+  );
+}
+
+/** A follow-up with neither words nor files: the form again for a browser, 400 for a script. */
+function nothingToSend(routing: StatusRouting, c: Context, digits: string): Response {
+  if (c.get('wantsHtml')) return followUpAgain(routing, c, { lang: c.get('lang'), values: { trackingCode: digits }, fields: { body: 'required' } });
+  throw fail('invalid_input', { body: 'required' });
+}
+
+/** No report for this code: the code form again for a browser, 404 for a script. */
+function lookupNotFound(deps: RouteDeps, c: Context): Response {
+  if (c.get('wantsHtml')) return statusLookupPage(c, deps.shells, c.get('lang'), 'not_found', undefined);
+  throw fail('not_found');
 }
