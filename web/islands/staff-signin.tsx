@@ -12,13 +12,19 @@ import { staffApi, type ApiFailure } from '../staff/api';
 import { errorText } from '../staff/format';
 import { fill } from '../i18n/fill';
 import type { SessionInfo } from '../staff/types';
+import {
+  enrolledStep,
+  enrolStep,
+  HEADING_ID,
+  loginStep,
+  passwordStep,
+  PROBLEM_ID,
+  recoveryStep,
+  type SigninState,
+  type StepView,
+} from '../staff/signin-steps';
 import { FocusingComponent } from './focus-after-render';
 import { consoleMessagesFor } from './console-messages';
-
-const HEADING_ID = 'signin-heading';
-const PROBLEM_ID = 'signin-problem';
-
-type Step = 'checking' | 'login' | 'password' | 'recovery' | 'enrol' | 'enrolled';
 
 interface Props {
   lang: Lang;
@@ -26,25 +32,13 @@ interface Props {
   m: SigninMessages;
 }
 
-interface State {
-  step: Step;
-  info: SessionInfo | null;
-  busy: boolean;
-  problem: string | null;
-  ended: boolean;
-  recoveryCode: string | null;
-  enrolment: { secret: string; svg: string } | null;
-  /** The server was busy and the page is signing in again by itself. */
-  retrying: boolean;
-}
-
 function text(form: HTMLFormElement, name: string): string {
   const value = new FormData(form).get(name);
   return typeof value === 'string' ? value : '';
 }
 
-export class SigninIsland extends FocusingComponent<Props, State> {
-  override state: State = { step: 'checking', info: null, busy: false, problem: null, ended: false, recoveryCode: null, enrolment: null, retrying: false };
+export class SigninIsland extends FocusingComponent<Props, SigninState> {
+  override state: SigninState = { step: 'checking', info: null, busy: false, problem: null, ended: false, recoveryCode: null, enrolment: null, retrying: false };
 
   override componentDidMount(): void {
     void this.start();
@@ -77,8 +71,8 @@ export class SigninIsland extends FocusingComponent<Props, State> {
     } else this.enterConsole(info);
   }
 
-  private show(state: Partial<State>): void {
-    this.setState({ busy: false, problem: null, ...state } as State);
+  private show(state: Partial<SigninState>): void {
+    this.setState({ busy: false, problem: null, ...state } as SigninState);
     this.focusAfterRender(HEADING_ID);
   }
 
@@ -158,164 +152,18 @@ export class SigninIsland extends FocusingComponent<Props, State> {
   }
 
   override render(): JSX.Element {
-    const { c, m } = this.props;
+    const { lang, c, m } = this.props;
     const s = this.state;
     if (s.step === 'checking') return <p>{c.loading}</p>;
-    const problem = (
-      <>
-        <p class="form-progress" role="status">
-          {s.retrying ? m.retrying : ''}
-        </p>
-        <div aria-live="assertive">
-          {s.problem !== null && (
-            <p class="form-failure" role="alert" id={PROBLEM_ID} tabIndex={-1}>
-              {s.problem}
-            </p>
-          )}
-        </div>
-      </>
-    );
-    const submit = (label: string): JSX.Element => (
-      <button type="submit" class="button" aria-disabled={s.busy ? 'true' : undefined}>
-        {s.busy ? m.busy : label}
-      </button>
-    );
+    const v: StepView = { lang, c, m, s };
     return (
       <div class="signin" onSubmit={this.onSubmit}>
-        {s.step === 'login' && (
-          <>
-            <h1 id={HEADING_ID} tabIndex={-1}>
-              {m.heading}
-            </h1>
-            {s.ended && <p class="notice">{m.sessionEnded}</p>}
-            <p class="lead">{m.intro}</p>
-            <form method="post" noValidate>
-              <div class="field">
-                <label for="f-username">{m.username}</label>
-                <input type="text" id="f-username" name="username" autoComplete="username" autoCapitalize="off" spellcheck={false} required />
-              </div>
-              <div class="field">
-                <label for="f-password">{m.password}</label>
-                <input type="password" id="f-password" name="password" autoComplete="current-password" required />
-              </div>
-              <div class="field">
-                <label for="f-totp">{m.totp}</label>
-                <p class="hint" id="f-totp-hint">
-                  {m.totpHint}
-                </p>
-                <input class="code-input" type="text" id="f-totp" name="totp" inputMode="numeric" autoComplete="one-time-code" aria-describedby="f-totp-hint" />
-              </div>
-              {problem}
-              {submit(m.submit)}
-            </form>
-          </>
-        )}
-        {s.step === 'password' && (
-          <>
-            <h1 id={HEADING_ID} tabIndex={-1}>
-              {m.changePassword.heading}
-            </h1>
-            <p class="lead">{m.changePassword.intro}</p>
-            <form method="post" noValidate>
-              <div class="field">
-                <label for="f-current">{m.changePassword.current}</label>
-                <input type="password" id="f-current" name="currentPassword" autoComplete="current-password" required />
-              </div>
-              <div class="field">
-                <label for="f-new">{m.changePassword.next}</label>
-                <p class="hint" id="f-new-hint">
-                  {fill(this.props.lang, m.changePassword.nextHint, { min: MIN_PASSWORD_LENGTH })}
-                </p>
-                <input type="password" id="f-new" name="newPassword" autoComplete="new-password" minLength={MIN_PASSWORD_LENGTH} required aria-describedby="f-new-hint" />
-              </div>
-              <div class="field">
-                <label for="f-confirm">{m.changePassword.confirm}</label>
-                <input type="password" id="f-confirm" name="confirmPassword" autoComplete="new-password" required />
-              </div>
-              {problem}
-              {submit(m.changePassword.submit)}
-            </form>
-          </>
-        )}
-        {s.step === 'recovery' && (
-          <>
-            <h1 id={HEADING_ID} tabIndex={-1}>
-              {m.recovery.heading}
-            </h1>
-            <p class="lead">{m.recovery.intro}</p>
-            <div class="code-box">
-              <p class="code-label">
-                {m.recovery.codeLabel}
-              </p>
-              <p class="tracking-code recovery-code">
-                <code>{s.recoveryCode}</code>
-              </p>
-            </div>
-            <form method="post" noValidate>
-              <div class="field checkbox">
-                <input type="checkbox" id="f-stored" name="stored" value="yes" />
-                <label for="f-stored">{m.recovery.stored}</label>
-              </div>
-              {problem}
-              {submit(m.recovery.submit)}
-            </form>
-          </>
-        )}
-        {s.step === 'enrol' && (
-          <>
-            <h1 id={HEADING_ID} tabIndex={-1}>
-              {m.enrol.heading}
-            </h1>
-            <p class="lead">{m.enrol.intro}</p>
-            {s.enrolment === null ? (
-              s.problem === null && <p>{c.loading}</p>
-            ) : (
-              <>
-                {/* uqr's SVG uses attributes only (no style), so it passes the CSP. */}
-                <div class="qr" role="img" aria-label={m.enrol.qrLabel} dangerouslySetInnerHTML={{ __html: s.enrolment.svg }} />
-                <p class="code-label">
-                  {m.enrol.secretLabel}
-                </p>
-                <p class="totp-secret">
-                  <code>{s.enrolment.secret}</code>
-                </p>
-              </>
-            )}
-            <form method="post" noValidate>
-              {s.enrolment !== null && (
-                <div class="field">
-                  <label for="f-code">{m.enrol.code}</label>
-                  <p class="hint" id="f-code-hint">
-                    {m.enrol.codeHint}
-                  </p>
-                  <input class="code-input" type="text" id="f-code" name="code" inputMode="numeric" autoComplete="one-time-code" required aria-describedby="f-code-hint" />
-                </div>
-              )}
-              {problem}
-              {s.enrolment !== null && submit(m.enrol.submit)}
-            </form>
-            {s.info?.restriction === null && (
-              <p>
-                <a href={staffPath(this.props.lang, 'queue')}>{m.enrol.later}</a>
-              </p>
-            )}
-          </>
-        )}
-        {s.step === 'enrolled' && (
-          <>
-            <h1 id={HEADING_ID} tabIndex={-1}>
-              {m.enrol.heading}
-            </h1>
-            <p class="notice" role="status">
-              {m.enrol.done}
-            </p>
-            <p>
-              <a class="button" href={staffPath(this.props.lang, s.info?.role === 'auditor' ? 'audit' : 'queue')}>
-                {m.continue}
-              </a>
-            </p>
-          </>
-        )}
+        {/* A slot per step, so that a new step never inherits the last one's inputs. */}
+        {s.step === 'login' && loginStep(v)}
+        {s.step === 'password' && passwordStep(v)}
+        {s.step === 'recovery' && recoveryStep(v)}
+        {s.step === 'enrol' && enrolStep(v)}
+        {s.step === 'enrolled' && enrolledStep(v)}
       </div>
     );
   }
