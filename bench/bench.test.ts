@@ -79,11 +79,19 @@ describe('npm run bench -- --quick', () => {
     positive(results.pageWeight.find((row) => row.path === '/report/')?.js.gzip ?? 0);
     positive(results.pageWeight.find((row) => row.path === '/staff/queue/')?.js.gzip ?? 0);
 
+    expect(results.transfer.map((row) => `${row.path} ${row.javaScript}`)).toEqual(['/ true', '/ false', '/report/ true', '/report/ false', '/status/ true', '/status/ false']);
+    for (const row of results.transfer) {
+      positive(row.firstBytes);
+      // A repeat visit asks again at least for the page itself (revalidated, 304).
+      positive(row.repeatBytes);
+      expect(row.repeatBytes).toBeLessThan(row.firstBytes);
+    }
+
     positive(results.startup.firstStartMs);
     expect(results.startup.rows.map((row) => row.reports)).toEqual([0, 1_000]);
     for (const row of results.startup.rows) positive(row.ms);
 
-    for (const heading of ['1. Submissions', '2. Code checks', '3. Queue', '4. Attachments', '5. Page weight', '6. Start-up']) {
+    for (const heading of ['1. Submissions', '2. Code checks', '3. Queue', '4. Attachments', '5. Page weight', '7. Bytes transferred', '6. Start-up']) {
       expect(run.stdout).toContain(heading);
     }
   });

@@ -78,6 +78,17 @@ export interface PageWeightRow {
   lazyFiles: string[];
 }
 
+/** Part 7: what Chromium transferred for a page (encoded bytes, headers included). */
+export interface TransferRow {
+  path: string;
+  javaScript: boolean;
+  firstBytes: number;
+  firstRequests: number;
+  /** The same page again in the same profile: revalidations and whatever the cache could not keep. */
+  repeatBytes: number;
+  repeatRequests: number;
+}
+
 export interface StartupRow {
   reports: number;
   ms: number;
@@ -99,6 +110,7 @@ export interface BenchResults {
   queue: { seeding: SeedingRow[]; latency: QueueRow[]; ageDecryptMs: number };
   attachments: AttachmentResult;
   pageWeight: PageWeightRow[];
+  transfer: TransferRow[];
   startup: { firstStartMs: number; rows: StartupRow[] };
 }
 

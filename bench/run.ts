@@ -1,7 +1,7 @@
 /**
  * `npm run bench [-- --quick] [-- --out file]`: starts the real server on
  * loopback with temporary data directories, measures the six parts, prints
- * a table and writes bench-results.json. Progress goes to stderr, the table
+ * a table and writes bench-results.json (part 7 drives Chromium). Progress goes to stderr, the table
  * to stdout. Load is bounded by rounds and windows and stops by itself.
  * `--flood` measures honest reporters under attack instead (bench/flood/),
  * into bench-flood-results.json.
@@ -22,6 +22,7 @@ import type { BenchResults, QueueRow, SeedingRow, StartupRow } from './results';
 import { seedReports } from './seed';
 import { adminPasswordFrom, BENCH_ENV, REPO_ROOT, startServer, type RunningServer } from './server';
 import { measureStartup } from './startup';
+import { measureTransfer } from './transfer';
 import { benchSubmissions } from './submissions';
 import { formatResults } from './table';
 
@@ -52,6 +53,15 @@ async function runBench(options: BenchOptions, scratch: string): Promise<BenchRe
   const build = spawnSync(process.execPath, ['scripts/build-if-needed.mjs'], { cwd: REPO_ROOT, stdio: ['ignore', 'inherit', 'inherit'] });
   if (build.status !== 0) throw new Error('building the site failed');
   const pageWeight = benchPageWeight(path.join(REPO_ROOT, 'dist'));
+  progress('bytes transferred in Chromium');
+  const transferServer = await freshServer(dir('transfer'));
+  let transfer: BenchResults['transfer'];
+  try {
+    transfer = await measureTransfer(transferServer.server.url);
+  } finally {
+    await transferServer.server.stop();
+  }
+  rmSync(dir('transfer'), { recursive: true, force: true });
 
   // Parts 1, 2 and 4 share one server; part 4 resets its peak memory before each phase.
   progress('submissions');
@@ -114,6 +124,7 @@ async function runBench(options: BenchOptions, scratch: string): Promise<BenchRe
     queue: { seeding, latency, ageDecryptMs: await ageDecryptMs(options.queueRequests) },
     attachments,
     pageWeight,
+    transfer,
     startup: { firstStartMs, rows: startup },
   };
 }
@@ -124,7 +135,7 @@ async function main(): Promise<void> {
   try {
     const file = path.resolve(out);
     if (flood) {
-      // Loaded only here: the flood needs Chromium (Playwright), the main run does not.
+      // Loaded only here: the flood's attackers and honest reporters are its own.
       const { runFlood, FLOOD_FULL, FLOOD_QUICK, formatFloodResults } = await import('./flood/main');
       const results = await runFlood(options.quick ? FLOOD_QUICK : FLOOD_FULL, scratch, machine(), progress);
       writeFileSync(file, JSON.stringify(results, null, 2) + '\n');

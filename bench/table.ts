@@ -8,6 +8,9 @@ export const BUDGETS = {
   firstPageP99Ms: 20,
   publicHtmlCssBytes: 30_000,
   reportJsGzipBytes: 15_000,
+  /** What Chromium transfers for /report/ with JavaScript: first visit, and a repeat visit. */
+  reportTransferFirstBytes: 25_000,
+  reportTransferRepeatBytes: 5_000,
 } as const;
 
 /** Columns padded to their widest cell; numbers right-aligned. */
@@ -121,6 +124,29 @@ export function formatResults(r: BenchResults): string {
       ],
     ),
   );
+  out.push(
+    '',
+    `7. Bytes transferred in Chromium, encoded, headers included (budget: /report/ with JavaScript ≤ ${thousands(BUDGETS.reportTransferFirstBytes)} first visit, ≤ ${thousands(BUDGETS.reportTransferRepeatBytes)} repeat)`,
+  );
+  out.push(
+    formatTable(
+      ['page', 'JavaScript', 'first visit', 'requests', 'repeat visit', 'requests', 'budget'],
+      r.transfer.map((row) => {
+        const budgeted = row.path === '/report/' && row.javaScript;
+        const ok = row.firstBytes <= BUDGETS.reportTransferFirstBytes && row.repeatBytes <= BUDGETS.reportTransferRepeatBytes;
+        return [
+          row.path,
+          row.javaScript ? 'on' : 'off',
+          thousands(row.firstBytes),
+          String(row.firstRequests),
+          thousands(row.repeatBytes),
+          String(row.repeatRequests),
+          budgeted ? verdict(ok) : '',
+        ];
+      }),
+    ),
+  );
+
   out.push('', `Took ${fixed(r.meta.seconds, 0)} s; load average ${machine.loadAverageAfter.map((n) => n.toFixed(2)).join(' ')} after.`);
   return out.join('\n');
 }

@@ -3,10 +3,11 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
+import { compressSite } from './compress-site.mjs';
 
 const root = path.resolve(import.meta.dirname, '..');
 const stamp = path.join(root, 'dist', 'shell', 'zh-hant', 'index.html');
-const sources = ['web', 'contract', 'astro.config.mjs', 'package-lock.json', 'scripts/build-if-needed.mjs'].map((p) => path.join(root, p));
+const sources = ['web', 'contract', 'astro.config.mjs', 'package-lock.json', 'scripts/build-if-needed.mjs', 'scripts/compress-site.mjs'].map((p) => path.join(root, p));
 
 function newestMtime(target) {
   if (!existsSync(target)) return 0;
@@ -29,4 +30,5 @@ const result = spawnSync('npx', ['astro', 'build', '--silent'], {
   // otherwise the islands are built with Preact's development JSX runtime.
   env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', NODE_ENV: 'production' },
 });
-process.exit(result.status ?? 1);
+if (result.status !== 0) process.exit(result.status ?? 1);
+compressSite(path.join(root, 'dist'));

@@ -4,7 +4,6 @@
  * environment: everything comes in as arguments, so tests can give it a
  * temporary database.
  */
-import { serveStatic } from '@hono/node-server/serve-static';
 import { Hono } from 'hono';
 import { routePath } from 'hono/route';
 import { DEFAULT_LANG } from '../contract/languages';
@@ -33,6 +32,7 @@ import { SessionStore } from './auth/session-store';
 import { createSignInGuard } from './auth/sign-in-guard';
 import { createAbuseGuards, type AbuseGuards } from './abuse/guards';
 import type { FailedSignInLog } from './services/failed-sign-ins';
+import { siteFiles } from './http/site-files';
 
 /** Staff requests are small JSON documents. */
 const STAFF_MAX_BODY_BYTES = 1024 * 1024;
@@ -103,13 +103,7 @@ export function createApp(options: AppOptions): Hono<{ Variables: AppVariables }
 
   // The server renders its own pages from these shells; they are not pages to visit.
   app.get('/shell/*', (c) => errorPage(c, shells, DEFAULT_LANG, 'not_found_page', 404));
-  // The site's files are small: no byte ranges. (serveStatic answers a reversed or
-  // unsatisfiable range with a 500; without the header every file is sent whole, 200.)
-  app.use('*', async (c, next) => {
-    c.req.raw.headers.delete('range');
-    await next();
-  });
-  app.use('*', serveStatic({ root: siteDir }));
+  app.use('*', ...siteFiles(siteDir));
   app.notFound((c) => errorPage(c, shells, DEFAULT_LANG, 'not_found_page', 404));
 
   app.onError((err, c) => {

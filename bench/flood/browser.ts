@@ -11,8 +11,8 @@ export function launchChromium(): Promise<Browser> {
   return chromium.launch(config.use?.launchOptions ?? {});
 }
 
-/** A fresh context (no cookies, no cache) on the tests' phone, with JavaScript. */
-export function phoneContext(browser: Browser): Promise<BrowserContext> {
+/** A fresh context (no cookies, no cache) on the tests' phone, with JavaScript unless told otherwise. */
+export function phoneContext(browser: Browser, javaScriptEnabled = true): Promise<BrowserContext> {
   const { defaultBrowserType: _, ...phone } = devices['Pixel 7'] ?? {};
-  return browser.newContext({ ...phone, javaScriptEnabled: true });
+  return browser.newContext({ ...phone, javaScriptEnabled });
 }

@@ -1,12 +1,15 @@
 /**
- * The report page's JavaScript budget (DESIGN.md, "Budgets"): every script
- * it loads up to hydration, gzipped at level 9, at most 15 KB in all. The
- * evidence-file code is not part of that: it loads once files are chosen.
+ * The report page's budgets (DESIGN.md, "Budgets"): every script it loads up
+ * to hydration, gzipped at level 9, at most 15 KB in all (the evidence-file
+ * code is not part of that: it loads once files are chosen); and what the
+ * browser transfers, compressed and cached, first and repeat visit.
  */
 import { gzipSync } from 'node:zlib';
 import type { Response } from '@playwright/test';
 import { expect, test } from './fixtures';
 import { pdfFile } from './reporter-steps';
+import { BUDGETS } from '../../bench/table';
+import { bytesForVisit } from '../../bench/transfer';
 
 const BUDGET_BYTES = 15_000;
 
@@ -34,3 +37,13 @@ for (const path of ['/report/', '/zh-hans/report/', '/en/report/']) {
     expect(scripts.length).toBeGreaterThan(initial.length);
   });
 }
+
+test('/report/ with JavaScript transfers at most 25 KB on a first visit and at most 5 KB on a repeat visit', async ({ page }) => {
+  const first = await bytesForVisit(page, '/report/');
+  const repeat = await bytesForVisit(page, '/report/');
+  test.info().annotations.push({ type: 'bytes transferred', description: `first ${first.bytes} in ${first.requests} responses, repeat ${repeat.bytes} in ${repeat.requests}` });
+  expect(first.bytes).toBeLessThanOrEqual(BUDGETS.reportTransferFirstBytes);
+  expect(repeat.bytes).toBeLessThanOrEqual(BUDGETS.reportTransferRepeatBytes);
+  // The repeat visit asks again only for the page itself (304): scripts and styles come from the cache.
+  expect(repeat.requests).toBe(1);
+});
