@@ -1,8 +1,8 @@
 /**
- * The real server (`node --import tsx server/index.ts`) on loopback, on a
- * free port, with a given data directory — as `npm start` runs it.
+ * The real server (the compiled build/server.js) on loopback, on a free
+ * port, with a given data directory — as `npm start` runs it.
  */
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
@@ -71,11 +71,22 @@ export interface RunningServer {
   stop: () => Promise<void>;
 }
 
+let compiled = false;
+
+/** Build the site and compile the server if either is stale (once per process), as `npm start` does. */
+function ensureBuilt(): void {
+  if (compiled) return;
+  const build = spawnSync(process.execPath, ['scripts/build-if-needed.mjs'], { cwd: REPO_ROOT, stdio: ['ignore', 'inherit', 'inherit'] });
+  if (build.status !== 0) throw new Error('building the site or compiling the server failed');
+  compiled = true;
+}
+
 /** Start the server on `dataDir` and wait until GET /api/health answers 200. */
 export async function startServer(dataDir: string, env: Record<string, string> = {}, options: StartOptions = {}): Promise<RunningServer> {
+  ensureBuilt();
   const begin = performance.now();
   const base = options.baseEnv ?? { ...process.env, ...BENCH_ENV };
-  const child = spawn(process.execPath, ['--require', './server/threadpool-preload.cjs', '--import', 'tsx', 'server/index.ts'], {
+  const child = spawn(process.execPath, ['--require', './server/threadpool-preload.cjs', 'build/server.js'], {
     cwd: REPO_ROOT,
     env: { ...base, ...env, DATA_DIR: dataDir },
     stdio: ['ignore', 'pipe', 'pipe'],

@@ -6,7 +6,6 @@
  * for both Argon2id pools before anything uses it (see server/threadpool.ts).
  */
 import { Server } from 'node:http';
-import { fileURLToPath } from 'node:url';
 import { serve } from '@hono/node-server';
 import { createApp } from './app';
 import { ConfigError, loadConfig } from './config';
@@ -20,8 +19,8 @@ import { FailedSignInLog } from './services/failed-sign-ins';
 import { generatePassword, initialiseInstance, isInitialised } from './services/instance';
 import { purgeClosedReports } from './services/retention';
 import { startedThreadPoolSize, wantedThreadPoolSize } from './threadpool';
+import { SITE_DIR } from './paths';
 
-const SITE_DIR = fileURLToPath(new URL('../dist/', import.meta.url));
 const FIRST_USERNAME = 'admin';
 
 async function main(): Promise<void> {

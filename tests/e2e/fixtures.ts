@@ -1,8 +1,8 @@
 /**
- * Playwright fixtures: one real Tipline server per worker, started with
- * `tsx server/index.ts` on an OS-assigned port and a temporary data
- * directory, exactly as `npm start` runs it (minus the build step, which the
- * test script does first).
+ * Playwright fixtures: one real Tipline server per worker, the compiled
+ * build/server.js on an OS-assigned port and a temporary data directory,
+ * exactly as `npm start` runs it (minus the build step, which the test
+ * script does first).
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -20,7 +20,7 @@ interface RunningServer {
 
 async function startServer(extraEnv: Record<string, string>): Promise<{ server: RunningServer; child: ChildProcess }> {
   const dataDir = mkdtempSync(path.join(tmpdir(), 'tipline-e2e-'));
-  const child = spawn(process.execPath, ['--require', './server/threadpool-preload.cjs', '--import', 'tsx', 'server/index.ts'], {
+  const child = spawn(process.execPath, ['--require', './server/threadpool-preload.cjs', 'build/server.js'], {
     env: { ...process.env, DATA_DIR: dataDir, PORT: '0', HOST: '127.0.0.1', ...TEST_ENV, ...extraEnv },
     stdio: ['ignore', 'pipe', 'pipe'],
   });

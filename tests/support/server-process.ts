@@ -1,7 +1,8 @@
 /**
- * Tipline as a real process (`node --import tsx server/index.ts`) on a free
- * port, for tests that need a real socket or a real crash: cut connections,
- * kill -9, resident memory.
+ * Tipline as a real process (`node --import tsx server/index.ts`, or the
+ * compiled build/server.js as `npm start` runs it) on a free port, for tests
+ * that need a real socket or a real crash: cut connections, kill -9,
+ * resident memory.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
@@ -17,8 +18,9 @@ export interface ServerProcess {
   kill9: () => Promise<void>;
 }
 
-export async function startServer(dataDir: string, env: Record<string, string> = {}): Promise<ServerProcess> {
-  const child: ChildProcess = spawn(process.execPath, ['--require', './server/threadpool-preload.cjs', '--import', 'tsx', 'server/index.ts'], {
+export async function startServer(dataDir: string, env: Record<string, string> = {}, from: 'source' | 'compiled' = 'source'): Promise<ServerProcess> {
+  const entry = from === 'compiled' ? ['build/server.js'] : ['--import', 'tsx', 'server/index.ts'];
+  const child: ChildProcess = spawn(process.execPath, ['--require', './server/threadpool-preload.cjs', ...entry], {
     env: { ...process.env, DATA_DIR: dataDir, PORT: '0', ...TEST_ENV, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
