@@ -1,12 +1,14 @@
 /**
  * Streaming age encryption for evidence files. age-encryption writes and
  * checks the header (recipient stanzas, MAC); node:crypto seals and opens the
- * payload (age-payload.ts), which is where the time goes. The files are
+ * payload (age-payload.ts), which is where the time goes, and the X25519
+ * stanzas (x25519-native.ts, through age.ts). The files are
  * standard binary age v1 files, as the `age` CLI reads and writes them.
  */
 import { timingSafeEqual } from 'node:crypto';
 import { pipeline, type Readable, Transform, type TransformCallback } from 'node:stream';
-import { Decrypter, Encrypter, type Recipient, type Stanza } from 'age-encryption';
+import type { Decrypter, Encrypter, Recipient, Stanza } from 'age-encryption';
+import { decrypterFor, encrypterFor } from './age';
 import { NONCE_SIZE, PayloadOpener, PayloadSealer } from './age-payload';
 
 const TAG_SIZE = 16;
@@ -111,9 +113,7 @@ class AgeEncryptor extends Transform {
  * (`age1...`) can decrypt alone. Throws at once on an unusable recipient list.
  */
 export function ageEncryptor(recipients: readonly string[]): Transform {
-  if (recipients.length === 0) throw new Error('refusing to encrypt to nobody');
-  const encrypter = new Encrypter();
-  for (const recipient of recipients) encrypter.addRecipient(recipient);
+  const encrypter = encrypterFor(recipients);
   const capture = new FileKeyCapture();
   encrypter.addRecipient(capture);
   return new AgeEncryptor(encrypter, capture);
@@ -209,10 +209,7 @@ class AgeDecryptor extends Transform {
  * output counts only once the stream has finished without error.
  */
 export function ageDecryptor(identities: readonly string[]): Transform {
-  if (identities.length === 0) throw new Error('no identity to decrypt with');
-  const decrypter = new Decrypter();
-  for (const identity of identities) decrypter.addIdentity(identity);
-  return new AgeDecryptor(decrypter);
+  return new AgeDecryptor(decrypterFor(identities));
 }
 
 /** `ciphertext` (a binary age file) decrypted as it is read; see `ageDecryptor`. */

@@ -3,6 +3,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { bech32 } from '@scure/base';
+import { Decrypter } from 'age-encryption';
 import { afterAll, describe, expect, it } from 'vitest';
 import { decryptText, decryptWith, encryptTo, generateKeyPair, identityFromSecretBytes, recipientOf } from './age';
 
@@ -40,10 +41,25 @@ describe('encryptTo / decryptWith', () => {
     expect(await decryptText([b.identity], ciphertext)).toBe('舉報內容 report body');
   });
 
-  it('fails with a key that was not a recipient', async () => {
+  it('fails with a key that was not a recipient, with the error age-encryption gives', async () => {
     const [a, stranger] = [await generateKeyPair(), await generateKeyPair()];
     const ciphertext = await encryptTo([a.recipient], 'secret');
-    await expect(decryptWith([stranger.identity], ciphertext)).rejects.toThrow();
+    await expect(decryptWith([stranger.identity], ciphertext)).rejects.toThrow("no identity matched any of the file's recipients");
+  });
+
+  it('writes one file that each of several recipients opens alone with the age CLI and age-encryption', async () => {
+    const pairs = [await generateKeyPair(), await generateKeyPair(), await generateKeyPair()];
+    const ciphertext = await encryptTo(pairs.map((pair) => pair.recipient), 'to all three');
+    const file = path.join(scratch, 'several.age');
+    writeFileSync(file, ciphertext);
+    for (const [n, pair] of pairs.entries()) {
+      const keyFile = path.join(scratch, `several-${n}.key`);
+      writeFileSync(keyFile, `${pair.identity}\n`, { mode: 0o600 });
+      expect(execFileSync('age', ['--decrypt', '--identity', keyFile, file]).toString()).toBe('to all three');
+      const library = new Decrypter();
+      library.addIdentity(pair.identity);
+      expect(await library.decrypt(ciphertext, 'text')).toBe('to all three');
+    }
   });
 
   it('fails when any byte of the payload or header is changed', async () => {

@@ -1,3 +1,5 @@
+import { execFileSync } from 'node:child_process';
+import { Decrypter, identityToRecipient } from 'age-encryption';
 import { describe, expect, it } from 'vitest';
 import { decryptText, encryptTo } from './age';
 import { newSalt } from './argon2';
@@ -32,5 +34,15 @@ describe('deriveIdentity', () => {
     expect(await decryptText([(await deriveIdentity('11112222333344445555', salt, params, limiter)).identity], ciphertext)).toBe('staff reply');
     const wrong = await deriveIdentity('11112222333344445556', salt, params, limiter);
     await expect(decryptText([wrong.identity], ciphertext)).rejects.toThrow();
+  });
+
+  it('gives an identity that age-encryption and the age CLI accept as the same key', async () => {
+    const derived = await deriveIdentity('22223333444455556666', newSalt(), params, limiter);
+    expect(derived.recipient).toBe(await identityToRecipient(derived.identity));
+    const library = new Decrypter();
+    library.addIdentity(derived.identity);
+    expect(await library.decrypt(await encryptTo([derived.recipient], 'for the library'), 'text')).toBe('for the library');
+    const fromCli = execFileSync('age', ['--encrypt', '--recipient', derived.recipient], { input: 'from the age CLI' });
+    expect(await decryptText([derived.identity], fromCli)).toBe('from the age CLI');
   });
 });
