@@ -103,6 +103,8 @@ export function createApp(options: AppOptions): Hono<{ Variables: AppVariables }
 
   // The server renders its own pages from these shells; they are not pages to visit.
   app.get('/shell/*', (c) => errorPage(c, shells, DEFAULT_LANG, 'not_found_page', 404));
+  // Browsers and tools that ask for the old name get the SVG favicon, not a 404 page.
+  app.get('/favicon.ico', (c) => c.redirect('/favicon.svg', 301));
   app.use('*', ...siteFiles(siteDir));
   app.notFound((c) => errorPage(c, shells, DEFAULT_LANG, 'not_found_page', 404));
 

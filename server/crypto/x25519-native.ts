@@ -3,7 +3,8 @@
  * stanzas) on node:crypto. They implement age-encryption's own Recipient and
  * Identity interfaces, so the library still writes and checks the header and
  * the payload; only the stanza work moves from the library's Web Crypto
- * imports and pure-JS HKDF and ChaCha20 (about 2.5 ms a recipient) to OpenSSL.
+ * imports and pure-JS HKDF and ChaCha20 (0.8–2.5 ms a recipient, by
+ * machine) to OpenSSL (about 0.07 ms; BENCHMARKS.md).
  *
  * Only X25519 keys are handled: every key Tipline uses is one it made itself.
  */

@@ -63,6 +63,12 @@ describe('caching', () => {
     expect((await get(script(), { 'Accept-Encoding': 'br' })).headers.get('cache-control')).toBe(IMMUTABLE);
   });
 
+  it('sends a browser asking for /favicon.ico to the SVG favicon, not to a 404 page', async () => {
+    const res = await get('/favicon.ico');
+    expect(res.status).toBe(301);
+    expect(res.headers.get('location')).toBe('/favicon.svg');
+  });
+
   it('keeps the favicon and logo a day, so an operator’s new ones show within a day', async () => {
     for (const url of ['/favicon.svg', '/logo.svg']) expect((await get(url)).headers.get('cache-control'), url).toBe(DAILY);
   });
