@@ -10,10 +10,10 @@ import { request } from 'node:http';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { DATABASE_FILE } from '../server/services/instance';
-import { signIn, type HttpClient } from './http-client';
+import { createClient, signIn, type HttpClient } from './http-client';
 import type { AttachmentResult } from './results';
 import { residentMemory, resetPeakMemory } from './server';
-import { median, timed } from './stats';
+import { median, percentile, timed } from './stats';
 
 const BOUNDARY = '----tipline-bench-boundary';
 const CHUNK = 64 * 1024;
@@ -107,6 +107,33 @@ function newestFile(dataDir: string): { reportId: number; fileId: number } {
   }
 }
 
+/**
+ * GET /api/health every `everyMs` on a socket of its own while `work` runs:
+ * how long the server takes to answer someone else while a file arrives.
+ * The probe shares the benchmark's event loop with the upload it sends, so
+ * its figures are an upper bound.
+ */
+async function healthWhile<T>(baseUrl: string, work: () => Promise<T>, everyMs = 20): Promise<{ value: T; latenciesMs: number[] }> {
+  const probe = createClient(baseUrl, 1);
+  const latenciesMs: number[] = [];
+  let running = true;
+  const probing = (async () => {
+    while (running) {
+      const begin = performance.now();
+      await probe.send('GET', '/api/health');
+      latenciesMs.push(performance.now() - begin);
+      await new Promise((resolve) => setTimeout(resolve, everyMs));
+    }
+  })();
+  try {
+    return { value: await work(), latenciesMs };
+  } finally {
+    running = false;
+    await probing;
+    probe.close();
+  }
+}
+
 export async function benchAttachments(
   client: HttpClient,
   server: { pid: number; dataDir: string; adminPassword: string },
@@ -119,6 +146,7 @@ export async function benchAttachments(
   const downloads: number[] = [];
   const chacha: number[] = [];
   const uploadGrowth: number[] = [];
+  const healthMs: number[] = [];
   const downloadGrowth: number[] = [];
   let peakReset = true;
   let errors = 0;
@@ -132,7 +160,11 @@ export async function benchAttachments(
   };
   for (let round = 0; round < options.rounds; round += 1) {
     chacha.push(chachaMBps(options.chachaBytes));
-    const up = await watch(() => uploadOnce(client, options.fileBytes, block), uploadGrowth);
+    const up = await watch(async () => {
+      const probed = await healthWhile(client.baseUrl, () => uploadOnce(client, options.fileBytes, block));
+      healthMs.push(...probed.latenciesMs);
+      return probed.value;
+    }, uploadGrowth);
     if (up.value !== 201) errors += 1;
     uploads.push(options.fileBytes / 1e6 / (up.ms / 1000));
     const { reportId, fileId } = newestFile(server.dataDir);
@@ -152,6 +184,8 @@ export async function benchAttachments(
     uploadPeakGrowthBytes: Math.max(...uploadGrowth),
     downloadPeakGrowthBytes: Math.max(...downloadGrowth),
     peakReset,
+    healthDuringUploadP99Ms: percentile(healthMs, 99),
+    healthDuringUploadProbes: healthMs.length,
     errors,
   };
 }

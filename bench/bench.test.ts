@@ -68,6 +68,9 @@ describe('npm run bench -- --quick', () => {
     for (const n of [a.uploadMBps, a.downloadMBps, a.chachaMBps, a.uploadRatio, a.downloadRatio]) positive(n);
     expect(Number.isFinite(a.uploadPeakGrowthBytes) && Number.isFinite(a.downloadPeakGrowthBytes)).toBe(true);
     expect(a.errors).toBe(0);
+    // The server was asked for its health while the file arrived, and answered.
+    expect(a.healthDuringUploadProbes).toBeGreaterThan(0);
+    positive(a.healthDuringUploadP99Ms);
 
     expect(results.pageWeight.map((row) => row.path)).toEqual(['/', '/report/', '/status/', '/staff/queue/']);
     for (const row of results.pageWeight) {

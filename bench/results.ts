@@ -57,6 +57,9 @@ export interface AttachmentResult {
   downloadPeakGrowthBytes: number;
   /** Whether VmHWM could be reset between phases (else growth is measured against the run's earlier peak). */
   peakReset: boolean;
+  /** GET /api/health every 20 ms while the file arrives: p99 of its answers, over all rounds (budget ≤ 50 ms). */
+  healthDuringUploadP99Ms: number;
+  healthDuringUploadProbes: number;
   errors: number;
 }
 

@@ -11,6 +11,8 @@ export const BUDGETS = {
   /** What Chromium transfers for /report/ with JavaScript: first visit, and a repeat visit. */
   reportTransferFirstBytes: 25_000,
   reportTransferRepeatBytes: 5_000,
+  /** The server answering others while a 100 MiB file arrives. */
+  healthDuringUploadP99Ms: 50,
 } as const;
 
 /** Columns padded to their widest cell; numbers right-aligned. */
@@ -88,6 +90,9 @@ export function formatResults(r: BenchResults): string {
         ['download', fixed(a.downloadMBps), fixed(a.downloadRatio, 3), mib(a.downloadPeakGrowthBytes), ''],
       ],
     ),
+  );
+  out.push(
+    `   GET /api/health every 20 ms while the file arrives: p99 ${fixed(a.healthDuringUploadP99Ms, 1)} ms over ${a.healthDuringUploadProbes} answers (budget ≤ ${BUDGETS.healthDuringUploadP99Ms} ms) ${verdict(a.healthDuringUploadP99Ms <= BUDGETS.healthDuringUploadP99Ms)}`,
   );
 
   out.push('', `5. Page weight from dist/, bytes raw / gzip -9 (budget: HTML+CSS ≤ ${thousands(BUDGETS.publicHtmlCssBytes)} raw per public page; JS ≤ ${thousands(BUDGETS.reportJsGzipBytes)} gzipped on /report/)`);
