@@ -120,14 +120,16 @@ export function pageWeight(dist: string, pagePath: string): PageWeightRow {
   const htmlFile = path.join(pagePath.replace(/^\//, ''), 'index.html');
   const htmlPath = path.join(dist, htmlFile);
   if (!existsSync(htmlPath)) throw new Error(`${htmlFile} is not in dist/: build the site first`);
-  const refs = htmlReferences(readFileSync(htmlPath, 'utf8'));
+  const html = readFileSync(htmlPath, 'utf8');
+  const refs = htmlReferences(html);
   const fromPage = (urls: string[]): { from: string; url: string }[] => urls.map((url) => ({ from: htmlPath, url }));
   const css = closure(dist, fromPage(refs.css), cssImports);
   const staticJs = closure(dist, fromPage(refs.js), (source) => jsImports(source).static);
+  const lang = pageLanguage(html);
   const ownMessages = [...staticJs].flatMap((file) => {
     const full = path.join(dist, file);
     return jsImports(readFileSync(full, 'utf8'))
-      .dynamic.filter((url) => isMessagesOf(pageLanguage(readFileSync(htmlPath, 'utf8')), url))
+      .dynamic.filter((url) => isMessagesOf(lang, url))
       .map((url) => ({ from: full, url }));
   });
   const js = new Set([...staticJs, ...closure(dist, ownMessages, (source) => jsImports(source).static, staticJs)]);

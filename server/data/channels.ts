@@ -79,18 +79,24 @@ export function listChannelNames(db: Db): Channel[] {
   return db.prepare<[], ChannelColumns>(`SELECT ${CHANNEL_COLUMNS} FROM channels c ORDER BY c.id`).all().map(fromColumns);
 }
 
+type ChannelRowColumns = ChannelColumns & { holders: number; reports: number };
+
+/** A channel with how many enabled members hold its key and how many reports it has. */
+const CHANNEL_ROWS = `SELECT ${CHANNEL_COLUMNS},
+    (SELECT count(*) FROM channel_grants g JOIN staff s ON s.id = g.staff_id
+      WHERE g.channel_id = c.id AND s.disabled = 0) AS holders,
+    (SELECT count(*) FROM reports r WHERE r.channel_id = c.id) AS reports
+  FROM channels c`;
+
 /** Every channel with its holder and report counts, by id. */
 export function listChannels(db: Db): ChannelRow[] {
-  return db
-    .prepare<[], ChannelColumns & { holders: number; reports: number }>(
-      `SELECT ${CHANNEL_COLUMNS},
-         (SELECT count(*) FROM channel_grants g JOIN staff s ON s.id = g.staff_id
-           WHERE g.channel_id = c.id AND s.disabled = 0) AS holders,
-         (SELECT count(*) FROM reports r WHERE r.channel_id = c.id) AS reports
-       FROM channels c ORDER BY c.id`,
-    )
-    .all()
-    .map(fromColumns);
+  return db.prepare<[], ChannelRowColumns>(`${CHANNEL_ROWS} ORDER BY c.id`).all().map(fromColumns);
+}
+
+/** One channel with its holder and report counts, or null. */
+export function findChannelRow(db: Db, id: number): ChannelRow | null {
+  const row = db.prepare<[number], ChannelRowColumns>(`${CHANNEL_ROWS} WHERE c.id = ?`).get(id);
+  return row === undefined ? null : fromColumns(row);
 }
 
 /** A channel as every answer names it: no key material, no counts. */

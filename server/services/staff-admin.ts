@@ -8,7 +8,7 @@ import { generateKeyPair } from '../crypto/age';
 import type { KdfPool } from '../crypto/argon2';
 import type { SessionStore, StaffSession } from '../auth/session-store';
 import { appendAudit } from '../data/audit';
-import { createChannel, findChannelById, findChannelBySlug, listChannels, renameChannel, type PerLanguage } from '../data/channels';
+import { createChannel, findChannelById, findChannelBySlug, findChannelRow, renameChannel, type PerLanguage } from '../data/channels';
 import type { RenameChannelRequest } from '../../contract/schemas/channels';
 import type { ChannelRow } from '../../contract/schemas/staff-oversight-views';
 import type { Db } from '../data/database';
@@ -100,8 +100,8 @@ export function renameChannelAs(deps: AdminDeps, admin: StaffSession, channelId:
     renameChannel(deps.db, channelId, { name: request.name, names: nonEmpty(request.names), descriptions: nonEmpty(request.descriptions) });
     appendAudit(deps.db, { at: toSecond(deps.now()), actorStaffId: admin.staffId, action: 'channel.renamed', channelId });
   }).immediate();
-  const row = listChannels(deps.db).find((channel) => channel.id === channelId);
-  if (row === undefined) throw fail('not_found');
+  const row = findChannelRow(deps.db, channelId);
+  if (row === null) throw fail('not_found');
   return row;
 }
 

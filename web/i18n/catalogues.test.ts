@@ -6,6 +6,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { LANGS } from '../../contract/languages';
+import { PLURAL_CATEGORIES } from './fill';
 import { messagesFor } from './index';
 
 /** Every string in a catalogue, by its path ('console.audit.chain.verified'); a plural message's forms joined. */
@@ -14,7 +15,7 @@ function messages(value: unknown, path = ''): Map<string, string> {
   if (typeof value === 'string') out.set(path, value);
   else if (typeof value === 'object' && value !== null) {
     const entries = Object.entries(value);
-    const isPlural = !Array.isArray(value) && entries.length > 0 && entries.every(([key]) => ['zero', 'one', 'two', 'few', 'many', 'other'].includes(key));
+    const isPlural = !Array.isArray(value) && entries.length > 0 && entries.every(([key]) => (PLURAL_CATEGORIES as readonly string[]).includes(key));
     if (isPlural) out.set(path, entries.map(([, form]) => String(form)).join(' | '));
     else for (const [key, child] of entries) for (const [p, text] of messages(child, path === '' ? key : `${path}.${key}`)) out.set(p, text);
   }

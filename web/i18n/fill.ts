@@ -32,6 +32,11 @@ function pluralForm(lang: Lang, forms: PluralForms, count: number): string {
   return forms[category] ?? forms.other;
 }
 
+/** A number written the language's way (1,234). */
+export function formatNumber(lang: Lang, value: number): string {
+  return cached(numberFormats, lang, () => new Intl.NumberFormat(lang)).format(value);
+}
+
 /** `message` in `lang`, its `{name}` placeholders filled from `values` (a placeholder without a value stays as it is). */
 export function fill(lang: Lang, message: Message, values: MessageValues = {}): string {
   const count = values['count'];
@@ -39,7 +44,7 @@ export function fill(lang: Lang, message: Message, values: MessageValues = {}): 
   return template.replace(/\{(\w+)\}/g, (whole, key: string) => {
     const value = values[key];
     if (value === undefined) return whole;
-    return typeof value === 'number' ? cached(numberFormats, lang, () => new Intl.NumberFormat(lang)).format(value) : value;
+    return typeof value === 'number' ? formatNumber(lang, value) : value;
   });
 }
 

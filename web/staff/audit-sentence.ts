@@ -6,7 +6,7 @@
  * assignee). An action the catalogue has no sentence for (a newer server)
  * reads as its code.
  */
-import { fill, labelOf } from '../i18n/fill';
+import { fill, formatNumber, labelOf } from '../i18n/fill';
 import type { Lang } from '../i18n/lang';
 import type { ConsoleCatalogue } from '../i18n/types';
 import type { AuditEntry } from '../../contract/schemas/staff-oversight-views';
@@ -35,7 +35,7 @@ export function auditValue(lang: Lang, c: ConsoleCatalogue, action: string, key:
   const labels = labelSetFor(c, action, key);
   if (labels !== null) return labelOf(labels, String(value));
   if (typeof value === 'string') return SECOND_ISO.test(value) ? formatTime(lang, value) : value;
-  return typeof value === 'number' ? fill(lang, '{n}', { n: value }) : JSON.stringify(value);
+  return typeof value === 'number' ? formatNumber(lang, value) : JSON.stringify(value);
 }
 
 /** The entry as a sentence. */
