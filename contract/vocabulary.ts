@@ -37,6 +37,13 @@ export type LeadSource = (typeof LEAD_SOURCES)[number];
 export const STAFF_ROLES = ['admin', 'triager', 'auditor'] as const;
 export type StaffRole = (typeof STAFF_ROLES)[number];
 
+/**
+ * A channel's age key: X25519 (`age1…`, read by every age CLI) or the
+ * post-quantum hybrid ML-KEM-768 + X25519 (`age1pq1…`, age 1.3 and later).
+ */
+export const CHANNEL_KEY_TYPES = ['x25519', 'pq'] as const;
+export type ChannelKeyType = (typeof CHANNEL_KEY_TYPES)[number];
+
 /** What a session must do before anything else, if anything. */
 export const SESSION_RESTRICTIONS = ['change_password', 'enrol_totp'] as const;
 export type SessionRestriction = (typeof SESSION_RESTRICTIONS)[number] | null;

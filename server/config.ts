@@ -5,6 +5,7 @@
 import path from 'node:path';
 import { z } from 'zod';
 import type { UploadLimits } from '../contract/attachments';
+import { CHANNEL_KEY_TYPES, type ChannelKeyType } from '../contract/vocabulary';
 import { concurrencyFor, type KdfLimits } from './crypto/kdf-limit';
 
 const MiB = 1024 * 1024;
@@ -61,6 +62,11 @@ const envSchema = z.object({
   SESSION_IDLE_MINUTES: integer(30, 1, 24 * 60),
   SESSION_MAX_HOURS: integer(8, 1, 72),
   LEASE_MINUTES: integer(15, 1, 24 * 60),
+  // The key type of the channels a new instance makes at its first start,
+  // and of a channel an admin adds without choosing: x25519 (every age CLI
+  // reads it) or pq, the hybrid ML-KEM-768 + X25519 (age 1.3 and later only;
+  // see "Post-quantum channels" in SECURITY.md). Existing channels keep theirs.
+  CHANNEL_KEY_TYPE: z.enum(CHANNEL_KEY_TYPES).default('x25519'),
   // true: staff must enrol a second factor (TOTP) at their first login.
   REQUIRE_TOTP: z.enum(['true', 'false']).default('false'),
   // The origin staff browsers use, e.g. https://tips.example.org. When it is
@@ -95,6 +101,8 @@ export interface Config {
   };
   /** Days after closing before a report is purged; 0 keeps everything. */
   retentionDays: number;
+  /** The key type of new channels unless an admin chooses (CHANNEL_KEY_TYPE). */
+  channelKeyType: ChannelKeyType;
   staff: {
     idleMinutes: number;
     maxHours: number;
@@ -134,6 +142,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     deadlines: { ackDays: vars.ACK_DUE_DAYS, feedbackDays: vars.FEEDBACK_DUE_DAYS },
     maxBodyBytes: vars.MAX_BODY_BYTES,
     retentionDays: vars.RETENTION_DAYS,
+    channelKeyType: vars.CHANNEL_KEY_TYPE,
     rates: {
       submissionsPerMinute: vars.RATE_SUBMISSIONS_PER_MINUTE,
       submissionsWithoutProofPerMinute: vars.RATE_SUBMISSIONS_NOJS_PER_MINUTE,

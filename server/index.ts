@@ -43,7 +43,7 @@ async function main(): Promise<void> {
 
   if (!isInitialised(db)) {
     const password = generatePassword();
-    const { recoveryCode } = await initialiseInstance(db, kdf.staff, { username: FIRST_USERNAME, password });
+    const { recoveryCode } = await initialiseInstance(db, kdf.staff, { username: FIRST_USERNAME, password }, { channelKeyType: config.channelKeyType });
     // Printed once, to the operator's terminal only; never written to the log.
     process.stdout.write(
       [

@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import { MAX_DISCARD_HOURS } from '../low-effort';
 import { MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH } from '../limits';
+import { CHANNEL_KEY_TYPES } from '../vocabulary';
 
 const slug = z.string().regex(/^[a-z][a-z0-9_]{1,39}$/);
 
@@ -12,7 +13,17 @@ export const newStaffSchema = z.object({
   channels: z.array(slug).max(100).default([]),
 });
 
-export const newChannelSchema = z.object({ slug, name: z.string().trim().min(1).max(100) });
+export const newChannelSchema = z.object({
+  slug,
+  name: z.string().trim().min(1).max(100),
+  keyType: z
+    .enum(CHANNEL_KEY_TYPES)
+    .optional()
+    .meta({
+      description:
+        'x25519 (age1…, read by every age CLI) or pq, the post-quantum hybrid ML-KEM-768 + X25519 (age1pq1…, age 1.3 and later). The server\'s CHANNEL_KEY_TYPE when left out.',
+    }),
+});
 
 export const grantSchema = z.object({ staffId: z.number().int().positive(), channel: slug });
 

@@ -5,7 +5,7 @@
  */
 import { z } from 'zod';
 import { channelNamesSchema } from './channels';
-import { STAFF_ROLES } from '../vocabulary';
+import { CHANNEL_KEY_TYPES, STAFF_ROLES } from '../vocabulary';
 import { interferenceEntrySchema } from './staff-views';
 
 /** GET /api/staff/admin/staff: every account with its channels, never key material. */
@@ -23,6 +23,7 @@ export const staffListSchema = z.object({ staff: z.array(staffAccountSchema) });
 /** GET /api/staff/admin/channels. */
 export const channelRowSchema = channelNamesSchema.extend({
   recipient: z.string().meta({ description: "The channel's age recipient (public key)." }),
+  keyType: z.enum(CHANNEL_KEY_TYPES).meta({ description: 'x25519 (age1…) or pq, the post-quantum hybrid ML-KEM-768 + X25519 (age1pq1…).' }),
   holders: z.number().int().meta({ description: 'Enabled staff members who hold the channel key.' }),
   reports: z.number().int(),
 });

@@ -36,7 +36,9 @@ function checkUsername(username: string): void {
 export async function initCommand(ctx: CommandContext, username: string, password: string): Promise<string> {
   checkUsername(username);
   if (isInitialised(ctx.db)) throw new CliError(`${ctx.config.dataDir} is already initialised`);
-  const { recoveryCode } = await initialiseInstance(ctx.db, ctx.kdf, { username, password }).catch(rethrowAsCliError);
+  const { recoveryCode } = await initialiseInstance(ctx.db, ctx.kdf, { username, password }, { channelKeyType: ctx.config.channelKeyType }).catch(
+    rethrowAsCliError,
+  );
   return [
     `Initialised ${ctx.config.dataDir}: ${username} (admin) holds every channel key.`,
     `Recovery code for ${username} (shown once; it resets a forgotten password): ${recoveryCode}`,

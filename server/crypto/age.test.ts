@@ -3,9 +3,9 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { bech32 } from '@scure/base';
-import { Decrypter } from 'age-encryption';
+import { Decrypter, Encrypter, identityToRecipient } from 'age-encryption';
 import { afterAll, describe, expect, it } from 'vitest';
-import { decryptText, decryptWith, encryptTo, generateKeyPair, identityFromSecretBytes, recipientOf } from './age';
+import { decryptText, decryptWith, encryptTo, generateKeyPair, identityFromSecretBytes, keyTypeOf, recipientOf } from './age';
 
 const scratch = mkdtempSync(path.join(tmpdir(), 'tipline-age-'));
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));
@@ -87,5 +87,44 @@ describe('encryptTo / decryptWith', () => {
 
     const theirs = execFileSync('age', ['--encrypt', '--recipient', pair.recipient], { input: 'from the age CLI' });
     expect(await decryptText([pair.identity], theirs)).toBe('from the age CLI');
+  });
+});
+
+describe('post-quantum hybrid keys (ML-KEM-768 + X25519)', () => {
+  it('makes age1pq1 recipients that the library encrypts to and we decrypt, and the other way round', async () => {
+    const pair = await generateKeyPair('pq');
+    expect(pair.recipient).toMatch(/^age1pq1/);
+    expect(pair.identity).toMatch(/^AGE-SECRET-KEY-PQ-1/);
+    expect(await recipientOf(pair.identity)).toBe(pair.recipient);
+    expect(keyTypeOf(pair.recipient)).toBe('pq');
+
+    const theirs = new Encrypter();
+    theirs.addRecipient(pair.recipient);
+    expect(await decryptText([pair.identity], await theirs.encrypt('from the library'))).toBe('from the library');
+
+    const library = new Decrypter();
+    library.addIdentity(pair.identity);
+    expect(new TextDecoder().decode(await library.decrypt(await encryptTo([pair.recipient], 'from tipline')))).toBe('from tipline');
+  });
+
+  it('derives the same hybrid identity from the same 32 bytes, as the library reads it, and a different one from other bytes', async () => {
+    const identity = identityFromSecretBytes(Buffer.alloc(32, 0x42), 'pq');
+    expect(identity).toBe(identityFromSecretBytes(Buffer.alloc(32, 0x42), 'pq'));
+    expect(await recipientOf(identity)).toBe(await identityToRecipient(identity));
+    expect(await recipientOf(identity)).not.toBe(await recipientOf(identityFromSecretBytes(Buffer.alloc(32, 0x43), 'pq')));
+    expect(() => identityFromSecretBytes(new Uint8Array(31), 'pq')).toThrow(RangeError);
+  });
+
+  it('encrypts to hybrid and X25519 recipients together, each opening it alone and a stranger not at all', async () => {
+    const [hybrid, classic, stranger] = [await generateKeyPair('pq'), await generateKeyPair(), await generateKeyPair('pq')];
+    const ciphertext = await encryptTo([hybrid.recipient, classic.recipient], '混合 mixed');
+    expect(await decryptText([hybrid.identity], ciphertext)).toBe('混合 mixed');
+    expect(await decryptText([classic.identity], ciphertext)).toBe('混合 mixed');
+    await expect(decryptText([stranger.identity], ciphertext)).rejects.toThrow();
+    expect(keyTypeOf(classic.recipient)).toBe('x25519');
+  });
+
+  it('refuses a hybrid recipient that is not one', async () => {
+    await expect(encryptTo(['age1pq1notarecipient'], 'lost')).rejects.toThrow();
   });
 });

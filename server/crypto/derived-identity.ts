@@ -5,6 +5,7 @@
  * identity and nobody else can.
  */
 import { timingSafeEqual } from 'node:crypto';
+import type { ChannelKeyType } from '../../contract/vocabulary';
 import { identityFromSecretBytes, recipientOf } from './age';
 import { deriveKey, type KdfParams } from './argon2';
 import type { KdfLimiter } from './kdf-limit';
@@ -14,11 +15,21 @@ export interface DerivedIdentity {
   recipient: string;
 }
 
-/** One Argon2id derivation (in `limiter`'s pool), turned into an age X25519 identity. */
-export async function deriveIdentity(secret: string, salt: Uint8Array, params: KdfParams, limiter: KdfLimiter): Promise<DerivedIdentity> {
+/**
+ * One Argon2id derivation (in `limiter`'s pool), turned into an age identity
+ * of the given type: X25519 unless told (a reporter of a post-quantum channel
+ * gets a hybrid one, so that no stanza of the report is classical only).
+ */
+export async function deriveIdentity(
+  secret: string,
+  salt: Uint8Array,
+  params: KdfParams,
+  limiter: KdfLimiter,
+  type: ChannelKeyType = 'x25519',
+): Promise<DerivedIdentity> {
   const key = await deriveKey(secret, salt, params, limiter);
   try {
-    const identity = identityFromSecretBytes(key);
+    const identity = identityFromSecretBytes(key, type);
     return { identity, recipient: await recipientOf(identity) };
   } finally {
     key.fill(0);

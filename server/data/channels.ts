@@ -3,6 +3,7 @@ import type { Db } from './database';
 import { isLang, type Lang } from '../../contract/languages';
 import type { ChannelNames } from '../../contract/schemas/channels';
 import type { ChannelRow } from '../../contract/schemas/staff-oversight-views';
+import { keyTypeOf } from '../crypto/age';
 
 export interface Channel extends ChannelNames {
   recipient: string;
@@ -88,15 +89,20 @@ const CHANNEL_ROWS = `SELECT ${CHANNEL_COLUMNS},
     (SELECT count(*) FROM reports r WHERE r.channel_id = c.id) AS reports
   FROM channels c`;
 
+/** A channel row as the admin screens show it: with its key type, read off its recipient. */
+function rowOf(columns: ChannelRowColumns): ChannelRow {
+  return { ...fromColumns(columns), keyType: keyTypeOf(columns.recipient) };
+}
+
 /** Every channel with its holder and report counts, by id. */
 export function listChannels(db: Db): ChannelRow[] {
-  return db.prepare<[], ChannelRowColumns>(`${CHANNEL_ROWS} ORDER BY c.id`).all().map(fromColumns);
+  return db.prepare<[], ChannelRowColumns>(`${CHANNEL_ROWS} ORDER BY c.id`).all().map(rowOf);
 }
 
 /** One channel with its holder and report counts, or null. */
 export function findChannelRow(db: Db, id: number): ChannelRow | null {
   const row = db.prepare<[number], ChannelRowColumns>(`${CHANNEL_ROWS} WHERE c.id = ?`).get(id);
-  return row === undefined ? null : fromColumns(row);
+  return row === undefined ? null : rowOf(row);
 }
 
 /** A channel as every answer names it: no key material, no counts. */

@@ -46,7 +46,7 @@ export function staffAdminRoutes(deps: RouteDeps): Hono<{ Variables: StaffVariab
     })
     .get('/admin/channels', admin, (c) => c.json({ channels: listChannels(deps.db) }, 200))
     .post('/admin/channels', admin, jsonInput(newChannelSchema), async (c) => {
-      const created = await addChannel(adminDeps, c.get('staff'), c.get('input'));
+      const created = await addChannel(adminDeps, c.get('staff'), c.get('input'), deps.config.channelKeyType);
       return c.json(created, 201);
     })
     .post('/admin/channels/:id/names', admin, jsonInput(renameChannelSchema), (c) =>

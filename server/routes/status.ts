@@ -52,7 +52,13 @@ interface PreparedFollowUp {
 export function statusRoutes(deps: RouteDeps): Hono<{ Variables: AppVariables }> {
   const routing: StatusRouting = {
     deps,
-    access: { db: deps.db, instanceKey: deps.instanceKey, kdf: deps.kdf.reporter, failedChecks: deps.guards.failedChecks },
+    access: {
+      db: deps.db,
+      instanceKey: deps.instanceKey,
+      kdf: deps.kdf.reporter,
+      failedChecks: deps.guards.failedChecks,
+      missKeyType: deps.config.channelKeyType,
+    },
     limits: deps.config.uploads,
   };
 

@@ -13,6 +13,7 @@ import type { Db } from '../data/database';
 import { addChannelGrant, countStaff, createStaff } from '../data/staff';
 import { toSecond } from '../time';
 import { prepareStaffAccount, wrapChannelIdentity } from './staff-keys';
+import type { ChannelKeyType } from '../../contract/vocabulary';
 
 /** The channels every new instance starts with; the report categories route to them by slug. */
 export const DEFAULT_CHANNELS = [
@@ -66,23 +67,24 @@ export function loadOrCreateInstanceKey(dataDir: string, db: Db): Buffer {
 }
 
 /**
- * Make the default channels and the first staff account (an admin holding
- * every channel key) in one transaction. Refuses an instance that already
- * has staff.
+ * Make the default channels (with keys of `channelKeyType`, X25519 unless
+ * told) and the first staff account (an admin holding every channel key) in
+ * one transaction. Refuses an instance that already has staff.
  */
 export async function initialiseInstance(
   db: Db,
   kdf: KdfPool,
   firstAccount: { username: string; password: string },
-  now: Date = new Date(),
+  options: { channelKeyType?: ChannelKeyType; now?: Date } = {},
 ): Promise<{ staffId: number; recoveryCode: string }> {
+  const { channelKeyType = 'x25519', now = new Date() } = options;
   if (isInitialised(db)) throw new Error('this data directory is already initialised');
   const at = toSecond(now);
   // All slow, asynchronous work first: better-sqlite3 transactions are synchronous.
   const { account, recoveryCode } = await prepareStaffAccount(kdf, { ...firstAccount, role: 'admin' });
   const channels = await Promise.all(
     DEFAULT_CHANNELS.map(async (channel) => {
-      const keys = await generateKeyPair();
+      const keys = await generateKeyPair(channelKeyType);
       return { ...channel, recipient: keys.recipient, wrapped: await wrapChannelIdentity(account.recipient, keys.identity) };
     }),
   );

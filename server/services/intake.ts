@@ -5,7 +5,7 @@
  */
 import type { Category, ReportSource } from '../../contract/vocabulary';
 import { formatTrackingCode } from '../../contract/tracking-code';
-import { encryptTo } from '../crypto/age';
+import { encryptTo, keyTypeOf } from '../crypto/age';
 import { newSalt, type KdfPool } from '../crypto/argon2';
 import { deriveIdentity } from '../crypto/derived-identity';
 import { generateTrackingCode, lookupTag } from '../crypto/tracking-code';
@@ -69,7 +69,9 @@ export async function prepareReport(deps: Pick<IntakeDeps, 'db' | 'kdf'>, catego
   }
   const code = generateTrackingCode();
   const salt = newSalt();
-  const reporter = await deriveIdentity(code, salt, deps.kdf.params, deps.kdf.limiter);
+  // A hybrid channel's reporter gets a hybrid key too: a classical stanza
+  // beside the channel's would let a quantum attacker open the report anyway.
+  const reporter = await deriveIdentity(code, salt, deps.kdf.params, deps.kdf.limiter, keyTypeOf(channel.recipient));
   return { channel, code, salt, reporterRecipient: reporter.recipient, recipients: [channel.recipient, reporter.recipient] };
 }
 

@@ -4,10 +4,10 @@
  * A miss does the same Argon2id work as a hit.
  */
 import type { StatusView } from '../../contract/report-fields';
-import type { InternalStatus, PublicStatus } from '../../contract/vocabulary';
+import type { ChannelKeyType, InternalStatus, PublicStatus } from '../../contract/vocabulary';
 import { rateLimited } from '../abuse/guards';
 import type { FailedCheckLimiter } from '../abuse/rate-limit';
-import { decryptText, encryptTo } from '../crypto/age';
+import { decryptText, encryptTo, keyTypeOf } from '../crypto/age';
 import { newSalt, parseKdfParams, type KdfPool } from '../crypto/argon2';
 import { deriveIdentity, sameRecipient } from '../crypto/derived-identity';
 import { lookupTag } from '../crypto/tracking-code';
@@ -28,6 +28,12 @@ export interface ReporterAccessDeps {
   kdf: KdfPool;
   /** Failed checks per lookup tag; a tag over its limit answers 429 before any work. */
   failedChecks?: FailedCheckLimiter;
+  /**
+   * The key type a miss derives (CHANNEL_KEY_TYPE, the type most reports
+   * have): a hybrid key costs about 1 ms more to derive, and a miss must
+   * cost what a hit costs. X25519 unless told.
+   */
+  missKeyType?: ChannelKeyType;
 }
 
 export interface OpenedReport {
@@ -50,12 +56,13 @@ export async function openReportByCode(deps: ReporterAccessDeps, digits: string)
   const tag = lookupTag(deps.instanceKey, digits);
   const candidates = findReportsByLookupTag(deps.db, tag);
   if (candidates.length === 0) {
-    await deriveIdentity(digits, newSalt(), deps.kdf.params, deps.kdf.limiter); // a miss costs what a hit costs
+    await deriveIdentity(digits, newSalt(), deps.kdf.params, deps.kdf.limiter, deps.missKeyType); // a miss costs what a hit costs
     deps.failedChecks?.recordFailure(tag);
     return null;
   }
   for (const candidate of candidates) {
-    const derived = await deriveIdentity(digits, candidate.codeSalt, parseKdfParams(candidate.codeKdf), deps.kdf.limiter);
+    const keyType = keyTypeOf(candidate.reporterRecipient);
+    const derived = await deriveIdentity(digits, candidate.codeSalt, parseKdfParams(candidate.codeKdf), deps.kdf.limiter, keyType);
     if (sameRecipient(derived.recipient, candidate.reporterRecipient)) {
       const report = findReportById(deps.db, candidate.id);
       return report ? { report, reporterIdentity: derived.identity } : null;

@@ -14,7 +14,7 @@ import type { ChannelRow } from '../../contract/schemas/staff-oversight-views';
 import type { Db } from '../data/database';
 import { channelsOnlyHeldBy, hasGrant } from '../data/grants';
 import { addChannelGrant, createStaff, findStaffById, findStaffByUsername } from '../data/staff';
-import type { StaffRole } from '../../contract/vocabulary';
+import type { ChannelKeyType, StaffRole } from '../../contract/vocabulary';
 import { setDisabled } from '../data/staff-security';
 import { fail } from '../errors';
 import { toSecond } from '../time';
@@ -76,10 +76,15 @@ export function setStaffDisabled(deps: AdminDeps, admin: StaffSession, staffId: 
   appendAudit(deps.db, { at: toSecond(deps.now()), actorStaffId: admin.staffId, action: disabled ? 'staff.disabled' : 'staff.enabled', detail: { staffId } });
 }
 
-/** A new channel with a fresh key, held at first by the admin who made it. */
-export async function addChannel(deps: AdminDeps, admin: StaffSession, request: { slug: string; name: string }): Promise<{ id: number; recipient: string }> {
+/** A new channel with a fresh key (of the type asked, else `defaultKeyType`), held at first by the admin who made it. */
+export async function addChannel(
+  deps: AdminDeps,
+  admin: StaffSession,
+  request: { slug: string; name: string; keyType?: ChannelKeyType | undefined },
+  defaultKeyType: ChannelKeyType = 'x25519',
+): Promise<{ id: number; recipient: string }> {
   if (findChannelBySlug(deps.db, request.slug)) throw fail('conflict');
-  const keys = await generateKeyPair();
+  const keys = await generateKeyPair(request.keyType ?? defaultKeyType);
   const wrapped = await wrapChannelIdentity(admin.personalRecipient, keys.identity);
   const at = toSecond(deps.now());
   const id = deps.db.transaction(() => {

@@ -136,6 +136,21 @@ test('an admin names a channel in each language; the console shows the reader’
   await expect(renamed).toContainText('變更受理分組的名稱或說明');
 });
 
+test('an admin adds a post-quantum channel from the console and sees its key type in the list', async ({ page, server }) => {
+  await signIn(page, 'admin', firstAdminPassword(server.output()));
+  await page.goto('/en/staff/admin/');
+  const form = page.getByRole('form', { name: 'Add a channel' });
+  await form.getByLabel('Short name').fill('customs_pq');
+  await form.getByLabel('Name', { exact: true }).fill('Customs');
+  await form.getByLabel('Key type').selectOption('pq');
+  await form.getByRole('button', { name: 'Add channel' }).click();
+  await expect(page.getByText('Channel Customs was added.')).toBeVisible();
+  const row = page.getByRole('table', { name: 'Channels with their key holders and reports' }).getByRole('row').filter({ hasText: 'customs_pq' });
+  await expect(row.getByRole('cell', { name: 'Post-quantum (ML-KEM-768 + X25519)' })).toBeVisible();
+  // The default channels of this instance kept the default key type.
+  await expect(page.getByRole('row').filter({ hasText: 'organised_crime' }).getByRole('cell', { name: 'X25519', exact: true })).toBeVisible();
+});
+
 test('a triager cannot open another channel\'s report by editing the URL', async ({ page, baseURL, server }) => {
   await ensureMember(baseURL, server.output(), SECTOR_TRIAGER);
   const admin = await apiSession(baseURL, 'admin', firstAdminPassword(server.output()));

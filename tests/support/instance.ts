@@ -52,7 +52,7 @@ export async function createTestInstance(env: Record<string, string> = {}): Prom
   const config = loadConfig({ DATA_DIR: dataDir, ...TEST_ENV, ...env });
   const { db, instanceKey, files } = openDataDir(config);
   const kdf = createKdfPools(config.argon2, config.kdfLimits);
-  await initialiseInstance(db, kdf.staff, ADMIN);
+  await initialiseInstance(db, kdf.staff, ADMIN, { channelKeyType: config.channelKeyType });
   const logLines: string[] = [];
   let offsetMs = 0;
   const clock = { now: (): Date => new Date(Date.now() + offsetMs), advance: (ms: number): void => void (offsetMs += ms) };

@@ -5,12 +5,13 @@ import { useState } from 'preact/hooks';
 import type { Lang } from '../i18n/lang';
 import { fieldErrors, useFormErrors, type ChannelRow } from './admin-data';
 import { staffApi } from './api';
-import { OutcomeLine, TextField, type Outcome } from './form-parts';
+import { OutcomeLine, SelectField, TextField, type Outcome } from './form-parts';
+import { CHANNEL_KEY_TYPES, type ChannelKeyType } from '../../contract/vocabulary';
 import { channelName, errorText, leaveIfSignedOut } from './format';
 import { ChannelRenameForm } from './admin-channel-rename';
 import { useFocusLater } from './focus-later';
 import { DataTable } from './data-table';
-import { fill } from '../i18n/fill';
+import { fill, labelOf } from '../i18n/fill';
 
 interface Props {
   lang: Lang;
@@ -25,6 +26,7 @@ export function AdminChannels(props: Props): JSX.Element {
   const m = props.m.channels;
   const [slug, setSlug] = useState('');
   const [name, setName] = useState('');
+  const [keyType, setKeyType] = useState<ChannelKeyType>('x25519');
   const [busy, setBusy] = useState(false);
   const [outcome, setOutcome] = useState<Outcome>(null);
   const [renaming, setRenaming] = useState<ChannelRow | null>(null);
@@ -37,13 +39,14 @@ export function AdminChannels(props: Props): JSX.Element {
     if (busy) return;
     setBusy(true);
     setOutcome(null);
-    const body = { slug: slug.trim(), name: name.trim() };
+    const body = { slug: slug.trim(), name: name.trim(), keyType };
     const result = await staffApi('POST', 'admin/channels', body);
     setBusy(false);
     if (result.ok) {
       setOutcome({ ok: true, text: fill(lang, m.added, { name: body.name }) });
       setSlug('');
       setName('');
+      setKeyType('x25519');
       setErrors({});
       props.onChanged();
       return;
@@ -61,7 +64,7 @@ export function AdminChannels(props: Props): JSX.Element {
       <DataTable
         captionId="channels-caption"
         caption={m.caption}
-        columns={[c.name, c.slug, c.description, c.holders, c.reports, c.action]}
+        columns={[c.name, c.slug, c.description, c.keyType, c.holders, c.reports, c.action]}
         rows={props.channels}
         rowKey={(channel) => channel.id}
         cells={(channel) => (
@@ -69,6 +72,7 @@ export function AdminChannels(props: Props): JSX.Element {
             <th scope="row">{channelName(lang, channel)}</th>
             <td>{channel.slug}</td>
             <td>{channel.descriptions[lang] ?? ''}</td>
+            <td>{labelOf(m.keyType.options, channel.keyType)}</td>
             <td class={channel.holders < 2 ? 'overdue' : undefined}>{channel.holders}</td>
             <td>{channel.reports}</td>
             <td>
@@ -108,6 +112,14 @@ export function AdminChannels(props: Props): JSX.Element {
       <form method="post" class="admin-form" ref={formRef} aria-labelledby="add-channel-heading" noValidate onSubmit={(event) => void submit(event)}>
         <TextField id="channel-slug" label={m.slug.label} hint={m.slug.hint} error={errors['slug']} value={slug} onValue={setSlug} />
         <TextField id="channel-name" label={m.name.label} hint={m.name.hint} error={errors['name']} value={name} onValue={setName} />
+        <SelectField
+          id="channel-key-type"
+          label={m.keyType.label}
+          hint={m.keyType.hint}
+          value={keyType}
+          onValue={(value) => setKeyType(value === 'pq' ? 'pq' : 'x25519')}
+          options={CHANNEL_KEY_TYPES.map((type) => ({ value: type, label: labelOf(m.keyType.options, type) }))}
+        />
         <OutcomeLine outcome={outcome} />
         <button type="submit" class="button" aria-disabled={busy ? 'true' : undefined}>
           {m.submit}

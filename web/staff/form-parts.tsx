@@ -59,15 +59,22 @@ interface SelectFieldProps {
   options: readonly { value: string; label: string }[];
   /** Text of a first, empty choice. */
   placeholder?: string;
+  hint?: string | undefined;
 }
 
-/** A select with its label and error. */
+/** A select with its label, hint and error. */
 export function SelectField(props: SelectFieldProps): JSX.Element {
   const { id, error } = props;
+  const hintId = props.hint === undefined ? undefined : `${id}-hint`;
   const errorId = error === undefined ? undefined : `${id}-error`;
   return (
     <div class={error === undefined ? 'field' : 'field field-invalid'}>
       <label for={id}>{props.label}</label>
+      {hintId !== undefined && (
+        <p class="hint" id={hintId}>
+          {props.hint}
+        </p>
+      )}
       {errorId !== undefined && (
         <p class="field-error" id={errorId}>
           {error}
@@ -77,7 +84,7 @@ export function SelectField(props: SelectFieldProps): JSX.Element {
         id={id}
         value={props.value}
         aria-invalid={error === undefined ? undefined : 'true'}
-        aria-describedby={errorId}
+        aria-describedby={describedBy(hintId, errorId)}
         onChange={(event) => props.onValue(event.currentTarget.value)}
       >
         {props.placeholder !== undefined && <option value="">{props.placeholder}</option>}
