@@ -94,7 +94,21 @@ describe('npm run bench -- --quick', () => {
     expect(results.startup.rows.map((row) => row.reports)).toEqual([0, 1_000]);
     for (const row of results.startup.rows) positive(row.ms);
 
-    for (const heading of ['1. Submissions', '2. Code checks', '3. Queue', '4. Attachments', '5. Page weight', '7. Bytes transferred', '6. Start-up']) {
+    // Part 8 ran on post-quantum channels: every request answered as expected.
+    const pq = results.postQuantum;
+    for (const row of [pq.submission, pq.codeCheck]) {
+      expect(row.concurrency).toBe(1);
+      positive(row.httpPerSecond);
+      expect(row.errors).toBe(0);
+    }
+    positive(pq.claimReports);
+    positive(pq.claim.p50Ms);
+    expect(pq.claimErrors).toBe(0);
+    positive(pq.attachments.uploadMBps);
+    positive(pq.attachments.downloadMBps);
+    expect(pq.attachments.errors).toBe(0);
+
+    for (const heading of ['1. Submissions', '2. Code checks', '3. Queue', '4. Attachments', '5. Page weight', '7. Bytes transferred', '6. Start-up', '8. Post-quantum']) {
       expect(run.stdout).toContain(heading);
     }
   });

@@ -63,6 +63,19 @@ export interface AttachmentResult {
   errors: number;
 }
 
+/** Part 8: the same measures on a server whose channels (and so reporters) have hybrid ML-KEM-768 + X25519 keys. */
+export interface PostQuantumResult {
+  /** Submissions at concurrency 1. */
+  submission: ThroughputRow;
+  /** Code checks of real codes at concurrency 1. */
+  codeCheck: CodeCheckRow;
+  /** Claims, one at a time, on the reports the submissions made (claimReports of them). */
+  claim: LatencyFigure;
+  claimReports: number;
+  claimErrors: number;
+  attachments: AttachmentResult;
+}
+
 export interface Weight {
   raw: number;
   gzip: number;
@@ -115,6 +128,7 @@ export interface BenchResults {
   pageWeight: PageWeightRow[];
   transfer: TransferRow[];
   startup: { firstStartMs: number; rows: StartupRow[] };
+  postQuantum: PostQuantumResult;
 }
 
 /* ---- `--flood`: honest reporters under attack (issue 10 item 9) and the puzzle (item 3) ---- */

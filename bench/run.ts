@@ -1,7 +1,8 @@
 /**
  * `npm run bench [-- --quick] [-- --out file]`: starts the real server on
- * loopback with temporary data directories, measures the six parts, prints
- * a table and writes bench-results.json (part 7 drives Chromium). Progress goes to stderr, the table
+ * loopback with temporary data directories, measures the eight parts, prints
+ * a table and writes bench-results.json (part 7 drives Chromium; part 8 is
+ * parts 1–4 again on post-quantum channels). Progress goes to stderr, the table
  * to stdout. Load is bounded by rounds and windows and stops by itself.
  * `--flood` measures honest reporters under attack instead (bench/flood/),
  * into bench-flood-results.json.
@@ -16,6 +17,7 @@ import { benchCodeChecks } from './code-checks';
 import { createClient } from './http-client';
 import { parseArgs, type BenchOptions } from './options';
 import { benchPageWeight } from './page-weight';
+import { benchPostQuantum } from './post-quantum';
 import { ageDecryptMs, measureQueue } from './queue';
 import { measureQueueData } from './queue-data';
 import type { BenchResults, QueueRow, SeedingRow, StartupRow } from './results';
@@ -116,6 +118,10 @@ async function runBench(options: BenchOptions, scratch: string): Promise<BenchRe
     }
   }
 
+  progress('post-quantum channels');
+  const postQuantum = await benchPostQuantum(dir('post-quantum'), kdf, options);
+  rmSync(dir('post-quantum'), { recursive: true, force: true });
+
   meta.machine.loadAverageAfter = loadavg();
   return {
     meta: { ...meta, seconds: (performance.now() - begin) / 1000, argon2: kdf },
@@ -126,6 +132,7 @@ async function runBench(options: BenchOptions, scratch: string): Promise<BenchRe
     pageWeight,
     transfer,
     startup: { firstStartMs, rows: startup },
+    postQuantum,
   };
 }
 

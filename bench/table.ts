@@ -152,6 +152,27 @@ export function formatResults(r: BenchResults): string {
     ),
   );
 
+  const pq = r.postQuantum;
+  const x = { submission: r.submissions.find((row) => row.concurrency === 1), check: r.codeChecks.find((row) => row.kind === 'hit' && row.concurrency === 1), queue: r.queue.latency[0] };
+  const rate = (row: ThroughputRow | undefined): string => (row === undefined ? '—' : `${fixed(row.httpPerSecond)}/s (${row.overheadPercent >= 0 ? '+' : ''}${fixed(row.overheadPercent, 0)}%)`);
+  out.push('', '8. Post-quantum channels: a server made with CHANNEL_KEY_TYPE=pq (channel and reporter keys hybrid ML-KEM-768 + X25519), concurrency 1, beside X25519 from parts 1–4');
+  out.push(
+    formatTable(
+      ['measure', 'X25519', 'hybrid', 'errors'],
+      [
+        ['submissions (overhead over Argon2id)', rate(x.submission), rate(pq.submission), `${pq.submission.errors}/${pq.submission.requests}`],
+        ['code checks, hits (overhead)', rate(x.check), rate(pq.codeCheck), `${pq.codeCheck.errors}/${pq.codeCheck.requests}`],
+        [
+          'claim p50 / p99 ms',
+          x.queue === undefined ? '—' : `${fixed(x.queue.claim.p50Ms, 2)} / ${fixed(x.queue.claim.p99Ms, 2)} (${thousands(x.queue.reports)} reports)`,
+          `${fixed(pq.claim.p50Ms, 2)} / ${fixed(pq.claim.p99Ms, 2)} (${thousands(pq.claimReports)} reports)`,
+          String(pq.claimErrors),
+        ],
+        ['evidence file upload / download MB/s', `${fixed(a.uploadMBps)} / ${fixed(a.downloadMBps)}`, `${fixed(pq.attachments.uploadMBps)} / ${fixed(pq.attachments.downloadMBps)}`, String(pq.attachments.errors)],
+      ],
+    ),
+  );
+
   out.push('', `Took ${fixed(r.meta.seconds, 0)} s; load average ${machine.loadAverageAfter.map((n) => n.toFixed(2)).join(' ')} after.`);
   return out.join('\n');
 }
