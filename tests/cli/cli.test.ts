@@ -151,3 +151,34 @@ describe('tipline audit verify', () => {
     expect(broken.stderr).toMatch(/^tipline: audit trail BROKEN at entry 2\b/);
   });
 });
+
+describe('tipline CLI on an instance made with CHANNEL_KEY_TYPE=pq', () => {
+  const pqDir = mkdtempSync(path.join(tmpdir(), 'tipline-cli-pq-'));
+  afterAll(() => rmSync(pqDir, { recursive: true, force: true }));
+  const run = (args: string[], stdin = ''): { status: number | null; stdout: string; stderr: string } => {
+    const result = spawnSync(process.execPath, [BIN, ...args], {
+      input: stdin,
+      env: { ...process.env, DATA_DIR: pqDir, CHANNEL_KEY_TYPE: 'pq' },
+      encoding: 'utf8',
+      timeout: 60_000,
+    });
+    return { status: result.status, stdout: result.stdout, stderr: result.stderr };
+  };
+
+  it('init gives the channels hybrid keys, and report show opens a report of one', async () => {
+    expect(run(['init', '--username', 'root', '--password-stdin'], `${ROOT_PASSWORD}\n`).status).toBe(0);
+    expect(run(['channels', 'list']).stdout).toMatch(/^organised_crime\s+1\s+0\s+age1pq1/m);
+    const config = loadConfig({ DATA_DIR: pqDir, CHANNEL_KEY_TYPE: 'pq' });
+    const { db, instanceKey } = openDataDir(config);
+    let reportId = 0;
+    try {
+      const kdf = createKdfPools(config.argon2, config.kdfLimits).reporter;
+      ({ reportId } = await submitReport({ db, instanceKey, kdf, deadlines: config.deadlines }, { category: 'organised_crime', details: 'Quantum-safe tip.' }));
+    } finally {
+      db.close();
+    }
+    const out = run(['report', 'show', String(reportId), '--username', 'root', '--password-stdin'], `${ROOT_PASSWORD}\n`);
+    expect(out.stderr).toBe('');
+    expect((JSON.parse(out.stdout) as { content: { details: string } }).content.details).toBe('Quantum-safe tip.');
+  }, 60_000);
+});
