@@ -50,8 +50,8 @@ async function newFileHeader(
   // captured key is the one age-encryption made this file with, whatever a later version does.
   const sealed: Buffer[] = [];
   new PayloadSealer(fileKey, nonce).final((chunk) => sealed.push(chunk));
-  const tag = sealed[0];
-  if (tag === undefined || !timingSafeEqual(tag, bytes.subarray(bytes.length - TAG_SIZE))) {
+  const tag = Buffer.concat(sealed);
+  if (tag.length !== TAG_SIZE || !timingSafeEqual(tag, bytes.subarray(bytes.length - TAG_SIZE))) {
     fileKey.fill(0);
     throw new Error('the captured file key is not the one age-encryption used');
   }
@@ -106,6 +106,30 @@ class AgeEncryptor extends Transform {
     this.sealer?.wipe();
     callback(error);
   }
+}
+
+/** The start of a new age file: its header and payload nonce, written before the payload. */
+export interface AgeFileStart {
+  /** Header || payload nonce: the file's first bytes. */
+  head: Buffer;
+  nonce: Buffer;
+  /** The file key (16 bytes); the caller wipes it once the payload key is derived. */
+  fileKey: Uint8Array;
+}
+
+/**
+ * Begins a new age file to `recipients` whose payload is sealed elsewhere
+ * (a worker thread: see sealing-pool.ts). Throws at once on an unusable
+ * recipient list; the returned function makes the header.
+ */
+export function ageFileStarter(recipients: readonly string[]): () => Promise<AgeFileStart> {
+  const encrypter = encrypterFor(recipients);
+  const capture = new FileKeyCapture();
+  encrypter.addRecipient(capture);
+  return async () => {
+    const { header, nonce, fileKey } = await newFileHeader(encrypter, capture);
+    return { head: Buffer.concat([header, nonce]), nonce: Buffer.from(nonce), fileKey };
+  };
 }
 
 /**
