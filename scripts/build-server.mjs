@@ -2,7 +2,7 @@
 // `npm start` runs no transpiler: esbuild bundles server/index.ts and what
 // it imports from contract/ and web/ (the no-JavaScript pages), and leaves
 // node_modules to Node. The sealing worker thread is a second entry,
-// build/sealing-worker.js, which the server starts from beside itself.
+// build/payload-worker.js, which the server starts from beside itself.
 // build-if-needed.mjs runs it when stale.
 import path from 'node:path';
 import { build } from 'esbuild';
@@ -13,7 +13,7 @@ export const SERVER_BUNDLE = path.join('build', 'server.js');
 export async function buildServer(root) {
   await build({
     absWorkingDir: root,
-    entryPoints: { server: 'server/index.ts', 'sealing-worker': 'server/crypto/sealing-worker.ts' },
+    entryPoints: { server: 'server/index.ts', 'payload-worker': 'server/crypto/payload-worker.ts' },
     outdir: path.dirname(SERVER_BUNDLE),
     bundle: true,
     platform: 'node',

@@ -119,7 +119,7 @@ export interface AgeFileStart {
 
 /**
  * Begins a new age file to `recipients` whose payload is sealed elsewhere
- * (a worker thread: see sealing-pool.ts). Throws at once on an unusable
+ * (a worker thread: see payload-pool.ts). Throws at once on an unusable
  * recipient list; the returned function makes the header.
  */
 export function ageFileStarter(recipients: readonly string[]): () => Promise<AgeFileStart> {
@@ -155,6 +155,25 @@ function headerEnd(bytes: Buffer): number {
   if (mac < 0) return -1;
   const newline = bytes.indexOf(0x0a, mac + 1);
   return newline < 0 ? -1 : newline + 1;
+}
+
+/** Bytes of an age file's start that always hold its header and payload nonce, if it has them at all. */
+export const AGE_START_BYTES = MAX_HEADER_SIZE + NONCE_SIZE;
+
+/**
+ * Where the payload of an age file starts, and its file key (the caller
+ * wipes it) and nonce, from the file's first bytes (AGE_START_BYTES of them,
+ * or the whole file if shorter), for the first of `identities` that matches.
+ * The library checks the header MAC. For a payload opened elsewhere (a worker
+ * thread: see payload-pool.ts).
+ */
+export async function agePayloadStart(identities: readonly string[], start: Buffer): Promise<{ offset: number; fileKey: Uint8Array; nonce: Buffer }> {
+  const decrypter = decrypterFor(identities);
+  const end = headerEnd(start);
+  if (end < 0) throw new Error(start.length >= MAX_HEADER_SIZE ? 'age header too long' : 'age file truncated in its header');
+  if (start.length < end + NONCE_SIZE) throw new Error('age file truncated before its payload');
+  const fileKey = await decrypter.decryptHeader(start.subarray(0, end));
+  return { offset: end + NONCE_SIZE, fileKey, nonce: Buffer.from(start.subarray(end, end + NONCE_SIZE)) };
 }
 
 class AgeDecryptor extends Transform {

@@ -2,14 +2,14 @@
  * The end of an upload's pipeline: plaintext in, an age file on disk out,
  * with the SHA-256 and length of what came in. The event loop only copies
  * the bytes into a few reusable batches and hands them to a sealing worker
- * (crypto/sealing-pool.ts), which hashes, seals and writes them. At most
+ * (crypto/payload-pool.ts), which hashes, seals and writes them. At most
  * IN_FLIGHT batches are with the worker: a slow disk or a busy worker slows
  * the upload down instead of filling memory.
  */
 import { open, type FileHandle } from 'node:fs/promises';
 import { Writable } from 'node:stream';
 import type { AgeFileStart } from '../crypto/age-stream';
-import { openSealingJob, type SealedFile, type SealingJob } from '../crypto/sealing-pool';
+import { openSealingJob, type SealedFile, type SealingJob } from '../crypto/payload-pool';
 import { streamedBytes } from '../young-garbage';
 
 /**

@@ -1,12 +1,13 @@
 /**
- * A few long-lived worker threads (sealing-worker.ts) that hash, seal and
- * write evidence files off the event loop. A worker takes several uploads
- * at once, answering each one's messages in order; workers start on the
- * first upload and do not keep the process alive while idle.
+ * A few long-lived worker threads (payload-worker.ts) that seal evidence
+ * files as they are uploaded and open them as they are downloaded, off the
+ * event loop. A worker takes several files at once, answering each one's
+ * messages in order; workers start with the first file and do not keep the
+ * process alive while idle.
  */
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
-import type { FromWorker, ToWorker } from './sealing-protocol';
+import type { FromWorker, ToWorker } from './payload-protocol';
 
 /** What a finished file's plaintext was. */
 export interface SealedFile {
@@ -33,6 +34,22 @@ export interface SealingStart {
   nonce: Uint8Array;
 }
 
+/** One file being opened by a worker. */
+export interface OpeningJob {
+  /** The next authenticated plaintext, in order; `last` once the payload is complete and authenticated. Rejects on tampering. */
+  read(): Promise<{ chunks: ArrayBuffer[]; last: boolean }>;
+  /** Stop; after it settles the worker no longer uses the fd. Never rejects. */
+  abort(): Promise<void>;
+}
+
+/** The payload of the age file on `fd` from byte `offset`, with its file key (wiped here) and nonce. */
+export interface OpeningStart {
+  fd: number;
+  offset: number;
+  fileKey: Uint8Array;
+  nonce: Uint8Array;
+}
+
 // One core is left to the event loop: parsing the upload and copying it here keep it busy too.
 const POOL_SIZE = Math.max(1, Math.min(4, availableParallelism() - 1));
 
@@ -44,12 +61,12 @@ interface JobState {
   failure: Error | null;
 }
 
-class SealingWorker {
+class PayloadWorker {
   readonly worker: Worker;
   readonly jobs = new Map<number, JobState>();
   #crash: Error | null = null;
 
-  constructor(onExit: (self: SealingWorker) => void) {
+  constructor(onExit: (self: PayloadWorker) => void) {
     this.worker = startWorker();
     this.worker.unref();
     this.worker.on('message', (answer: FromWorker) => this.#answer(answer));
@@ -57,7 +74,7 @@ class SealingWorker {
     this.worker.on('exit', () => {
       onExit(this);
       // Once it has exited it cannot write to any fd: every job may close its own.
-      const error = new Error('the sealing worker stopped', { cause: this.#crash });
+      const error = new Error('the payload worker stopped', { cause: this.#crash });
       for (const state of this.jobs.values()) fail(state, error);
       this.jobs.clear();
     });
@@ -77,12 +94,12 @@ class SealingWorker {
     const state = this.jobs.get(answer.job);
     if (state === undefined) return;
     if (answer.kind === 'failed') {
-      fail(state, new Error(`sealing failed: ${answer.message}`));
+      fail(state, new Error(`payload worker: ${answer.message}`));
       this.#release(answer.job);
       return;
     }
     state.waiters.shift()?.settle(answer);
-    if (answer.kind === 'done' || answer.kind === 'aborted') this.#release(answer.job);
+    if (answer.kind === 'done' || answer.kind === 'aborted' || (answer.kind === 'plaintext' && answer.last)) this.#release(answer.job);
   }
 
   #release(job: number): void {
@@ -97,40 +114,51 @@ function fail(state: JobState, error: Error): void {
 }
 
 /**
- * The compiled server runs build/sealing-worker.js beside build/server.js;
+ * The compiled server runs build/payload-worker.js beside build/server.js;
  * from source (tsx, vitest) the worker loads the TypeScript through tsx.
  */
 function startWorker(): Worker {
-  if (!import.meta.url.endsWith('.ts')) return new Worker(new URL('./sealing-worker.js', import.meta.url));
-  const source = new URL('./sealing-worker.ts', import.meta.url).href;
+  if (!import.meta.url.endsWith('.ts')) return new Worker(new URL('./payload-worker.js', import.meta.url));
+  const source = new URL('./payload-worker.ts', import.meta.url).href;
   return new Worker(`import('tsx/esm/api').then((tsx) => { tsx.register(); return import(${JSON.stringify(source)}); });`, { eval: true });
 }
 
-const workers: SealingWorker[] = [];
+const workers: PayloadWorker[] = [];
 let nextJob = 1;
 
 /** The least busy worker, starting another while there are fewer than POOL_SIZE and all are busy. */
-function pickWorker(): SealingWorker {
+function pickWorker(): PayloadWorker {
   const idle = workers.find((candidate) => candidate.jobs.size === 0);
   if (idle !== undefined) return idle;
   if (workers.length < POOL_SIZE) {
-    const started = new SealingWorker((self) => workers.splice(workers.indexOf(self) >>> 0, 1));
+    const started = new PayloadWorker((self) => workers.splice(workers.indexOf(self) >>> 0, 1));
     workers.push(started);
     return started;
   }
   return workers.reduce((least, candidate) => (candidate.jobs.size < least.jobs.size ? candidate : least));
 }
 
-/** Starts sealing a file: the worker writes `head` to `fd`, then the payload as it arrives. */
-export async function openSealingJob(start: SealingStart): Promise<SealingJob> {
+/** A job on the least busy worker, set up by `start` (its key handed over in a fresh buffer, so the caller's is wiped here). */
+async function startJob(fileKey: Uint8Array, start: (job: number, key: ArrayBuffer) => ToWorker): Promise<{ owner: PayloadWorker; job: number }> {
   const owner = pickWorker();
   const job = nextJob++;
   owner.jobs.set(job, { waiters: [], failure: null });
   owner.worker.ref();
-  // A fresh buffer to hand over, so the caller's key is wiped here and no copy is left behind.
-  const fileKey = new Uint8Array(start.fileKey);
-  start.fileKey.fill(0);
-  await owner.send({ kind: 'open', job, fd: start.fd, head: start.head, fileKey: fileKey.buffer, nonce: start.nonce }, [fileKey.buffer]);
+  const key = new Uint8Array(fileKey);
+  fileKey.fill(0);
+  await owner.send(start(job, key.buffer), [key.buffer]);
+  return { owner, job };
+}
+
+/** Forgets a job, waiting until its worker has answered everything sent before. */
+async function abortJob(owner: PayloadWorker, job: number): Promise<void> {
+  // A job that failed, finished, or whose worker died is already forgotten by it.
+  await owner.send({ kind: 'abort', job }).catch(() => undefined);
+}
+
+/** Starts sealing a file: the worker writes `head` to `fd`, then the payload as it arrives. */
+export async function openSealingJob(start: SealingStart): Promise<SealingJob> {
+  const { owner, job } = await startJob(start.fileKey, (id, fileKey) => ({ kind: 'seal', job: id, fd: start.fd, head: start.head, fileKey, nonce: start.nonce }));
   return {
     write: async (bytes, length) => {
       const answer = await owner.send({ kind: 'data', job, bytes, length }, [bytes]);
@@ -142,9 +170,19 @@ export async function openSealingJob(start: SealingStart): Promise<SealingJob> {
       if (answer.kind !== 'done') throw new Error(`unexpected answer ${answer.kind}`);
       return { sha256: answer.sha256, size: answer.size };
     },
-    abort: async () => {
-      // A job that failed, or whose worker died, is already forgotten by it.
-      await owner.send({ kind: 'abort', job }).catch(() => undefined);
+    abort: () => abortJob(owner, job),
+  };
+}
+
+/** Starts opening a file's payload: each `read` has the worker read, authenticate and hand over about 1 MiB. */
+export async function openOpeningJob(start: OpeningStart): Promise<OpeningJob> {
+  const { owner, job } = await startJob(start.fileKey, (id, fileKey) => ({ kind: 'open', job: id, fd: start.fd, offset: start.offset, fileKey, nonce: start.nonce }));
+  return {
+    read: async () => {
+      const answer = await owner.send({ kind: 'pull', job });
+      if (answer.kind !== 'plaintext') throw new Error(`unexpected answer ${answer.kind}`);
+      return { chunks: answer.chunks, last: answer.last };
     },
+    abort: () => abortJob(owner, job),
   };
 }
