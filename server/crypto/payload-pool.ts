@@ -75,14 +75,14 @@ class PayloadWorker {
       onExit(this);
       // Once it has exited it cannot write to any fd: every job may close its own.
       const error = new Error('the payload worker stopped', { cause: this.#crash });
+      // Their states stay, failed, so that every later call of theirs says why.
       for (const state of this.jobs.values()) fail(state, error);
-      this.jobs.clear();
     });
   }
 
   send(message: ToWorker, transfer: ArrayBuffer[] = []): Promise<FromWorker> {
     const state = this.jobs.get(message.job);
-    if (state === undefined) return Promise.reject(new Error('no such sealing job'));
+    if (state === undefined) return Promise.reject(new Error('no such payload job'));
     if (state.failure !== null) return Promise.reject(state.failure);
     return new Promise<FromWorker>((settle, reject) => {
       state.waiters.push({ settle, fail: reject });
@@ -185,4 +185,9 @@ export async function openOpeningJob(start: OpeningStart): Promise<OpeningJob> {
     },
     abort: () => abortJob(owner, job),
   };
+}
+
+/** Stops every worker now, failing their jobs as a crash would; the next job starts a fresh one. For tests and shutdown. */
+export async function stopPayloadWorkers(): Promise<void> {
+  await Promise.all(workers.map((running) => running.worker.terminate()));
 }
