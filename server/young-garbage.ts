@@ -16,11 +16,16 @@
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 
-const collectYoung: () => void = (() => {
+let collectYoung: (() => void) | null = null;
+
+/** V8's `gc`, made on first use rather than at import. */
+function collector(): () => void {
+  if (collectYoung !== null) return collectYoung;
   setFlagsFromString('--expose-gc');
   const gc: unknown = runInNewContext('gc');
-  return typeof gc === 'function' ? () => void gc({ type: 'minor' }) : () => undefined;
-})();
+  collectYoung = typeof gc === 'function' ? () => void gc({ type: 'minor' }) : () => undefined;
+  return collectYoung;
+}
 
 /** Bytes streamed between two collections. */
 const BYTES_PER_COLLECTION = 8 * 1024 * 1024;
@@ -31,5 +36,5 @@ export function streamedBytes(bytes: number): void {
   sinceCollection += bytes;
   if (sinceCollection < BYTES_PER_COLLECTION) return;
   sinceCollection = 0;
-  collectYoung();
+  collector()();
 }

@@ -115,7 +115,8 @@ function fail(state: JobState, error: Error): void {
 
 /**
  * The compiled server runs build/payload-worker.js beside build/server.js;
- * from source (tsx, vitest) the worker loads the TypeScript through tsx.
+ * from source (tsx, vitest: run from the project, where tsx resolves) the
+ * worker loads the TypeScript through tsx.
  */
 function startWorker(): Worker {
   if (!import.meta.url.endsWith('.ts')) return new Worker(new URL('./payload-worker.js', import.meta.url));
