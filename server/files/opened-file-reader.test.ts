@@ -67,6 +67,10 @@ describe('OpenedFileReader', () => {
     await expect(readAll(new OpenedFileReader(file, [mallory.identity]))).rejects.toThrow();
   });
 
+  it('fails a read of a file that is not there', async () => {
+    await expect(readAll(new OpenedFileReader(path.join(scratch, 'missing.age'), [alice.identity]))).rejects.toThrow(/ENOENT/);
+  });
+
   it('closes its file when the reader stops early, as a download cut off does', async () => {
     const file = cliEncrypt(randomBytes(4 * MiB));
     const before = openFds();

@@ -101,7 +101,12 @@ export function decryptFileStream(stored: Readable, identity: string): Readable 
  * fails at the damaged chunk and the download breaks off there.
  */
 export function openStoredFile(store: FileStore, storageName: string, identity: string): Readable {
-  return new OpenedFileReader(store.storedPath(storageName), [identity]);
+  const reader = new OpenedFileReader(store.storedPath(storageName), [identity]);
+  // A download abandoned before it was read (or a file gone meanwhile) fails
+  // with nobody listening yet; as inside decryptStream's pipeline, that must
+  // not become an unhandled 'error' event. Readers still see the error.
+  reader.on('error', () => undefined);
+  return reader;
 }
 
 /**
