@@ -132,7 +132,10 @@ function pickWorker(): PayloadWorker {
   const idle = workers.find((candidate) => candidate.jobs.size === 0);
   if (idle !== undefined) return idle;
   if (workers.length < POOL_SIZE) {
-    const started = new PayloadWorker((self) => workers.splice(workers.indexOf(self) >>> 0, 1));
+    const started = new PayloadWorker((self) => {
+      const index = workers.indexOf(self);
+      if (index >= 0) workers.splice(index, 1);
+    });
     workers.push(started);
     return started;
   }
