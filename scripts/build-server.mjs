@@ -1,7 +1,9 @@
-// The server as one compiled JavaScript file (build/server.js, with a source
-// map), so `npm start` runs no transpiler: esbuild bundles server/index.ts
-// and what it imports from contract/ and web/ (the no-JavaScript pages), and
-// leaves node_modules to Node. build-if-needed.mjs runs it when stale.
+// The server as compiled JavaScript (build/server.js, with a source map), so
+// `npm start` runs no transpiler: esbuild bundles server/index.ts and what
+// it imports from contract/ and web/ (the no-JavaScript pages), and leaves
+// node_modules to Node. The sealing worker thread is a second entry,
+// build/payload-worker.js, which the server starts from beside itself.
+// build-if-needed.mjs runs it when stale.
 import path from 'node:path';
 import { build } from 'esbuild';
 
@@ -11,8 +13,8 @@ export const SERVER_BUNDLE = path.join('build', 'server.js');
 export async function buildServer(root) {
   await build({
     absWorkingDir: root,
-    entryPoints: ['server/index.ts'],
-    outfile: SERVER_BUNDLE,
+    entryPoints: { server: 'server/index.ts', 'payload-worker': 'server/crypto/payload-worker.ts' },
+    outdir: path.dirname(SERVER_BUNDLE),
     bundle: true,
     platform: 'node',
     format: 'esm',

@@ -10,6 +10,7 @@ import { serve } from '@hono/node-server';
 import { createApp } from './app';
 import { ConfigError, loadConfig } from './config';
 import { createKdfPools } from './crypto/argon2';
+import { warmPayloadWorkers } from './crypto/payload-pool';
 import { allStorageNames } from './data/report-files';
 import { applyRequestTimeouts, DEFAULT_REQUEST_MS } from './http/timeouts';
 import { openDataDir } from './instance-setup';
@@ -65,6 +66,7 @@ async function main(): Promise<void> {
     process.stdout.write(`Tipline is running on http://${config.host}:${info.port}/\n`);
   });
   if (!(server instanceof Server)) throw new Error('expected an HTTP/1.1 server');
+  warmPayloadWorkers();
   // Uploads get an idle timeout instead of Node's total one; everything else keeps a total bound.
   applyRequestTimeouts(server, {
     uploadIdleMs: config.uploadIdleSeconds * 1000,

@@ -33,12 +33,16 @@ function chunkNonce(counter: number, last: boolean): Buffer {
   return nonce;
 }
 
-/** Seal one chunk; returns ciphertext || tag. */
-function seal(key: Buffer, counter: number, last: boolean, plaintext: Buffer): Buffer {
+/**
+ * Seal one chunk: emits the ciphertext, then the tag. Not joined into one
+ * Buffer: that would be a second 64 KiB allocation and copy per chunk.
+ */
+function seal(key: Buffer, counter: number, last: boolean, plaintext: Buffer, emit: Emit): void {
   const cipher = createCipheriv('chacha20-poly1305', key, chunkNonce(counter, last), { authTagLength: TAG_SIZE });
   const body = cipher.update(plaintext);
   cipher.final();
-  return Buffer.concat([body, cipher.getAuthTag()], plaintext.length + TAG_SIZE);
+  emit(body);
+  emit(cipher.getAuthTag());
 }
 
 /** Open one sealed chunk; throws unless it authenticates as exactly this chunk. */
@@ -56,7 +60,8 @@ function open(key: Buffer, counter: number, last: boolean, sealed: Buffer): Buff
 }
 
 /**
- * Cuts a byte stream into chunks of `size` and hands each to `onChunk`,
+ * Cuts a byte stream into chunks of `size` and hands each to `onChunk`
+ * (which emits what the chunk becomes),
  * holding back the latest one until it knows whether more bytes follow,
  * since only the last chunk is sealed with the last-chunk flag.
  */
@@ -67,7 +72,7 @@ class Chunker {
 
   constructor(
     private readonly size: number,
-    private readonly onChunk: (counter: number, last: boolean, chunk: Buffer) => Buffer,
+    private readonly onChunk: (counter: number, last: boolean, chunk: Buffer, emit: Emit) => void,
   ) {
     this.pending = Buffer.alloc(size);
   }
@@ -76,12 +81,12 @@ class Chunker {
     let offset = 0;
     while (offset < data.length) {
       if (this.pendingLength === this.size) {
-        emit(this.onChunk(this.counter++, false, this.pending));
+        this.onChunk(this.counter++, false, this.pending, emit);
         this.pendingLength = 0;
       }
       // A whole chunk with more input after it can go straight from the input, uncopied.
       if (this.pendingLength === 0 && data.length - offset > this.size) {
-        emit(this.onChunk(this.counter++, false, data.subarray(offset, offset + this.size)));
+        this.onChunk(this.counter++, false, data.subarray(offset, offset + this.size), emit);
         offset += this.size;
         continue;
       }
@@ -93,7 +98,7 @@ class Chunker {
 
   /** Hand on the held-back chunk as the last one (empty if no bytes came at all), then forget it. */
   final(emit: Emit): void {
-    emit(this.onChunk(this.counter++, true, this.pending.subarray(0, this.pendingLength)));
+    this.onChunk(this.counter++, true, this.pending.subarray(0, this.pendingLength), emit);
     this.wipe();
   }
 
@@ -120,7 +125,7 @@ export class PayloadSealer {
   constructor(fileKey: Uint8Array, nonce: Uint8Array) {
     const key = payloadKey(fileKey, nonce);
     this.key = key;
-    this.chunker = new Chunker(CHUNK_SIZE, (counter, last, chunk) => seal(key, counter, last, chunk));
+    this.chunker = new Chunker(CHUNK_SIZE, (counter, last, chunk, emit) => seal(key, counter, last, chunk, emit));
   }
 
   /** Seal every chunk that `plaintext` completes, except the latest, which may turn out to be the last. */
@@ -150,7 +155,7 @@ export class PayloadOpener {
   constructor(fileKey: Uint8Array, nonce: Uint8Array) {
     const key = payloadKey(fileKey, nonce);
     this.key = key;
-    this.chunker = new Chunker(SEALED_CHUNK_SIZE, (counter, last, chunk) => open(key, counter, last, chunk));
+    this.chunker = new Chunker(SEALED_CHUNK_SIZE, (counter, last, chunk, emit) => emit(open(key, counter, last, chunk)));
   }
 
   /** Open every sealed chunk that `ciphertext` completes, except the latest. Throws on tampering. */

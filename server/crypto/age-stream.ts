@@ -50,8 +50,8 @@ async function newFileHeader(
   // captured key is the one age-encryption made this file with, whatever a later version does.
   const sealed: Buffer[] = [];
   new PayloadSealer(fileKey, nonce).final((chunk) => sealed.push(chunk));
-  const tag = sealed[0];
-  if (tag === undefined || !timingSafeEqual(tag, bytes.subarray(bytes.length - TAG_SIZE))) {
+  const tag = Buffer.concat(sealed);
+  if (tag.length !== TAG_SIZE || !timingSafeEqual(tag, bytes.subarray(bytes.length - TAG_SIZE))) {
     fileKey.fill(0);
     throw new Error('the captured file key is not the one age-encryption used');
   }
@@ -108,6 +108,30 @@ class AgeEncryptor extends Transform {
   }
 }
 
+/** The start of a new age file: its header and payload nonce, written before the payload. */
+export interface AgeFileStart {
+  /** Header || payload nonce: the file's first bytes. */
+  head: Buffer;
+  nonce: Buffer;
+  /** The file key (16 bytes); the caller wipes it once the payload key is derived. */
+  fileKey: Uint8Array;
+}
+
+/**
+ * Begins a new age file to `recipients` whose payload is sealed elsewhere
+ * (a worker thread: see payload-pool.ts). Throws at once on an unusable
+ * recipient list; the returned function makes the header.
+ */
+export function ageFileStarter(recipients: readonly string[]): () => Promise<AgeFileStart> {
+  const encrypter = encrypterFor(recipients);
+  const capture = new FileKeyCapture();
+  encrypter.addRecipient(capture);
+  return async () => {
+    const { header, nonce, fileKey } = await newFileHeader(encrypter, capture);
+    return { head: Buffer.concat([header, nonce]), nonce: Buffer.from(nonce), fileKey };
+  };
+}
+
 /**
  * A Transform from plaintext to a binary age file that each of `recipients`
  * (`age1...`) can decrypt alone. Throws at once on an unusable recipient list.
@@ -131,6 +155,25 @@ function headerEnd(bytes: Buffer): number {
   if (mac < 0) return -1;
   const newline = bytes.indexOf(0x0a, mac + 1);
   return newline < 0 ? -1 : newline + 1;
+}
+
+/** Bytes of an age file's start that always hold its header and payload nonce, if it has them at all. */
+export const AGE_START_BYTES = MAX_HEADER_SIZE + NONCE_SIZE;
+
+/**
+ * Where the payload of an age file starts, and its file key (the caller
+ * wipes it) and nonce, from the file's first bytes (AGE_START_BYTES of them,
+ * or the whole file if shorter), for the first of `identities` that matches.
+ * The library checks the header MAC. For a payload opened elsewhere (a worker
+ * thread: see payload-pool.ts).
+ */
+export async function agePayloadStart(identities: readonly string[], start: Buffer): Promise<{ offset: number; fileKey: Uint8Array; nonce: Buffer }> {
+  const decrypter = decrypterFor(identities);
+  const end = headerEnd(start);
+  if (end < 0) throw new Error(start.length >= MAX_HEADER_SIZE ? 'age header too long' : 'age file truncated in its header');
+  if (start.length < end + NONCE_SIZE) throw new Error('age file truncated before its payload');
+  const fileKey = await decrypter.decryptHeader(start.subarray(0, end));
+  return { offset: end + NONCE_SIZE, fileKey, nonce: Buffer.from(start.subarray(end, end + NONCE_SIZE)) };
 }
 
 class AgeDecryptor extends Transform {

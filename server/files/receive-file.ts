@@ -1,18 +1,18 @@
 /**
  * Receiving one evidence file as it arrives: count it against the limits,
- * remove identifying metadata, hash what is kept, and age-encrypt it into an
- * incoming file (the payload with node:crypto; see crypto/age-stream.ts). Nothing is held whole in memory and nothing touches disk in
- * clear. The file only counts as stored once the caller commits it.
+ * remove identifying metadata, then hash what is kept and age-encrypt it
+ * into an incoming file on a worker thread (sealed-file-writer.ts). Nothing
+ * is held whole in memory and nothing touches disk in clear. The file only
+ * counts as stored once the caller commits it.
  */
-import { createHash } from 'node:crypto';
-import { createWriteStream } from 'node:fs';
 import { rm } from 'node:fs/promises';
 import { Transform, type Readable, type TransformCallback } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import type { MetadataHandling, UploadLimits, UploadProblem } from '../../contract/attachments';
 import type { FileStore } from './file-store';
-import { ageEncryptor } from '../crypto/age-stream';
+import { ageFileStarter } from '../crypto/age-stream';
 import { MetadataCleaner } from './metadata-cleaner';
+import { SealedFileWriter } from './sealed-file-writer';
 
 /** What `report_files.meta` decrypts to. */
 export interface FileMeta {
@@ -68,22 +68,6 @@ export class UploadBudget {
   }
 }
 
-/** SHA-256 and length of what passes through. */
-class Digest extends Transform {
-  private readonly hash = createHash('sha256');
-  size = 0;
-
-  override _transform(chunk: Buffer, _encoding: BufferEncoding, callback: TransformCallback): void {
-    this.hash.update(chunk);
-    this.size += chunk.length;
-    callback(null, chunk);
-  }
-
-  hex(): string {
-    return this.hash.digest('hex');
-  }
-}
-
 /**
  * A file name as the reporter's device gave it, made safe to keep and to
  * offer back in a download: no directories, no control characters, NFC, at
@@ -114,18 +98,16 @@ export async function receiveFile(
   const { storageName, incomingPath } = store.stage();
   const meter = options.budget.meter();
   const cleaner = new MetadataCleaner({ keepMetadata: options.keepMetadata });
-  const digest = new Digest();
-  const encryptor = ageEncryptor(options.recipients);
+  const out = new SealedFileWriter(incomingPath, ageFileStarter(options.recipients));
 
   // The source is piped by hand, not handed to pipeline(): pipeline would
   // destroy it on error, and the multipart parser must keep reading.
-  const out = createWriteStream(incomingPath, { flags: 'wx' });
   const onSourceError = (error: Error): void => void meter.destroy(error);
   source.once('error', onSourceError);
   source.pipe(meter);
   try {
-    await pipeline(meter, cleaner, digest, encryptor, out);
-    await store.syncIncoming(storageName);
+    // The writer flushes the file to disk before it finishes.
+    await pipeline(meter, cleaner, out);
   } catch (error) {
     source.unpipe(meter);
     source.resume();
@@ -143,9 +125,9 @@ export async function receiveFile(
     meta: {
       version: 1,
       name: safeFileName(options.name),
-      size: digest.size,
+      size: out.result.size,
       type: cleaner.result.mime,
-      sha256: digest.hex(),
+      sha256: out.result.sha256,
       metadata: cleaner.result.metadata,
     },
   };

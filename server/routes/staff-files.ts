@@ -10,7 +10,7 @@ import { findReportFile } from '../data/report-files';
 import { downloadHeaders } from '../http/download';
 import { requireStaff, type StaffVariables } from '../http/staff-auth';
 import { auditCase, openCase, parseReportId, reportNotFound } from '../services/case-access';
-import { decryptFileStream, staffFileViewOf } from '../services/evidence-files';
+import { openStoredFile, staffFileViewOf } from '../services/evidence-files';
 import { toWebStream } from '../files/web-streams';
 import { staffAuthDeps, type RouteDeps } from './deps';
 
@@ -30,7 +30,7 @@ export function staffFileRoutes(deps: RouteDeps): Hono<{ Variables: StaffVariabl
   return new Hono<{ Variables: StaffVariables }>()
     .get('/reports/:id/files/:fileId', caseworkers, async (c) => {
       const { session, opened, record, view } = await openFile(c);
-      const plaintext = decryptFileStream(store.openStored(record.storageName), opened.identity);
+      const plaintext = openStoredFile(store, record.storageName, opened.identity);
       auditCase(db, session, 'file.downloaded', opened.meta, deps.now(), { fileId: record.id });
       return new Response(toWebStream(plaintext), { status: 200, headers: downloadHeaders(view.name, view.type, view.size) });
     })

@@ -11,6 +11,7 @@ import { decryptText, encryptTo } from '../crypto/age';
 import type { Db } from '../data/database';
 import { insertReportFile, listReportFiles, type FileOrigin, type ReportFileRecord } from '../data/report-files';
 import type { FileStore } from '../files/file-store';
+import { OpenedFileReader } from '../files/opened-file-reader';
 import type { FileMeta, ReceivedFile } from '../files/receive-file';
 import { ageDecryptor, ageEncryptor, decryptStream } from '../crypto/age-stream';
 
@@ -92,6 +93,20 @@ export async function staffFileViewOf(record: ReportFileRecord, channelIdentity:
  */
 export function decryptFileStream(stored: Readable, identity: string): Readable {
   return decryptStream([identity], stored);
+}
+
+/**
+ * A stored file decrypted as it is read, the payload on a worker thread (see
+ * files/opened-file-reader.ts). As with decryptFileStream, a tampered file
+ * fails at the damaged chunk and the download breaks off there.
+ */
+export function openStoredFile(store: FileStore, storageName: string, identity: string): Readable {
+  const reader = new OpenedFileReader(store.storedPath(storageName), [identity]);
+  // A download abandoned before it was read (or a file gone meanwhile) fails
+  // with nobody listening yet; as inside decryptStream's pipeline, that must
+  // not become an unhandled 'error' event. Readers still see the error.
+  reader.on('error', () => undefined);
+  return reader;
 }
 
 /**
