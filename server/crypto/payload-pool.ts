@@ -2,8 +2,8 @@
  * A few long-lived worker threads (payload-worker.ts) that seal evidence
  * files as they are uploaded and open them as they are downloaded, off the
  * event loop. A worker takes several files at once, answering each one's
- * messages in order; workers start with the first file and do not keep the
- * process alive while idle.
+ * messages in order; the server starts one at start-up (warmPayloadWorkers),
+ * and workers do not keep the process alive while idle.
  */
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
