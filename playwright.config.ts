@@ -36,8 +36,12 @@ export default defineConfig({
   projects: [
     // Tor Browser "Safest": every reporter flow must work with no JavaScript at all.
     // (axe and the staff console need JavaScript, so only the reporter flows run here.)
-    { name: 'javascript-disabled', testMatch: ['reporter.spec.ts', 'evidence-*.spec.ts', 'busy-form.spec.ts'], use: { javaScriptEnabled: false } },
-    // The no-JavaScript busy page (busy-form.spec.ts) is the other project's alone.
-    { name: 'javascript-enabled', testIgnore: ['busy-form.spec.ts'], use: { javaScriptEnabled: true } },
+    {
+      name: 'javascript-disabled',
+      testMatch: ['reporter.spec.ts', 'evidence-*.spec.ts', 'busy-form.spec.ts', 'receipt-reload.spec.ts'],
+      use: { javaScriptEnabled: false },
+    },
+    // The no-JavaScript busy page and receipt reloads are the other project's alone.
+    { name: 'javascript-enabled', testIgnore: ['busy-form.spec.ts', 'receipt-reload.spec.ts'], use: { javaScriptEnabled: true } },
   ],
 });

@@ -83,6 +83,15 @@ export async function javaScriptReporter(browser: Browser, baseUrl: string, star
  * would, and after a busy page wait its Retry-After and post again, until
  * `deadlineMs` from the first post.
  */
+/** Follow a report's 303 as a browser does, with the receipt cookie: true when the receipt shows the code. */
+async function receiptShown(baseUrl: string, response: Response): Promise<boolean> {
+  const location = response.headers.get('location');
+  const cookie = (response.headers.get('set-cookie') ?? '').split(';')[0];
+  if (location === null || cookie === undefined || cookie === '') return false;
+  const receipt = await fetch(new URL(location, baseUrl), { headers: { cookie, accept: 'text/html' } });
+  return receipt.status === 200 && (await receipt.text()).includes('data-testid="tracking-code"');
+}
+
 export async function noJavaScriptReporter(baseUrl: string, startedMs: number, deadlineMs: number): Promise<HonestAttempt> {
   const begin = performance.now();
   const attempt: HonestAttempt = { kind: 'nojs', startedMs, ok: false, ms: 0, outcome: 'gave_up', posts: 0, answers: {}, maxEffort: 0, loadMs: NaN };
@@ -96,13 +105,15 @@ export async function noJavaScriptReporter(baseUrl: string, startedMs: number, d
         method: 'POST',
         headers: { 'content-type': 'application/x-www-form-urlencoded', accept: 'text/html' },
         body: form.toString(),
+        redirect: 'manual',
         signal: AbortSignal.timeout(Math.ceil(Math.max(1, left()))),
       });
       const html = await response.text();
       // A busy answer is the form again (with what was typed); any other 503 is an error page.
       const busy = response.status === 503 && html.includes('id="report-form"');
       note(attempt.answers, `${response.status}${busy ? ' busy' : ''}`);
-      if (response.status === 201 && html.includes('data-testid="tracking-code"')) {
+      // Sent: 303 to the receipt, which the browser then opens with the cookie that holds the code.
+      if (response.status === 303 && (await receiptShown(baseUrl, response))) {
         attempt.ok = true;
         attempt.outcome = 'receipt';
         break;

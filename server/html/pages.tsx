@@ -9,6 +9,7 @@ import { renderToString } from 'preact-render-to-string';
 import { ErrorNotice } from '../../web/components/error-notice';
 import { FollowUpAgain } from '../../web/components/follow-up-again';
 import { Receipt } from '../../web/components/receipt';
+import { ReceiptGone } from '../../web/components/receipt-gone';
 import { ReportForm } from '../../web/components/report-form';
 import { StatusDetails } from '../../web/components/status-details';
 import { StatusLookupForm } from '../../web/components/status-lookup-form';
@@ -80,9 +81,14 @@ export function reportFormPage(
   return page(c, shells, lang, 'report', form, problem ? statusOf(problem) : 400);
 }
 
-/** The tracking code, shown once. */
+/** The tracking code, shown once (the one view of GET /api/reports/receipt). */
 export function receiptPage(c: Context, shells: Shells, lang: Lang, trackingCode: string): Response {
-  return page(c, shells, lang, 'receipt', <Receipt lang={lang} trackingCode={trackingCode} />, 201);
+  return page(c, shells, lang, 'receipt', <Receipt lang={lang} trackingCode={trackingCode} />, 200);
+}
+
+/** The receipt again (a reload, going back): the code is not shown twice, and nothing was sent again. */
+export function receiptGonePage(c: Context, shells: Shells, lang: Lang): Response {
+  return page(c, shells, lang, 'receipt', <ReceiptGone lang={lang} />, 200);
 }
 
 /**

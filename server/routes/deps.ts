@@ -7,6 +7,7 @@ import type { KdfPools } from '../crypto/argon2';
 import type { Db } from '../data/database';
 import type { FileStore } from '../files/file-store';
 import type { Shells } from '../html/shells';
+import type { ReceiptCookies } from '../http/receipt-cookie';
 import type { StaffAuthDeps } from '../http/staff-auth';
 import type { Logger } from '../log';
 import type { FailedSignInLog } from '../services/failed-sign-ins';
@@ -28,6 +29,8 @@ export interface RouteDeps {
   failedSignIns: FailedSignInLog;
   /** Evidence files on disk. */
   files: FileStore;
+  /** Receipts of no-JavaScript reports, held for one view (POST-redirect-GET). */
+  receipts: ReceiptCookies;
   /** The clock; tests move it to expire leases and sessions. */
   now: () => Date;
 }

@@ -1,7 +1,13 @@
-/** POST /api/reports: anonymous submission, as JSON or a plain form post, with evidence files. */
+/**
+ * POST /api/reports: anonymous submission, as JSON or a plain form post,
+ * with evidence files. A form post answers 303 to GET /api/reports/receipt,
+ * which shows the code once (server/http/receipt-cookie.ts).
+ */
 import { Hono } from 'hono';
 import { admit, answerRefusal } from '../abuse/guards';
-import { receiptPage, reportFormPage } from '../html/pages';
+import { receiptGonePage, receiptPage, reportFormPage } from '../html/pages';
+import { RECEIPT_PATH } from '../http/receipt-cookie';
+import { DEFAULT_LANG, isLang } from '../../contract/languages';
 import { validUpload, type AppVariables } from '../http/input';
 import { reportSubmissionSchema } from '../../contract/schemas/reporter';
 import { prepareReport, storeReport } from '../services/intake';
@@ -43,8 +49,18 @@ export function reportRoutes(deps: RouteDeps): Hono<{ Variables: AppVariables }>
       const prepared = c.get('prepared');
       // Admitted below the suggested effort while the lane was under load: marked for staff.
       const { trackingCode } = await storeReport(intake, prepared, c.get('input'), c.get('files'), { lowEffort: prepared.lowEffort });
-      if (c.get('wantsHtml')) return receiptPage(c, deps.shells, c.get('lang'), trackingCode);
+      if (c.get('wantsHtml')) {
+        // Redirect, so that a reload or going back never sends the report again.
+        const lang = c.get('lang');
+        deps.receipts.hold(c, { trackingCode, lang });
+        return c.redirect(`${RECEIPT_PATH}?lang=${lang}`, 303);
+      }
       return c.json({ trackingCode, status: 'received' as const }, 201);
     },
-  );
+  ).get('/receipt', (c) => {
+    const held = deps.receipts.take(c);
+    if (held !== null) return receiptPage(c, deps.shells, held.lang, held.trackingCode);
+    const asked = c.req.query('lang');
+    return receiptGonePage(c, deps.shells, isLang(asked) ? asked : DEFAULT_LANG);
+  });
 }

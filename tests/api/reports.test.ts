@@ -105,23 +105,71 @@ describe('POST /api/reports (JSON)', () => {
 });
 
 describe('POST /api/reports (plain HTML form)', () => {
-  it('answers a browser form post with an HTML page in the site layout showing the code', async () => {
-    const res = await postForm(t.app, '/api/reports', {
-      lang: 'en',
-      category: 'case_interference',
-      details: 'My supervisor was told to drop the investigation into the quarry.',
-      region: '',
-      'contact.name': '',
-      'contact.email': '',
-    });
-    expect(res.status).toBe(201);
-    expect(res.headers.get('content-type')).toContain('text/html');
+  const FORM = {
+    lang: 'en',
+    category: 'case_interference',
+    details: 'My supervisor was told to drop the investigation into the quarry.',
+    region: '',
+    'contact.name': '',
+    'contact.email': '',
+  };
+  const reportCount = (): number => t.db.prepare<[], { n: number }>('SELECT count(*) AS n FROM reports').get()?.n ?? 0;
+  const receipt = (cookie?: string): Promise<Response> =>
+    Promise.resolve(t.app.request('/api/reports/receipt?lang=en', { headers: cookie === undefined ? {} : { Cookie: cookie } }));
+
+  it('answers a browser form post with 303 to the receipt, which shows the code once in the site layout', async () => {
+    const before = reportCount();
+    const res = await postForm(t.app, '/api/reports', FORM);
+    expect(res.status).toBe(303);
+    expect(res.headers.get('location')).toBe('/api/reports/receipt?lang=en');
     expect(res.headers.get('cache-control')).toBe('no-store');
-    const html = await res.text();
+    expect(reportCount()).toBe(before + 1);
+    // The code waits in a cookie only that page gets, sealed: not in the URL, not in clear.
+    const setCookie = res.headers.get('set-cookie') ?? '';
+    expect(setCookie).toMatch(/^tipline_receipt=[A-Za-z0-9_-]+; Max-Age=600; Path=\/api\/reports\/receipt; HttpOnly; SameSite=Strict$/);
+    const cookie = setCookie.split(';')[0] ?? '';
+
+    const shown = await receipt(cookie);
+    expect(shown.status).toBe(200);
+    expect(shown.headers.get('content-type')).toContain('text/html');
+    expect(shown.headers.get('cache-control')).toBe('no-store');
+    expect(shown.headers.get('set-cookie')).toMatch(/^tipline_receipt=; Max-Age=0; Path=\/api\/reports\/receipt/);
+    const html = await shown.text();
     expect(html).toMatch(/<html[^>]*lang="en"/);
     expect(html).toMatch(/<link[^>]+rel="stylesheet"[^>]+href="\/[^"]+\.css"/);
-    const code = /data-testid="tracking-code"[^>]*>([^<]+)</.exec(html)?.[1]?.trim();
+    const code = /data-testid="tracking-code"[^>]*>([^<]+)</.exec(html)?.[1]?.trim() ?? '';
     expect(code).toMatch(/^\d{4} \d{4} \d{4} \d{4} \d{4}$/);
+    expect(setCookie).not.toContain(code.replaceAll(' ', ''));
+    expect(setCookie).not.toContain(code);
+
+    // A reload (the browser still sending the old cookie, or none) shows no code and sends nothing again.
+    for (const again of [await receipt(cookie), await receipt()]) {
+      expect(again.status).toBe(200);
+      const page = await again.text();
+      expect(page).not.toContain('data-testid="tracking-code"');
+      expect(page).toContain('This tracking code was shown once');
+    }
+    expect(reportCount()).toBe(before + 1);
+  });
+
+  it('shows the receipt in the language of the form, and nothing for a cookie that is not its own', async () => {
+    const res = await postForm(t.app, '/api/reports', { ...FORM, lang: 'zh-hans' });
+    expect(res.headers.get('location')).toBe('/api/reports/receipt?lang=zh-hans');
+    const cookie = (res.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
+    const forged = cookie.replace(/=(.)/, (_match, first: string) => `=${first === 'A' ? 'B' : 'A'}`);
+    const refused = await receipt(forged);
+    expect(await refused.text()).not.toContain('data-testid="tracking-code"');
+    const shown = await t.app.request('/api/reports/receipt?lang=zh-hans', { headers: { Cookie: cookie } });
+    const html = await shown.text();
+    expect(html).toMatch(/<html[^>]*lang="zh-Hans"/);
+    expect(html).toContain('data-testid="tracking-code"');
+  });
+
+  it('forgets a held receipt after ten minutes', async () => {
+    const res = await postForm(t.app, '/api/reports', FORM);
+    const cookie = (res.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
+    t.clock.advance(601_000);
+    expect(await (await receipt(cookie)).text()).not.toContain('data-testid="tracking-code"');
   });
 
   it('accepts multipart/form-data with nested contact fields', async () => {

@@ -84,3 +84,17 @@ test('the page the server renders for refused files has no serious accessibility
   expect(new URL(page.url()).pathname).toBe('/api/reports');
   expect(await seriousViolations(page)).toEqual([]);
 });
+
+test('the receipt a plain form post leads to, and the page a reload of it shows, have no serious accessibility violations', async ({ page }) => {
+  // Keep the island from loading, so that the form posts as it does without JavaScript.
+  await page.route('**/_astro/*.js', (route) => route.abort());
+  await page.goto('/en/report/');
+  await page.getByLabel('Organised crime').check();
+  await page.getByLabel('What happened?').fill('A loan shark ring keeps its ledgers in the back of the pawn shop.');
+  await page.getByRole('button', { name: 'Send report' }).click();
+  await expect(page.getByTestId('tracking-code')).toBeVisible();
+  expect(await seriousViolations(page)).toEqual([]);
+  await page.reload();
+  await expect(page.getByRole('heading', { level: 1, name: 'This tracking code was shown once' })).toBeVisible();
+  expect(await seriousViolations(page)).toEqual([]);
+});

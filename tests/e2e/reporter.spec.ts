@@ -26,9 +26,9 @@ async function submitReport(page: Page, details: string, javaScriptEnabled: bool
   await page.getByRole('button', { name: 'Send report' }).click();
   const code = (await page.getByTestId('tracking-code').textContent())?.trim() ?? '';
   expect(code).toMatch(CODE_PATTERN);
-  // Without JavaScript the form posted to the API, which answered with a page;
+  // Without JavaScript the form posted to the API, which sent the browser on to the receipt;
   // with it, the island sent the report with fetch and stayed on the form's page.
-  expect(new URL(page.url()).pathname).toBe(javaScriptEnabled ? '/en/report/' : '/api/reports');
+  expect(new URL(page.url()).pathname).toBe(javaScriptEnabled ? '/en/report/' : '/api/reports/receipt');
   return code;
 }
 
