@@ -17,7 +17,7 @@ import { DomainError, fail } from './errors';
 import { asDomainError, bodyOf, headersOf, limitBody, statusOf } from './http/errors';
 import { prefersHtml, type AppVariables } from './http/input';
 import { inlineHashes, securityHeaders } from './http/security-headers';
-import { ReceiptCookies } from './http/receipt-cookie';
+import { FOLLOW_UP_SENT, RECEIPT, ReceiptCookies } from './http/receipt-cookie';
 import { isSecure } from './http/staff-auth';
 import type { Logger } from './log';
 import { challengeRoutes } from './routes/challenge';
@@ -40,7 +40,7 @@ import { siteFiles } from './http/site-files';
 const STAFF_MAX_BODY_BYTES = 1024 * 1024;
 
 /** Routes a reporter uses; see the request logger below. */
-const REPORTER_ROUTES = new Set(['/api/reports', '/api/reports/receipt', '/api/status', '/api/status/messages', '/api/challenge']);
+const REPORTER_ROUTES = new Set(['/api/reports', '/api/reports/receipt', '/api/status', '/api/status/messages', '/api/status/sent', '/api/challenge']);
 
 export interface AppOptions {
   db: Db;
@@ -72,8 +72,25 @@ export function createApp(options: AppOptions): Hono<{ Variables: AppVariables }
   const guards = options.guards ?? createAbuseGuards(config, instanceKey, now);
   const kdf = options.kdf ?? createKdfPools(config.argon2, config.kdfLimits);
   const signInGuard = createSignInGuard(instanceKey);
-  const receipts = new ReceiptCookies(isSecure({ publicOrigin: config.publicOrigin }), now);
-  const deps: RouteDeps = { db, config, instanceKey, shells, log, sessions, files, receipts, guards, kdf, signInGuard, failedSignIns: options.failedSignIns, now };
+  const secure = isSecure({ publicOrigin: config.publicOrigin });
+  const receipts = new ReceiptCookies(secure, now, RECEIPT);
+  const followUpsSent = new ReceiptCookies(secure, now, FOLLOW_UP_SENT);
+  const deps: RouteDeps = {
+    db,
+    config,
+    instanceKey,
+    shells,
+    log,
+    sessions,
+    files,
+    receipts,
+    followUpsSent,
+    guards,
+    kdf,
+    signInGuard,
+    failedSignIns: options.failedSignIns,
+    now,
+  };
   const app = new Hono<{ Variables: AppVariables }>();
 
   app.use('*', async (c, next) => {

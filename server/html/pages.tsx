@@ -10,6 +10,7 @@ import { ErrorNotice } from '../../web/components/error-notice';
 import { FollowUpAgain } from '../../web/components/follow-up-again';
 import { Receipt } from '../../web/components/receipt';
 import { ReceiptGone } from '../../web/components/receipt-gone';
+import { FollowUpShownOnce } from '../../web/components/follow-up-shown-once';
 import { ReportForm } from '../../web/components/report-form';
 import { StatusDetails } from '../../web/components/status-details';
 import { StatusLookupForm } from '../../web/components/status-lookup-form';
@@ -154,6 +155,11 @@ export function statusDetailsPage(
   status: ContentfulStatusCode,
 ): Response {
   return page(c, shells, lang, 'status', <StatusDetails lang={lang} {...details} />, status);
+}
+
+/** The status page after a follow-up, opened again (a reload, going back): shown once, nothing sent again. */
+export function followUpShownOncePage(c: Context, shells: Shells, lang: Lang): Response {
+  return page(c, shells, lang, 'status', <FollowUpShownOnce lang={lang} />, 200);
 }
 
 /** A generic error page (413, 415, 503, 500...). */

@@ -1,5 +1,6 @@
 /**
- * The receipt of a report sent without JavaScript, held for one view.
+ * The receipt of a report sent without JavaScript, held for one view (and,
+ * the same way, the status page after a follow-up: FOLLOW_UP_SENT).
  *
  * A plain form post that answered with the receipt itself would be sent
  * again by a reload or by going back and forward: a second report with a
@@ -22,7 +23,16 @@ import type { Context } from 'hono';
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
 import { isLang, type Lang } from '../../contract/languages';
 
+/** Where a held code is shown: the cookie's name (without the `__Secure-` prefix) and the only path it is sent to. */
+export interface OneViewPage {
+  name: string;
+  path: string;
+}
+
 export const RECEIPT_PATH = '/api/reports/receipt';
+export const RECEIPT: OneViewPage = { name: 'tipline_receipt', path: RECEIPT_PATH };
+/** The status page after a follow-up sent without JavaScript, so that a reload never sends it again. */
+export const FOLLOW_UP_SENT: OneViewPage = { name: 'tipline_sent', path: '/api/status/sent' };
 /** Long enough for a slow connection to follow the redirect, short enough to leave nothing lying about. */
 export const RECEIPT_MAX_AGE_SECONDS = 600;
 const IV_BYTES = 12;
@@ -33,12 +43,12 @@ const MAX_COOKIE_CHARS = 512;
 const MAX_SPENT = 100_000;
 
 export interface HeldReceipt {
-  /** The formatted tracking code. */
+  /** The tracking code (formatted for a receipt, digits for a follow-up). */
   trackingCode: string;
   lang: Lang;
 }
 
-/** Seals and opens receipt cookies under one process's key. */
+/** Seals and opens the cookies of one OneViewPage under one process's key. */
 export class ReceiptCookies {
   readonly #key = randomBytes(32);
   /** IV (base64url) of each receipt already shown -> when its cookie expires (ms). */
@@ -47,11 +57,17 @@ export class ReceiptCookies {
   constructor(
     private readonly secure: boolean,
     private readonly now: () => Date = () => new Date(),
+    private readonly place: OneViewPage = RECEIPT,
   ) {}
 
-  /** `__Secure-tipline_receipt` behind TLS, `tipline_receipt` otherwise. */
+  /** e.g. `__Secure-tipline_receipt` behind TLS, `tipline_receipt` otherwise. */
   get name(): string {
-    return this.secure ? '__Secure-tipline_receipt' : 'tipline_receipt';
+    return this.secure ? `__Secure-${this.place.name}` : this.place.name;
+  }
+
+  /** The page's path, where the browser is sent to see what is held. */
+  get path(): string {
+    return this.place.path;
   }
 
   /** Hold `receipt` for the next GET of RECEIPT_PATH. */
@@ -64,7 +80,7 @@ export class ReceiptCookies {
       httpOnly: true,
       sameSite: 'Strict',
       secure: this.secure,
-      path: RECEIPT_PATH,
+      path: this.place.path,
       maxAge: RECEIPT_MAX_AGE_SECONDS,
     });
   }
@@ -73,7 +89,7 @@ export class ReceiptCookies {
   take(c: Context): HeldReceipt | null {
     const value = getCookie(c, this.name);
     if (value === undefined) return null;
-    deleteCookie(c, this.name, { path: RECEIPT_PATH, secure: this.secure, httpOnly: true, sameSite: 'Strict' });
+    deleteCookie(c, this.name, { path: this.place.path, secure: this.secure, httpOnly: true, sameSite: 'Strict' });
     return value.length > MAX_COOKIE_CHARS ? null : this.open(value);
   }
 

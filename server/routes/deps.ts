@@ -31,6 +31,8 @@ export interface RouteDeps {
   files: FileStore;
   /** Receipts of no-JavaScript reports, held for one view (POST-redirect-GET). */
   receipts: ReceiptCookies;
+  /** The same for the status page after a no-JavaScript follow-up. */
+  followUpsSent: ReceiptCookies;
   /** The clock; tests move it to expire leases and sessions. */
   now: () => Date;
 }

@@ -8,7 +8,8 @@
 import { Hono, type Context } from 'hono';
 import type { z } from 'zod';
 import { formatTrackingCode } from '../../contract/tracking-code';
-import { followUpAgainPage, statusDetailsPage, statusLookupPage } from '../html/pages';
+import { followUpAgainPage, followUpShownOncePage, statusDetailsPage, statusLookupPage } from '../html/pages';
+import { DEFAULT_LANG, isLang } from '../../contract/languages';
 import type { UploadLimits, UploadProblem } from '../../contract/attachments';
 import { admit, answerRefusal } from '../abuse/guards';
 import { limitBody, statusOf } from '../http/errors';
@@ -96,9 +97,27 @@ export function statusRoutes(deps: RouteDeps): Hono<{ Variables: AppVariables }>
         // File parts that all turned out empty: nothing to send after all.
         if (body === undefined && files.length === 0) return nothingToSend(routing, c, digits);
         await addReporterFollowUp(deps.db, deps.files, opened, { body, files, recipients });
+        if (c.get('wantsHtml')) {
+          // Redirect, so that a reload or going back never sends the follow-up again.
+          const lang = c.get('lang');
+          deps.followUpsSent.hold(c, { trackingCode: digits, lang });
+          return c.redirect(`${deps.followUpsSent.path}?lang=${lang}`, 303);
+        }
         return answerStatus(routing, c, digits, opened, 'message_sent');
       },
-    );
+    )
+    .get('/sent', async (c) => {
+      // The one view after a follow-up without JavaScript: the report as it now stands.
+      // No admission here: only an admitted follow-up hands out the cookie, and it opens once.
+      const held = deps.followUpsSent.take(c);
+      const asked = c.req.query('lang');
+      c.set('lang', held?.lang ?? (isLang(asked) ? asked : DEFAULT_LANG));
+      c.set('wantsHtml', true);
+      if (held === null) return followUpShownOncePage(c, deps.shells, c.get('lang'));
+      const opened = await openReportByCode(routing.access, held.trackingCode);
+      if (opened === null) return lookupNotFound(deps, c);
+      return answerStatus(routing, c, held.trackingCode, opened, 'message_sent', 200);
+    });
 }
 
 /**
@@ -154,9 +173,9 @@ async function answerStatus(
   digits: string,
   opened: OpenedReport,
   notice: 'message_sent' | null,
+  status: 200 | 201 = notice === null ? 200 : 201,
 ): Promise<Response> {
   const view = await statusViewOf(deps.db, opened);
-  const status = notice === null ? 200 : 201;
   if (c.get('wantsHtml')) {
     const details = { view, trackingCode: formatTrackingCode(digits), limits };
     return statusDetailsPage(c, deps.shells, c.get('lang'), notice === null ? details : { ...details, notice }, status);

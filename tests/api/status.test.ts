@@ -104,10 +104,31 @@ describe('POST /api/status/messages', () => {
     expect(countRows(t.db, 'report_messages')).toBe(before);
   });
 
-  it('works as a plain form post and shows the message on the returned page', async () => {
+  it('works as a plain form post: 303 to the status page, shown once with the message, and a reload sends nothing again', async () => {
+    const messages = (): number => countRows(t.db, 'report_messages');
+    const before = messages();
     const res = await postForm(t.app, '/api/status/messages', { trackingCode: code, body: 'Second detail: the raid was on the 3rd.', lang: 'en' });
-    expect(res.status).toBe(201);
-    expect(await res.text()).toContain('Second detail: the raid was on the 3rd.');
+    expect(res.status).toBe(303);
+    expect(res.headers.get('location')).toBe('/api/status/sent?lang=en');
+    expect(messages()).toBe(before + 1);
+    const setCookie = res.headers.get('set-cookie') ?? '';
+    expect(setCookie).toMatch(/^tipline_sent=[A-Za-z0-9_-]+; Max-Age=600; Path=\/api\/status\/sent; HttpOnly; SameSite=Strict$/);
+    expect(setCookie).not.toContain(code.replaceAll(' ', ''));
+    const cookie = setCookie.split(';')[0] ?? '';
+
+    const shown = await t.app.request('/api/status/sent?lang=en', { headers: { Cookie: cookie } });
+    expect(shown.status).toBe(200);
+    expect(shown.headers.get('cache-control')).toBe('no-store');
+    const html = await shown.text();
+    expect(html).toContain('Second detail: the raid was on the 3rd.');
+    expect(html).toContain('Your message has been sent.');
+
+    for (const again of [await t.app.request('/api/status/sent?lang=en', { headers: { Cookie: cookie } }), await t.app.request('/api/status/sent?lang=en')]) {
+      const page = await again.text();
+      expect(page).not.toContain('Second detail: the raid was on the 3rd.');
+      expect(page).toContain('For your safety this page is shown only once');
+    }
+    expect(messages()).toBe(before + 1);
   });
 
   it('shows the status page again with the error when a form follow-up is empty', async () => {

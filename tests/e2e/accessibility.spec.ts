@@ -85,7 +85,7 @@ test('the page the server renders for refused files has no serious accessibility
   expect(await seriousViolations(page)).toEqual([]);
 });
 
-test('the receipt a plain form post leads to, and the page a reload of it shows, have no serious accessibility violations', async ({ page }) => {
+test('the receipt and the status page a plain form post leads to, and the pages a reload of them shows, have no serious accessibility violations', async ({ page }) => {
   // Keep the island from loading, so that the form posts as it does without JavaScript.
   await page.route('**/_astro/*.js', (route) => route.abort());
   await page.goto('/en/report/');
@@ -94,7 +94,20 @@ test('the receipt a plain form post leads to, and the page a reload of it shows,
   await page.getByRole('button', { name: 'Send report' }).click();
   await expect(page.getByTestId('tracking-code')).toBeVisible();
   expect(await seriousViolations(page)).toEqual([]);
+  const code = (await page.getByTestId('tracking-code').textContent())?.trim() ?? '';
   await page.reload();
   await expect(page.getByRole('heading', { level: 1, name: 'This tracking code was shown once' })).toBeVisible();
+  expect(await seriousViolations(page)).toEqual([]);
+
+  // The same for a follow-up: the status page once, then the page a reload shows.
+  await page.goto('/en/status/');
+  await page.getByLabel('Tracking code').fill(code);
+  await page.getByRole('button', { name: 'Check' }).click();
+  await page.getByLabel('Add information').fill('The ledgers are moved every Sunday.');
+  await page.getByRole('button', { name: 'Send', exact: true }).click();
+  await expect(page.getByText('Your message has been sent.')).toBeVisible();
+  expect(await seriousViolations(page)).toEqual([]);
+  await page.reload();
+  await expect(page.getByRole('heading', { level: 1, name: 'Your message has been sent' })).toBeVisible();
   expect(await seriousViolations(page)).toEqual([]);
 });
