@@ -17,7 +17,7 @@ import { DomainError, fail } from './errors';
 import { asDomainError, bodyOf, headersOf, limitBody, statusOf } from './http/errors';
 import { prefersHtml, type AppVariables } from './http/input';
 import { inlineHashes, securityHeaders } from './http/security-headers';
-import { FOLLOW_UP_SENT, RECEIPT, ReceiptCookies } from './http/receipt-cookie';
+import { FOLLOW_UP_SENT, RECEIPT, OneViewCookies } from './http/one-view-cookie';
 import { isSecure } from './http/staff-auth';
 import type { Logger } from './log';
 import { challengeRoutes } from './routes/challenge';
@@ -73,8 +73,8 @@ export function createApp(options: AppOptions): Hono<{ Variables: AppVariables }
   const kdf = options.kdf ?? createKdfPools(config.argon2, config.kdfLimits);
   const signInGuard = createSignInGuard(instanceKey);
   const secure = isSecure({ publicOrigin: config.publicOrigin });
-  const receipts = new ReceiptCookies(secure, now, RECEIPT);
-  const followUpsSent = new ReceiptCookies(secure, now, FOLLOW_UP_SENT);
+  const receipts = new OneViewCookies(secure, now, RECEIPT);
+  const followUpsSent = new OneViewCookies(secure, now, FOLLOW_UP_SENT);
   const deps: RouteDeps = {
     db,
     config,

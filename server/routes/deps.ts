@@ -7,7 +7,7 @@ import type { KdfPools } from '../crypto/argon2';
 import type { Db } from '../data/database';
 import type { FileStore } from '../files/file-store';
 import type { Shells } from '../html/shells';
-import type { ReceiptCookies } from '../http/receipt-cookie';
+import type { OneViewCookies } from '../http/one-view-cookie';
 import type { StaffAuthDeps } from '../http/staff-auth';
 import type { Logger } from '../log';
 import type { FailedSignInLog } from '../services/failed-sign-ins';
@@ -30,9 +30,9 @@ export interface RouteDeps {
   /** Evidence files on disk. */
   files: FileStore;
   /** Receipts of no-JavaScript reports, held for one view (POST-redirect-GET). */
-  receipts: ReceiptCookies;
+  receipts: OneViewCookies;
   /** The same for the status page after a no-JavaScript follow-up. */
-  followUpsSent: ReceiptCookies;
+  followUpsSent: OneViewCookies;
   /** The clock; tests move it to expire leases and sessions. */
   now: () => Date;
 }

@@ -1,12 +1,11 @@
 /**
  * POST /api/reports: anonymous submission, as JSON or a plain form post,
  * with evidence files. A form post answers 303 to GET /api/reports/receipt,
- * which shows the code once (server/http/receipt-cookie.ts).
+ * which shows the code once (server/http/one-view-cookie.ts).
  */
 import { Hono } from 'hono';
 import { admit, answerRefusal } from '../abuse/guards';
 import { receiptGonePage, receiptPage, reportFormPage } from '../html/pages';
-import { RECEIPT_PATH } from '../http/receipt-cookie';
 import { DEFAULT_LANG, isLang } from '../../contract/languages';
 import { validUpload, type AppVariables } from '../http/input';
 import { reportSubmissionSchema } from '../../contract/schemas/reporter';
@@ -53,7 +52,7 @@ export function reportRoutes(deps: RouteDeps): Hono<{ Variables: AppVariables }>
         // Redirect, so that a reload or going back never sends the report again.
         const lang = c.get('lang');
         deps.receipts.hold(c, { trackingCode, lang });
-        return c.redirect(`${RECEIPT_PATH}?lang=${lang}`, 303);
+        return c.redirect(`${deps.receipts.path}?lang=${lang}`, 303);
       }
       return c.json({ trackingCode, status: 'received' as const }, 201);
     },

@@ -29,8 +29,7 @@ export interface OneViewPage {
   path: string;
 }
 
-export const RECEIPT_PATH = '/api/reports/receipt';
-export const RECEIPT: OneViewPage = { name: 'tipline_receipt', path: RECEIPT_PATH };
+export const RECEIPT: OneViewPage = { name: 'tipline_receipt', path: '/api/reports/receipt' };
 /** The status page after a follow-up sent without JavaScript, so that a reload never sends it again. */
 export const FOLLOW_UP_SENT: OneViewPage = { name: 'tipline_sent', path: '/api/status/sent' };
 /** Long enough for a slow connection to follow the redirect, short enough to leave nothing lying about. */
@@ -42,14 +41,14 @@ const MAX_COOKIE_CHARS = 512;
 /** Receipts shown in the last RECEIPT_MAX_AGE_SECONDS that memory keeps track of; admission bounds reports far below this. */
 const MAX_SPENT = 100_000;
 
-export interface HeldReceipt {
+export interface HeldCode {
   /** The tracking code (formatted for a receipt, digits for a follow-up). */
   trackingCode: string;
   lang: Lang;
 }
 
-/** Seals and opens the cookies of one OneViewPage under one process's key. */
-export class ReceiptCookies {
+/** Seals and opens the cookies of one OneViewPage (a receipt, or the page after a follow-up) under one process's key. */
+export class OneViewCookies {
   readonly #key = randomBytes(32);
   /** IV (base64url) of each receipt already shown -> when its cookie expires (ms). */
   readonly #spent = new Map<string, number>();
@@ -70,8 +69,8 @@ export class ReceiptCookies {
     return this.place.path;
   }
 
-  /** Hold `receipt` for the next GET of RECEIPT_PATH. */
-  hold(c: Context, receipt: HeldReceipt): void {
+  /** Hold `receipt` for the next GET of the page's path. */
+  hold(c: Context, receipt: HeldCode): void {
     const expires = Math.floor(this.now().getTime() / 1000) + RECEIPT_MAX_AGE_SECONDS;
     const iv = randomBytes(IV_BYTES);
     const cipher = createCipheriv('aes-256-gcm', this.#key, iv);
@@ -86,14 +85,14 @@ export class ReceiptCookies {
   }
 
   /** The receipt held for this browser, if any is still valid, and the cookie cleared either way. */
-  take(c: Context): HeldReceipt | null {
+  take(c: Context): HeldCode | null {
     const value = getCookie(c, this.name);
     if (value === undefined) return null;
     deleteCookie(c, this.name, { path: this.place.path, secure: this.secure, httpOnly: true, sameSite: 'Strict' });
     return value.length > MAX_COOKIE_CHARS ? null : this.open(value);
   }
 
-  private open(value: string): HeldReceipt | null {
+  private open(value: string): HeldCode | null {
     const bytes = Buffer.from(value, 'base64url');
     if (bytes.length <= IV_BYTES + TAG_BYTES) return null;
     const iv = bytes.subarray(0, IV_BYTES);

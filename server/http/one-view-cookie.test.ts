@@ -1,10 +1,10 @@
 import fc from 'fast-check';
 import { Hono } from 'hono';
 import { describe, expect, it } from 'vitest';
-import { ReceiptCookies, RECEIPT_MAX_AGE_SECONDS } from './receipt-cookie';
+import { OneViewCookies, RECEIPT_MAX_AGE_SECONDS } from './one-view-cookie';
 
 /** An app that holds a receipt on POST and takes it on GET, with a clock the test moves. */
-function harness(cookies: ReceiptCookies): Hono {
+function harness(cookies: OneViewCookies): Hono {
   return new Hono()
     .post('/hold', (c) => {
       cookies.hold(c, { trackingCode: '1234 5678 9012 3456 7890', lang: 'zh-hans' });
@@ -20,9 +20,9 @@ async function held(app: Hono): Promise<string> {
 
 const take = async (app: Hono, cookie: string): Promise<unknown> => (await app.request('/api/reports/receipt', { headers: { Cookie: cookie } })).json();
 
-describe('ReceiptCookies', () => {
+describe('OneViewCookies', () => {
   it('gives the receipt back once, and never again for the same cookie', async () => {
-    const app = harness(new ReceiptCookies(false));
+    const app = harness(new OneViewCookies(false));
     const cookie = await held(app);
     expect(await take(app, cookie)).toEqual({ trackingCode: '1234 5678 9012 3456 7890', lang: 'zh-hans' });
     expect(await take(app, cookie)).toBeNull();
@@ -30,9 +30,9 @@ describe('ReceiptCookies', () => {
 
   it('opens nothing sealed by another process (a restart), nothing expired, and never throws on garbage', async () => {
     let now = Date.now();
-    const mine = new ReceiptCookies(true, () => new Date(now));
+    const mine = new OneViewCookies(true, () => new Date(now));
     const app = harness(mine);
-    const other = await held(harness(new ReceiptCookies(true)));
+    const other = await held(harness(new OneViewCookies(true)));
     expect(other.startsWith('__Secure-tipline_receipt=')).toBe(true);
     expect(await take(app, other)).toBeNull();
 
