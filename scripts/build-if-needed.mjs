@@ -3,10 +3,11 @@
 // step: the static site (dist/, with its brotli and gzip copies) and the
 // compiled server (build/server.js).
 import { spawnSync } from 'node:child_process';
-import { existsSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { buildServer, SERVER_BUNDLE } from './build-server.mjs';
 import { compressSite } from './compress-site.mjs';
+import { recordSiteInputs, siteInputsChanged } from './site-inputs.mjs';
 
 const root = path.resolve(import.meta.dirname, '..');
 
@@ -27,7 +28,11 @@ function isStale(output, sources) {
 
 const shared = ['contract', 'web', 'package-lock.json', 'scripts/build-if-needed.mjs'];
 
-if (isStale('dist/shell/zh-hant/index.html', [...shared, 'astro.config.mjs', 'scripts/compress-site.mjs'])) {
+// Beside the site, not in it: dist/ is served.
+const siteInputsStamp = path.join(root, 'build', 'site-inputs.sha256');
+const siteSources = [...shared, 'astro.config.mjs', 'scripts/compress-site.mjs', 'scripts/site-inputs.mjs'];
+
+if (isStale('dist/shell/zh-hant/index.html', siteSources) || siteInputsChanged(siteInputsStamp, process.env)) {
   console.log('Building the site (astro build)...');
   const result = spawnSync('npx', ['astro', 'build', '--silent'], {
     cwd: root,
@@ -38,6 +43,8 @@ if (isStale('dist/shell/zh-hant/index.html', [...shared, 'astro.config.mjs', 'sc
   });
   if (result.status !== 0) process.exit(result.status ?? 1);
   compressSite(path.join(root, 'dist'));
+  mkdirSync(path.dirname(siteInputsStamp), { recursive: true });
+  recordSiteInputs(siteInputsStamp, process.env);
 }
 
 // The server renders the web's views and catalogues for browsers without JavaScript, so web/ counts too.

@@ -66,7 +66,7 @@ export interface AppOptions {
 /** The whole application as a Hono app (use `app.fetch` or `app.request`). */
 export function createApp(options: AppOptions): Hono<{ Variables: AppVariables }> {
   const { db, config, instanceKey, siteDir, log, files } = options;
-  const shells = loadShells(siteDir);
+  const shells = loadShells(siteDir, config.site);
   const now = options.now ?? ((): Date => new Date());
   const sessions = options.sessions ?? createSessionStore(config);
   const guards = options.guards ?? createAbuseGuards(config, instanceKey, now);

@@ -6,6 +6,8 @@ import path from 'node:path';
 import { z } from 'zod';
 import type { UploadLimits } from '../contract/attachments';
 import { CHANNEL_KEY_TYPES, type ChannelKeyType } from '../contract/vocabulary';
+import type { SiteSettings } from '../contract/operator-profile';
+import { ProfileError, readOperatorProfile, siteSettingsOf, SITE_ENV, type LoadedProfile } from '../contract/operator-profile-file';
 import { concurrencyFor, type KdfLimits } from './crypto/kdf-limit';
 
 const MiB = 1024 * 1024;
@@ -33,8 +35,9 @@ const envSchema = z.object({
   // takes a derivation slot from a reporter, nor the other way round.
   ARGON2_STAFF_MEMORY_BUDGET_MIB: integer(64, 19, 65_536),
   ARGON2_STAFF_QUEUE: integer(16, 0, 100_000),
-  ACK_DUE_DAYS: integer(7, 1, 365),
-  FEEDBACK_DUE_DAYS: integer(90, 1, 3_650),
+  // ACK_DUE_DAYS, FEEDBACK_DUE_DAYS, RETENTION_DAYS, PUBLIC_ORIGIN, ONION_ORIGIN
+  // and SITE_CONFIG: the pages state them, so the site's build parses them too.
+  ...SITE_ENV,
   // Largest request body the reporter routes accept before parsing.
   MAX_BODY_BYTES: integer(256 * 1024, 16 * 1024, 64 * 1024 * 1024),
   // Admission per minute, never per client (server/abuse/admission-lane.ts):
@@ -49,8 +52,6 @@ const envSchema = z.object({
   RATE_SIGNINS_PER_MINUTE: integer(30, 1, 1_000_000),
   // Failed code checks per lookup tag per hour before that tag is refused.
   FAILED_CHECKS_PER_TAG_PER_HOUR: integer(20, 1, 1_000_000),
-  // Closed reports are deleted this many days after closing (0: never).
-  RETENTION_DAYS: integer(365, 0, 36_500),
   // Evidence files: per submission (a report or one follow-up).
   MAX_FILES: integer(10, 0, 1_000),
   MAX_FILE_MIB: integer(100, 1, 64 * 1024),
@@ -69,13 +70,6 @@ const envSchema = z.object({
   CHANNEL_KEY_TYPE: z.enum(CHANNEL_KEY_TYPES).default('x25519'),
   // true: staff must enrol a second factor (TOTP) at their first login.
   REQUIRE_TOTP: z.enum(['true', 'false']).default('false'),
-  // The origin staff browsers use, e.g. https://tips.example.org. When it is
-  // https, session cookies are Secure; it is also accepted as an Origin for
-  // CSRF checks behind a reverse proxy.
-  PUBLIC_ORIGIN: z.url({ protocol: /^https?$/ }).optional(),
-  // The onion service's origin (http://<56 characters>.onion), sent as
-  // Onion-Location on pages so Tor Browser can offer it.
-  ONION_ORIGIN: z.url({ protocol: /^https?$/, hostname: /^[a-z2-7]{56}\.onion$/ }).optional(),
 });
 
 export interface Config {
@@ -113,6 +107,8 @@ export interface Config {
   publicOrigin: string | null;
   /** e.g. "http://….onion", without a trailing slash; null when not set. */
   onionOrigin: string | null;
+  /** The operator profile (SITE_CONFIG) and the settings the pages state. */
+  site: LoadedProfile & { settings: SiteSettings };
 }
 
 export class ConfigError extends Error {}
@@ -127,6 +123,14 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}`);
   }
   const vars = parsed.data;
+  let profile: LoadedProfile;
+  try {
+    profile = readOperatorProfile(vars.SITE_CONFIG);
+  } catch (error) {
+    if (error instanceof ProfileError) throw new ConfigError(error.message);
+    throw error;
+  }
+  const settings = siteSettingsOf(vars);
   if (vars.MAX_SUBMISSION_MIB < vars.MAX_FILE_MIB) {
     throw new ConfigError('Invalid configuration:\n  MAX_SUBMISSION_MIB: must be at least MAX_FILE_MIB (one whole file)');
   }
@@ -163,7 +167,8 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
       leaseMinutes: vars.LEASE_MINUTES,
       requireTotp: vars.REQUIRE_TOTP === 'true',
     },
-    publicOrigin: vars.PUBLIC_ORIGIN ? new URL(vars.PUBLIC_ORIGIN).origin : null,
-    onionOrigin: vars.ONION_ORIGIN ? new URL(vars.ONION_ORIGIN).origin : null,
+    publicOrigin: settings.publicOrigin,
+    onionOrigin: settings.onionOrigin,
+    site: { ...profile, settings },
   };
 }

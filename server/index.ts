@@ -21,12 +21,32 @@ import { generatePassword, initialiseInstance, isInitialised } from './services/
 import { purgeClosedReports } from './services/retention';
 import { startedThreadPoolSize, wantedThreadPoolSize } from './threadpool';
 import { SITE_DIR } from './paths';
+import { missingProfileKeys } from '../contract/operator-profile';
+import type { Config } from './config';
 
 const FIRST_USERNAME = 'admin';
+
+/**
+ * Until the operator writes a profile, the pages show placeholders where a
+ * wary reporter looks for who runs the service and whom to call: say so
+ * where the operator will see it.
+ */
+function warnOfMissingProfile(config: Config): void {
+  const { file, profile } = config.site;
+  const missing = missingProfileKeys(profile);
+  if (file !== null && missing.length === 0) return;
+  const where = file === null ? 'SITE_CONFIG is not set' : `${file} leaves out ${missing.join(', ')}`;
+  process.stderr.write(
+    `Warning: ${where}. The pages show placeholders asking you to fill these in: who runs the service, ` +
+      'its independence, legal protection, reward, emergency numbers and how to verify the site. ' +
+      'Write an operator profile (README, "The operator profile") and start again.\n',
+  );
+}
 
 async function main(): Promise<void> {
   const config = loadConfig(process.env);
   const log = createLogger();
+  warnOfMissingProfile(config);
   // Setting UV_THREADPOOL_SIZE here would come too late: the ES module loader
   // has already started libuv's pool (at its default of 4 threads) before this
   // line runs. The preload sets it, unless the operator did; with too few

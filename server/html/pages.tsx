@@ -24,11 +24,14 @@ import { statusOf } from '../http/errors';
 import type { RawFields } from '../http/input';
 import type { Shells } from './shells';
 import { waitAbout } from '../../web/i18n/fill';
+import { ProfileAside } from '../../web/components/operator-profile';
+import { neutralPageTitle } from '../../web/lib/page-title';
 
 type PageTitle = 'report' | 'receipt' | 'status' | 'error';
 
 function page(c: Context, shells: Shells, lang: Lang, title: PageTitle, body: VNode, status: ContentfulStatusCode): Response {
-  return c.html(shells.render(lang, messagesFor(lang).titles[title], renderToString(body)), status);
+  const m = messagesFor(lang);
+  return c.html(shells.render(lang, neutralPageTitle(m, shells.profile(lang), m.titles[title]), renderToString(body)), status);
 }
 
 /** A page saying the site was too busy: 503 with Retry-After, like the JSON answer. */
@@ -84,7 +87,13 @@ export function reportFormPage(
 
 /** The tracking code, shown once (the one view of GET /api/reports/receipt). */
 export function receiptPage(c: Context, shells: Shells, lang: Lang, trackingCode: string): Response {
-  return page(c, shells, lang, 'receipt', <Receipt lang={lang} trackingCode={trackingCode} />, 200);
+  const receipt = (
+    <>
+      <Receipt lang={lang} trackingCode={trackingCode} />
+      <ProfileAside p={shells.profile(lang)} m={messagesFor(lang).profile} />
+    </>
+  );
+  return page(c, shells, lang, 'receipt', receipt, 200);
 }
 
 /** The receipt again (a reload, going back): the code is not shown twice, and nothing was sent again. */

@@ -6,6 +6,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { LANGS, type Lang } from '../../contract/languages';
+import { profileView, type OperatorProfile, type ProfileView, type SiteSettings } from '../../contract/operator-profile';
 
 const TITLE_MARKER = '<!--tipline:title-->';
 const MAIN_MARKER = '<!--tipline:main-->';
@@ -13,10 +14,15 @@ const MAIN_MARKER = '<!--tipline:main-->';
 export interface Shells {
   /** A whole HTML document: the shell for `lang` with the title and main content filled in. */
   render(lang: Lang, title: string, mainHtml: string): string;
+  /** The operator profile in `lang` (SITE_CONFIG), as the built pages show it: the same file built them. */
+  profile(lang: Lang): ProfileView;
 }
 
 /** Read the built shells from the site directory; throws a clear error when the site is not built. */
-export function loadShells(siteDir: string): Shells {
+export function loadShells(
+  siteDir: string,
+  site: { profile: OperatorProfile; settings: SiteSettings },
+): Shells {
   const templates = new Map<Lang, { beforeTitle: string; betweenTitleAndMain: string; afterMain: string }>();
   for (const lang of LANGS) {
     const file = path.join(siteDir, 'shell', lang, 'index.html');
@@ -36,6 +42,7 @@ export function loadShells(siteDir: string): Shells {
       if (!t) throw new Error(`no shell for ${lang}`);
       return t.beforeTitle + escapeHtml(title) + t.betweenTitleAndMain + mainHtml + t.afterMain;
     },
+    profile: (lang) => profileView(site.profile, site.settings, lang),
   };
 }
 

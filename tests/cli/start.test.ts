@@ -4,7 +4,7 @@
  * on the next start reuses everything without printing a password again.
  */
 import { spawn } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -18,9 +18,9 @@ const dataDir = mkdtempSync(path.join(tmpdir(), 'tipline-start-'));
 afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
 
 /** Start the server, wait until it listens, fetch health and /report/, stop it; returns its output. */
-async function startOnce(): Promise<{ output: string; health: unknown; reportPage: number }> {
+async function startOnce(env: Record<string, string> = {}): Promise<{ output: string; health: unknown; reportPage: number }> {
   const child = spawn(process.execPath, ['--import', 'tsx', 'server/index.ts'], {
-    env: { ...process.env, DATA_DIR: dataDir, PORT: '0' },
+    env: { ...process.env, DATA_DIR: dataDir, PORT: '0', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';
@@ -48,6 +48,8 @@ describe('starting the server', () => {
   it('initialises an empty data directory, prints the first account once, and serves', async () => {
     const first = await startOnce();
     expect(first.health).toEqual({ status: 'ok' });
+    // No operator profile yet: the operator is told the pages show placeholders.
+    expect(first.output).toContain('Warning: SITE_CONFIG is not set');
     expect(first.reportPage).toBe(200);
     expect(first.output).toContain('username: admin');
     const password = /password: (\S+)/.exec(first.output)?.[1] ?? '';
@@ -73,6 +75,50 @@ describe('starting the server', () => {
     expect(second.health).toEqual({ status: 'ok' });
     expect(second.output).not.toContain('password:');
   }, 60_000);
+
+  it('warns of the profile keys left out, and says nothing once the profile is complete', async () => {
+    const folder = mkdtempSync(path.join(tmpdir(), 'tipline-profile-'));
+    try {
+      const file = path.join(folder, 'site.json');
+      writeFileSync(file, JSON.stringify({ operator: { name: 'City Tip Line' }, reward: 'No reward is paid.' }));
+      const partial = await startOnce({ SITE_CONFIG: file });
+      expect(partial.health).toEqual({ status: 'ok' });
+      expect(partial.output).toMatch(/Warning: .*site\.json leaves out operator\.independence, legalProtection, emergency, verification\./);
+
+      const complete = {
+        operator: { name: 'City Tip Line', independence: 'Run by the ombudsman, not the police.' },
+        legalProtection: 'Protected by law.',
+        reward: 'No reward is paid.',
+        emergency: [{ label: 'Police', number: '110' }],
+        verification: 'Call 1999.',
+      };
+      writeFileSync(file, JSON.stringify(complete));
+      expect((await startOnce({ SITE_CONFIG: file })).output).not.toContain('Warning');
+    } finally {
+      rmSync(folder, { recursive: true, force: true });
+    }
+  }, 60_000);
+
+  it('stops with the reason when the operator profile is wrong', async () => {
+    const folder = mkdtempSync(path.join(tmpdir(), 'tipline-profile-'));
+    try {
+      const file = path.join(folder, 'site.json');
+      writeFileSync(file, JSON.stringify({ timeZone: 'Asia/Taipeh', emergency: [{ label: 'Police', number: 'call us' }] }));
+      const child = spawn(process.execPath, ['--import', 'tsx', 'server/index.ts'], {
+        env: { ...process.env, DATA_DIR: dataDir, PORT: '0', SITE_CONFIG: file },
+        stdio: ['ignore', 'pipe', 'pipe'],
+      });
+      let stderr = '';
+      child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+      const code = await new Promise((resolve) => child.once('exit', resolve));
+      expect(code).toBe(1);
+      expect(stderr).toContain('timeZone: not a time zone');
+      expect(stderr).toContain('emergency.0.number');
+      expect(stderr).not.toMatch(/at .+:\d+:\d+/);
+    } finally {
+      rmSync(folder, { recursive: true, force: true });
+    }
+  }, 30_000);
 
   it('stops with a clear message on bad configuration', async () => {
     const child = spawn(process.execPath, ['--import', 'tsx', 'server/index.ts'], {

@@ -21,6 +21,9 @@ export function ReceiptView(props: { lang: Lang; m: ReceiptMessages; trackingCod
           {props.trackingCode}
         </p>
       </div>
+      <p class="warning" id="screenshot-warning">
+        {m.screenshotWarning}
+      </p>
       <h2>{m.keepHeading}</h2>
       <ul class="advice">
         {m.keep.map((line) => (

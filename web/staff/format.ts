@@ -3,12 +3,28 @@ import type { ConsoleMessages } from '../i18n/types';
 import { htmlLang, staffPath, type Lang } from '../i18n/lang';
 import type { ApiFailure } from './api';
 import type { ChannelNames } from '../../contract/schemas/channels';
+import { pageTimeZone } from '../lib/display-zone';
 
-/** A timestamp from the API in the page's language and the browser's time zone. */
+const formats = new Map<string, Intl.DateTimeFormat>();
+
+/**
+ * A timestamp from the API in the page's language and the operator's display
+ * time zone (web/lib/display-zone.ts), the zone named ("GMT+8") so nobody
+ * reads it as their own; a date alone for `withTime` false.
+ */
 export function formatTime(lang: Lang, iso: string, withTime = true): string {
   const date = new Date(iso);
   if (Number.isNaN(date.getTime())) return iso;
-  return new Intl.DateTimeFormat(htmlLang(lang), withTime ? { dateStyle: 'medium', timeStyle: 'short' } : { dateStyle: 'medium' }).format(date);
+  const timeZone = pageTimeZone();
+  const key = `${lang} ${timeZone} ${withTime}`;
+  let format = formats.get(key);
+  if (format === undefined) {
+    const day: Intl.DateTimeFormatOptions = { year: 'numeric', month: 'short', day: 'numeric', timeZone };
+    const time: Intl.DateTimeFormatOptions = { hour: '2-digit', minute: '2-digit', hourCycle: 'h23', timeZoneName: 'short' };
+    format = new Intl.DateTimeFormat(htmlLang(lang), withTime ? { ...day, ...time } : day);
+    formats.set(key, format);
+  }
+  return format.format(date);
 }
 
 /** The console's one sentence for a failed call: the API's error code in the page's language, or the generic failure line. */
