@@ -46,3 +46,11 @@ export async function lookUp(page: Page, code: string, javaScriptEnabled: boolea
   await page.getByRole('button', { name: 'Check' }).click();
   await expect(page.getByLabel('Add information')).toBeVisible();
 }
+
+/** The neutral page quick exit leaves for (no profile: the default); served here, since the browser has no internet. */
+export const EXIT_URL = 'https://www.bing.com/';
+
+/** Answer for the neutral page, so quick exit has somewhere to land. */
+export async function serveNeutralPage(page: Page): Promise<void> {
+  await page.route(`${EXIT_URL}**`, (route) => route.fulfill({ contentType: 'text/html', body: '<title>Search</title><p>neutral</p>' }));
+}
