@@ -82,7 +82,8 @@ function readLogo(file: string): string {
   }
   // Inlined in every page: an SVG only, and nothing that runs or loads (the pages make no third-party requests).
   if (!/<svg[\s>]/i.test(svg)) throw new ProfileError(`SITE_CONFIG: logo ${file} is not an SVG file`);
-  if (/<script|\son\w+\s*=|<foreignObject|(?:href|src)\s*=\s*["']?(?!#)/i.test(svg)) {
+  // A reference within the file (href="#shape") is fine; any other href or src would load something.
+  if (/<script|\son\w+\s*=|<foreignObject|(?:href|src)\s*=\s*(?:"(?!#)|'(?!#)|(?!["'#]))/i.test(svg)) {
     throw new ProfileError(`SITE_CONFIG: logo ${file} has scripts, event handlers or links to other files; use a plain SVG`);
   }
   return svg.replace(/<\?xml[^>]*\?>\s*/i, '').replace(/<!DOCTYPE[^>]*>\s*/i, '');

@@ -1,4 +1,8 @@
-import { describe, expect, it } from 'vitest';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { ProfileError, readOperatorProfile, type LoadedProfile } from './operator-profile-file';
 import { EMPTY_PROFILE, missingProfileKeys, operatorProfileSchema, profileView, type SiteSettings } from './operator-profile';
 
 const SETTINGS: SiteSettings = { ackDays: 7, feedbackDays: 90, retentionDays: 365, publicOrigin: null, onionOrigin: null };
@@ -43,5 +47,35 @@ describe('the operator profile', () => {
     expect(problems({ emergency: [{ label: 'Police', number: 'javascript:alert(1)' }] }).join('\n')).toContain('emergency.0.number');
     expect(problems({ quickExitUrl: 'javascript:alert(1)' }).join('\n')).toContain('quickExitUrl');
     expect(problems({ timeZone: 'Asia/Hong_Kong', defaultLanguage: 'zh-Hans' })).toEqual([]);
+  });
+});
+
+describe('the profile file', () => {
+  const folder = mkdtempSync(path.join(tmpdir(), 'tipline-profile-unit-'));
+  afterAll(() => rmSync(folder, { recursive: true, force: true }));
+  const withLogo = (svg: string): (() => LoadedProfile) => {
+    writeFileSync(path.join(folder, 'logo.svg'), svg);
+    writeFileSync(path.join(folder, 'site.json'), JSON.stringify({ logo: 'logo.svg' }));
+    return () => readOperatorProfile(path.join(folder, 'site.json'));
+  };
+
+  it('inlines a plain SVG logo, references within the file included, without its XML prolog', () => {
+    const svg = '<svg xmlns="http://www.w3.org/2000/svg"><defs><path id="a" d="M0 0h1"/></defs><use href="#a"/></svg>';
+    expect(withLogo(`<?xml version="1.0"?>\n${svg}`)().logoSvg).toBe(svg);
+  });
+
+  it('refuses a logo that would run or load anything, and a file that is not JSON', () => {
+    for (const svg of [
+      '<svg><script>alert(1)</script></svg>',
+      '<svg onload="alert(1)"></svg>',
+      '<svg><image href="https://tracker.example/pixel.png"/></svg>',
+      "<svg><image xlink:href='//tracker.example/p.png'/></svg>",
+      '<svg><foreignObject><p>x</p></foreignObject></svg>',
+      '<html>not an svg</html>',
+    ]) {
+      expect(withLogo(svg), svg).toThrow(ProfileError);
+    }
+    writeFileSync(path.join(folder, 'broken.json'), '{ "operator": ');
+    expect(() => readOperatorProfile(path.join(folder, 'broken.json'))).toThrow(/cannot read .* as JSON/);
   });
 });
