@@ -86,7 +86,7 @@ describe('POST /api/status/messages', () => {
     const res = await postJson(t.app, '/api/status/messages', { trackingCode: code, body: 'He drives a grey van, plate ends in 88.' });
     expect(res.status).toBe(201);
     const view = (await res.json()) as { messages: { from: string; body: string; at: string }[] };
-    expect(view.messages).toEqual([{ from: 'reporter', body: 'He drives a grey van, plate ends in 88.', at: expect.stringMatching(/T\d\d:00:00Z$/) }]);
+    expect(view.messages).toEqual([{ from: 'reporter', body: 'He drives a grey van, plate ends in 88.', at: expect.stringMatching(/T\d\d:00:00Z$/), new: false }]);
 
     const status = (await (await postJson(t.app, '/api/status', { trackingCode: code })).json()) as { messages: { body: string }[] };
     expect(status.messages.map((m) => m.body)).toEqual(['He drives a grey van, plate ends in 88.']);
