@@ -177,7 +177,7 @@ async function answerStatus(
 ): Promise<Response> {
   const view = await statusViewOf(deps.db, opened);
   if (c.get('wantsHtml')) {
-    const details = { view, trackingCode: formatTrackingCode(digits), limits };
+    const details = { view, trackingCode: formatTrackingCode(digits), limits, now: deps.now().getTime() };
     return statusDetailsPage(c, deps.shells, c.get('lang'), notice === null ? details : { ...details, notice }, status);
   }
   return c.json(view, status);

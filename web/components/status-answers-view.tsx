@@ -21,13 +21,13 @@ interface Props {
 }
 
 /** Where a commitment stands: met; not yet due; or late (due and not met, including met only after the date). */
-export function deadlineState(by: string, met: boolean, now: number = Date.now()): 'met' | 'pending' | 'late' {
+export function deadlineState(by: string, met: boolean, now: number): 'met' | 'pending' | 'late' {
   if (met) return 'met';
   return Date.parse(by) < now ? 'late' : 'pending';
 }
 
 /** Acknowledgement and feedback, each with its date and whether it was kept. */
-export function DeadlinesView({ lang, d, deadlines }: Props & { deadlines: StatusDeadlines }): JSX.Element {
+export function DeadlinesView({ lang, d, deadlines, now }: Props & { deadlines: StatusDeadlines; now: number }): JSX.Element {
   const rows = [
     { key: 'acknowledge', label: d.deadlines.acknowledge, by: deadlines.acknowledgeBy, met: deadlines.acknowledgeMet },
     { key: 'feedback', label: d.deadlines.feedback, by: deadlines.feedbackBy, met: deadlines.feedbackMet },
@@ -37,7 +37,7 @@ export function DeadlinesView({ lang, d, deadlines }: Props & { deadlines: Statu
       <h2 id="deadlines-heading">{d.deadlinesHeading}</h2>
       <ul class="deadlines" aria-labelledby="deadlines-heading">
         {rows.map((row) => {
-          const state = deadlineState(row.by, row.met);
+          const state = deadlineState(row.by, row.met, now);
           const by = fill(lang, d.deadlines.by, { time: formatHour(lang, row.by, d) });
           return (
             <li key={row.key} class={`deadline deadline-${state}`}>

@@ -15,6 +15,8 @@ export const NOTICE_ID = 'notice';
 export interface StatusDetailsViewProps extends FollowUpFormViewProps {
   view: StatusView;
   notice?: 'message_sent' | undefined;
+  /** What time it is (ms): whether a deadline has passed. The current time unless told. */
+  now?: number | undefined;
 }
 
 /** A report's status, messages and the follow-up form. */
@@ -92,7 +94,7 @@ export function StatusDetailsView(props: StatusDetailsViewProps): JSX.Element {
           )}
         </section>
       )}
-      <DeadlinesView lang={props.lang} d={d} deadlines={view.deadlines} />
+      <DeadlinesView lang={props.lang} d={d} deadlines={view.deadlines} now={props.now ?? Date.now()} />
       <MessagesView lang={props.lang} d={d} view={view} />
       <section>
         <h2 id="files-heading">{d.filesHeading}</h2>
