@@ -38,7 +38,7 @@ export default defineConfig({
     // (axe and the staff console need JavaScript, so only the reporter flows run here.)
     {
       name: 'javascript-disabled',
-      testMatch: ['reporter.spec.ts', 'evidence-*.spec.ts', 'busy-form.spec.ts', 'receipt-reload.spec.ts', 'safety.spec.ts'],
+      testMatch: ['reporter.spec.ts', 'status-answers.spec.ts', 'evidence-*.spec.ts', 'busy-form.spec.ts', 'receipt-reload.spec.ts', 'safety.spec.ts'],
       use: { javaScriptEnabled: false },
     },
     // The no-JavaScript busy page and receipt reloads are the other project's alone.

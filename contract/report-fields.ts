@@ -6,7 +6,7 @@
  * Pure data: safe to import from an island without pulling in zod.
  */
 import type { ReporterFileView } from './attachments';
-import { isOneOf, type MessageAuthor, type PublicStatus } from './vocabulary';
+import { isOneOf, type Category, type CloseOutcome, type MessageAuthor, type PublicStatus } from './vocabulary';
 
 export const OFFICIALS_INVOLVED = ['yes', 'no', 'unknown'] as const;
 export type OfficialsInvolved = (typeof OFFICIALS_INVOLVED)[number];
@@ -47,13 +47,53 @@ export function isFieldProblem(x: unknown): x is FieldProblem {
   return isOneOf(FIELD_PROBLEMS, x);
 }
 
+/** A message on the status page. */
+export interface StatusMessage {
+  from: MessageAuthor;
+  body: string;
+  /** Hour precision. */
+  at: string;
+  /** A staff message written after the reporter last wrote (derived from the messages; nothing is stored per visit). */
+  new: boolean;
+}
+
+/** The reporter's deadlines, each with whether it was kept. ISO hours. */
+export interface StatusDeadlines {
+  acknowledgeBy: string;
+  acknowledgeMet: boolean;
+  feedbackBy: string;
+  feedbackMet: boolean;
+}
+
+/** What the reporter sent: their report's fields (never the contact details) and their own follow-ups. */
+export interface SentReport {
+  category: Category;
+  details: string;
+  region?: string;
+  location?: string;
+  subjects?: string;
+  occurredAt?: string;
+  officialsInvolved?: OfficialsInvolved;
+  officialsDetails?: string;
+  discouraged?: string;
+  followUps: { body: string; at: string }[];
+}
+
 /** What `POST /api/status` returns and the status view renders. */
 export interface StatusView {
   status: PublicStatus;
   publicMessage?: string;
+  /** The hour the public message was set; absent for messages set before it was kept. */
+  publicMessageAt?: string;
+  /** The agency the report was referred to, when staff told the reporter. */
+  referral?: { agency: string };
+  /** How the report ended, when the status is `closed`. */
+  outcome?: CloseOutcome;
   /** ISO 8601, truncated to the hour, e.g. "2026-11-28T06:00:00Z". */
   receivedAt: string;
-  messages: { from: MessageAuthor; body: string; at: string }[];
+  deadlines: StatusDeadlines;
+  messages: StatusMessage[];
   /** Evidence files the reporter sent, with the report and with follow-ups. */
   files: ReporterFileView[];
+  report: SentReport;
 }

@@ -19,7 +19,7 @@ export const INTERNAL_STATUSES = ['new', 'triage', 'investigating', 'awaiting_re
 export type InternalStatus = (typeof INTERNAL_STATUSES)[number];
 
 /** Where a report stands, as the reporter sees it on the status page. */
-export const PUBLIC_STATUSES = ['received', 'acknowledged', 'in_progress', 'referred', 'closed'] as const;
+export const PUBLIC_STATUSES = ['received', 'acknowledged', 'in_progress', 'awaiting_reporter', 'referred', 'closed'] as const;
 export type PublicStatus = (typeof PUBLIC_STATUSES)[number];
 
 /** How a closed report ended. */

@@ -6,7 +6,7 @@
  */
 import { z } from 'zod';
 import { LIMITS, OFFICIALS_INVOLVED } from '../report-fields';
-import { CATEGORIES, PUBLIC_STATUSES } from '../vocabulary';
+import { CATEGORIES, CLOSE_OUTCOMES, PUBLIC_STATUSES } from '../vocabulary';
 import { hasValidCheckDigit, normalizeTrackingCode } from '../tracking-code';
 
 const optionalText = (max: number): z.ZodOptional<z.ZodString> => z.string().trim().max(max).optional();
@@ -75,17 +75,53 @@ export const submissionResponseSchema = z
   })
   ;
 
-export const statusViewSchema = z
-  .object({
-    status: z.enum(PUBLIC_STATUSES),
-    publicMessage: z.string().optional(),
-    receivedAt: z.string().meta({ description: 'ISO 8601, truncated to the hour.' }),
-    messages: z.array(
-      z.object({ from: z.enum(['staff', 'reporter']), body: z.string(), at: z.string().meta({ description: 'Hour precision.' }) }),
-    ),
-    files: z
-      .array(z.object({ name: z.string(), size: z.number().int(), at: z.string().meta({ description: 'Hour precision.' }) }))
-      .meta({ description: 'Evidence files the reporter sent, with the report and with follow-ups (size after metadata removal).' }),
-  });
+const hour = (description: string): z.ZodString => z.string().meta({ description: `ISO 8601, truncated to the hour: ${description}` });
+
+export const statusViewSchema = z.object({
+  status: z.enum(PUBLIC_STATUSES).meta({ description: '`awaiting_reporter`: the handling team asked the reporter a question (the latest staff message).' }),
+  publicMessage: z.string().optional(),
+  publicMessageAt: hour('when the public message was set. Absent for messages set before this was kept.').optional(),
+  referral: z
+    .object({ agency: z.string() })
+    .optional()
+    .meta({ description: 'The agency the lead was referred to, when staff chose to tell the reporter.' }),
+  outcome: z.enum(CLOSE_OUTCOMES).optional().meta({ description: 'How the report ended; present when the status is `closed`.' }),
+  receivedAt: hour('when the report arrived.'),
+  deadlines: z
+    .object({
+      acknowledgeBy: hour('the report is to be acknowledged by then.'),
+      acknowledgeMet: z.boolean().meta({ description: 'Acknowledged on or before acknowledgeBy.' }),
+      feedbackBy: hour('the reporter is to hear back by then.'),
+      feedbackMet: z.boolean().meta({
+        description: 'A reply, the public message, a referral told to the reporter or closing came on or before feedbackBy.',
+      }),
+    })
+    .meta({ description: 'The commitments made to the reporter, and whether each was kept.' }),
+  messages: z.array(
+    z.object({
+      from: z.enum(['staff', 'reporter']),
+      body: z.string(),
+      at: hour('when it was written.'),
+      new: z.boolean().meta({ description: 'A staff message written after the reporter last wrote (or after the report arrived).' }),
+    }),
+  ),
+  files: z
+    .array(z.object({ name: z.string(), size: z.number().int(), at: z.string().meta({ description: 'Hour precision.' }) }))
+    .meta({ description: 'Evidence files the reporter sent, with the report and with follow-ups (size after metadata removal).' }),
+  report: z
+    .object({
+      category: z.enum(CATEGORIES),
+      details: z.string(),
+      region: z.string().optional(),
+      location: z.string().optional(),
+      subjects: z.string().optional(),
+      occurredAt: z.string().optional(),
+      officialsInvolved: z.enum(OFFICIALS_INVOLVED).optional(),
+      officialsDetails: z.string().optional(),
+      discouraged: z.string().optional(),
+      followUps: z.array(z.object({ body: z.string(), at: hour('when it was sent.') })),
+    })
+    .meta({ description: 'What the reporter sent, decrypted with the key their code re-creates; never the contact details.' }),
+});
 
 export const healthSchema = z.object({ status: z.literal('ok') });

@@ -58,6 +58,10 @@ export const referralSchema = z.object({
   agency: text(1, 200),
   reference: text(1, 200).optional(),
   date: z.iso.date().meta({ description: 'YYYY-MM-DD: when the case was referred.' }),
+  tellReporter: z
+    .boolean()
+    .default(true)
+    .meta({ description: 'Show the reporter which agency (encrypted to the channel and the reporter). Default true; false leaves what the reporter sees unchanged.' }),
 });
 
 export const interferenceSchema = z.object({

@@ -57,3 +57,14 @@ export function listInterferenceRecords(
     )
     .all(...channelIds, query.beforeId ?? Number.MAX_SAFE_INTEGER, query.limit);
 }
+
+/** The hour of a report's first referral record, or null when it was never referred. */
+export function firstReferralAt(db: Db, reportId: number): string | null {
+  return (
+    db
+      .prepare<[number], { createdAt: string }>(
+        "SELECT created_at AS createdAt FROM case_records WHERE report_id = ? AND kind = 'referral' ORDER BY id LIMIT 1",
+      )
+      .get(reportId)?.createdAt ?? null
+  );
+}

@@ -8,6 +8,8 @@ export interface ReportCiphertexts<B extends Uint8Array = Buffer> {
   content: B;
   contact: B | null;
   publicMessage: B | null;
+  /** The agency as told to the reporter: to the channel and the reporter. */
+  publicReferral: B | null;
   /** report_messages rows: to the channel and the reporter. */
   messages: { id: number; body: B }[];
   /** case_records rows: to the channel only. */
@@ -17,8 +19,8 @@ export interface ReportCiphertexts<B extends Uint8Array = Buffer> {
 /** The report's ciphertexts, or null when it does not exist. */
 export function readReportCiphertexts(db: Db, reportId: number): ReportCiphertexts | null {
   const report = db
-    .prepare<[number], { content: Buffer; contact: Buffer | null; publicMessage: Buffer | null }>(
-      'SELECT content, contact, public_message AS publicMessage FROM reports WHERE id = ?',
+    .prepare<[number], { content: Buffer; contact: Buffer | null; publicMessage: Buffer | null; publicReferral: Buffer | null }>(
+      'SELECT content, contact, public_message AS publicMessage, public_referral AS publicReferral FROM reports WHERE id = ?',
     )
     .get(reportId);
   if (!report) return null;
@@ -27,6 +29,10 @@ export function readReportCiphertexts(db: Db, reportId: number): ReportCiphertex
     messages: db.prepare<[number], { id: number; body: Buffer }>('SELECT id, body FROM report_messages WHERE report_id = ? ORDER BY id').all(reportId),
     caseRecords: db.prepare<[number], { id: number; body: Buffer }>('SELECT id, body FROM case_records WHERE report_id = ? ORDER BY id').all(reportId),
   };
+}
+
+function sameBlob(a: Buffer | null, b: Buffer | null): boolean {
+  return a === null || b === null ? a === b : a.equals(b);
 }
 
 /**
@@ -54,24 +60,20 @@ export function replaceReportCiphertexts(
           .join(',');
       if (ids('report_messages') !== read.messages.map((m) => m.id).join(',')) return false;
       if (ids('case_records') !== read.caseRecords.map((r) => r.id).join(',')) return false;
-      // The public message is compared too: one set meanwhile would be lost.
+      // The public message and referral are compared too: one set meanwhile would be lost.
       const current = db
-        .prepare<[number, number], { publicMessage: Buffer | null }>(
-          'SELECT public_message AS publicMessage FROM reports WHERE id = ? AND channel_id = ?',
+        .prepare<[number, number], { publicMessage: Buffer | null; publicReferral: Buffer | null }>(
+          'SELECT public_message AS publicMessage, public_referral AS publicReferral FROM reports WHERE id = ? AND channel_id = ?',
         )
         .get(move.reportId, move.fromChannelId);
       if (!current) return false;
-      const samePublicMessage =
-        current.publicMessage === null || read.publicMessage === null
-          ? current.publicMessage === read.publicMessage
-          : current.publicMessage.equals(read.publicMessage);
-      if (!samePublicMessage) return false;
+      if (!sameBlob(current.publicMessage, read.publicMessage) || !sameBlob(current.publicReferral, read.publicReferral)) return false;
 
       db.prepare(
-        `UPDATE reports SET channel_id = ?, content = ?, contact = ?, public_message = ?, updated_at = ?,
+        `UPDATE reports SET channel_id = ?, content = ?, contact = ?, public_message = ?, public_referral = ?, updated_at = ?,
            lease_staff_id = NULL, lease_expires_at = NULL
          WHERE id = ?`,
-      ).run(move.toChannelId, next.content, next.contact, next.publicMessage, move.at, move.reportId);
+      ).run(move.toChannelId, next.content, next.contact, next.publicMessage, next.publicReferral, move.at, move.reportId);
       const message = db.prepare('UPDATE report_messages SET body = ? WHERE id = ?');
       for (const row of next.messages) message.run(row.body, row.id);
       const record = db.prepare('UPDATE case_records SET body = ? WHERE id = ?');

@@ -48,9 +48,14 @@ export function updateAssignee(db: Db, reportId: number, assigneeId: number | nu
   db.prepare('UPDATE reports SET assignee_id = ?, updated_at = ? WHERE id = ?').run(assigneeId, at, reportId);
 }
 
-/** Store the public message (a ciphertext to the channel and the reporter), replacing any earlier one. */
+/** Store the public message (a ciphertext to the channel and the reporter) and its hour, replacing any earlier one. */
 export function updatePublicMessage(db: Db, reportId: number, ciphertext: Uint8Array, at: string): void {
-  db.prepare('UPDATE reports SET public_message = ?, updated_at = ? WHERE id = ?').run(ciphertext, at, reportId);
+  db.prepare('UPDATE reports SET public_message = ?, public_message_at = ?, updated_at = ? WHERE id = ?').run(ciphertext, at, at, reportId);
+}
+
+/** Store the agency the reporter is told of (a ciphertext to the channel and the reporter), replacing any earlier one. */
+export function updatePublicReferral(db: Db, reportId: number, ciphertext: Uint8Array): void {
+  db.prepare('UPDATE reports SET public_referral = ? WHERE id = ?').run(ciphertext, reportId);
 }
 
 /**

@@ -41,10 +41,15 @@ export interface ReportRecord {
   content: Buffer;
   contact: Buffer | null;
   publicMessage: Buffer | null;
+  /** Hour the public message was set; null for one set before this was kept. */
+  publicMessageAt: string | null;
+  /** The agency as told to the reporter (to the channel and the reporter), or null. */
+  publicReferral: Buffer | null;
   receivedAt: string;
   acknowledgedAt: string | null;
   ackDueAt: string;
   feedbackDueAt: string;
+  closedAt: string | null;
 }
 
 /** Insert a report; returns its id. */
@@ -78,8 +83,9 @@ export function findReportById(db: Db, id: number): ReportRecord | null {
       .prepare<[number], ReportRecord>(
         `SELECT id, channel_id AS channelId, category, region, status, outcome, priority,
            reporter_recipient AS reporterRecipient, content, contact, public_message AS publicMessage,
+           public_message_at AS publicMessageAt, public_referral AS publicReferral,
            received_at AS receivedAt, acknowledged_at AS acknowledgedAt, ack_due_at AS ackDueAt,
-           feedback_due_at AS feedbackDueAt
+           feedback_due_at AS feedbackDueAt, closed_at AS closedAt
          FROM reports WHERE id = ?`,
       )
       .get(id) ?? null

@@ -160,6 +160,8 @@ export function statusDetailsPage(
     followUpValue?: string;
     limits: UploadLimits;
     uploadProblem?: UploadProblem;
+    /** The server's clock (ms), which says whether a deadline has passed. */
+    now?: number;
   },
   status: ContentfulStatusCode,
 ): Response {

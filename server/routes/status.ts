@@ -96,7 +96,7 @@ export function statusRoutes(deps: RouteDeps): Hono<{ Variables: AppVariables }>
         const files = c.get('files');
         // File parts that all turned out empty: nothing to send after all.
         if (body === undefined && files.length === 0) return nothingToSend(routing, c, digits);
-        await addReporterFollowUp(deps.db, deps.files, opened, { body, files, recipients });
+        await addReporterFollowUp(deps.db, deps.files, opened, { body, files, recipients }, deps.now());
         if (c.get('wantsHtml')) {
           // Redirect, so that a reload or going back never sends the follow-up again.
           const lang = c.get('lang');
@@ -177,7 +177,7 @@ async function answerStatus(
 ): Promise<Response> {
   const view = await statusViewOf(deps.db, opened);
   if (c.get('wantsHtml')) {
-    const details = { view, trackingCode: formatTrackingCode(digits), limits };
+    const details = { view, trackingCode: formatTrackingCode(digits), limits, now: deps.now().getTime() };
     return statusDetailsPage(c, deps.shells, c.get('lang'), notice === null ? details : { ...details, notice }, status);
   }
   return c.json(view, status);

@@ -13,7 +13,8 @@ import { findReportById } from '../data/reports';
 import { toHour } from '../time';
 import { assertSameChannel, auditCase, reportNotFound, type OpenCase } from './case-access';
 
-async function encryptForReporter(db: Db, opened: OpenCase, text: string): Promise<Uint8Array> {
+/** Encrypt what the reporter may read: to the report's channel and its reporter recipient. */
+export async function encryptForReporter(db: Db, opened: OpenCase, text: string): Promise<Uint8Array> {
   const channel = findChannelById(db, opened.meta.channelId);
   const report = findReportById(db, opened.meta.id);
   if (!channel || !report) throw reportNotFound();

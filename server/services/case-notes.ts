@@ -10,11 +10,12 @@ import { insertCaseRecord, listInterferenceRecords } from '../data/case-records'
 import { findChannelById, findChannelBySlug } from '../data/channels';
 import type { Db } from '../data/database';
 import { readReportCiphertexts } from '../data/report-ciphertexts';
-import { markReferred } from '../data/report-updates';
+import { markReferred, updatePublicReferral } from '../data/report-updates';
 import { fail } from '../errors';
 import { toHour, toSecond } from '../time';
 import { assertSameChannel, auditCase, reportNotFound, sessionChannelIds, type OpenCase } from './case-access';
 import { caseRecordViewOf, kindOf, type CaseRecordBody } from './case-record-bodies';
+import { encryptForReporter } from './case-messages';
 import type { ContactDetails } from '../../contract/schemas/staff-views';
 import type { InterferencePage } from '../../contract/schemas/staff-oversight-views';
 
@@ -48,12 +49,27 @@ export function addNote(db: Db, session: StaffSession, opened: OpenCase, note: N
   );
 }
 
-/** Record a referral and mark the report referred (the reporter sees `referred`); 409 when closed. */
-export function addReferral(db: Db, session: StaffSession, opened: OpenCase, referral: NewBody<'referral'>, now: Date): Promise<number> {
+/**
+ * Record a referral and mark the report referred (the reporter sees
+ * `referred`); 409 when closed. With `tellReporter` (the default) the agency
+ * is also stored for the reporter's status page, encrypted to the channel and
+ * the reporter, replacing any earlier one; without it the reporter sees
+ * nothing new but the status.
+ */
+export async function addReferral(
+  db: Db,
+  session: StaffSession,
+  opened: OpenCase,
+  referral: NewBody<'referral'> & { tellReporter?: boolean | undefined },
+  now: Date,
+): Promise<number> {
   if (opened.meta.status === 'closed') throw fail('invalid_transition');
-  return addRecord(db, session, opened, { version: 1, type: 'referral', ...referral }, now, (id) => {
+  const { tellReporter = true, ...fields } = referral;
+  const told = tellReporter ? await encryptForReporter(db, opened, fields.agency) : null;
+  return addRecord(db, session, opened, { version: 1, type: 'referral', ...fields }, now, (id) => {
     if (!markReferred(db, opened.meta.id, toHour(now))) throw fail('invalid_transition');
-    auditCase(db, session, 'report.referred', opened.meta, now, { recordId: id, from: opened.meta.status });
+    if (told !== null) updatePublicReferral(db, opened.meta.id, told);
+    auditCase(db, session, 'report.referred', opened.meta, now, { recordId: id, from: opened.meta.status, toldReporter: tellReporter });
   });
 }
 

@@ -44,6 +44,7 @@ export async function moveReport(
     content: await again(toBoth, read.content),
     contact: read.contact === null ? null : await again(toBoth, read.contact),
     publicMessage: read.publicMessage === null ? null : await again(toBoth, read.publicMessage),
+    publicReferral: read.publicReferral === null ? null : await again(toBoth, read.publicReferral),
     messages: await Promise.all(read.messages.map(async (m) => ({ id: m.id, body: await again(toBoth, m.body) }))),
     caseRecords: await Promise.all(read.caseRecords.map(async (r) => ({ id: r.id, body: await again(toChannel, r.body) }))),
   };

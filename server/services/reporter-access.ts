@@ -4,13 +4,14 @@
  * A miss does the same Argon2id work as a hit.
  */
 import type { StatusView } from '../../contract/report-fields';
-import type { ChannelKeyType, InternalStatus, PublicStatus } from '../../contract/vocabulary';
+import { CATEGORIES, CLOSE_OUTCOMES, isOneOf, type ChannelKeyType, type InternalStatus, type PublicStatus } from '../../contract/vocabulary';
 import { rateLimited } from '../abuse/guards';
 import type { FailedCheckLimiter } from '../abuse/rate-limit';
 import { decryptText, encryptTo, keyTypeOf } from '../crypto/age';
 import { newSalt, parseKdfParams, type KdfPool } from '../crypto/argon2';
 import { deriveIdentity, sameRecipient } from '../crypto/derived-identity';
 import { lookupTag } from '../crypto/tracking-code';
+import { firstReferralAt } from '../data/case-records';
 import { findChannelById } from '../data/channels';
 import type { Db } from '../data/database';
 import { insertMessage, listMessages } from '../data/messages';
@@ -20,6 +21,7 @@ import type { ReceivedFile } from '../files/receive-file';
 import { fail } from '../errors';
 import { toHour } from '../time';
 import { addFileRows, encryptFileMetas, reporterFilesOf, storeWithFiles } from './evidence-files';
+import { deadlinesOf, newMarkers, sentReportOf } from './status-answers';
 
 export interface ReporterAccessDeps {
   db: Db;
@@ -78,27 +80,55 @@ export function publicStatusOf(report: Pick<ReportRecord, 'status' | 'acknowledg
     new: report.acknowledgedAt === null ? 'received' : 'acknowledged',
     triage: 'acknowledged',
     investigating: 'in_progress',
-    awaiting_reporter: 'in_progress',
+    awaiting_reporter: 'awaiting_reporter',
     referred: 'referred',
     closed: 'closed',
   };
   return byStatus[report.status];
 }
 
-/** Everything the reporter may see, decrypted with their identity. */
+/** Everything the reporter may see, decrypted with their identity (never the contact details). */
 export async function statusViewOf(db: Db, opened: OpenedReport): Promise<StatusView> {
   const { report, reporterIdentity } = opened;
   const identities = [reporterIdentity];
+  const records = listMessages(db, report.id);
+  const marked = newMarkers(records.map((message) => ({ id: message.id, from: message.author, at: message.createdAt })));
   const messages = await Promise.all(
-    listMessages(db, report.id).map(async (message) => ({
+    records.map(async (message, index) => ({
       from: message.author,
       body: await decryptText(identities, message.body),
       at: message.createdAt,
+      new: marked[index] === true,
     })),
   );
-  const files = await reporterFilesOf(db, report.id, reporterIdentity);
-  const view: StatusView = { status: publicStatusOf(report), receivedAt: report.receivedAt, messages, files };
-  if (report.publicMessage) view.publicMessage = await decryptText(identities, report.publicMessage);
+  const followUps = messages.filter((message) => message.from === 'reporter').map(({ body, at }) => ({ body, at }));
+  const category = isOneOf(CATEGORIES, report.category) ? report.category : 'other';
+  const view: StatusView = {
+    status: publicStatusOf(report),
+    receivedAt: report.receivedAt,
+    deadlines: deadlinesOf({
+      ackDueAt: report.ackDueAt,
+      feedbackDueAt: report.feedbackDueAt,
+      acknowledgedAt: report.acknowledgedAt,
+      // acknowledged_at is set by the first reply or public message, so it dates a public message replaced since.
+      feedbackTimes: [
+        report.acknowledgedAt,
+        messages.find((message) => message.from === 'staff')?.at ?? null,
+        report.publicMessageAt,
+        report.publicReferral === null ? null : firstReferralAt(db, report.id),
+        report.closedAt,
+      ],
+    }),
+    messages,
+    files: await reporterFilesOf(db, report.id, reporterIdentity),
+    report: sentReportOf(await decryptText(identities, report.content), { category, region: report.region }, followUps),
+  };
+  if (report.publicMessage) {
+    view.publicMessage = await decryptText(identities, report.publicMessage);
+    if (report.publicMessageAt !== null) view.publicMessageAt = report.publicMessageAt;
+  }
+  if (report.publicReferral) view.referral = { agency: await decryptText(identities, report.publicReferral) };
+  if (view.status === 'closed' && isOneOf(CLOSE_OUTCOMES, report.outcome)) view.outcome = report.outcome;
   return view;
 }
 

@@ -132,6 +132,25 @@ describe('referral, interference and links', () => {
     expect((await post(id, 'referrals', { agency: 'Another', date: '2026-11-21' })).status).toBe(409);
   });
 
+  it('tells the reporter the agency unless staff choose not to; the case record keeps it either way', async () => {
+    const told = await submit(t);
+    await jsonOf(await post(told.id, 'referrals', { agency: 'City Prosecutors', date: '2026-11-20' }), 201);
+    expect(await reporterView(t, told.trackingCode)).toMatchObject({ status: 'referred', referral: { agency: 'City Prosecutors' } });
+    expect(auditEntries(t, 'report.referred').at(-1)).toMatchObject({ reportId: told.id, detail: { toldReporter: true } });
+
+    const untold = await submit(t);
+    await jsonOf(await post(untold.id, 'referrals', { agency: 'Internal Affairs', date: '2026-11-20', tellReporter: false }), 201);
+    const seen = await reporterView(t, untold.trackingCode);
+    expect(seen.status).toBe('referred');
+    expect(seen).not.toHaveProperty('referral');
+    expect((await view(untold.id)).caseRecords).toEqual([expect.objectContaining({ kind: 'referral', agency: 'Internal Affairs' })]);
+    expect((await view(untold.id)).caseRecords[0]).not.toHaveProperty('tellReporter');
+    expect(auditEntries(t, 'report.referred').at(-1)).toMatchObject({ reportId: untold.id, detail: { toldReporter: false } });
+    expect(await jsonOf(await post(untold.id, 'referrals', { agency: 'X', date: '2026-11-21', tellReporter: 'yes' }), 400)).toMatchObject({
+      error: { code: 'invalid_input', fields: { tellReporter: expect.any(String) } },
+    });
+  });
+
   it('keeps the interference register and lists it across the caller’s channels', async () => {
     const { id } = await submit(t);
     const record = { who: 'A city councillor', when: 'Last Tuesday', how: 'Phoned asking to drop the case' };

@@ -1,6 +1,14 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import type { StatusView } from '../../contract/report-fields';
 import { dammCheckDigit, formatTrackingCode } from '../../contract/tracking-code';
-import { countRows, createTestInstance, postForm, postJson, type TestInstance } from '../support/instance';
+import { toHour } from '../../server/time';
+import { jsonOf, submit } from '../support/casework';
+import { countRows, createTestInstance, postForm, postJson, reportWithMarker, type TestInstance } from '../support/instance';
+import { addStaff, signIn, staffRequest } from '../support/staff';
+
+const hourOf = toHour;
 
 let t: TestInstance;
 let code: string;
@@ -86,7 +94,7 @@ describe('POST /api/status/messages', () => {
     const res = await postJson(t.app, '/api/status/messages', { trackingCode: code, body: 'He drives a grey van, plate ends in 88.' });
     expect(res.status).toBe(201);
     const view = (await res.json()) as { messages: { from: string; body: string; at: string }[] };
-    expect(view.messages).toEqual([{ from: 'reporter', body: 'He drives a grey van, plate ends in 88.', at: expect.stringMatching(/T\d\d:00:00Z$/) }]);
+    expect(view.messages).toEqual([{ from: 'reporter', body: 'He drives a grey van, plate ends in 88.', at: expect.stringMatching(/T\d\d:00:00Z$/), new: false }]);
 
     const status = (await (await postJson(t.app, '/api/status', { trackingCode: code })).json()) as { messages: { body: string }[] };
     expect(status.messages.map((m) => m.body)).toEqual(['He drives a grey van, plate ends in 88.']);
@@ -171,5 +179,198 @@ describe('what the server logs', () => {
   it('logs other requests by route pattern only', async () => {
     await t.app.request('/api/health');
     expect(JSON.parse(t.logLines.at(-1) ?? '{}')).toMatchObject({ event: 'request', route: '/api/health', status: 200 });
+  });
+});
+
+describe('a status page that answers', () => {
+  const MARK = 'ANSWERS4c1d';
+  let staff: string;
+  beforeAll(async () => {
+    await addStaff(t, { username: 'ana', password: 'a long enough password', role: 'triager', channels: ['official_protection', 'organised_crime'] });
+    staff = await signIn(t, 'ana', 'a long enough password');
+  });
+  const act = async (id: number, action: string, body: unknown, status = action === 'replies' || action === 'referrals' ? 201 : 200): Promise<void> => {
+    await jsonOf(await staffRequest(t, staff, 'POST', `/api/staff/reports/${id}/${action}`, body), status);
+  };
+  const viewOf = async (trackingCode: string): Promise<StatusView> => jsonOf<StatusView>(await postJson(t.app, '/api/status', { trackingCode }), 200);
+  const pageOf = async (trackingCode: string, lang = 'en'): Promise<string> => (await postForm(t.app, '/api/status', { trackingCode, lang })).text();
+  const write = async (trackingCode: string, body: string): Promise<void> => {
+    expect((await postJson(t.app, '/api/status/messages', { trackingCode, body })).status).toBe(201);
+  };
+
+  it('says "We need your answer" and highlights the latest staff question, with a way to the answer form', async () => {
+    const { id, trackingCode } = await submit(t);
+    await act(id, 'replies', { body: 'Thank you. Which noodle shop?' });
+    await act(id, 'status', { status: 'awaiting_reporter' });
+    expect((await viewOf(trackingCode)).status).toBe('awaiting_reporter');
+    const html = await pageOf(trackingCode);
+    expect(html).toContain('We need your answer');
+    expect(html).toMatch(/<li class="message message-staff message-new message-question">\s*<p class="question-label">Question for you<\/p>[\s\S]*Which noodle shop\?/);
+    expect(html).toContain('href="#follow-up-heading"');
+    expect(html).toContain('id="follow-up-heading"');
+    // Back to work: no longer a question for the reporter.
+    await act(id, 'status', { status: 'investigating' });
+    expect((await viewOf(trackingCode)).status).toBe('in_progress');
+    expect(await pageOf(trackingCode)).not.toContain('Question for you');
+  });
+
+  it('marks staff messages new until the reporter writes, ordering same-hour messages by when they were written, and stores nothing per visit', async () => {
+    const { id, trackingCode } = await submit(t);
+    await act(id, 'replies', { body: 'First question.' });
+    await act(id, 'replies', { body: 'Second question.' });
+    const before = await viewOf(trackingCode);
+    expect(before.messages.map((m) => [m.body, m.new])).toEqual([
+      ['First question.', true],
+      ['Second question.', true],
+    ]);
+    expect(await pageOf(trackingCode)).toContain('2 new messages since you last wrote');
+    // Looking again changes nothing: no visit is recorded.
+    expect((await viewOf(trackingCode)).messages.map((m) => m.new)).toEqual([true, true]);
+
+    await write(trackingCode, 'Answers to both.');
+    await act(id, 'replies', { body: 'Thanks, one more.' });
+    const after = await viewOf(trackingCode);
+    // All in the same hour here: the order they were written decides.
+    expect(after.messages.map((m) => [m.from, m.new])).toEqual([
+      ['staff', false],
+      ['staff', false],
+      ['reporter', false],
+      ['staff', true],
+    ]);
+    const html = await pageOf(trackingCode);
+    expect(html).toContain('1 new message since you last wrote');
+    expect(html.match(/class="new-marker">New</g)).toHaveLength(1);
+  });
+
+  it('shows the agency when staff tell the reporter (the default), and nothing more when they do not', async () => {
+    const told = await submit(t);
+    await act(told.id, 'referrals', { agency: `Agency Against Corruption ${MARK}`, date: '2026-11-20' });
+    expect((await viewOf(told.trackingCode)).referral).toEqual({ agency: `Agency Against Corruption ${MARK}` });
+    expect(await pageOf(told.trackingCode)).toContain(`Referred to</dt><dd class="referral">Agency Against Corruption ${MARK}`);
+
+    const untold = await submit(t);
+    await act(untold.id, 'referrals', { agency: `Secret Task Force ${MARK}`, date: '2026-11-20', tellReporter: false });
+    const seen = await viewOf(untold.trackingCode);
+    expect(seen.status).toBe('referred');
+    expect(seen.referral).toBeUndefined();
+    expect(JSON.stringify(seen)).not.toContain('Secret Task Force');
+    // A later referral they are told of shows.
+    await act(untold.id, 'referrals', { agency: `Prosecutors Office ${MARK}`, date: '2026-11-21' });
+    expect((await viewOf(untold.trackingCode)).referral).toEqual({ agency: `Prosecutors Office ${MARK}` });
+  });
+
+  it('says how a closed report ended in plain words, in each language, never calling it spam', async () => {
+    const { id, trackingCode } = await submit(t);
+    expect((await viewOf(trackingCode)).outcome).toBeUndefined();
+    await act(id, 'close', { outcome: 'spam' });
+    expect((await viewOf(trackingCode)).outcome).toBe('spam');
+    const en = await pageOf(trackingCode, 'en');
+    expect(en).toContain('Closed without further action: it did not contain information we could act on.');
+    expect(en).not.toMatch(/spam/i);
+    expect(await pageOf(trackingCode, 'zh-hant')).toContain('未再進一步處理');
+    expect(await pageOf(trackingCode, 'zh-hans')).toContain('未再进一步办理');
+    // Reopened: no outcome any more.
+    await act(id, 'status', { status: 'triage' });
+    expect((await viewOf(trackingCode)).outcome).toBeUndefined();
+  });
+
+  it('returns what the reporter sent and their follow-ups, but never their contact details', async () => {
+    const { trackingCode } = await submit(t, reportWithMarker(MARK));
+    await write(trackingCode, `Later detail ${MARK}-later`);
+    const { report } = await viewOf(trackingCode);
+    expect(report).toEqual({
+      category: 'official_protection',
+      details: `The district officer takes payments to ignore the gambling den. ${MARK}-details`,
+      region: 'Taipei',
+      location: `Back room behind the noodle shop ${MARK}-location`,
+      subjects: `Officer Lin and the den owner ${MARK}-subjects`,
+      occurredAt: `Every Friday since spring ${MARK}-when`,
+      officialsInvolved: 'yes',
+      officialsDetails: `Precinct captain ${MARK}-officials`,
+      discouraged: `A colleague told me to keep quiet ${MARK}-discouraged`,
+      followUps: [{ body: `Later detail ${MARK}-later`, at: expect.stringMatching(/T\d\d:00:00Z$/) }],
+    });
+    const html = await pageOf(trackingCode);
+    expect(html).toMatch(/<details class="sent"><summary>What you sent<\/summary>/);
+    expect(html).toContain(`${MARK}-discouraged`);
+    const all = JSON.stringify(await viewOf(trackingCode)) + html;
+    for (const contact of [`${MARK}-name`, '0912345678', `${MARK.toLowerCase()}@example.org`]) expect(all).not.toContain(contact);
+  });
+
+  it('shows a lead staff entered with the fields it has', async () => {
+    const lead = await jsonOf<{ trackingCode: string }>(
+      await staffRequest(t, staff, 'POST', '/api/staff/leads', { source: 'phone', category: 'organised_crime', details: 'A caller describes loan sharks at the market.' }),
+      201,
+    );
+    expect((await viewOf(lead.trackingCode)).report).toEqual({
+      category: 'organised_crime',
+      details: 'A caller describes loan sharks at the market.',
+      followUps: [],
+    });
+  });
+
+  it('gives the public message the hour it was set, and leaves it out for one set before that was kept', async () => {
+    const { id, trackingCode } = await submit(t);
+    await act(id, 'public-message', { body: 'We are looking into this.' });
+    const seen = await viewOf(trackingCode);
+    expect(seen.publicMessage).toBe('We are looking into this.');
+    expect(seen.publicMessageAt).toBe(hourOf(t.clock.now()));
+    expect(await pageOf(trackingCode)).toMatch(/<time datetime="[^"]+">Written \d+ \w+ \d{4}, \d\d:00 UTC<\/time>/);
+    t.db.prepare('UPDATE reports SET public_message_at = NULL WHERE id = ?').run(id);
+    const older = await viewOf(trackingCode);
+    expect(older.publicMessage).toBe('We are looking into this.');
+    expect(older).not.toHaveProperty('publicMessageAt');
+  });
+
+  it('still shows the referral and public message after the report moves to another channel (re-encrypted)', async () => {
+    const { id, trackingCode } = await submit(t);
+    await act(id, 'public-message', { body: `Passed on ${MARK}-public` });
+    await act(id, 'referrals', { agency: `Moved Agency ${MARK}`, date: '2026-11-20' });
+    const before = t.db.prepare<[number], { r: Buffer }>('SELECT public_referral AS r FROM reports WHERE id = ?').get(id)?.r;
+    await act(id, 'move', { channel: 'organised_crime' });
+    const after = t.db.prepare<[number], { r: Buffer; channel: number }>('SELECT public_referral AS r, channel_id AS channel FROM reports WHERE id = ?').get(id);
+    expect(after?.r.equals(before ?? Buffer.alloc(0))).toBe(false);
+    const seen = await viewOf(trackingCode);
+    expect(seen.referral).toEqual({ agency: `Moved Agency ${MARK}` });
+    expect(seen.publicMessage).toBe(`Passed on ${MARK}-public`);
+  });
+
+  it('keeps no agency, public message or report text in clear anywhere in the data directory', () => {
+    const files = readdirSync(t.dataDir, { withFileTypes: true, recursive: true })
+      .filter((entry) => entry.isFile())
+      .map((entry) => path.join(entry.parentPath, entry.name));
+    // The database and its WAL are among them: the schema names the new column.
+    expect(files.some((file) => readFileSync(file).includes('public_referral'))).toBe(true);
+    for (const file of files) {
+      const bytes = readFileSync(file);
+      for (const needle of [MARK, 'Agency Against Corruption', 'Secret Task Force', 'We are looking into this']) {
+        expect(bytes.includes(Buffer.from(needle, 'utf8')), `${needle} in ${path.basename(file)}`).toBe(false);
+      }
+    }
+  });
+
+  it('says whether each deadline was kept: in time, acknowledged late, feedback late', async () => {
+    const { id, trackingCode } = await submit(t);
+    const fresh = (await viewOf(trackingCode)).deadlines;
+    expect(fresh).toEqual({ acknowledgeBy: expect.stringMatching(/T\d\d:00:00Z$/), acknowledgeMet: false, feedbackBy: expect.stringMatching(/T\d\d:00:00Z$/), feedbackMet: false });
+    expect(Date.parse(fresh.feedbackBy) - Date.parse(fresh.acknowledgeBy)).toBe((90 - 7) * 86_400_000);
+    expect(await pageOf(trackingCode)).toMatch(/deadline-pending[\s\S]*Not yet/);
+    const onTime = await submit(t);
+    await act(onTime.id, 'public-message', { body: 'Received, thank you.' });
+    expect((await viewOf(onTime.trackingCode)).deadlines).toMatchObject({ acknowledgeMet: true, feedbackMet: true });
+
+    const late = await submit(t);
+    t.clock.advance(8 * 86_400_000); // past the acknowledgement deadline, well before the feedback one
+    staff = await signIn(t, 'ana', 'a long enough password'); // the session timed out meanwhile
+    await act(id, 'replies', { body: 'Sorry for the wait.' });
+    expect((await viewOf(trackingCode)).deadlines).toMatchObject({ acknowledgeMet: false, feedbackMet: true });
+    const html = await pageOf(trackingCode);
+    expect(html).toMatch(/deadline-late[\s\S]*Late/);
+    expect(html).toMatch(/deadline-met[\s\S]*Done/);
+
+    t.clock.advance(90 * 86_400_000); // past both: closing now is late feedback
+    staff = await signIn(t, 'ana', 'a long enough password');
+    await act(late.id, 'close', { outcome: 'unsubstantiated' });
+    expect((await viewOf(late.trackingCode)).deadlines).toMatchObject({ acknowledgeMet: false, feedbackMet: false });
   });
 });

@@ -77,12 +77,18 @@ test('a tip is pulled, read and answered in the console; the reporter sees the a
   await page.getByLabel('Your reply').fill('Thank you. Which county office handles the tenders?');
   await page.getByRole('button', { name: 'Send reply' }).click();
   await expect(page.locator('#result-reply')).not.toBeEmpty();
+  // Changing the status prompts an update of what the reporter reads, with focus in its field.
+  await page.getByLabel('New status').selectOption('awaiting_reporter');
+  await page.getByRole('button', { name: 'Change status' }).click();
+  await expect(page.locator('#result-status')).toContainText('The reporter sees no public message yet');
+  await expect(page.getByLabel('Public message', { exact: true })).toBeFocused();
   await page.getByLabel('Who interfered').fill('A county councillor');
   await page.getByLabel('When it happened').fill('After the first complaint');
   await page.getByLabel('What they did').fill('Asked the clerk to lose the complaint file.');
   await page.getByRole('button', { name: 'Record interference' }).click();
   await expect(page.locator('#result-interference')).not.toBeEmpty();
   await page.getByLabel('Agency referred to').fill('Agency Against Corruption');
+  await expect(page.getByLabel('Tell the reporter which agency')).toBeChecked();
   await page.getByRole('button', { name: 'Record referral' }).click();
   await expect(page.locator('#result-referral')).not.toBeEmpty();
 
@@ -93,6 +99,7 @@ test('a tip is pulled, read and answered in the console; the reporter sees the a
   await reporter.getByRole('button', { name: 'Check' }).click();
   await expect(reporter.getByText('Thank you. Which county office handles the tenders?')).toBeVisible();
   await expect(reporter.locator('.facts').getByText('Referred', { exact: true })).toBeVisible();
+  await expect(reporter.locator('.facts .referral')).toHaveText('Agency Against Corruption');
   await reporter.close();
 
   // The interference record is in the register.

@@ -36,7 +36,7 @@ export function emptyQueue(t: TestInstance): void {
 export async function reporterView(
   t: TestInstance,
   trackingCode: string,
-): Promise<{ status: string; publicMessage?: string; messages: { from: string; body: string }[] }> {
+): Promise<{ status: string; publicMessage?: string; referral?: { agency: string }; messages: { from: string; body: string }[] }> {
   return jsonOf(await postJson(t.app, '/api/status', { trackingCode }), 200);
 }
 

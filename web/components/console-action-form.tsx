@@ -68,9 +68,11 @@ interface FieldProps {
   name: string;
   label: string;
   hint?: string | undefined;
-  kind?: 'text' | 'textarea' | 'date' | 'select' | 'number';
+  kind?: 'text' | 'textarea' | 'date' | 'select' | 'number' | 'checkbox';
   required?: boolean;
   defaultValue?: string;
+  /** For a checkbox: whether it starts ticked (and is ticked again when the form resets). */
+  defaultChecked?: boolean;
   maxLength?: number;
   /** For selects: value, label and whether it starts selected. */
   options?: { value: string; label: string; selected?: boolean }[];
@@ -89,6 +91,19 @@ export function Field(props: FieldProps): JSX.Element {
     'aria-invalid': invalid ? ('true' as const) : undefined,
     'aria-required': props.required === true ? ('true' as const) : undefined,
   };
+  if (kind === 'checkbox') {
+    return (
+      <div class="checkbox">
+        <input {...common} type="checkbox" value="on" defaultChecked={props.defaultChecked === true} />
+        <label for={id}>{props.label}</label>
+        {hintId !== undefined && (
+          <p class="hint" id={hintId}>
+            {props.hint}
+          </p>
+        )}
+      </div>
+    );
+  }
   return (
     <div class={invalid ? 'field field-invalid' : 'field'}>
       <label for={id}>{props.label}</label>

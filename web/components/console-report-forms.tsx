@@ -27,6 +27,9 @@ interface Props {
   perform: (key: ActionKey, values: Record<string, string>, form: HTMLFormElement | null) => Promise<void>;
 }
 
+/** The public message's field: focused after a status change or closing, to prompt an update. */
+export const PUBLIC_MESSAGE_FIELD_ID = 'f-publicMessage-body';
+
 function today(): string {
   const now = new Date();
   const pad = (n: number): string => String(n).padStart(2, '0');
@@ -86,6 +89,7 @@ function Records({ lang, m, view, ctx }: Props): JSX.Element {
         <Field action="referral" ctx={ctx} name="agency" label={m.referral.agency} required maxLength={200} />
         <Field action="referral" ctx={ctx} name="reference" label={m.referral.reference} maxLength={200} />
         <Field action="referral" ctx={ctx} name="date" kind="date" label={m.referral.date} required defaultValue={today()} />
+        <Field action="referral" ctx={ctx} name="tellReporter" kind="checkbox" label={m.referral.tellReporter} hint={m.referral.tellReporterHint} defaultChecked />
       </ActionForm>
       <ActionForm action="interference" ctx={ctx} heading={i.heading} intro={i.intro} submit={i.submit}>
         <Field action="interference" ctx={ctx} name="who" label={i.who} required maxLength={2000} />

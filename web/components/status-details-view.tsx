@@ -3,8 +3,10 @@ import { pagePath } from '../i18n/lang';
 import { formatBytes } from '../../contract/attachments';
 import type { StatusView } from '../../contract/report-fields';
 import { PUBLIC_STATUSES } from '../../contract/vocabulary';
+import { fill } from '../i18n/fill';
 import { formatHour } from '../lib/status-view';
 import { FollowUpFormView, type FollowUpFormViewProps } from './follow-up-form-view';
+import { DeadlinesView, FOLLOW_UP_HEADING_ID, MESSAGES_HEADING_ID, MessagesView, SentReportView } from './status-answers-view';
 
 export const DETAILS_HEADING_ID = 'details-heading';
 export const NOTICE_ID = 'notice';
@@ -13,6 +15,8 @@ export const NOTICE_ID = 'notice';
 export interface StatusDetailsViewProps extends FollowUpFormViewProps {
   view: StatusView;
   notice?: 'message_sent' | undefined;
+  /** What time it is (ms): whether a deadline has passed. The current time unless told. */
+  now?: number | undefined;
 }
 
 /** A report's status, messages and the follow-up form. */
@@ -20,6 +24,7 @@ export function StatusDetailsView(props: StatusDetailsViewProps): JSX.Element {
   const { m, view } = props;
   const d = m.details;
   const current = d.statuses[view.status];
+  const newCount = view.messages.filter((message) => message.new).length;
   return (
     <div class="status-details">
       <h1 id={DETAILS_HEADING_ID} tabIndex={-1}>
@@ -30,14 +35,36 @@ export function StatusDetailsView(props: StatusDetailsViewProps): JSX.Element {
           {d.messageSent}
         </p>
       )}
+      {newCount > 0 && (
+        <p class="new-count">
+          <a href={`#${MESSAGES_HEADING_ID}`}>{fill(props.lang, d.newCount, { count: newCount })}</a>
+        </p>
+      )}
       <dl class="facts">
         <div>
           <dt>{d.statusLabel}</dt>
           <dd>
             <strong class={`status status-${view.status}`}>{current.label}</strong>
             <span class="status-text">{current.text}</span>
+            {view.status === 'awaiting_reporter' && (
+              <a class="status-text" href={`#${FOLLOW_UP_HEADING_ID}`}>
+                {d.answerQuestion}
+              </a>
+            )}
           </dd>
         </div>
+        {view.outcome !== undefined && (
+          <div>
+            <dt>{d.outcomeLabel}</dt>
+            <dd class="outcome">{d.outcomes[view.outcome]}</dd>
+          </div>
+        )}
+        {view.referral !== undefined && (
+          <div>
+            <dt>{d.referralLabel}</dt>
+            <dd class="referral">{view.referral.agency}</dd>
+          </div>
+        )}
         <div>
           <dt>{d.receivedLabel}</dt>
           <dd>
@@ -60,26 +87,15 @@ export function StatusDetailsView(props: StatusDetailsViewProps): JSX.Element {
         <section>
           <h2 id="public-message-heading">{d.publicMessageHeading}</h2>
           <p class="public-message text-block">{view.publicMessage}</p>
+          {view.publicMessageAt !== undefined && (
+            <p class="small">
+              <time dateTime={view.publicMessageAt}>{fill(props.lang, d.publicMessageAt, { time: formatHour(props.lang, view.publicMessageAt, d) })}</time>
+            </p>
+          )}
         </section>
       )}
-      <section>
-        <h2 id="messages-heading">{d.messagesHeading}</h2>
-        {view.messages.length === 0 ? (
-          <p>{d.noMessages}</p>
-        ) : (
-          <ol class="messages">
-            {view.messages.map((message, index) => (
-              <li class={`message message-${message.from}`} key={index}>
-                <p class="message-meta">
-                  <strong>{message.from === 'staff' ? d.fromStaff : d.fromYou}</strong>{' '}
-                  <time dateTime={message.at}>{formatHour(props.lang, message.at, d)}</time>
-                </p>
-                <p class="text-block">{message.body}</p>
-              </li>
-            ))}
-          </ol>
-        )}
-      </section>
+      <DeadlinesView lang={props.lang} d={d} deadlines={view.deadlines} now={props.now ?? Date.now()} />
+      <MessagesView lang={props.lang} d={d} view={view} />
       <section>
         <h2 id="files-heading">{d.filesHeading}</h2>
         {view.files.length === 0 ? (
@@ -95,8 +111,11 @@ export function StatusDetailsView(props: StatusDetailsViewProps): JSX.Element {
           </ul>
         )}
       </section>
+      <SentReportView lang={props.lang} d={d} report={view.report} />
       <section>
-        <h2 id="follow-up-heading">{d.followUpHeading}</h2>
+        <h2 id={FOLLOW_UP_HEADING_ID} tabIndex={-1}>
+          {d.followUpHeading}
+        </h2>
         <FollowUpFormView {...props} />
       </section>
       <p class="small">{d.leaveAdvice}</p>

@@ -22,6 +22,8 @@ export function StatusDetails(props: {
   uploadProblem?: UploadProblem | undefined;
   limits?: UploadLimits | undefined;
   keepMetadata?: boolean | undefined;
+  /** What time it is (ms): whether a deadline has passed. The current time unless told. */
+  now?: number | undefined;
 }): JSX.Element {
   const messages = messagesFor(props.lang);
   const limits = props.limits ?? DEFAULT_UPLOAD_LIMITS;
@@ -33,6 +35,7 @@ export function StatusDetails(props: {
       view={props.view}
       trackingCode={props.trackingCode}
       notice={props.notice}
+      now={props.now}
       followUpError={props.followUpError}
       followUpValue={props.followUpValue}
       upload={<UploadFields m={messages.upload} limits={limits} problem={problem} keepMetadata={props.keepMetadata} />}

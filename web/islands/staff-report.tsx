@@ -19,7 +19,7 @@ import type { CaseRecordView, CaseView, ContactDetails, ReportSummary, SessionIn
 import { LowEffortMarker } from '../staff/low-effort-marker';
 import { FocusingComponent } from './focus-after-render';
 import type { ActionResult } from '../components/console-action-form';
-import { ReportSections } from '../components/console-report-forms';
+import { PUBLIC_MESSAGE_FIELD_ID, ReportSections } from '../components/console-report-forms';
 import { FileList } from '../components/console-report-files';
 import { consoleMessagesFor } from './console-messages';
 
@@ -178,8 +178,22 @@ export class ReportIsland extends FocusingComponent<Props, State> {
     this.apply(action.outcome, result.data, me);
     form?.reset();
     if (key === 'lease') this.stopRenewing();
-    this.setResult(key, { ok: true, text: action.done });
+    if (key === 'status' || key === 'close') this.promptPublicMessage(key, action.done);
+    else this.setResult(key, { ok: true, text: action.done });
   };
+
+  /**
+   * After a status change or closing: the reporter's page says only the new
+   * status, so say what public message they see now and put focus in its
+   * field, ready to be updated.
+   */
+  private promptPublicMessage(key: ActionKey, done: string): void {
+    const { lang, m } = this.props;
+    const current = this.state.view?.publicMessage ?? null;
+    const prompt = current === null ? m.publicMessage.promptNone : fill(lang, m.publicMessage.promptCurrent, { message: current });
+    this.setResult(key, { ok: true, text: `${done} ${prompt}` }, false);
+    this.focusAfterRender(PUBLIC_MESSAGE_FIELD_ID);
+  }
 
   /** Fold an action's answer into the view without fetching (and auditing) the whole report again. */
   private apply(outcome: ActionOutcome, data: unknown, me: SessionInfo | null): void {

@@ -1,6 +1,6 @@
 /** Checking and displaying the `StatusView` the API returns. */
-import type { StatusView } from '../../contract/report-fields';
-import { PUBLIC_STATUSES } from '../../contract/vocabulary';
+import { OFFICIALS_INVOLVED, type SentReport, type StatusDeadlines, type StatusView } from '../../contract/report-fields';
+import { CATEGORIES, CLOSE_OUTCOMES, isOneOf, PUBLIC_STATUSES } from '../../contract/vocabulary';
 import { fill } from '../i18n/fill';
 import type { Lang } from '../i18n/lang';
 
@@ -8,19 +8,52 @@ function isObject(x: unknown): x is Record<string, unknown> {
   return typeof x === 'object' && x !== null;
 }
 
+const SENT_TEXT = ['region', 'location', 'subjects', 'occurredAt', 'officialsDetails', 'discouraged'] as const;
+
+function asDeadlines(x: unknown): StatusDeadlines | null {
+  if (!isObject(x)) return null;
+  const { acknowledgeBy, acknowledgeMet, feedbackBy, feedbackMet } = x;
+  if (typeof acknowledgeBy !== 'string' || typeof feedbackBy !== 'string') return null;
+  if (typeof acknowledgeMet !== 'boolean' || typeof feedbackMet !== 'boolean') return null;
+  return { acknowledgeBy, acknowledgeMet, feedbackBy, feedbackMet };
+}
+
+function asSentReport(x: unknown): SentReport | null {
+  if (!isObject(x)) return null;
+  const { category, details, officialsInvolved, followUps } = x;
+  if (!isOneOf(CATEGORIES, category) || typeof details !== 'string' || !Array.isArray(followUps)) return null;
+  const report: SentReport = { category, details, followUps: [] };
+  for (const field of SENT_TEXT) {
+    const value = x[field];
+    if (typeof value === 'string') report[field] = value;
+  }
+  if (isOneOf(OFFICIALS_INVOLVED, officialsInvolved)) report.officialsInvolved = officialsInvolved;
+  for (const followUp of followUps) {
+    if (!isObject(followUp) || typeof followUp['body'] !== 'string' || typeof followUp['at'] !== 'string') return null;
+    report.followUps.push({ body: followUp['body'], at: followUp['at'] });
+  }
+  return report;
+}
+
 /** The response body as a StatusView, or null if it does not have that shape. */
 export function asStatusView(data: unknown): StatusView | null {
   if (!isObject(data)) return null;
-  const { status, publicMessage, receivedAt, messages, files } = data;
-  if (!(PUBLIC_STATUSES as readonly unknown[]).includes(status) || typeof receivedAt !== 'string') return null;
+  const { status, publicMessage, publicMessageAt, referral, outcome, receivedAt, messages, files } = data;
+  if (!isOneOf(PUBLIC_STATUSES, status) || typeof receivedAt !== 'string') return null;
   if (!Array.isArray(messages)) return null;
-  const view: StatusView = { status: status as StatusView['status'], receivedAt, messages: [], files: [] };
+  const deadlines = asDeadlines(data['deadlines']);
+  const report = asSentReport(data['report']);
+  if (deadlines === null || report === null) return null;
+  const view: StatusView = { status, receivedAt, deadlines, messages: [], files: [], report };
   if (typeof publicMessage === 'string' && publicMessage !== '') view.publicMessage = publicMessage;
+  if (typeof publicMessageAt === 'string') view.publicMessageAt = publicMessageAt;
+  if (isObject(referral) && typeof referral['agency'] === 'string') view.referral = { agency: referral['agency'] };
+  if (isOneOf(CLOSE_OUTCOMES, outcome)) view.outcome = outcome;
   for (const message of messages) {
     if (!isObject(message)) return null;
     const { from, body, at } = message;
     if ((from !== 'staff' && from !== 'reporter') || typeof body !== 'string' || typeof at !== 'string') return null;
-    view.messages.push({ from, body, at });
+    view.messages.push({ from, body, at, new: message['new'] === true });
   }
   // Older servers sent no file list: treat it as empty.
   for (const file of Array.isArray(files) ? files : []) {

@@ -85,7 +85,9 @@ export function reportAction(
     case 'referral': {
       const fields = { agency: need('agency', m.referral.agency), reference: optional('reference'), date: need('date', m.referral.date) };
       if (fields.date !== '' && !/^\d{4}-\d{2}-\d{2}$/.test(fields.date)) invalid.push({ name: 'date', label: m.referral.date });
-      prepared = { path: 'referrals', body: fields, outcome: { kind: 'record', record: { kind: 'referral', ...fields } }, done: m.referral.done };
+      // An unticked checkbox is simply absent from the form's values.
+      const body = { ...fields, tellReporter: values['tellReporter'] === 'on' };
+      prepared = { path: 'referrals', body, outcome: { kind: 'record', record: { kind: 'referral', ...fields } }, done: m.referral.done };
       break;
     }
     case 'interference': {
