@@ -165,7 +165,8 @@ export function statusDetailsPage(
   },
   status: ContentfulStatusCode,
 ): Response {
-  return page(c, shells, lang, 'status', <StatusDetails lang={lang} {...details} />, status);
+  const { timeZone } = shells.profile(lang);
+  return page(c, shells, lang, 'status', <StatusDetails lang={lang} timeZone={timeZone} {...details} />, status);
 }
 
 /** The status page after a follow-up, opened again (a reload, going back): shown once, nothing sent again. */

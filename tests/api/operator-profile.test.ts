@@ -12,6 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestInstance, postForm, type TestInstance } from '../support/instance';
 
 const PROFILE = {
+  timeZone: 'Asia/Taipei',
   operator: {
     name: { 'zh-Hant': '市民檢舉專線辦公室', 'zh-Hans': '市民举报专线办公室', en: 'Citizens’ Tip Line Office' },
     independence: 'Independent of the police.',
@@ -90,5 +91,32 @@ describe('the receipt without JavaScript', () => {
     // The deadlines are the server's own, profile or not.
     expect(html).toContain('Within 7 days the team confirms');
     expect(/<title>([^<]*)<\/title>/.exec(html)?.[1]).toBe('Sent · Information service');
+  });
+});
+
+describe('times on the status page', () => {
+  /** The status page without JavaScript for a new report, in `lang`: its received time as the page shows it, and as stored. */
+  async function receivedTime(t: TestInstance, lang: string): Promise<{ shown: string; stored: Date }> {
+    const sent = await t.app.request('/api/reports', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(FORM) });
+    const { trackingCode } = (await sent.json()) as { trackingCode: string };
+    const page = await postForm(t.app, '/api/status', { lang, trackingCode });
+    expect(page.status).toBe(200);
+    const match = /<time datetime="([^"]+)">([^<]+)<\/time>/.exec(await page.text());
+    return { stored: new Date(match?.[1] ?? ''), shown: match?.[2] ?? '' };
+  }
+
+  it('are in the profile’s time zone, to the hour, with the zone named, in every language', async () => {
+    for (const [lang, zone] of [['zh-hant', '（台北標準時間）'], ['zh-hans', '（台北标准时间）'], ['en', ' (Taiwan Standard Time)']] as const) {
+      const { shown, stored } = await receivedTime(withProfile, lang);
+      expect(stored.getUTCMinutes()).toBe(0);
+      const taipei = new Date(stored.getTime() + 8 * 3_600_000); // UTC+8, no daylight saving
+      expect(shown, lang).toContain(`${String(taipei.getUTCHours()).padStart(2, '0')}:00${zone}`);
+      expect(shown, lang).toContain(String(taipei.getUTCDate()));
+    }
+  });
+
+  it('are in UTC, named, when the profile sets no zone', async () => {
+    const { shown, stored } = await receivedTime(withoutProfile, 'zh-hant');
+    expect(shown).toContain(`${String(stored.getUTCHours()).padStart(2, '0')}:00（世界標準時間）`);
   });
 });

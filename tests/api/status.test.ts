@@ -315,7 +315,7 @@ describe('a status page that answers', () => {
     const seen = await viewOf(trackingCode);
     expect(seen.publicMessage).toBe('We are looking into this.');
     expect(seen.publicMessageAt).toBe(hourOf(t.clock.now()));
-    expect(await pageOf(trackingCode)).toMatch(/<time datetime="[^"]+">Written \d+ \w+ \d{4}, \d\d:00 UTC<\/time>/);
+    expect(await pageOf(trackingCode)).toMatch(/<time datetime="[^"]+">Written \d+ \w+ \d{4}, \d\d:00 \(Coordinated Universal Time\)<\/time>/);
     t.db.prepare('UPDATE reports SET public_message_at = NULL WHERE id = ?').run(id);
     const older = await viewOf(trackingCode);
     expect(older.publicMessage).toBe('We are looking into this.');

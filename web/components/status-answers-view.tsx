@@ -18,6 +18,8 @@ type DetailsMessages = StatusMessages['details'];
 interface Props {
   lang: Lang;
   d: DetailsMessages;
+  /** The display time zone (the operator profile's): every time is shown in it. */
+  timeZone: string;
 }
 
 /** Where a commitment stands: met; not yet due; or late (due and not met, including met only after the date). */
@@ -27,7 +29,7 @@ export function deadlineState(by: string, met: boolean, now: number): 'met' | 'p
 }
 
 /** Acknowledgement and feedback, each with its date and whether it was kept. */
-export function DeadlinesView({ lang, d, deadlines, now }: Props & { deadlines: StatusDeadlines; now: number }): JSX.Element {
+export function DeadlinesView({ lang, d, timeZone, deadlines, now }: Props & { deadlines: StatusDeadlines; now: number }): JSX.Element {
   const rows = [
     { key: 'acknowledge', label: d.deadlines.acknowledge, by: deadlines.acknowledgeBy, met: deadlines.acknowledgeMet },
     { key: 'feedback', label: d.deadlines.feedback, by: deadlines.feedbackBy, met: deadlines.feedbackMet },
@@ -38,7 +40,7 @@ export function DeadlinesView({ lang, d, deadlines, now }: Props & { deadlines: 
       <ul class="deadlines" aria-labelledby="deadlines-heading">
         {rows.map((row) => {
           const state = deadlineState(row.by, row.met, now);
-          const by = fill(lang, d.deadlines.by, { time: formatHour(lang, row.by, d) });
+          const by = fill(lang, d.deadlines.by, { time: formatHour(lang, row.by, d, timeZone) });
           return (
             <li key={row.key} class={`deadline deadline-${state}`}>
               <span class="deadline-label">{row.label}</span>{' '}
@@ -56,7 +58,7 @@ export function DeadlinesView({ lang, d, deadlines, now }: Props & { deadlines: 
  * the team waits for the reporter, its latest message is the question and
  * links to the form below.
  */
-export function MessagesView({ lang, d, view }: Props & { view: StatusView }): JSX.Element {
+export function MessagesView({ lang, d, timeZone, view }: Props & { view: StatusView }): JSX.Element {
   const staffIndexes = view.messages.flatMap((message, index) => (message.from === 'staff' ? [index] : []));
   const question = view.status === 'awaiting_reporter' ? staffIndexes.at(-1) : undefined;
   return (
@@ -76,7 +78,7 @@ export function MessagesView({ lang, d, view }: Props & { view: StatusView }): J
                 {isQuestion && <p class="question-label">{d.questionLabel}</p>}
                 <p class="message-meta">
                   <strong>{message.from === 'staff' ? d.fromStaff : d.fromYou}</strong>{' '}
-                  <time dateTime={message.at}>{formatHour(lang, message.at, d)}</time>
+                  <time dateTime={message.at}>{formatHour(lang, message.at, d, timeZone)}</time>
                   {message.new && <span class="new-marker">{d.newMarker}</span>}
                 </p>
                 <p class="text-block">{message.body}</p>
@@ -95,7 +97,7 @@ export function MessagesView({ lang, d, view }: Props & { view: StatusView }): J
 }
 
 /** What the reporter sent, folded away so they can re-read it while answering. */
-export function SentReportView({ lang, d, report }: Props & { report: SentReport }): JSX.Element {
+export function SentReportView({ lang, d, timeZone, report }: Props & { report: SentReport }): JSX.Element {
   const s = d.sent;
   const rows: [string, string][] = [[s.category, s.categories[report.category]]];
   for (const field of ['details', 'region', 'location', 'subjects', 'occurredAt'] as const) {
@@ -125,7 +127,7 @@ export function SentReportView({ lang, d, report }: Props & { report: SentReport
             {report.followUps.map((followUp, index) => (
               <li class="message" key={index}>
                 <p class="message-meta">
-                  <time dateTime={followUp.at}>{formatHour(lang, followUp.at, d)}</time>
+                  <time dateTime={followUp.at}>{formatHour(lang, followUp.at, d, timeZone)}</time>
                 </p>
                 <p class="text-block">{followUp.body}</p>
               </li>

@@ -17,6 +17,8 @@ export interface StatusDetailsViewProps extends FollowUpFormViewProps {
   notice?: 'message_sent' | undefined;
   /** What time it is (ms): whether a deadline has passed. The current time unless told. */
   now?: number | undefined;
+  /** The display time zone (the operator profile's `timeZone`): every time on the page is shown in it. */
+  timeZone: string;
 }
 
 /** A report's status, messages and the follow-up form. */
@@ -68,7 +70,7 @@ export function StatusDetailsView(props: StatusDetailsViewProps): JSX.Element {
         <div>
           <dt>{d.receivedLabel}</dt>
           <dd>
-            <time dateTime={view.receivedAt}>{formatHour(props.lang, view.receivedAt, d)}</time>
+            <time dateTime={view.receivedAt}>{formatHour(props.lang, view.receivedAt, d, props.timeZone)}</time>
           </dd>
         </div>
       </dl>
@@ -89,13 +91,13 @@ export function StatusDetailsView(props: StatusDetailsViewProps): JSX.Element {
           <p class="public-message text-block">{view.publicMessage}</p>
           {view.publicMessageAt !== undefined && (
             <p class="small">
-              <time dateTime={view.publicMessageAt}>{fill(props.lang, d.publicMessageAt, { time: formatHour(props.lang, view.publicMessageAt, d) })}</time>
+              <time dateTime={view.publicMessageAt}>{fill(props.lang, d.publicMessageAt, { time: formatHour(props.lang, view.publicMessageAt, d, props.timeZone) })}</time>
             </p>
           )}
         </section>
       )}
-      <DeadlinesView lang={props.lang} d={d} deadlines={view.deadlines} now={props.now ?? Date.now()} />
-      <MessagesView lang={props.lang} d={d} view={view} />
+      <DeadlinesView lang={props.lang} d={d} timeZone={props.timeZone} deadlines={view.deadlines} now={props.now ?? Date.now()} />
+      <MessagesView lang={props.lang} d={d} timeZone={props.timeZone} view={view} />
       <section>
         <h2 id="files-heading">{d.filesHeading}</h2>
         {view.files.length === 0 ? (
@@ -105,13 +107,13 @@ export function StatusDetailsView(props: StatusDetailsViewProps): JSX.Element {
             {view.files.map((file, index) => (
               <li key={index}>
                 <span class="file-name">{file.name}</span> <span class="file-size">{formatBytes(file.size)}</span>{' '}
-                <time dateTime={file.at}>{formatHour(props.lang, file.at, d)}</time>
+                <time dateTime={file.at}>{formatHour(props.lang, file.at, d, props.timeZone)}</time>
               </li>
             ))}
           </ul>
         )}
       </section>
-      <SentReportView lang={props.lang} d={d} report={view.report} />
+      <SentReportView lang={props.lang} d={d} timeZone={props.timeZone} report={view.report} />
       <section>
         <h2 id={FOLLOW_UP_HEADING_ID} tabIndex={-1}>
           {d.followUpHeading}

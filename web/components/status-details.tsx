@@ -24,6 +24,8 @@ export function StatusDetails(props: {
   keepMetadata?: boolean | undefined;
   /** What time it is (ms): whether a deadline has passed. The current time unless told. */
   now?: number | undefined;
+  /** The display time zone (the operator profile's `timeZone`). */
+  timeZone: string;
 }): JSX.Element {
   const messages = messagesFor(props.lang);
   const limits = props.limits ?? DEFAULT_UPLOAD_LIMITS;
@@ -36,6 +38,7 @@ export function StatusDetails(props: {
       trackingCode={props.trackingCode}
       notice={props.notice}
       now={props.now}
+      timeZone={props.timeZone}
       followUpError={props.followUpError}
       followUpValue={props.followUpValue}
       upload={<UploadFields m={messages.upload} limits={limits} problem={problem} keepMetadata={props.keepMetadata} />}

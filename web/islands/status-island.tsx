@@ -20,6 +20,7 @@ import { FocusingComponent } from './focus-after-render';
 import { apiUploadLimits, apiUploadProblem, checkFiles, NO_FILES, postFiles, removeClicked, takeChosenFiles, type UploadState } from './upload';
 import { UploadStatus } from './upload-status';
 import { pageMessages } from './page-messages';
+import { pageTimeZone } from '../lib/display-zone';
 
 const LOOKUP_PROBLEMS = { empty: 'required', format: 'tracking_code_format', check_digit: 'tracking_code_check_digit' } as const;
 
@@ -232,6 +233,7 @@ export class StatusIsland extends FocusingComponent<Props, State> {
             view={s.found.view}
             trackingCode={s.found.code}
             notice={s.notice ? 'message_sent' : undefined}
+            timeZone={pageTimeZone()}
             followUpError={s.bodyError}
             followUpValue={s.body}
             failure={failure}

@@ -2,7 +2,7 @@
 import { OFFICIALS_INVOLVED, type SentReport, type StatusDeadlines, type StatusView } from '../../contract/report-fields';
 import { CATEGORIES, CLOSE_OUTCOMES, isOneOf, PUBLIC_STATUSES } from '../../contract/vocabulary';
 import { fill } from '../i18n/fill';
-import type { Lang } from '../i18n/lang';
+import { htmlLang, type Lang } from '../i18n/lang';
 
 function isObject(x: unknown): x is Record<string, unknown> {
   return typeof x === 'object' && x !== null;
@@ -65,15 +65,36 @@ export function asStatusView(data: unknown): StatusView | null {
   return view;
 }
 
-/** An ISO time as an hour in UTC, in the words of the language's `time` message (`months` names each month). */
-export function formatHour(lang: Lang, iso: string, m: { time: string; months: readonly string[] }): string {
+const hourFormats = new Map<string, Intl.DateTimeFormat>();
+
+/**
+ * An ISO time in the display time zone (the operator profile's `timeZone`),
+ * in the words of the language's `time` message (`months` names each month),
+ * the zone named: "28 November 2026, 02:00 (Taipei Standard Time)". Times are
+ * stored to the hour in UTC; a zone off the hour shows its minutes.
+ */
+export function formatHour(lang: Lang, iso: string, m: { time: string; months: readonly string[] }, timeZone: string): string {
   const date = new Date(iso);
   if (Number.isNaN(date.getTime())) return iso;
-  const month = date.getUTCMonth();
+  const key = `${lang} ${timeZone}`;
+  let format = hourFormats.get(key);
+  if (format === undefined) {
+    const options: Intl.DateTimeFormatOptions = { year: 'numeric', month: 'numeric', day: 'numeric', hour: '2-digit', minute: '2-digit', hourCycle: 'h23', timeZoneName: 'long' };
+    try {
+      format = new Intl.DateTimeFormat(htmlLang(lang), { ...options, timeZone });
+    } catch {
+      format = new Intl.DateTimeFormat(htmlLang(lang), { ...options, timeZone: 'UTC' }); // a zone this browser does not know
+    }
+    hourFormats.set(key, format);
+  }
+  const parts = new Map(format.formatToParts(date).map((part) => [part.type, part.value]));
+  const month = Number(parts.get('month')) - 1;
   return fill(lang, m.time, {
-    year: String(date.getUTCFullYear()),
-    month: m.months[month] ?? String(month + 1),
-    day: String(date.getUTCDate()),
-    hour: String(date.getUTCHours()).padStart(2, '0'),
+    year: parts.get('year') ?? '',
+    month: m.months[month] ?? parts.get('month') ?? '',
+    day: parts.get('day') ?? '',
+    hour: parts.get('hour') ?? '',
+    minute: parts.get('minute') ?? '',
+    zone: parts.get('timeZoneName') ?? timeZone,
   });
 }
