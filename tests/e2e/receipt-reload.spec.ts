@@ -53,7 +53,8 @@ test('reloading the page after a follow-up sends nothing again', async ({ page, 
   await page.getByLabel('Add information').fill('The envelopes are handed over at the ice plant.');
   await page.getByRole('button', { name: 'Send', exact: true }).click();
   await expect(page.getByText('Your message has been sent.')).toBeVisible();
-  await expect(page.getByText('The envelopes are handed over at the ice plant.')).toBeVisible();
+  // In the messages (it is also under "What you sent", folded away).
+  await expect(page.getByRole('list', { name: 'Messages' }).getByText('The envelopes are handed over at the ice plant.')).toBeVisible();
   expect(new URL(page.url()).pathname).toBe('/api/status/sent');
   expect(page.url()).not.toContain(code.replaceAll(' ', ''));
   const before = messageCount(server.dataDir);

@@ -49,7 +49,8 @@ test('a reporter submits a tip, reads the code, checks the status and sends a fo
   await page.getByLabel('Add information').fill('One of them drives a black SUV with a dented door.');
   await page.getByRole('button', { name: 'Send', exact: true }).click();
   await expect(page.getByText('Your message has been sent.')).toBeVisible();
-  await expect(page.getByText('One of them drives a black SUV with a dented door.')).toBeVisible();
+  // In the messages (it is also under "What you sent", folded away).
+  await expect(page.getByRole('list', { name: 'Messages' }).getByText('One of them drives a black SUV with a dented door.')).toBeVisible();
   expect(page.url()).not.toContain(code.replace(/ /g, ''));
 
   // Everything came from the site itself: no third-party request of any kind.

@@ -69,7 +69,7 @@ export function MessagesView({ lang, d, timeZone, view }: Props & { view: Status
       {view.messages.length === 0 ? (
         <p>{d.noMessages}</p>
       ) : (
-        <ol class="messages">
+        <ol class="messages" aria-labelledby={MESSAGES_HEADING_ID}>
           {view.messages.map((message, index) => {
             const isQuestion = index === question;
             const classes = ['message', `message-${message.from}`, message.new ? 'message-new' : '', isQuestion ? 'message-question' : ''];
