@@ -12,6 +12,8 @@ import { BUDGETS } from '../../bench/table';
 import { bytesForVisit } from '../../bench/transfer';
 
 const BUDGET_BYTES = 15_000;
+/** Inline scripts: Astro's island loader and quick exit, 1,647 B when quick exit came. */
+const INLINE_BUDGET_BYTES = 1_800;
 
 async function gzippedBytes(responses: readonly Response[]): Promise<number> {
   const sizes = await Promise.all(responses.map(async (response) => gzipSync(await response.body(), { level: 9 }).length));
@@ -29,8 +31,16 @@ for (const path of ['/report/', '/zh-hans/report/', '/en/report/']) {
     await page.waitForLoadState('networkidle');
     const initial = [...scripts];
     const bytes = await gzippedBytes(initial);
-    test.info().annotations.push({ type: 'gzipped JavaScript', description: `${bytes} bytes in ${initial.length} scripts: ${initial.map((r) => r.url()).join(' ')}` });
+    // Scripts inside the page: Astro's island loader (about 1.4 KB gzipped) and quick exit (web/lib/quick-exit.ts).
+    // The budget has been measured on script files since it was set; these are held apart so that neither grows unseen.
+    const inline = await page.locator('script:not([src])').evaluateAll((elements) => elements.map((element) => element.textContent ?? ''));
+    const inlineBytes = gzipSync(inline.join('\n'), { level: 9 }).length;
+    test.info().annotations.push({
+      type: 'gzipped JavaScript',
+      description: `${bytes} bytes in ${initial.length} scripts (${initial.map((r) => r.url()).join(' ')}), and ${inlineBytes} inline`,
+    });
     expect(bytes).toBeLessThanOrEqual(BUDGET_BYTES);
+    expect(inlineBytes).toBeLessThanOrEqual(INLINE_BUDGET_BYTES);
 
     await page.locator('input[type="file"]').setInputFiles(pdfFile('evidence.pdf', 100));
     await expect(page.locator('.chosen li')).toHaveCount(1);
