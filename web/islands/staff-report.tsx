@@ -69,6 +69,8 @@ export class ReportIsland extends FocusingComponent<Props, State> {
     confirmingTakeOver: false,
   };
   private renewTimer: ReturnType<typeof setTimeout> | null = null;
+  /** Ends someone else's lease on this page when it runs out, so the forms open again without a reload. */
+  private expiryTimer: ReturnType<typeof setTimeout> | null = null;
 
   override componentDidMount(): void {
     const raw = new URLSearchParams(location.search).get('id') ?? '';
@@ -123,6 +125,7 @@ export class ReportIsland extends FocusingComponent<Props, State> {
   private scheduleRenewal(): void {
     this.stopRenewing();
     const lease = this.state.view?.lease;
+    if (lease && !lease.mine) this.scheduleExpiry(lease.until);
     if (!lease || !this.holdsLease()) return;
     const left = new Date(lease.until).getTime() - Date.now();
     this.renewTimer = setTimeout(() => void this.renew(), Math.max(15_000, Math.min(RENEW_EVERY_MS, left / 2)));
@@ -130,7 +133,21 @@ export class ReportIsland extends FocusingComponent<Props, State> {
 
   private stopRenewing(): void {
     if (this.renewTimer !== null) clearTimeout(this.renewTimer);
+    if (this.expiryTimer !== null) clearTimeout(this.expiryTimer);
     this.renewTimer = null;
+    this.expiryTimer = null;
+  }
+
+  /**
+   * Someone else's lease ends by itself at `until`. The holder's page may have
+   * renewed it meanwhile: then the next write answers lease_held with the new
+   * expiry and the page turns read-only again (noteHeldLease).
+   */
+  private scheduleExpiry(until: string): void {
+    const left = Math.max(0, new Date(until).getTime() - Date.now()) + 1_000;
+    this.expiryTimer = setTimeout(() => {
+      this.setState((s) => (s.view?.lease?.until !== until ? {} : { view: { ...s.view, leased: false, lease: null } }));
+    }, left);
   }
 
   private async renew(): Promise<void> {
@@ -150,7 +167,7 @@ export class ReportIsland extends FocusingComponent<Props, State> {
     const lease = failure.lease;
     if (failure.code !== 'lease_held' || lease === undefined) return;
     this.stopRenewing();
-    this.setState((s) => (s.view === null ? {} : { view: { ...s.view, leased: true, lease: { ...lease, mine: false } } }));
+    this.setState((s) => (s.view === null ? {} : { view: { ...s.view, leased: true, lease: { ...lease, mine: false } } }), () => this.scheduleRenewal());
   }
 
   /** The first press asks to confirm; the second takes the lead over (audited on the server). */
