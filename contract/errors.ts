@@ -46,6 +46,7 @@ export const ERRORS = {
   login_throttled: { status: 429, message: 'Too many failed sign-ins for this account; wait before trying again.' },
   invalid_transition: { status: 409, message: 'The report cannot move to that status from its current one.' },
   conflict: { status: 409, message: 'That conflicts with the current state.' },
+  lease_held: { status: 409, message: 'Another staff member holds this lead; take it over first. Nothing was changed.' },
   last_key_holder: { status: 409, message: "This would leave a channel key that nobody holds; grant it to someone else first." },
 } as const satisfies Record<string, ErrorEntry>;
 
@@ -54,6 +55,13 @@ export const ERROR_CODES = Object.keys(ERRORS) as ErrorCode[];
 
 /** Fails to compile when an upload problem has no row in the table. */
 export const UPLOAD_PROBLEMS_IN_TABLE: UploadProblem extends ErrorCode ? true : never = true;
+
+/** Who holds a lead's live lease and until when (ISO to the second): in the case view and with `lease_held`. */
+export const heldLeaseSchema = z.object({
+  holder: z.object({ id: z.number().int(), username: z.string() }),
+  until: z.string(),
+});
+export type HeldLease = z.infer<typeof heldLeaseSchema>;
 
 /** The one error shape of every API answer that is not a success. */
 export const errorSchema = z.object({
@@ -71,6 +79,7 @@ export const errorSchema = z.object({
       .int()
       .optional()
       .meta({ description: 'With busy: the proof-of-work effort a new attempt should carry to get through.' }),
+    lease: heldLeaseSchema.optional().meta({ description: 'With lease_held: who holds the lead and until when.' }),
   }),
 });
 export type ApiErrorBody = z.infer<typeof errorSchema>;

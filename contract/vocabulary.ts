@@ -82,6 +82,7 @@ export const AUDIT_ACTIONS = [
   'report.claimed',
   'report.lease_renewed',
   'report.lease_released',
+  'report.lease_taken_over',
   'report.acknowledged',
   'report.status_changed',
   'report.priority_changed',

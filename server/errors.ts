@@ -5,7 +5,7 @@
  * turns them into a status, headers and the error body.
  */
 import type { UploadLimits, UploadProblem } from '../contract/attachments';
-import { ERRORS, type ErrorCode } from '../contract/errors';
+import { ERRORS, type ErrorCode, type HeldLease } from '../contract/errors';
 import type { FieldProblem } from '../contract/report-fields';
 
 export type FieldProblems = Record<string, FieldProblem>;
@@ -22,6 +22,8 @@ export interface ErrorDetails {
   retryAfterSeconds?: number;
   /** With `busy`: the proof-of-work effort that should get through. */
   suggestedEffort?: number;
+  /** With `lease_held`: who holds the lead and until when, so a console can say so without another request. */
+  lease?: HeldLease;
 }
 
 export class DomainError extends Error {

@@ -42,7 +42,12 @@ export const interferenceQuerySchema = z.object({
   limit: z.coerce.number().int().min(1).max(LIST_LIMIT.max).default(LIST_LIMIT.default),
 });
 
-export const leaseSchema = z.object({ action: z.enum(['renew', 'release']) });
+/**
+ * renew and release: only the holder of a live lease. take_over: anyone who
+ * can open the report, from whoever holds it (audited with the previous holder).
+ */
+export const leaseSchema = z.object({ action: z.enum(['renew', 'release', 'take_over']) });
+export type LeaseAction = z.infer<typeof leaseSchema>['action'];
 
 /** Any status may be asked for; the state machine (409) decides, so `closed` gets a clear answer. */
 export const statusChangeSchema = z.object({ status: z.enum(INTERNAL_STATUSES) });

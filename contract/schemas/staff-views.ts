@@ -6,6 +6,7 @@
  */
 import { z } from 'zod';
 import type { StaffFileView } from '../attachments';
+import { heldLeaseSchema } from '../errors';
 import { MAX_DISCARD_PER_ACTION } from '../low-effort';
 import { CASE_RECORD_KINDS, INTERNAL_STATUSES, MESSAGE_AUTHORS, REPORT_SOURCES } from '../vocabulary';
 
@@ -32,7 +33,10 @@ export const reportSummarySchema = z.object({
   feedbackDueAt: hour,
   closedAt: hour.nullable(),
   leased: z.boolean(),
-  lease: z.object({ staffId: z.number().int(), username: z.string(), until: z.string() }).nullable(),
+  lease: heldLeaseSchema
+    .extend({ mine: z.boolean().meta({ description: 'True when the caller holds it.' }) })
+    .nullable()
+    .meta({ description: 'The live lease, if any. While someone else holds it, every casework write answers 409 lease_held until it expires or is taken over.' }),
   overdue: z.object({ acknowledgement: z.boolean(), feedback: z.boolean() }).meta({ description: 'The slow-progress register: past a deadline and still open.' }),
 });
 export type ReportSummary = z.infer<typeof reportSummarySchema>;

@@ -3,7 +3,9 @@
  * in queue order: reports without the low-effort marker before marked ones,
  * then by priority (highest first), then age (lowest id first). A lease is
  * live while `lease_expires_at` is later than now; an expired one is simply
- * ignored, which is what puts the report back in the queue.
+ * ignored, which is what puts the report back in the queue. A live lease
+ * excludes the report from every claim, its holder's included, so pulling
+ * again always gives the next lead, never one the caller already holds.
  */
 import type { Db } from './database';
 import { QUEUE_ORDER_SQL, queueOrder, type QueuePosition } from './queue-order';
@@ -64,4 +66,29 @@ export function releaseLease(db: Db, reportId: number, staffId: number, now: str
     )
     .run(reportId, staffId, now);
   return result.changes === 1;
+}
+
+export interface LiveLease {
+  staffId: number;
+  username: string;
+  /** ISO to the second. */
+  until: string;
+}
+
+/** The report's live lease at `now` (ISO to the second), or null when nobody holds one. */
+export function findLiveLease(db: Db, reportId: number, now: string): LiveLease | null {
+  return (
+    db
+      .prepare<[number, string], LiveLease>(
+        `SELECT r.lease_staff_id AS staffId, s.username, r.lease_expires_at AS until
+         FROM reports r JOIN staff s ON s.id = r.lease_staff_id
+         WHERE r.id = ? AND r.lease_expires_at >= ?`,
+      )
+      .get(reportId, now) ?? null
+  );
+}
+
+/** Lease the report to this member whoever held it before (the caller checked and audits). */
+export function takeLease(db: Db, reportId: number, lease: LeaseRequest): void {
+  db.prepare('UPDATE reports SET lease_staff_id = ?, lease_expires_at = ? WHERE id = ?').run(lease.staffId, lease.until, reportId);
 }

@@ -38,7 +38,7 @@ export function headersOf(error: DomainError): Record<string, string> {
 
 /** The JSON error body of a domain error. */
 export function bodyOf(error: DomainError): ApiErrorBody {
-  const { fields, limits, retryAfterSeconds, suggestedEffort } = error.details;
+  const { fields, limits, retryAfterSeconds, suggestedEffort, lease } = error.details;
   return {
     error: {
       code: error.code,
@@ -47,6 +47,7 @@ export function bodyOf(error: DomainError): ApiErrorBody {
       ...(limits ? { limits } : {}),
       ...(retryAfterSeconds === undefined ? {} : { retryAfterSeconds }),
       ...(suggestedEffort === undefined ? {} : { suggestedEffort }),
+      ...(lease === undefined ? {} : { lease }),
     },
   };
 }

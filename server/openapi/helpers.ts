@@ -41,7 +41,9 @@ const ERROR_DESCRIPTIONS: Record<number, string> = {
   408:
     'The request took too long to arrive and its connection was closed (code request_timeout): an upload that sent nothing ' +
     'for UPLOAD_IDLE_SECONDS, or any other request not whole within 300 s of its headers. Nothing is stored.',
-  409: 'Conflicts with the current state (code conflict, invalid_transition or last_key_holder).',
+  409:
+    'Conflicts with the current state (code conflict, invalid_transition or last_key_holder), or lease_held: another staff member ' +
+    'holds a live lease on the lead, named with its expiry in `lease`; nothing was changed.',
   413:
     'Too large (code payload_too_large), or evidence files over a limit: too_many_files, file_too_large, submission_too_large; ' +
     'the message names the configured limit and fields.files repeats the code. Nothing is stored.',

@@ -2,7 +2,10 @@
  * The case workflow: POST /reports/:id/{status,priority,assignee,
  * public-message,replies,notes,referrals,interference,links,close,
  * reveal-contact,move} and GET /interference. Every route opens the report
- * first, so one outside the caller's channels answers 404 like a missing one.
+ * first, so one outside the caller's channels answers 404 like a missing one,
+ * and every one of them is a write that someone else's live lease refuses
+ * (409 lease_held, server/services/case-lease.ts): checked here before any
+ * work, and again inside each write's transaction.
  * State changes answer with the report's updated queue row.
  */
 import { Hono } from 'hono';
@@ -25,6 +28,7 @@ import {
   statusChangeSchema,
 } from '../../contract/schemas/staff-reports';
 import { openCase, parseReportId, reportNotFound, type OpenCase } from '../services/case-access';
+import { assertLeaseAllows } from '../services/case-lease';
 import { addInterference, addNote, addReferral, interferenceRegister, revealContact } from '../services/case-notes';
 import { reply, setPublicMessage } from '../services/case-messages';
 import { summaryOf } from '../services/case-view';
@@ -37,34 +41,37 @@ export function staffCaseworkRoutes(deps: RouteDeps): Hono<{ Variables: StaffVar
   const caseworkers = requireStaff(staffAuthDeps(deps), { roles: ['triager', 'admin'] });
   const { db } = deps;
   // Takes the context's parts, not the context: each route's context type carries its own input.
-  const open = (c: { get(key: 'staff'): StaffSession; req: { param(key: 'id'): string } }): OpenCase =>
-    openCase(db, c.get('staff'), parseReportId(c.req.param('id')));
-  const summary = (id: number): ReportSummary => {
+  const open = (c: { get(key: 'staff'): StaffSession; req: { param(key: 'id'): string } }): OpenCase => {
+    const opened = openCase(db, c.get('staff'), parseReportId(c.req.param('id')));
+    assertLeaseAllows(db, c.get('staff'), opened.meta.id, deps.now());
+    return opened;
+  };
+  const summary = (id: number, session: StaffSession): ReportSummary => {
     const meta = findReportMeta(db, id);
     if (!meta) throw reportNotFound();
-    return summaryOf(meta, deps.now());
+    return summaryOf(meta, deps.now(), session.staffId);
   };
 
   return new Hono<{ Variables: StaffVariables }>()
     .post('/reports/:id/status', caseworkers, jsonInput(statusChangeSchema), (c) => {
       const opened = open(c);
       changeStatus(db, c.get('staff'), opened, c.get('input').status, deps.now());
-      return c.json(summary(opened.meta.id), 200);
+      return c.json(summary(opened.meta.id, c.get('staff')), 200);
     })
     .post('/reports/:id/priority', caseworkers, jsonInput(prioritySchema), (c) => {
       const opened = open(c);
       changePriority(db, c.get('staff'), opened, c.get('input').priority, deps.now());
-      return c.json(summary(opened.meta.id), 200);
+      return c.json(summary(opened.meta.id, c.get('staff')), 200);
     })
     .post('/reports/:id/assignee', caseworkers, jsonInput(assigneeSchema), (c) => {
       const opened = open(c);
       changeAssignee(db, c.get('staff'), opened, c.get('input').staffId, deps.now());
-      return c.json(summary(opened.meta.id), 200);
+      return c.json(summary(opened.meta.id, c.get('staff')), 200);
     })
     .post('/reports/:id/public-message', caseworkers, jsonInput(messageSchema), async (c) => {
       const opened = open(c);
       await setPublicMessage(db, c.get('staff'), opened, c.get('input').body, deps.now());
-      return c.json(summary(opened.meta.id), 200);
+      return c.json(summary(opened.meta.id, c.get('staff')), 200);
     })
     .post('/reports/:id/replies', caseworkers, jsonInput(messageSchema), async (c) => {
       const id = await reply(db, c.get('staff'), open(c), c.get('input').body, deps.now());
@@ -77,7 +84,7 @@ export function staffCaseworkRoutes(deps: RouteDeps): Hono<{ Variables: StaffVar
     .post('/reports/:id/referrals', caseworkers, jsonInput(referralSchema), async (c) => {
       const opened = open(c);
       const id = await addReferral(db, c.get('staff'), opened, c.get('input'), deps.now());
-      return c.json({ id, report: summary(opened.meta.id) }, 201);
+      return c.json({ id, report: summary(opened.meta.id, c.get('staff')) }, 201);
     })
     .post('/reports/:id/interference', caseworkers, jsonInput(interferenceSchema), async (c) => {
       const id = await addInterference(db, c.get('staff'), open(c), c.get('input'), deps.now());
@@ -92,7 +99,7 @@ export function staffCaseworkRoutes(deps: RouteDeps): Hono<{ Variables: StaffVar
     .post('/reports/:id/close', caseworkers, jsonInput(closeSchema), (c) => {
       const opened = open(c);
       close(db, c.get('staff'), opened, c.get('input').outcome, deps.now());
-      return c.json(summary(opened.meta.id), 200);
+      return c.json(summary(opened.meta.id, c.get('staff')), 200);
     })
     .post('/reports/:id/reveal-contact', caseworkers, jsonInput(revealContactSchema), async (c) => {
       const contact = await revealContact(db, c.get('staff'), open(c), c.get('input').reason, deps.now());
@@ -101,7 +108,7 @@ export function staffCaseworkRoutes(deps: RouteDeps): Hono<{ Variables: StaffVar
     .post('/reports/:id/move', caseworkers, jsonInput(moveSchema), async (c) => {
       const opened = open(c);
       await moveReport(db, deps.files, c.get('staff'), opened, c.get('input').channel, deps.now());
-      return c.json(summary(opened.meta.id), 200);
+      return c.json(summary(opened.meta.id, c.get('staff')), 200);
     })
     .get('/interference', caseworkers, queryInput(interferenceQuerySchema), async (c) =>
       c.json(await interferenceRegister(db, c.get('staff'), c.get('query'), deps.now()), 200),

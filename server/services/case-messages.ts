@@ -12,6 +12,7 @@ import { acknowledgeReport, updatePublicMessage } from '../data/report-updates';
 import { findReportById } from '../data/reports';
 import { toHour } from '../time';
 import { assertSameChannel, auditCase, reportNotFound, type OpenCase } from './case-access';
+import { assertLeaseAllows } from './case-lease';
 
 /** Encrypt what the reporter may read: to the report's channel and its reporter recipient. */
 export async function encryptForReporter(db: Db, opened: OpenCase, text: string): Promise<Uint8Array> {
@@ -34,6 +35,7 @@ export async function reply(db: Db, session: StaffSession, opened: OpenCase, bod
   return db
     .transaction((): number => {
       assertSameChannel(db, opened);
+      assertLeaseAllows(db, session, opened.meta.id, now);
       const id = insertMessage(db, { reportId: opened.meta.id, author: 'staff', staffId: session.staffId, body: ciphertext, createdAt: toHour(now) });
       auditCase(db, session, 'report.replied', opened.meta, now, { messageId: id });
       acknowledge(db, session, opened, now);
@@ -47,6 +49,7 @@ export async function setPublicMessage(db: Db, session: StaffSession, opened: Op
   const ciphertext = await encryptForReporter(db, opened, body);
   db.transaction(() => {
     assertSameChannel(db, opened);
+    assertLeaseAllows(db, session, opened.meta.id, now);
     updatePublicMessage(db, opened.meta.id, ciphertext, toHour(now));
     auditCase(db, session, 'report.public_message_set', opened.meta, now);
     acknowledge(db, session, opened, now);

@@ -14,6 +14,7 @@ import { markReferred, updatePublicReferral } from '../data/report-updates';
 import { fail } from '../errors';
 import { toHour, toSecond } from '../time';
 import { assertSameChannel, auditCase, reportNotFound, sessionChannelIds, type OpenCase } from './case-access';
+import { assertLeaseAllows } from './case-lease';
 import { caseRecordViewOf, kindOf, type CaseRecordBody } from './case-record-bodies';
 import { encryptForReporter } from './case-messages';
 import type { ContactDetails } from '../../contract/schemas/staff-views';
@@ -36,6 +37,7 @@ async function addRecord(
   return db
     .transaction((): number => {
       assertSameChannel(db, opened);
+      assertLeaseAllows(db, session, opened.meta.id, now);
       const id = insertCaseRecord(db, { reportId: opened.meta.id, kind: kindOf(body), staffId: session.staffId, body: ciphertext, createdAt: toHour(now) });
       alsoInTransaction(id);
       return id;

@@ -19,8 +19,8 @@ import { caseRecordViewOf } from './case-record-bodies';
 import { staffFilesOf } from './evidence-files';
 import type { ReportContent } from './intake';
 
-/** The queue row for a report at `now`. */
-export function summaryOf(meta: ReportMeta, now: Date): ReportSummary {
+/** The queue row for a report at `now`, as the staff member `viewerId` sees it (whether the lease is theirs). */
+export function summaryOf(meta: ReportMeta, now: Date, viewerId: number): ReportSummary {
   const at = toSecond(now);
   const open = meta.status !== 'closed';
   const leased = meta.leaseStaffId !== null && meta.leaseExpiresAt !== null && meta.leaseExpiresAt >= at;
@@ -43,7 +43,11 @@ export function summaryOf(meta: ReportMeta, now: Date): ReportSummary {
     leased,
     lease:
       leased && meta.leaseStaffId !== null && meta.leaseExpiresAt !== null
-        ? { staffId: meta.leaseStaffId, username: meta.leaseUsername ?? '', until: meta.leaseExpiresAt }
+        ? {
+            holder: { id: meta.leaseStaffId, username: meta.leaseUsername ?? '' },
+            until: meta.leaseExpiresAt,
+            mine: meta.leaseStaffId === viewerId,
+          }
         : null,
     overdue: {
       acknowledgement: open && meta.acknowledgedAt === null && meta.ackDueAt < at,
@@ -71,7 +75,7 @@ export async function caseViewOf(db: Db, session: StaffSession, opened: OpenCase
     listCaseRecords(db, meta.id).map(async (record) => caseRecordViewOf(record, await decryptText(identities, record.body))),
   );
   return {
-    ...summaryOf(meta, now),
+    ...summaryOf(meta, now, session.staffId),
     content,
     hasContact: ciphertexts.contact !== null,
     publicMessage: ciphertexts.publicMessage ? await decryptText(identities, ciphertexts.publicMessage) : null,

@@ -2,6 +2,7 @@
  * Workflow changes on clear fields: status (through the state machine),
  * priority, assignee, closing and links. Each change and its audit entry
  * are one transaction; the audit detail holds ids and enum values only.
+ * Each refuses (409 lease_held) while someone else holds the lead (case-lease.ts).
  */
 import type { StaffSession } from '../auth/session-store';
 import { findChannelMember } from '../data/assignees';
@@ -12,6 +13,7 @@ import type { CloseOutcome, InternalStatus } from '../../contract/vocabulary';
 import { fail } from '../errors';
 import { toHour } from '../time';
 import { auditCase, openCase, type OpenCase } from './case-access';
+import { assertLeaseAllows } from './case-lease';
 import { canChangeStatus } from './report-status';
 
 /** Move through the state machine; 409 invalid_transition for an edge it lacks (or a race lost). */
@@ -19,6 +21,7 @@ export function changeStatus(db: Db, session: StaffSession, opened: OpenCase, to
   const { meta } = opened;
   if (!canChangeStatus(meta.status, to)) throw fail('invalid_transition');
   db.transaction(() => {
+    assertLeaseAllows(db, session, meta.id, now);
     if (!updateStatus(db, meta.id, meta.status, to, toHour(now))) throw fail('invalid_transition');
     auditCase(db, session, 'report.status_changed', meta, now, { from: meta.status, to });
   }).immediate();
@@ -27,6 +30,7 @@ export function changeStatus(db: Db, session: StaffSession, opened: OpenCase, to
 export function changePriority(db: Db, session: StaffSession, opened: OpenCase, priority: number, now: Date): void {
   const { meta } = opened;
   db.transaction(() => {
+    assertLeaseAllows(db, session, meta.id, now);
     updatePriority(db, meta.id, priority, toHour(now));
     auditCase(db, session, 'report.priority_changed', meta, now, { from: meta.priority, to: priority });
   }).immediate();
@@ -39,6 +43,7 @@ export function changeAssignee(db: Db, session: StaffSession, opened: OpenCase, 
     throw fail('invalid_input', { staffId: 'invalid_choice' });
   }
   db.transaction(() => {
+    assertLeaseAllows(db, session, meta.id, now);
     updateAssignee(db, meta.id, staffId, toHour(now));
     auditCase(db, session, 'report.assignee_changed', meta, now, { from: meta.assigneeId, to: staffId });
   }).immediate();
@@ -48,6 +53,7 @@ export function changeAssignee(db: Db, session: StaffSession, opened: OpenCase, 
 export function close(db: Db, session: StaffSession, opened: OpenCase, outcome: CloseOutcome, now: Date): void {
   const { meta } = opened;
   db.transaction(() => {
+    assertLeaseAllows(db, session, meta.id, now);
     if (!closeReport(db, meta.id, outcome, toHour(now))) throw fail('invalid_transition');
     auditCase(db, session, 'report.closed', meta, now, { from: meta.status, outcome });
   }).immediate();
@@ -62,6 +68,7 @@ export function link(db: Db, session: StaffSession, opened: OpenCase, relatedId:
   if (relatedId === meta.id) throw fail('invalid_input', { relatedId: 'invalid' });
   const related = openCase(db, session, relatedId).meta;
   db.transaction(() => {
+    assertLeaseAllows(db, session, meta.id, now);
     if (!insertReportLink(db, { a: meta.id, b: related.id, staffId: session.staffId, createdAt: toHour(now) })) {
       throw fail('conflict');
     }

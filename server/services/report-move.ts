@@ -16,6 +16,7 @@ import type { FileStore } from '../files/file-store';
 import { fail } from '../errors';
 import { toHour } from '../time';
 import { auditCase, reportNotFound, type OpenCase } from './case-access';
+import { assertLeaseAllows } from './case-lease';
 import { reencryptStoredFile, storeWithFiles } from './evidence-files';
 
 /** Move to the channel with this slug; returns the new channel's slug. */
@@ -65,17 +66,23 @@ export async function moveReport(
     await store.discard(newFiles.map((file) => file.storageName));
     throw error;
   }
+  // The lease is checked again inside the swap's transaction (the inner one
+  // becomes a savepoint), before the swap ends it: a take-over during the
+  // re-encryption wins.
   const swap = (): boolean =>
-    replaceReportCiphertexts(
-      db,
-      { reportId: meta.id, fromChannelId: meta.channelId, toChannelId: target.id, at: toHour(now) },
-      read,
-      next,
-      () => {
-        replaceReportFiles(db, meta.id, files, newFiles);
-        auditCase(db, session, 'report.moved', meta, now, { fromChannelId: meta.channelId, toChannelId: target.id });
-      },
-    );
+    db.transaction((): boolean => {
+      assertLeaseAllows(db, session, meta.id, now);
+      return replaceReportCiphertexts(
+        db,
+        { reportId: meta.id, fromChannelId: meta.channelId, toChannelId: target.id, at: toHour(now) },
+        read,
+        next,
+        () => {
+          replaceReportFiles(db, meta.id, files, newFiles);
+          auditCase(db, session, 'report.moved', meta, now, { fromChannelId: meta.channelId, toChannelId: target.id });
+        },
+      );
+    }).immediate();
   let moved: boolean | 'files_changed';
   try {
     moved = await storeWithFiles(store, newFiles, swap);

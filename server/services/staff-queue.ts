@@ -1,6 +1,6 @@
 /**
  * The triage queue: listing metadata across the member's channels, claiming
- * the next report atomically, and renewing or releasing a lease.
+ * the next report atomically, and renewing, releasing or taking over a lease.
  */
 import type { StaffSession } from '../auth/session-store';
 import { findChannelBySlug } from '../data/channels';
@@ -8,11 +8,12 @@ import type { Db } from '../data/database';
 import type { QueuePosition } from '../data/queue-order';
 import { listReportMeta } from '../data/report-list';
 import { findReportMeta } from '../data/report-metadata';
-import { claimNextReport, releaseLease, renewLease } from '../data/report-queue';
+import { claimNextReport, releaseLease, renewLease, takeLease } from '../data/report-queue';
 import { fail } from '../errors';
-import type { ReportListQuery } from '../../contract/schemas/staff-reports';
+import type { LeaseAction, ReportListQuery } from '../../contract/schemas/staff-reports';
 import { toSecond } from '../time';
 import { auditCase, openCase, sessionChannelIds, type OpenCase } from './case-access';
+import { leaseHeld, liveLeaseOf } from './case-lease';
 import { caseViewOf, summaryOf } from './case-view';
 import type { CaseView, ReportSummary } from '../../contract/schemas/staff-views';
 
@@ -60,7 +61,7 @@ export function listQueue(db: Db, session: StaffSession, query: ReportListQuery,
   const page = rows.slice(0, query.limit);
   const last = page.at(-1);
   return {
-    reports: page.map((row) => summaryOf(row, now)),
+    reports: page.map((row) => summaryOf(row, now, session.staffId)),
     nextCursor: rows.length > query.limit && last ? encodeCursor(last) : null,
   };
 }
@@ -88,23 +89,37 @@ export async function claimNext(deps: QueueDeps, session: StaffSession, now: Dat
   return caseViewOf(deps.db, session, openCase(deps.db, session, claimed), now);
 }
 
-/** Renew or release the member's lease; 409 conflict when they do not hold a live one. */
+/**
+ * Renew or release the member's lease, or take it over. Renewing or
+ * releasing a lease someone else holds is 409 lease_held (naming them), one
+ * nobody holds any more 409 conflict. Taking over works whoever holds the
+ * lead (or nobody) and is audited with the previous holder's id; the former
+ * holder's writes are refused from then on. Taking over a lease one already
+ * holds is 409 conflict: there is nothing to take.
+ */
 export function changeLease(
   deps: QueueDeps,
   session: StaffSession,
   opened: OpenCase,
-  action: 'renew' | 'release',
+  action: LeaseAction,
   now: Date,
 ): ReportSummary {
   const { db } = deps;
+  const reportId = opened.meta.id;
+  const request = { staffId: session.staffId, now: toSecond(now), until: leaseUntil(deps, now) };
   db.transaction(() => {
-    const done =
-      action === 'renew'
-        ? renewLease(db, opened.meta.id, { staffId: session.staffId, now: toSecond(now), until: leaseUntil(deps, now) })
-        : releaseLease(db, opened.meta.id, session.staffId, toSecond(now));
+    const held = liveLeaseOf(db, reportId, now);
+    if (action === 'take_over') {
+      if (held?.holder.id === session.staffId) throw fail('conflict');
+      takeLease(db, reportId, request);
+      auditCase(db, session, 'report.lease_taken_over', opened.meta, now, { previousHolderId: held?.holder.id ?? null, leaseMinutes: deps.leaseMinutes });
+      return;
+    }
+    if (held !== null && held.holder.id !== session.staffId) throw leaseHeld(held);
+    const done = action === 'renew' ? renewLease(db, reportId, request) : releaseLease(db, reportId, session.staffId, request.now);
     if (!done) throw fail('conflict');
     auditCase(db, session, action === 'renew' ? 'report.lease_renewed' : 'report.lease_released', opened.meta, now);
   }).immediate();
-  const meta = findReportMeta(db, opened.meta.id);
-  return summaryOf(meta ?? opened.meta, now);
+  const meta = findReportMeta(db, reportId);
+  return summaryOf(meta ?? opened.meta, now, session.staffId);
 }

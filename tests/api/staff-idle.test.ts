@@ -53,7 +53,7 @@ describe('the idle timeout', () => {
         t.clock.advance(5 * MINUTE);
         waited += 5 * MINUTE;
         const renewed = await lease(cookie, id, 'renew', headers);
-        expect((await jsonOf<{ lease: { username: string } | null }>(renewed, 200)).lease?.username).toBe('ines');
+        expect((await jsonOf<{ lease: { holder: { username: string } } | null }>(renewed, 200)).lease?.holder.username).toBe('ines');
         expect(renewed.headers.get(IDLE_ENDS_HEADER)).toBe(idleEndsAt);
       }
       t.clock.advance(idleMs - waited + 1_000);

@@ -13,7 +13,7 @@ interface Row {
   priority: number;
   region: string | null;
   leased: boolean;
-  lease: { staffId: number; username: string; until: string } | null;
+  lease: { holder: { id: number; username: string }; until: string; mine: boolean } | null;
   assignee: { id: number; username: string } | null;
   overdue: { acknowledgement: boolean; feedback: boolean };
   ackDueAt: string;
@@ -52,7 +52,7 @@ describe('POST /api/staff/queue/claim', () => {
     expect(claimed.hasContact).toBe(true);
     expect(JSON.stringify(claimed)).not.toContain(`${MARKER}-name`);
     expect(claimed.leased).toBe(true);
-    expect(claimed.lease).toMatchObject({ staffId: aliceId, username: 'alice' });
+    expect(claimed.lease).toMatchObject({ holder: { id: aliceId, username: 'alice' }, mine: true });
     expect(auditEntries(t, 'report.claimed').at(-1)).toMatchObject({ reportId: id, actorStaffId: aliceId });
     expect(auditEntries(t, 'report.viewed').at(-1)).toMatchObject({ reportId: id, actorStaffId: aliceId });
   });
@@ -95,7 +95,7 @@ describe('POST /api/staff/queue/claim', () => {
     t.clock.advance((t.config.staff.leaseMinutes + 1) * 60_000);
     const reclaimed = await jsonOf<Row>(await claim(bob), 200);
     expect(reclaimed.id).toBe(id);
-    expect(reclaimed.lease?.username).toBe('bob');
+    expect(reclaimed.lease?.holder.username).toBe('bob');
     // The former holder's lease is gone: renewing it is refused.
     expect((await lease(alice, id, 'renew')).status).toBe(409);
   });
@@ -112,14 +112,14 @@ describe('POST /api/staff/reports/:id/lease', () => {
     expect((await jsonOf<Row>(await claim(bob), 200)).id).toBe(id);
   });
 
-  it('renew extends the holder’s lease; anyone else gets 409 conflict', async () => {
+  it('renew extends the holder’s lease; anyone else gets 409 lease_held naming the holder', async () => {
     const { id } = await submit(t);
     const claimed = await jsonOf<Row>(await claim(alice), 200);
     t.clock.advance(60_000);
     const renewed = await jsonOf<Row>(await lease(alice, id, 'renew'), 200);
     expect(renewed.lease?.until && claimed.lease?.until && renewed.lease.until > claimed.lease.until).toBe(true);
     const res = await lease(bob, id, 'renew');
-    expect(await jsonOf(res, 409)).toMatchObject({ error: { code: 'conflict' } });
+    expect(await jsonOf(res, 409)).toMatchObject({ error: { code: 'lease_held', lease: { holder: { id: aliceId, username: 'alice' }, until: renewed.lease?.until } } });
     expect((await lease(bob, id, 'release')).status).toBe(409);
     expect(auditEntries(t, 'report.lease_renewed').at(-1)).toMatchObject({ reportId: id, actorStaffId: aliceId });
   });

@@ -218,7 +218,7 @@ export class QueueIsland extends FocusingComponent<Props, State> {
         <td>
           {w.statuses[row.status]}
           {row.lease !== null && (
-            <span class="small block">{fill(lang, w.heldBy, { name: row.lease.username, time: formatTime(lang, row.lease.until) })}</span>
+            <span class="small block">{fill(lang, w.heldBy, { name: row.lease.holder.username, time: formatTime(lang, row.lease.until) })}</span>
           )}
         </td>
         <td>{w.priorities[row.priority] ?? row.priority}</td>

@@ -4,7 +4,10 @@
  * every casework action. Each action
  * answers in its own live region next to its form; nothing fails silently.
  * The lease, when the caller holds it, is renewed while the page is open and
- * released when the page is left.
+ * released when the page is left. While someone else holds it the page says
+ * who and until when, the forms are read-only (the server refuses their
+ * writes with lease_held anyway), and the lead can be taken over after a
+ * confirmation.
  */
 import type { CaseWords, ConsoleMessages, StaffReportMessages } from '../i18n/types';
 import { labelOf } from '../i18n/fill';
@@ -42,6 +45,8 @@ interface State {
   results: Partial<Record<ActionKey, ActionResult>>;
   invalid: Partial<Record<ActionKey, string[]>>;
   contact: ContactDetails | null;
+  /** The take-over button was pressed once: it now asks to confirm. */
+  confirmingTakeOver: boolean;
 }
 
 /** Now, truncated to the hour like the server's own timestamps. */
@@ -52,8 +57,20 @@ function hourNow(): string {
 }
 
 export class ReportIsland extends FocusingComponent<Props, State> {
-  override state: State = { id: null, me: null, view: null, loadError: null, busy: null, results: {}, invalid: {}, contact: null };
+  override state: State = {
+    id: null,
+    me: null,
+    view: null,
+    loadError: null,
+    busy: null,
+    results: {},
+    invalid: {},
+    contact: null,
+    confirmingTakeOver: false,
+  };
   private renewTimer: ReturnType<typeof setTimeout> | null = null;
+  /** Ends someone else's lease on this page when it runs out, so the forms open again without a reload. */
+  private expiryTimer: ReturnType<typeof setTimeout> | null = null;
 
   override componentDidMount(): void {
     const raw = new URLSearchParams(location.search).get('id') ?? '';
@@ -88,14 +105,19 @@ export class ReportIsland extends FocusingComponent<Props, State> {
 
   /** True when the signed-in member holds the report's lease. */
   private holdsLease(view: ReportSummary | null = this.state.view): boolean {
-    return view?.lease != null && view.lease.username === this.state.me?.username;
+    return view?.lease?.mine === true;
+  }
+
+  /** True when someone else holds a live lease: the page is read-only until it is taken over. */
+  private heldByOther(view: ReportSummary | null = this.state.view): boolean {
+    return view?.lease != null && !view.lease.mine;
   }
 
   /** The member's own staff id, when the page can know it (their lease or assignment). */
   private myId(): number | null {
     const { view, me } = this.state;
     if (view === null || me === null) return null;
-    if (view.lease?.username === me.username) return view.lease.staffId;
+    if (view.lease?.mine === true) return view.lease.holder.id;
     if (view.assignee?.username === me.username) return view.assignee.id;
     return null;
   }
@@ -103,6 +125,7 @@ export class ReportIsland extends FocusingComponent<Props, State> {
   private scheduleRenewal(): void {
     this.stopRenewing();
     const lease = this.state.view?.lease;
+    if (lease && !lease.mine) this.scheduleExpiry(lease.until);
     if (!lease || !this.holdsLease()) return;
     const left = new Date(lease.until).getTime() - Date.now();
     this.renewTimer = setTimeout(() => void this.renew(), Math.max(15_000, Math.min(RENEW_EVERY_MS, left / 2)));
@@ -110,7 +133,21 @@ export class ReportIsland extends FocusingComponent<Props, State> {
 
   private stopRenewing(): void {
     if (this.renewTimer !== null) clearTimeout(this.renewTimer);
+    if (this.expiryTimer !== null) clearTimeout(this.expiryTimer);
     this.renewTimer = null;
+    this.expiryTimer = null;
+  }
+
+  /**
+   * Someone else's lease ends by itself at `until`. The holder's page may have
+   * renewed it meanwhile: then the next write answers lease_held with the new
+   * expiry and the page turns read-only again (noteHeldLease).
+   */
+  private scheduleExpiry(until: string): void {
+    const left = Math.max(0, new Date(until).getTime() - Date.now()) + 1_000;
+    this.expiryTimer = setTimeout(() => {
+      this.setState((s) => (s.view?.lease?.until !== until ? {} : { view: { ...s.view, leased: false, lease: null } }));
+    }, left);
   }
 
   private async renew(): Promise<void> {
@@ -120,9 +157,34 @@ export class ReportIsland extends FocusingComponent<Props, State> {
     const result = await staffApi('POST', `reports/${id}/lease`, { action: 'renew' }, { background: true });
     if (result.ok) this.mergeSummary(result.data, () => this.scheduleRenewal());
     else if (!leaveIfSignedOut(this.props.lang, result)) {
+      this.noteHeldLease(result);
       this.setResult('lease', { ok: false, text: `${this.props.m.lease.renewFailed} ${errorText(this.props.c, result.code)}` }, false);
     }
   }
+
+  /** Someone else holds the lead (the server said so): show them as the holder, which makes the page read-only. */
+  private noteHeldLease(failure: ApiFailure): void {
+    const lease = failure.lease;
+    if (failure.code !== 'lease_held' || lease === undefined) return;
+    this.stopRenewing();
+    this.setState((s) => (s.view === null ? {} : { view: { ...s.view, leased: true, lease: { ...lease, mine: false } } }), () => this.scheduleRenewal());
+  }
+
+  /** The first press asks to confirm; the second takes the lead over (audited on the server). */
+  private takeOver = async (): Promise<void> => {
+    const { id, busy, confirmingTakeOver } = this.state;
+    if (id === null || busy !== null) return;
+    if (!confirmingTakeOver) {
+      this.setState({ confirmingTakeOver: true });
+      this.focusAfterRender('take-over-confirm');
+      return;
+    }
+    this.setState({ busy: 'lease', confirmingTakeOver: false });
+    const result = await staffApi('POST', `reports/${id}/lease`, { action: 'take_over' });
+    if (!result.ok) return this.failed('lease', result);
+    this.mergeSummary(result.data, () => this.scheduleRenewal());
+    this.setResult('lease', { ok: true, text: this.props.m.lease.takenOver });
+  };
 
   /** Leaving the page gives the report back; keepalive lets the request outlive the page. */
   private onPageHide = (): void => {
@@ -155,6 +217,7 @@ export class ReportIsland extends FocusingComponent<Props, State> {
 
   private failed(key: ActionKey, failure: ApiFailure): void {
     if (leaveIfSignedOut(this.props.lang, failure)) return;
+    this.noteHeldLease(failure);
     const { c, m } = this.props;
     let text = errorText(c, failure.code);
     if (key === 'reveal' && failure.code === 'conflict') text = m.contact.noContact;
@@ -270,22 +333,45 @@ export class ReportIsland extends FocusingComponent<Props, State> {
   }
 
   private renderLease(view: CaseView): JSX.Element {
-    const { lang, w, m } = this.props;
+    const { lang, m } = this.props;
     const s = this.state;
     const result = s.results.lease;
+    const lease = view.lease;
+    const busy = s.busy === 'lease';
     return (
-      <div class="lease">
-        {this.holdsLease(view) && view.lease !== null ? (
+      <div class={lease !== null && !lease.mine ? 'lease lease-held' : 'lease'}>
+        {lease === null ? (
+          <p>{m.lease.none}</p>
+        ) : lease.mine ? (
           <p>
-            {fill(lang, m.lease.yours, { time: formatTime(lang, view.lease.until) })}{' '}
+            {fill(lang, m.lease.yours, { time: formatTime(lang, lease.until) })}{' '}
             <button type="button" class="button button-secondary" onClick={() => void this.perform('lease', {}, null)}>
               {m.lease.release}
             </button>
           </p>
-        ) : view.lease !== null ? (
-          <p>{fill(lang, w.heldBy, { name: view.lease.username, time: formatTime(lang, view.lease.until) })}</p>
         ) : (
-          <p>{m.lease.none}</p>
+          <>
+            <p id="lease-held">
+              <strong>{fill(lang, m.lease.heldBy, { name: lease.holder.username, time: formatTime(lang, lease.until) })}</strong> {m.lease.readOnly}
+            </p>
+            {s.confirmingTakeOver ? (
+              <p>
+                {fill(lang, m.lease.confirmTakeOver, { name: lease.holder.username })}{' '}
+                <button id="take-over-confirm" type="button" class="button" onClick={() => void this.takeOver()}>
+                  {m.lease.confirm}
+                </button>{' '}
+                <button type="button" class="button button-secondary" onClick={() => this.setState({ confirmingTakeOver: false })}>
+                  {m.lease.cancel}
+                </button>
+              </p>
+            ) : (
+              <p>
+                <button type="button" class="button" aria-disabled={busy ? 'true' : undefined} onClick={() => void this.takeOver()}>
+                  {busy ? m.busy : m.lease.takeOver}
+                </button>
+              </p>
+            )}
+          </>
         )}
         <div aria-live="polite">
           {result !== undefined && (
@@ -350,6 +436,7 @@ export class ReportIsland extends FocusingComponent<Props, State> {
       );
     }
     const view = s.view;
+    const held = this.heldByOther(view);
     return (
       <div class="report-view" onSubmit={this.onSubmit}>
         <p class="back">
@@ -366,17 +453,20 @@ export class ReportIsland extends FocusingComponent<Props, State> {
         {this.renderOverview(view)}
         {this.renderContent(view)}
         <FileList lang={lang} m={m} view={view} />
-        <ReportSections
-          lang={lang}
-          w={w}
-          m={m}
-          view={view}
-          me={s.me}
-          myId={this.myId()}
-          ctx={{ busy: s.busy, busyLabel: m.busy, results: s.results, invalid: s.invalid }}
-          contact={s.contact}
-          perform={this.perform}
-        />
+        {/* Read-only while someone else holds the lead: a disabled fieldset disables every control inside it at once. */}
+        <fieldset class="case-work" disabled={held} aria-describedby={held ? 'lease-held' : undefined}>
+          <ReportSections
+            lang={lang}
+            w={w}
+            m={m}
+            view={view}
+            me={s.me}
+            myId={this.myId()}
+            ctx={{ busy: s.busy, busyLabel: m.busy, results: s.results, invalid: s.invalid }}
+            contact={s.contact}
+            perform={this.perform}
+          />
+        </fieldset>
       </div>
     );
   }

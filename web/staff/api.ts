@@ -7,6 +7,7 @@ import { powPurposeOf } from '../../contract/proof-of-work';
 import type { SendResult } from '../lib/proof-of-work';
 import { BACKGROUND_HEADER, IDLE_ENDS_HEADER } from '../../contract/staff-session-headers';
 import type { StaffAnswer, StaffMethod, StaffPath } from '../../contract/staff-api';
+import type { HeldLease } from '../../contract/errors';
 
 export interface ApiFailure {
   ok: false;
@@ -14,6 +15,8 @@ export interface ApiFailure {
   /** The API's stable error code, or 'network'. */
   code: string;
   fields?: Record<string, string>;
+  /** With lease_held: who holds the lead and until when. */
+  lease?: HeldLease;
 }
 
 export type ApiResult<T> = { ok: true; status: number; data: T } | ApiFailure;
@@ -109,11 +112,12 @@ async function sendOnce(
 function resultOf<T>({ status, data }: SendResult): ApiResult<T> {
   if (status === 0) return { ok: false, status: 0, code: 'network' };
   if (status >= 200 && status < 300) return { ok: true, status, data: data as T };
-  const error = (data as { error?: { code?: unknown; fields?: unknown } } | null)?.error;
+  const error = (data as { error?: { code?: unknown; fields?: unknown; lease?: unknown } } | null)?.error;
   return {
     ok: false,
     status,
     code: typeof error?.code === 'string' ? error.code : 'internal_error',
     ...(typeof error?.fields === 'object' && error.fields !== null ? { fields: error.fields as Record<string, string> } : {}),
+    ...(typeof error?.lease === 'object' && error.lease !== null ? { lease: error.lease as HeldLease } : {}),
   };
 }

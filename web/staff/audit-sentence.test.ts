@@ -25,6 +25,9 @@ describe('audit entries as sentences', () => {
     const en = messagesFor('en').console;
     expect(auditSentence('en', en, { action: 'report.assignee_changed', detail: { from: null, to: 7 } })).toBe('Assigned the report to #7 (before: nobody)');
     expect(auditSentence('en', en, { action: 'file.downloaded', detail: { fileId: 12045 } })).toBe('Downloaded file 12045');
+    expect(auditSentence('en', en, { action: 'report.lease_taken_over', detail: { previousHolderId: 7, leaseMinutes: 30 } })).toBe(
+      'Took over the lead for 30 minutes (held before by: #7)',
+    );
     expect(auditSentence('en', en, { action: 'retention.purged', detail: { count: 1500, reportIds: '1,2', closedBefore: '2026-01-01T00:00:00Z' } })).toBe(
       'Deleted reports past the retention period: 1,500',
     );

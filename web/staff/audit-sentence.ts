@@ -31,7 +31,8 @@ export function auditValue(lang: Lang, c: ConsoleCatalogue, action: string, key:
   if (value === null || value === undefined) return words.nobody;
   if (typeof value === 'boolean') return value ? words.yes : words.no;
   // Ids stay as they are (no grouping); a staff member is #id, as in the rest of the trail.
-  if (typeof value === 'number' && (key.endsWith('Id') || action === 'report.assignee_changed')) return action === 'report.assignee_changed' ? `#${value}` : String(value);
+  const staff = action === 'report.assignee_changed' || key === 'previousHolderId';
+  if (typeof value === 'number' && (key.endsWith('Id') || staff)) return staff ? `#${value}` : String(value);
   const labels = labelSetFor(c, action, key);
   if (labels !== null) return labelOf(labels, String(value));
   if (typeof value === 'string') return SECOND_ISO.test(value) ? formatTime(lang, value) : value;
