@@ -241,7 +241,7 @@ for (const prefix of LANG_PREFIXES) {
   });
 }
 
-test('a triager opts in to e-mail notifications on My account, and an admin sees them listed without the address', async ({ page, baseURL, server }) => {
+test('a triager opts in to e-mail notifications on My account, and an admin sees them listed without the address', async ({ page, browser, baseURL, server }) => {
   await ensureMember(baseURL, server.output(), { username: 'notified-triager', role: 'triager', channels: ['other'] });
   await signIn(page, 'notified-triager', MEMBER_PASSWORD);
   await page.getByRole('link', { name: 'My account' }).click();
@@ -260,11 +260,13 @@ test('a triager opts in to e-mail notifications on My account, and an admin sees
   await expect(page.getByLabel('A lead in my channels becomes overdue')).toBeChecked();
   await expect(page.getByLabel('A reporter replies on a lead in my channels')).not.toBeChecked();
 
-  await signIn(page, 'admin', firstAdminPassword(server.output()));
-  await page.goto('/en/staff/admin/');
-  const deliveries = page.getByRole('region', { name: 'Notification mails by staff member' });
+  const adminPage = await (await browser.newContext({ baseURL })).newPage();
+  await signIn(adminPage, 'admin', firstAdminPassword(server.output()));
+  await adminPage.goto('/en/staff/admin/');
+  const deliveries = adminPage.getByRole('region', { name: 'Notification mails by staff member' });
   await expect(deliveries.getByRole('row', { name: /notified-triager/ })).toContainText('never');
   await expect(deliveries).not.toContainText('@');
+  await adminPage.context().close();
 });
 
 test('signing in and pulling the next report work from the keyboard alone', async ({ page, baseURL, server }) => {
