@@ -4,7 +4,7 @@
  * only: the server's own words may quote the address, so they are dropped
  * here and never reach a log line or the database.
  */
-import nodemailer from 'nodemailer';
+import type { Transporter } from 'nodemailer';
 import type { NotifyFailure } from '../../contract/vocabulary';
 
 export interface OutgoingMail {
@@ -55,21 +55,31 @@ export function classifyMailError(error: unknown): MailError {
   return new MailError(failure, smtpStatus);
 }
 
-/** A mailer for an smtp:// or smtps:// URL (credentials in the URL, as nodemailer reads it). */
+/**
+ * A mailer for an smtp:// or smtps:// URL (credentials in the URL, as
+ * nodemailer reads it). nodemailer is loaded at the first mail, not at
+ * start: importing it takes about a fifth of a second, which start-up to
+ * /api/health cannot spare.
+ */
 export function createSmtpMailer(url: string, from: string): Mailer {
-  const transport = nodemailer.createTransport({
-    url,
-    // No file or URL content may be pulled into a mail, and a silent server times out.
-    disableFileAccess: true,
-    disableUrlAccess: true,
-    connectionTimeout: TIMEOUT_MS,
-    greetingTimeout: TIMEOUT_MS,
-    socketTimeout: TIMEOUT_MS,
-  });
+  let transport: Promise<Transporter> | null = null;
+  const open = async (): Promise<Transporter> => {
+    const { default: nodemailer } = await import('nodemailer');
+    return nodemailer.createTransport({
+      url,
+      // No file or URL content may be pulled into a mail, and a silent server times out.
+      disableFileAccess: true,
+      disableUrlAccess: true,
+      connectionTimeout: TIMEOUT_MS,
+      greetingTimeout: TIMEOUT_MS,
+      socketTimeout: TIMEOUT_MS,
+    });
+  };
   return {
     async send(mail: OutgoingMail): Promise<void> {
+      transport ??= open();
       try {
-        await transport.sendMail({ from, to: mail.to, subject: mail.subject, text: mail.text });
+        await (await transport).sendMail({ from, to: mail.to, subject: mail.subject, text: mail.text });
       } catch (error) {
         throw classifyMailError(error);
       }
