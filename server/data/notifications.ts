@@ -4,7 +4,7 @@
  * the channels the member holds a grant for; nothing here reads content.
  */
 import type { Db } from './database';
-import { isOneOf, NOTIFICATION_EVENTS, type NotificationEvent, type NotifyFailure } from '../../contract/vocabulary';
+import { NOTIFICATION_EVENTS, type NotificationEvent, type NotifyFailure } from '../../contract/vocabulary';
 
 export interface NotificationSettings {
   email: string | null;
@@ -36,7 +36,7 @@ export interface DeadlineItem {
 
 function eventsOf(json: string): NotificationEvent[] {
   const parsed: unknown = JSON.parse(json);
-  return Array.isArray(parsed) ? NOTIFICATION_EVENTS.filter((event) => parsed.some((value) => isOneOf(NOTIFICATION_EVENTS, value) && value === event)) : [];
+  return Array.isArray(parsed) ? NOTIFICATION_EVENTS.filter((event) => parsed.includes(event)) : [];
 }
 
 /** A member's settings (no address and no events when never set). */

@@ -78,8 +78,8 @@ afterAll(async () => {
 });
 
 /** A request as a member signed in just now (the tests move the clock past idle timeouts). */
-async function asMember(account: { username: string; password: string }, method: string, url: string): Promise<Response> {
-  return staffRequest(t, await signIn(t, account.username, account.password), method, url);
+async function asMember(account: { username: string; password: string }, method: string, url: string, body?: unknown): Promise<Response> {
+  return staffRequest(t, await signIn(t, account.username, account.password), method, url, body);
 }
 
 /** Move the app's clock, then tick as the server's timer would. */
@@ -251,10 +251,24 @@ describe('when the SMTP server refuses', () => {
 });
 
 describe('deadlines', () => {
-  it('mails each overdue lead once per person', async () => {
-    const open = t.db
+  /** Open leads in lin's channel: every one of them was sent within the last few hours of the test clock. */
+  const openLeads = (): number =>
+    t.db
       .prepare<[], { n: number }>("SELECT count(*) AS n FROM reports r JOIN channels c ON c.id = r.channel_id WHERE c.slug = 'official_protection' AND r.status <> 'closed'")
       .get()?.n ?? 0;
+
+  it('mails each acknowledgement deadline less than a day away once per person', async () => {
+    const put = await asMember(LIN, 'PUT', '/api/staff/me/notifications', { email: LIN_MAIL, events: ['new_lead', 'reporter_replied', 'deadline_soon', 'overdue'] });
+    expect(put.status).toBe(200);
+    // Six and a half days on: every acknowledgement deadline (ACK_DUE_DAYS, 7) is hours away.
+    const soon = await mailsDuring(() => after(6.5 * 86_400_000));
+    expect(soon).toHaveLength(1);
+    expect(bodyOf(soon[0] as Received)).toContain(`${openLeads()} leads with a deadline within 24 hours`);
+    expect(await mailsDuring(() => after(INTERVAL_S * 1000 * 2))).toEqual([]);
+  });
+
+  it('mails each overdue lead once per person', async () => {
+    const open = openLeads();
     // Past every acknowledgement deadline (ACK_DUE_DAYS, 7 by default), well before feedback.
     const overdue = await mailsDuring(() => after(8 * 86_400_000));
     expect(overdue).toHaveLength(1);
