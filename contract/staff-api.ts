@@ -19,6 +19,7 @@ import type {
   staffListSchema,
   Statistics,
 } from './schemas/staff-oversight-views';
+import type { NotificationDeliveryList, NotificationSettingsView } from './schemas/staff-notifications';
 import type { CaseView, DiscardSummary, LowEffortBatchPage, QueuePage, ReportSummary } from './schemas/staff-views';
 
 type Id = number;
@@ -26,11 +27,13 @@ type Id = number;
 export interface StaffAnswers {
   GET: {
     me: SessionInfo;
+    'me/notifications': NotificationSettingsView;
     stats: Statistics;
     'admin/staff': z.infer<typeof staffListSchema>;
     'admin/channels': z.infer<typeof channelListSchema>;
     'admin/grants': z.infer<typeof grantListSchema>;
     'admin/low-effort': LowEffortBatchPage;
+    'admin/notifications': NotificationDeliveryList;
     [path: `admin/low-effort?${string}`]: LowEffortBatchPage;
     [path: `reports?${string}`]: QueuePage;
     [path: `reports/${Id}`]: CaseView;
@@ -57,6 +60,9 @@ export interface StaffAnswers {
     [path: `reports/${Id}/lease`]: ReportSummary;
     /** The case actions (notes, replies, status, …): each answers its own small shape, which the console does not read. */
     [path: `reports/${Id}/${string}`]: unknown;
+  };
+  PUT: {
+    'me/notifications': NotificationSettingsView;
   };
 }
 

@@ -74,6 +74,7 @@ export const AUDIT_ACTIONS = [
   'staff.recovered',
   'staff.totp_enabled',
   'staff.totp_disabled',
+  'staff.notifications_changed',
   'channel.created',
   'channel.renamed',
   'channel.granted',
@@ -103,6 +104,22 @@ export const AUDIT_ACTIONS = [
   'retention.purged',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
+
+/**
+ * What a staff member may be e-mailed about (PUT /api/staff/me/notifications),
+ * always as counts in their own channels, never a lead's content: a lead
+ * arrived, a reporter wrote, an acknowledgement or feedback deadline is less
+ * than a day away, or has passed.
+ */
+export const NOTIFICATION_EVENTS = ['new_lead', 'reporter_replied', 'deadline_soon', 'overdue'] as const;
+export type NotificationEvent = (typeof NOTIFICATION_EVENTS)[number];
+
+/**
+ * Why a notification mail was not sent, as admins see it: a class of error,
+ * never the SMTP server's own words (they can quote the address).
+ */
+export const NOTIFY_FAILURES = ['connection', 'timeout', 'tls', 'auth', 'rejected', 'other'] as const;
+export type NotifyFailure = (typeof NOTIFY_FAILURES)[number];
 
 /** Priorities, from 0 (normal) to the most urgent. */
 export const PRIORITIES = [0, 1, 2, 3] as const;

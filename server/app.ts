@@ -28,6 +28,7 @@ import type { RouteDeps } from './routes/deps';
 import { staffAdminRoutes } from './routes/staff-admin';
 import { staffAuditRoutes } from './routes/staff-audit';
 import { staffAuthRoutes } from './routes/staff-auth';
+import { staffNotificationRoutes } from './routes/staff-notifications';
 import { staffReportRoutes } from './routes/staff-reports';
 import { statusRoutes } from './routes/status';
 import { SessionStore } from './auth/session-store';
@@ -115,6 +116,7 @@ export function createApp(options: AppOptions): Hono<{ Variables: AppVariables }
   app.use('/api/staff/*', limitBody(STAFF_MAX_BODY_BYTES));
   app.route('/api/staff', staffAuthRoutes(deps));
   app.route('/api/staff', staffAdminRoutes(deps));
+  app.route('/api/staff', staffNotificationRoutes(deps));
   app.route('/api/staff', staffAuditRoutes(deps));
   app.route('/api/staff', staffReportRoutes(deps));
   app.all('/api/*', () => {

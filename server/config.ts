@@ -70,6 +70,18 @@ const envSchema = z.object({
   CHANNEL_KEY_TYPE: z.enum(CHANNEL_KEY_TYPES).default('x25519'),
   // true: staff must enrol a second factor (TOTP) at their first login.
   REQUIRE_TOTP: z.enum(['true', 'false']).default('false'),
+  // E-mail notifications to staff who opt in: at most one mail per person per
+  // interval. Without SMTP_URL nothing is sent (settings are still kept).
+  NOTIFY_INTERVAL_SECONDS: integer(300, 60, 7 * 86_400),
+  SMTP_URL: z
+    .url({ protocol: /^smtps?$/, error: 'must be an smtp:// or smtps:// URL' })
+    .optional(),
+  // The sender: "tipline@example.org" or "Tipline <tipline@example.org>".
+  MAIL_FROM: z
+    .string()
+    .max(320)
+    .regex(/^[^\r\n]*@[^\r\n]*$/, 'must be an address, e.g. "Tipline <tipline@example.org>"')
+    .optional(),
 });
 
 export interface Config {
@@ -109,6 +121,11 @@ export interface Config {
   onionOrigin: string | null;
   /** The operator profile (SITE_CONFIG) and the settings the pages state. */
   site: LoadedProfile & { settings: SiteSettings };
+  notify: {
+    intervalSeconds: number;
+    /** null when SMTP_URL is not set: notifications are off. The URL may hold a password: never log it. */
+    smtp: { url: string; from: string } | null;
+  };
 }
 
 export class ConfigError extends Error {}
@@ -133,6 +150,9 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
   const settings = siteSettingsOf(vars);
   if (vars.MAX_SUBMISSION_MIB < vars.MAX_FILE_MIB) {
     throw new ConfigError('Invalid configuration:\n  MAX_SUBMISSION_MIB: must be at least MAX_FILE_MIB (one whole file)');
+  }
+  if (vars.SMTP_URL !== undefined && vars.MAIL_FROM === undefined) {
+    throw new ConfigError('Invalid configuration:\n  MAIL_FROM: required with SMTP_URL (the address notification mails come from)');
   }
   return {
     host: vars.HOST,
@@ -170,5 +190,9 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     publicOrigin: settings.publicOrigin,
     onionOrigin: settings.onionOrigin,
     site: { ...profile, settings },
+    notify: {
+      intervalSeconds: vars.NOTIFY_INTERVAL_SECONDS,
+      smtp: vars.SMTP_URL !== undefined && vars.MAIL_FROM !== undefined ? { url: vars.SMTP_URL, from: vars.MAIL_FROM } : null,
+    },
   };
 }

@@ -19,6 +19,8 @@ import { createLogger } from './log';
 import { FailedSignInLog } from './services/failed-sign-ins';
 import { generatePassword, initialiseInstance, isInitialised } from './services/instance';
 import { purgeClosedReports } from './services/retention';
+import { Notifier, TICK_MS } from './services/notifier';
+import { createSmtpMailer } from './mail/smtp';
 import { startedThreadPoolSize, wantedThreadPoolSize } from './threadpool';
 import { SITE_DIR } from './paths';
 import { missingProfileKeys } from '../contract/operator-profile';
@@ -106,6 +108,28 @@ async function main(): Promise<void> {
   };
   void purge();
   setInterval(() => void purge(), 3_600_000).unref();
+
+  // E-mail notifications (SMTP_URL): a tick every TICK_MS sends whatever is
+  // due, so the first mail after a quiet spell leaves within a minute.
+  const smtp = config.notify.smtp;
+  if (smtp !== null) {
+    const notifier = new Notifier({
+      db,
+      mailer: createSmtpMailer(smtp.url, smtp.from),
+      log,
+      now: () => new Date(),
+      intervalSeconds: config.notify.intervalSeconds,
+      consoleUrl: config.publicOrigin === null ? null : `${config.publicOrigin}/staff/`,
+    });
+    const notify = async (): Promise<void> => {
+      try {
+        await notifier.tick();
+      } catch (error) {
+        log.error('notifier failed', { kind: error instanceof Error ? error.name : 'unknown' });
+      }
+    };
+    setInterval(() => void notify(), TICK_MS).unref();
+  }
 
   // Failed sign-ins reach the audit trail as one entry per account and
   // window: written once a minute for the windows that have closed.

@@ -7,6 +7,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { z } from 'zod';
 import { passwordChangedSchema, sessionInfoSchema, totpEnrolmentSchema } from '../../contract/schemas/staff-auth';
+import { notificationDeliveryListSchema, notificationSettingsViewSchema } from '../../contract/schemas/staff-notifications';
 import {
   auditPageSchema,
   auditTrailPageSchema,
@@ -60,6 +61,8 @@ describe('the staff API answers in the contract\'s shapes', () => {
     ['/api/staff/admin/staff', staffListSchema],
     ['/api/staff/admin/channels', channelListSchema],
     ['/api/staff/admin/grants', grantListSchema],
+    ['/api/staff/admin/notifications', notificationDeliveryListSchema],
+    ['/api/staff/me/notifications', notificationSettingsViewSchema],
     ['/api/staff/admin/low-effort', lowEffortBatchPageSchema],
     ['/api/staff/audit', auditTrailPageSchema],
     ['/api/staff/stats', statisticsSchema],

@@ -19,7 +19,7 @@ const PASSWORD = 'matrix password 123';
 /** Who may use what: the rule each route group follows (see DESIGN.md "Who uses it"). */
 function policyOf(method: string, path: string): Policy {
   if (path === '/api/staff/login' || path === '/api/staff/recover') return 'public';
-  if (['/api/staff/logout', '/api/staff/me', '/api/staff/password'].includes(path) || path.startsWith('/api/staff/totp/')) return 'anySession';
+  if (['/api/staff/logout', '/api/staff/me', '/api/staff/me/notifications', '/api/staff/password'].includes(path) || path.startsWith('/api/staff/totp/')) return 'anySession';
   if (path.startsWith('/api/staff/admin/')) return 'admin';
   if (path === '/api/staff/audit' || path === '/api/staff/stats') return 'overseer';
   if (path.startsWith('/api/staff/reports/{id}')) return 'reportCasework';
@@ -55,6 +55,7 @@ function bodyFor(method: string, path: string, ids: { related: number }): unknow
     '/api/staff/admin/staff': { username: `new${Math.random().toString(36).slice(2, 8)}`, password: PASSWORD, role: 'auditor', channels: [] },
     '/api/staff/admin/channels': { slug: `c_${Math.random().toString(36).slice(2, 8)}`, name: 'New' },
     '/api/staff/admin/grants': { staffId: 1, channel: 'other' },
+    '/api/staff/me/notifications': { email: 'matrix@example.org', events: ['overdue'] },
     '/api/staff/admin/low-effort/discard': { from: '2026-11-28T06:00:00Z', to: '2026-11-28T08:00:00Z' },
     '/api/staff/leads': { source: 'phone', category: 'official_protection', details: 'A lead entered from a phone call, long enough.' },
     '/api/staff/reports/{id}/lease': { action: 'renew' },

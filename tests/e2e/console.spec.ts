@@ -231,14 +231,14 @@ test('staff see a report\'s evidence files and download exactly the bytes the re
 
 for (const prefix of LANG_PREFIXES) {
   test(`every console page in ${prefix || '/'} passes axe with no serious or critical violations`, async ({ page, baseURL, server }) => {
-    test.setTimeout(120_000); // five pages, each analysed in full
+    test.setTimeout(120_000); // six pages, each analysed in full
     await page.goto(`${prefix}/staff/`);
     expect(await seriousViolations(page)).toEqual([]);
     await signIn(page, 'admin', firstAdminPassword(server.output()));
     const admin = await apiSession(baseURL, 'admin', firstAdminPassword(server.output()));
     const list = (await (await admin.get('/api/staff/reports')).json()) as { reports: { id: number }[] };
     await admin.dispose();
-    const paths = ['/staff/queue/', `/staff/report/?id=${list.reports[0]?.id ?? 1}`, '/staff/registers/', '/staff/admin/', '/staff/audit/'];
+    const paths = ['/staff/queue/', `/staff/report/?id=${list.reports[0]?.id ?? 1}`, '/staff/registers/', '/staff/admin/', '/staff/audit/', '/staff/account/'];
     for (const path of paths) {
       await page.goto(`${prefix}${path}`);
       await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
@@ -247,6 +247,34 @@ for (const prefix of LANG_PREFIXES) {
     }
   });
 }
+
+test('a triager opts in to e-mail notifications on My account, and an admin sees them listed without the address', async ({ page, browser, baseURL, server }) => {
+  await ensureMember(baseURL, server.output(), { username: 'notified-triager', role: 'triager', channels: ['other'] });
+  await signIn(page, 'notified-triager', MEMBER_PASSWORD);
+  await page.getByRole('link', { name: 'My account' }).click();
+  await expect(page.getByRole('heading', { name: 'E-mail notifications' })).toBeVisible();
+  await page.getByLabel('E-mail address').fill('not an address');
+  await page.getByRole('button', { name: 'Save notification settings' }).click();
+  await expect(page.getByText('Enter an e-mail address such as name@example.org.')).toBeVisible();
+  await expect(page.getByLabel('E-mail address')).toBeFocused();
+  await page.getByLabel('E-mail address').fill('notified.triager@example.org');
+  await page.getByLabel('A new lead arrives in my channels').check();
+  await page.getByLabel('A lead in my channels becomes overdue').check();
+  await page.getByRole('button', { name: 'Save notification settings' }).click();
+  await expect(page.getByText('Saved.', { exact: true })).toBeVisible();
+  await page.reload();
+  await expect(page.getByLabel('E-mail address')).toHaveValue('notified.triager@example.org');
+  await expect(page.getByLabel('A lead in my channels becomes overdue')).toBeChecked();
+  await expect(page.getByLabel('A reporter replies on a lead in my channels')).not.toBeChecked();
+
+  const adminPage = await (await browser.newContext({ baseURL })).newPage();
+  await signIn(adminPage, 'admin', firstAdminPassword(server.output()));
+  await adminPage.goto('/en/staff/admin/');
+  const deliveries = adminPage.getByRole('region', { name: 'Notification mails by staff member' });
+  await expect(deliveries.getByRole('row', { name: /notified-triager/ })).toContainText('never');
+  await expect(deliveries).not.toContainText('@');
+  await adminPage.context().close();
+});
 
 test('signing in and pulling the next report work from the keyboard alone', async ({ page, baseURL, server }) => {
   await ensureMember(baseURL, server.output(), { username: 'keyboard-triager', role: 'triager', channels: ['sector_disorder', 'other'] });

@@ -86,6 +86,10 @@ function staffBase(path: string, world: FuzzWorld): fc.Arbitrary<Record<string, 
     }),
     '/api/staff/admin/channels': fc.record({ slug: fc.oneof(fc.constantFrom(...world.channelSlugs), fc.stringMatching(/^[a-z][a-z0-9_]{2,12}$/)), name: text }),
     '/api/staff/admin/grants': fc.record({ staffId, channel: slug }),
+    '/api/staff/me/notifications': fc.record({
+      email: fc.constantFrom('lin@example.org', null, 'not an address', 'a@b', ''),
+      events: fc.subarray(['new_lead', 'reporter_replied', 'deadline_soon', 'overdue', 'everything']),
+    }),
     '/api/staff/admin/low-effort/discard': fc.record({
       from: fc.constantFrom('2026-11-28T06:00:00Z', '2026-11-28T06:30:00Z', '2026-02-30T00:00:00Z', '1970-01-01T00:00:00Z', 'yesterday'),
       to: fc.constantFrom('2026-11-28T06:00:00Z', '2026-11-28T05:00:00Z', '2099-12-31T23:00:00Z', ''),

@@ -79,6 +79,7 @@ export type ConsoleCatalogue = Catalogue['console'];
 /** Strings shared by every console page (layout, navigation, common words, the API's error codes). */
 export type ConsoleMessages = ConsoleCatalogue['common'];
 export type AdminMessages = ConsoleCatalogue['admin'];
+export type AccountMessages = ConsoleCatalogue['account'];
 export type AuditMessages = ConsoleCatalogue['audit'];
 export type RegistersMessages = ConsoleCatalogue['registers'];
 export type QueueMessages = ConsoleCatalogue['queue'];

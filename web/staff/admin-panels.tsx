@@ -8,6 +8,7 @@ import { AdminChannels } from './admin-channels';
 import type { AdminData } from './admin-data';
 import { AdminGrants } from './admin-grants';
 import { AdminLowEffort } from './admin-low-effort';
+import { AdminNotifications } from './admin-notifications';
 import { StaffAccounts } from './admin-staff';
 import { staffApi } from './api';
 import { errorText, leaveIfSignedOut } from './format';
@@ -15,6 +16,8 @@ import { errorText, leaveIfSignedOut } from './format';
 interface Props {
   lang: Lang;
   m: AdminMessages;
+  /** The events' labels, as members choose them on their account page. */
+  eventLabels: Readonly<Record<string, string>>;
   common: ConsoleMessages;
   me: SessionInfo;
   reloadMe: () => void;
@@ -66,6 +69,7 @@ export function AdminPanels(props: Props): JSX.Element {
       <AdminChannels lang={lang} m={m} common={common} channels={data.channels} onChanged={changed} />
       <AdminGrants lang={lang} m={m} common={common} me={me} staff={data.staff} grants={data.grants} channels={data.channels} onChanged={changed} />
       <AdminLowEffort lang={lang} m={m} common={common} />
+      <AdminNotifications lang={lang} m={m} common={common} eventLabels={props.eventLabels} />
     </>
   );
 }

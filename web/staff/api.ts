@@ -76,7 +76,7 @@ export async function staffApi<M extends StaffMethod, P extends StaffPath<M>>(
 
 /** One request; every listener hears of its answer. */
 async function sendOnce(
-  method: 'GET' | 'POST',
+  method: StaffMethod,
   url: string,
   path: string,
   body: unknown,
