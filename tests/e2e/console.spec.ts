@@ -151,6 +151,29 @@ test('interference recorded from the registers page for a lead by its number is 
   await auditor.close();
 });
 
+test('a lead a colleague holds refuses an entry from the registers page, naming the holder, as its own page would', async ({ page, baseURL, server }) => {
+  await ensureMember(baseURL, server.output(), { username: 'register-triager', role: 'triager', channels: ['case_interference'] });
+  const admin = await apiSession(baseURL, 'admin', firstAdminPassword(server.output()));
+  await admin.post('/api/reports', { data: { category: 'case_interference', details: 'A councillor keeps calling about the demolition case.' } });
+  const list = (await (await admin.get('/api/staff/reports?channel=case_interference')).json()) as { reports: { id: number }[] };
+  const id = Math.max(...list.reports.map((report) => report.id));
+  expect((await admin.post(`/api/staff/reports/${id}/lease`, { data: { action: 'take_over' } })).status()).toBe(200);
+
+  await signIn(page, 'register-triager', MEMBER_PASSWORD);
+  await page.goto('/en/staff/registers/');
+  const form = page.locator('form[data-action="interference"]');
+  await form.getByLabel('Lead number').fill(String(id));
+  await form.getByLabel('Name', { exact: true }).fill('Councillor Wu');
+  await form.getByLabel('What they asked for').fill('To stop the demolition.');
+  await form.getByRole('button', { name: 'Record interference' }).click();
+  await expect(page.locator('#result-interference')).toContainText(`admin holds lead ${id} until`);
+  await expect(page.getByRole('link', { name: `Open lead ${id}` })).toBeVisible();
+  await expect(page.getByRole('cell', { name: 'Councillor Wu' })).toHaveCount(0);
+
+  await admin.post(`/api/staff/reports/${id}/lease`, { data: { action: 'release' } });
+  await admin.dispose();
+});
+
 test('an auditor sees the audit chain verified', async ({ page, baseURL, server }) => {
   await ensureMember(baseURL, server.output(), { username: 'auditor-one', role: 'auditor', channels: [] });
   await signIn(page, 'auditor-one', MEMBER_PASSWORD);
