@@ -1,7 +1,10 @@
 /**
- * The interference register: every interference record in the caller's
- * channels (GET /api/staff/interference), filterable by channel, paged with
- * "Load more", and exported as CSV built here from the loaded records.
+ * The interference register: a form to record an entry for a lead by its
+ * number, then every interference record in the caller's channels
+ * (GET /api/staff/interference) in structured columns, filterable by channel,
+ * paged with "Load more", and exported as CSV built here from the loaded
+ * records. Free-text entries from before (version 1) fill the columns they
+ * can and leave the rest empty.
  */
 import type { ConsoleMessages, RegistersMessages, ReportLabels, StaffReportMessages } from '../i18n/types';
 import type { JSX } from 'preact';
