@@ -52,6 +52,10 @@ export type SessionRestriction = (typeof SESSION_RESTRICTIONS)[number] | null;
 export const CASE_RECORD_KINDS = ['note', 'contact_reveal', 'referral', 'interference'] as const;
 export type CaseRecordKind = (typeof CASE_RECORD_KINDS)[number];
 
+/** How someone tried to interfere with a case, as the interference register records it. */
+export const INTERFERENCE_METHODS = ['call', 'visit', 'message', 'through_someone', 'other'] as const;
+export type InterferenceMethod = (typeof INTERFERENCE_METHODS)[number];
+
 /** Who wrote a message between staff and the reporter. */
 export const MESSAGE_AUTHORS = ['staff', 'reporter'] as const;
 export type MessageAuthor = (typeof MESSAGE_AUTHORS)[number];

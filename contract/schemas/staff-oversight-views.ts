@@ -57,6 +57,13 @@ export const statisticsSchema = z.object({
   medianHoursToAcknowledge: z.number().nullable().meta({ description: 'Median hours from receipt to acknowledgement; null when none.' }),
   overdue: z.object({ acknowledgement: z.number().int(), feedback: z.number().int() }),
   channels: z.array(channelNamesSchema).meta({ description: 'Every channel, to name the keys of `byChannel` in the reader\'s language.' }),
+  interference: z
+    .object({
+      total: z.number().int(),
+      byChannel: counts.meta({ description: 'Keyed by the channel slug of the lead each entry belongs to.' }),
+      byMonth: counts.meta({ description: 'Keyed by YYYY-MM of when the entry was recorded.' }),
+    })
+    .meta({ description: 'Interference register entries, counted from the clear kind and hour of case records; what an entry says stays encrypted.' }),
 });
 export type Statistics = z.infer<typeof statisticsSchema>;
 

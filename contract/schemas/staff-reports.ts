@@ -4,7 +4,7 @@
  */
 import { z } from 'zod';
 import { LIMITS } from '../report-fields';
-import { CATEGORIES, CLOSE_OUTCOMES, INTERNAL_STATUSES, LEAD_SOURCES, PRIORITY_MAX } from '../vocabulary';
+import { CATEGORIES, CLOSE_OUTCOMES, INTERFERENCE_METHODS, INTERNAL_STATUSES, LEAD_SOURCES, PRIORITY_MAX } from '../vocabulary';
 import { reportSubmissionSchema } from './reporter';
 
 const text = (min: number, max: number): z.ZodString => z.string().trim().min(min).max(max);
@@ -69,12 +69,27 @@ export const referralSchema = z.object({
     .meta({ description: 'Show the reporter which agency (encrypted to the channel and the reporter). Default true; false leaves what the reporter sees unchanged.' }),
 });
 
+/**
+ * An entry of the interference register as officers keep it: who (name,
+ * position, unit), when, how, what was asked, whether it was reported to a
+ * superior, and what followed. All of it is stored encrypted to the channel.
+ */
 export const interferenceSchema = z.object({
-  who: text(1, 2_000),
-  when: text(1, 200),
-  how: text(1, 5_000),
-  outcome: text(1, 5_000).optional(),
+  who: z.object({
+    name: text(1, 200).meta({ description: 'The person who interfered, as far as known.' }),
+    position: text(1, 200).optional().meta({ description: 'Their position or rank.' }),
+    unit: text(1, 200).optional().meta({ description: 'Their unit, office or organisation.' }),
+  }),
+  when: z.object({
+    date: z.iso.date().meta({ description: 'YYYY-MM-DD: the day it happened (the best estimate).' }),
+    note: text(1, 200).optional().meta({ description: 'Free text about the time, e.g. "around noon", "some day that week".' }),
+  }),
+  how: z.enum(INTERFERENCE_METHODS).meta({ description: 'call, visit, message, through_someone (an intermediary) or other.' }),
+  asked: text(1, 5_000).meta({ description: 'What they asked for.' }),
+  reportedToSuperior: z.boolean().meta({ description: 'Whether the officer reported it to a superior.' }),
+  followUp: text(1, 5_000).optional().meta({ description: 'What followed.' }),
 });
+export type InterferenceInput = z.output<typeof interferenceSchema>;
 
 export const linkSchema = z.object({ relatedId: z.number().int().positive() });
 

@@ -8,7 +8,7 @@ import { z } from 'zod';
 import type { StaffFileView } from '../attachments';
 import { heldLeaseSchema } from '../errors';
 import { MAX_DISCARD_PER_ACTION } from '../low-effort';
-import { CASE_RECORD_KINDS, INTERNAL_STATUSES, MESSAGE_AUTHORS, REPORT_SOURCES } from '../vocabulary';
+import { CASE_RECORD_KINDS, INTERFERENCE_METHODS, INTERNAL_STATUSES, MESSAGE_AUTHORS, REPORT_SOURCES } from '../vocabulary';
 
 const hour = z.string().meta({ description: 'ISO 8601, truncated to the hour.' });
 const staffRef = z.object({ id: z.number().int(), username: z.string() });
@@ -48,8 +48,29 @@ export type QueuePage = z.infer<typeof queuePageSchema>;
 const recordBase = { id: z.number().int(), by: staffRef.nullable(), at: hour };
 const optionalText = z.string().optional();
 
-/** Someone who tried to interfere with the case: who, when, how, and what came of it. */
-const interferenceRecordSchema = z.object({ ...recordBase, kind: z.literal('interference'), who: z.string(), when: z.string(), how: z.string(), outcome: optionalText });
+/** Someone who tried to interfere with the case, as the register keeps it (version 2: structured). */
+const interferenceV2Schema = z.object({
+  ...recordBase,
+  kind: z.literal('interference'),
+  version: z.literal(2),
+  who: z.object({ name: z.string(), position: optionalText, unit: optionalText }),
+  when: z.object({ date: z.string().meta({ description: 'YYYY-MM-DD.' }), note: optionalText }),
+  how: z.enum(INTERFERENCE_METHODS),
+  asked: z.string(),
+  reportedToSuperior: z.boolean(),
+  followUp: optionalText,
+});
+/** An entry recorded before the register was structured (version 1): free text, shown as it was written. */
+const interferenceV1Schema = z.object({
+  ...recordBase,
+  kind: z.literal('interference'),
+  version: z.literal(1),
+  who: z.string(),
+  when: z.string(),
+  how: z.string(),
+  outcome: optionalText,
+});
+const interferenceRecordSchema = z.discriminatedUnion('version', [interferenceV2Schema, interferenceV1Schema]);
 
 /** A case record as staff see it, decrypted. */
 export const caseRecordViewSchema = z.discriminatedUnion('kind', [
@@ -63,7 +84,8 @@ export type CaseRecordView = z.infer<typeof caseRecordViewSchema>;
 export const RECORD_KINDS_COVERED: (typeof CASE_RECORD_KINDS)[number] extends CaseRecordView['kind'] ? true : never = true;
 
 /** An entry of the interference register: a record with the report it belongs to. */
-export const interferenceEntrySchema = interferenceRecordSchema.extend({ reportId: z.number().int(), channel: z.string() });
+const entryOf = { reportId: z.number().int(), channel: z.string() };
+export const interferenceEntrySchema = z.discriminatedUnion('version', [interferenceV2Schema.extend(entryOf), interferenceV1Schema.extend(entryOf)]);
 export type InterferenceEntry = z.infer<typeof interferenceEntrySchema>;
 
 /** The decrypted content of a report (the form's fields, never the contact). */

@@ -39,5 +39,25 @@ export function computeStatistics(db: Db, now: string): Statistics {
     medianHoursToAcknowledge: median === null ? null : Math.round(median * 10) / 10,
     overdue,
     channels: listChannelNames(db).map(channelNames),
+    interference: interferenceCounts(db),
   };
+}
+
+/**
+ * Interference register entries by channel and by month. Only the clear
+ * `kind` and hour of each case record are read: the method, the person and
+ * whether it was reported stay in the encrypted body, so these counts need
+ * no new clear field.
+ */
+function interferenceCounts(db: Db): Statistics['interference'] {
+  const grouped = (expression: string): Count[] =>
+    db
+      .prepare<[], Count>(
+        `SELECT ${expression} AS key, count(*) AS count
+         FROM case_records cr JOIN reports r ON r.id = cr.report_id
+         WHERE cr.kind = 'interference' GROUP BY 1 ORDER BY 1`,
+      )
+      .all();
+  const byChannel = grouped('(SELECT slug FROM channels c WHERE c.id = r.channel_id)');
+  return { total: byChannel.reduce((sum, row) => sum + row.count, 0), byChannel, byMonth: grouped('substr(cr.created_at, 1, 7)') };
 }

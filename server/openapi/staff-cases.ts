@@ -107,7 +107,13 @@ export const staffCasePaths: Paths = {
     { 201: jsonResponse('Referred.', createdSchema.extend({ report: reportSummarySchema })) },
     [409],
   ),
-  '/api/staff/reports/{id}/interference': caseAction('addInterference', interferenceSchema, { 201: jsonResponse('Recorded.', createdSchema) }, [409]),
+  '/api/staff/reports/{id}/interference': caseAction(
+    'addInterference',
+    interferenceSchema,
+    { 201: jsonResponse('Recorded.', createdSchema) },
+    [409],
+    'A structured entry of the interference register (who, when, how, what was asked, whether reported to a superior, what followed), encrypted to the channel only; the case page and the registers page both send it. A case write: 409 lease_held while someone else holds the lead.',
+  ),
   '/api/staff/reports/{id}/links': caseAction(
     'linkReports',
     linkSchema,
@@ -125,7 +131,8 @@ export const staffCasePaths: Paths = {
   '/api/staff/reports/{id}/move': caseAction('moveReport', moveSchema, updated, [409], 'Re-encrypts everything to the new channel; the caller must hold both.'),
   '/api/staff/interference': {
     get: staffOperation('listInterference', CASEWORKERS, {
-      summary: 'The interference register across the caller\'s channels, newest first, decrypted.',
+      summary:
+        'The interference register across the caller\'s channels, newest first, decrypted. Each entry has a version: 2 is structured, 1 is free text recorded before the register was structured, returned as written.',
       parameters: queryParameters(interferenceQuerySchema),
       responses: {
         200: jsonResponse(

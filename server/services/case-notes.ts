@@ -19,6 +19,7 @@ import { caseRecordViewOf, kindOf, type CaseRecordBody } from './case-record-bod
 import { encryptForReporter } from './case-messages';
 import type { ContactDetails } from '../../contract/schemas/staff-views';
 import type { InterferencePage } from '../../contract/schemas/staff-oversight-views';
+import type { InterferenceInput } from '../../contract/schemas/staff-reports';
 
 type NewBody<T extends CaseRecordBody['type']> = Omit<Extract<CaseRecordBody, { type: T }>, 'version' | 'type'>;
 
@@ -75,9 +76,13 @@ export async function addReferral(
   });
 }
 
-/** Add to the interference register: who tried to influence the case, when and how. */
-export function addInterference(db: Db, session: StaffSession, opened: OpenCase, record: NewBody<'interference'>, now: Date): Promise<number> {
-  return addRecord(db, session, opened, { version: 1, type: 'interference', ...record }, now, (id) =>
+/**
+ * Add a structured entry to the interference register (body version 2).
+ * The same call serves the case page and the register page: an entry is a
+ * case record, so the channel and lease checks are the case's.
+ */
+export function addInterference(db: Db, session: StaffSession, opened: OpenCase, entry: InterferenceInput, now: Date): Promise<number> {
+  return addRecord(db, session, opened, { version: 2, type: 'interference', ...entry }, now, (id) =>
     auditCase(db, session, 'report.interference_recorded', opened.meta, now, { recordId: id }),
   );
 }

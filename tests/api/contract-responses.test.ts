@@ -18,7 +18,7 @@ import {
   statisticsSchema,
 } from '../../contract/schemas/staff-oversight-views';
 import { caseViewSchema, contactDetailsSchema, lowEffortBatchPageSchema, queuePageSchema } from '../../contract/schemas/staff-views';
-import { submit } from '../support/casework';
+import { interferenceEntry, submit } from '../support/casework';
 import { ADMIN, createTestInstance, type TestInstance } from '../support/instance';
 import { signIn, staffRequest } from '../support/staff';
 
@@ -34,7 +34,7 @@ beforeAll(async () => {
   reportId = page.reports[0]?.id ?? 0;
   const work: [string, unknown][] = [
     ['notes', { body: 'Checked the land registry: the warehouse belongs to his brother-in-law.' }],
-    ['interference', { who: 'A deputy director', when: 'Yesterday afternoon', how: 'Phoned and asked us to drop it.', outcome: 'Refused.' }],
+    ['interference', interferenceEntry()],
     ['referrals', { agency: 'District prosecutor', reference: 'Ref 2026-114', date: '2026-11-30' }],
   ];
   for (const [action, body] of work) {

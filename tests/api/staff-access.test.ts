@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { jsonOf, submit } from '../support/casework';
+import { interferenceEntry, jsonOf, submit } from '../support/casework';
 import { createTestInstance, reportWithMarker, type TestInstance } from '../support/instance';
 import { addStaff, signIn, staffRequest } from '../support/staff';
 
@@ -36,7 +36,7 @@ const REPORT_ROUTES: [method: string, path: string, body?: unknown][] = [
   ['POST', '/replies', { body: 'Hello' }],
   ['POST', '/notes', { body: 'Hello' }],
   ['POST', '/referrals', { agency: 'Agency', date: '2026-11-20' }],
-  ['POST', '/interference', { who: 'a', when: 'b', how: 'c' }],
+  ['POST', '/interference', interferenceEntry()],
   ['POST', '/links', { relatedId: 1 }],
   ['POST', '/close', { outcome: 'spam' }],
   ['POST', '/reveal-contact', { reason: 'A good enough reason' }],
@@ -114,7 +114,10 @@ describe('the audit trail holds no content', () => {
     await jsonOf(await ask('replies', { body: `Reply ${MARKER}-reply` }), 201);
     await jsonOf(await ask('public-message', { body: `Public ${MARKER}-public` }), 200);
     await jsonOf(await ask('notes', { body: `Note ${MARKER}-note` }), 201);
-    await jsonOf(await ask('interference', { who: `${MARKER}-who`, when: `${MARKER}-when`, how: `${MARKER}-how`, outcome: `${MARKER}-outcome` }), 201);
+    await jsonOf(
+      await ask('interference', interferenceEntry({ who: { name: `${MARKER}-who`, position: `${MARKER}-position` }, when: { date: '2026-11-17', note: `${MARKER}-when` }, asked: `${MARKER}-asked`, followUp: `${MARKER}-follow-up` })),
+      201,
+    );
     await jsonOf(await ask('links', { relatedId: other.id }), 201);
     await jsonOf(await ask('reveal-contact', { reason: `Need to call ${MARKER}-reason` }), 200);
     await jsonOf(await ask('referrals', { agency: `${MARKER}-agency`, reference: `${MARKER}-ref`, date: '2026-11-20' }), 201);

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { auditEntries, jsonOf, reporterView, submit, type Submitted } from '../support/casework';
+import { auditEntries, interferenceEntry, jsonOf, reporterView, submit, type Submitted } from '../support/casework';
 import { createTestInstance, postJson, reportWithMarker, type TestInstance } from '../support/instance';
 import { addStaff, signIn, staffRequest } from '../support/staff';
 
@@ -153,10 +153,10 @@ describe('referral, interference and links', () => {
 
   it('keeps the interference register and lists it across the caller’s channels', async () => {
     const { id } = await submit(t);
-    const record = { who: 'A city councillor', when: 'Last Tuesday', how: 'Phoned asking to drop the case' };
+    const record = interferenceEntry();
     const { id: recordId } = await jsonOf<{ id: number }>(await post(id, 'interference', record), 201);
-    expect((await view(id)).caseRecords).toEqual([expect.objectContaining({ kind: 'interference', ...record })]);
-    const register = await jsonOf<{ records: { id: number; reportId: number; channel: string; who: string }[] }>(
+    expect((await view(id)).caseRecords).toEqual([expect.objectContaining({ kind: 'interference', version: 2, ...record })]);
+    const register = await jsonOf<{ records: { id: number; reportId: number; channel: string }[] }>(
       await staffRequest(t, alice, 'GET', '/api/staff/interference'),
       200,
     );

@@ -6,7 +6,7 @@
  * claiming again gives the next lead, never one the caller holds.
  */
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { auditEntries, emptyQueue, jsonOf, submit } from '../support/casework';
+import { auditEntries, emptyQueue, interferenceEntry, jsonOf, submit } from '../support/casework';
 import { createTestInstance, reportWithMarker, type TestInstance } from '../support/instance';
 import { addStaff, signIn, staffRequest } from '../support/staff';
 
@@ -76,7 +76,7 @@ function writes(relatedId: number): [string, unknown][] {
     ['priority', { priority: 3 }],
     ['assignee', { staffId: bobId }],
     ['referrals', { agency: 'Agency Against Corruption', date: '2026-11-20' }],
-    ['interference', { who: 'A caller', when: 'yesterday', how: 'Asked to drop it.' }],
+    ['interference', interferenceEntry()],
     ['links', { relatedId }],
     ['close', { outcome: 'unsubstantiated' }],
     ['reveal-contact', { reason: 'The reporter offered to testify in person.' }],

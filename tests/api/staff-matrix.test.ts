@@ -6,7 +6,7 @@
  * one; allowed cells must get past the guards.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { submit } from '../support/casework';
+import { interferenceEntry, submit } from '../support/casework';
 import { multipart, noise, postMultipart } from '../support/uploads';
 import { ADMIN, createTestInstance, type TestInstance } from '../support/instance';
 import { addStaff, signIn, staffRequest } from '../support/staff';
@@ -66,7 +66,7 @@ function bodyFor(method: string, path: string, ids: { related: number }): unknow
     '/api/staff/reports/{id}/replies': { body: 'Can you tell us more?' },
     '/api/staff/reports/{id}/notes': { body: 'Internal note.' },
     '/api/staff/reports/{id}/referrals': { agency: 'Prosecutors Office', date: '2026-11-20' },
-    '/api/staff/reports/{id}/interference': { who: 'A councillor', when: 'Last week', how: 'Phoned the investigator' },
+    '/api/staff/reports/{id}/interference': interferenceEntry(),
     '/api/staff/reports/{id}/links': { relatedId: ids.related },
     '/api/staff/reports/{id}/close': { outcome: 'duplicate' },
     '/api/staff/reports/{id}/reveal-contact': { reason: 'We need to call the reporter back.' },

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { auditEntries, jsonOf, reporterView, submit } from '../support/casework';
+import { auditEntries, interferenceEntry, jsonOf, reporterView, submit } from '../support/casework';
 import { createTestInstance, postJson, reportWithMarker, type TestInstance } from '../support/instance';
 import { addStaff, signIn, staffRequest } from '../support/staff';
 
@@ -13,7 +13,7 @@ interface View {
   content: { details: string };
   publicMessage: string | null;
   messages: { from: string; body: string }[];
-  caseRecords: { kind: string; body?: string; who?: string }[];
+  caseRecords: { kind: string; body?: string; who?: { name: string } }[];
 }
 
 let t: TestInstance;
@@ -37,7 +37,7 @@ describe('POST /api/staff/reports/:id/move', () => {
     await postJson(t.app, '/api/status/messages', { trackingCode, body: 'Officer Lin.' });
     await jsonOf(await ask('public-message', { body: 'Under review.' }), 200);
     await jsonOf(await ask('notes', { body: 'Belongs to case interference.' }), 201);
-    await jsonOf(await ask('interference', { who: 'The precinct', when: 'May', how: 'Lost the file' }), 201);
+    await jsonOf(await ask('interference', interferenceEntry({ who: { name: 'The precinct' } })), 201);
     expect((await staffRequest(t, newTeam, 'GET', `/api/staff/reports/${id}`)).status).toBe(404);
 
     const moved = await jsonOf<{ channel: string }>(await ask('move', { channel: 'case_interference' }), 200);
@@ -48,7 +48,7 @@ describe('POST /api/staff/reports/:id/move', () => {
     expect(seen.content.details).toContain(`${MARKER}-details`);
     expect(seen.publicMessage).toBe('Under review.');
     expect(seen.messages.map((m) => m.body)).toEqual(['Which officer?', 'Officer Lin.']);
-    expect(seen.caseRecords.map((r) => r.body ?? r.who)).toEqual(['Belongs to case interference.', 'The precinct']);
+    expect(seen.caseRecords.map((r) => r.body ?? r.who?.name)).toEqual(['Belongs to case interference.', 'The precinct']);
     const { contact } = await jsonOf<{ contact: { name: string } }>(
       await staffRequest(t, newTeam, 'POST', `/api/staff/reports/${id}/reveal-contact`, { reason: 'Checking the move kept it' }),
       200,

@@ -82,9 +82,11 @@ test('a tip is pulled, read and answered in the console; the reporter sees the a
   await page.getByRole('button', { name: 'Change status' }).click();
   await expect(page.locator('#result-status')).toContainText('The reporter sees no public message yet');
   await expect(page.getByLabel('Public message', { exact: true })).toBeFocused();
-  await page.getByLabel('Who interfered').fill('A county councillor');
-  await page.getByLabel('When it happened').fill('After the first complaint');
-  await page.getByLabel('What they did').fill('Asked the clerk to lose the complaint file.');
+  const interference = page.locator('form[data-action="interference"]');
+  await interference.getByLabel('Name', { exact: true }).fill('A county councillor');
+  await interference.getByLabel('About the time (optional)').fill('After the first complaint');
+  await interference.getByLabel('How').selectOption({ label: 'Phone call' });
+  await interference.getByLabel('What they asked for').fill('To lose the complaint file.');
   await page.getByRole('button', { name: 'Record interference' }).click();
   await expect(page.locator('#result-interference')).not.toBeEmpty();
   await page.getByLabel('Agency referred to').fill('Agency Against Corruption');
@@ -105,6 +107,80 @@ test('a tip is pulled, read and answered in the console; the reporter sees the a
   // The interference record is in the register.
   await page.goto('/en/staff/registers/');
   await expect(page.getByRole('cell', { name: 'A county councillor' })).toBeVisible();
+});
+
+test('interference recorded from the registers page for a lead by its number is in the register and in the statistics', async ({ page, browser, baseURL, server }) => {
+  await ensureMember(baseURL, server.output(), { username: 'register-triager', role: 'triager', channels: ['case_interference'] });
+  await ensureMember(baseURL, server.output(), { username: 'stats-auditor', role: 'auditor', channels: [] });
+  const admin = await apiSession(baseURL, 'admin', firstAdminPassword(server.output()));
+  await admin.post('/api/reports', { data: { category: 'case_interference', details: 'The precinct chief asked the investigator to go slow on the land case.' } });
+  const list = (await (await admin.get('/api/staff/reports?channel=case_interference')).json()) as { reports: { id: number }[] };
+  const id = Math.max(...list.reports.map((report) => report.id));
+  type Counts = { interference: { byChannel: { key: string; count: number }[] } };
+  const counted = async (): Promise<number> =>
+    ((await (await admin.get('/api/staff/stats')).json()) as Counts).interference.byChannel.find((c) => c.key === 'case_interference')?.count ?? 0;
+  const before = await counted();
+
+  await signIn(page, 'register-triager', MEMBER_PASSWORD);
+  await page.goto('/en/staff/registers/');
+  const form = page.locator('form[data-action="interference"]');
+  await form.getByLabel('Lead number').fill(String(id));
+  await form.getByLabel('Name', { exact: true }).fill('Inspector Hsu');
+  await form.getByLabel('Position or rank (optional)').fill('Precinct chief');
+  await form.getByLabel('Unit or office (optional)').fill('Third precinct');
+  await form.getByLabel('Date it happened').fill('2026-11-02');
+  await form.getByLabel('How').selectOption({ label: 'Visit in person' });
+  await form.getByLabel('What they asked for').fill('To go slow on the land case.');
+  await form.getByLabel('It was reported to a superior').check();
+  await form.getByRole('button', { name: 'Record interference' }).click();
+  await expect(page.locator('#result-interference')).toHaveText(`Recorded in the register for lead ${id}.`);
+
+  const row = page.getByRole('table', { name: 'Interference records' }).getByRole('row').filter({ hasText: 'Inspector Hsu' });
+  await expect(row.getByRole('link', { name: `Report ${id}`, exact: true })).toBeVisible();
+  for (const cell of ['Precinct chief', 'Third precinct', '2026-11-02', 'Visit in person', 'To go slow on the land case.', 'Yes', 'register-triager']) {
+    await expect(row.getByRole('cell', { name: cell, exact: true })).toBeVisible();
+  }
+  // The CSV export has the same columns, the method named as on screen.
+  const download = page.waitForEvent('download');
+  await page.getByRole('link', { name: 'Export CSV' }).click();
+  const lines = (await readFile(await (await download).path(), 'utf8')).replace(/^\uFEFF/, '').split('\r\n');
+  expect(lines[0]).toBe('Record,Lead,Channel,Who interfered,Position,Unit,When,How,What they asked for,Reported to a superior,What followed,Recorded by,Recorded at');
+  expect(lines.find((line) => line.includes('Inspector Hsu'))).toContain(
+    `,${id},Interference in cases,Inspector Hsu,Precinct chief,Third precinct,2026-11-02,Visit in person,To go slow on the land case.,Yes,,register-triager,`,
+  );
+
+  expect(await counted()).toBe(before + 1);
+  await admin.dispose();
+
+  const auditor = await browser.newPage();
+  await signIn(auditor, 'stats-auditor', MEMBER_PASSWORD);
+  await auditor.goto('/en/staff/audit/');
+  const byChannel = auditor.getByRole('table', { name: 'Interference entries by channel' });
+  await expect(byChannel.getByRole('row').filter({ has: auditor.getByRole('rowheader', { name: 'Interference in cases' }) }).getByRole('cell')).toHaveText(String(before + 1));
+  await auditor.close();
+});
+
+test('a lead a colleague holds refuses an entry from the registers page, naming the holder, as its own page would', async ({ page, baseURL, server }) => {
+  await ensureMember(baseURL, server.output(), { username: 'register-triager', role: 'triager', channels: ['case_interference'] });
+  const admin = await apiSession(baseURL, 'admin', firstAdminPassword(server.output()));
+  await admin.post('/api/reports', { data: { category: 'case_interference', details: 'A councillor keeps calling about the demolition case.' } });
+  const list = (await (await admin.get('/api/staff/reports?channel=case_interference')).json()) as { reports: { id: number }[] };
+  const id = Math.max(...list.reports.map((report) => report.id));
+  expect((await admin.post(`/api/staff/reports/${id}/lease`, { data: { action: 'take_over' } })).status()).toBe(200);
+
+  await signIn(page, 'register-triager', MEMBER_PASSWORD);
+  await page.goto('/en/staff/registers/');
+  const form = page.locator('form[data-action="interference"]');
+  await form.getByLabel('Lead number').fill(String(id));
+  await form.getByLabel('Name', { exact: true }).fill('Councillor Wu');
+  await form.getByLabel('What they asked for').fill('To stop the demolition.');
+  await form.getByRole('button', { name: 'Record interference' }).click();
+  await expect(page.locator('#result-interference')).toContainText(`admin holds lead ${id} until`);
+  await expect(page.getByRole('link', { name: `Open lead ${id}` })).toBeVisible();
+  await expect(page.getByRole('cell', { name: 'Councillor Wu' })).toHaveCount(0);
+
+  await admin.post(`/api/staff/reports/${id}/lease`, { data: { action: 'release' } });
+  await admin.dispose();
 });
 
 test('an auditor sees the audit chain verified', async ({ page, baseURL, server }) => {

@@ -49,3 +49,16 @@ export function auditEntries(t: TestInstance, action: string): { reportId: numbe
     .all(action)
     .map((row) => ({ ...row, detail: JSON.parse(row.detail) as Record<string, unknown> }));
 }
+
+/** A valid structured interference entry (POST /reports/{id}/interference), with any fields replaced. */
+export function interferenceEntry(fields: Record<string, unknown> = {}): Record<string, unknown> {
+  return {
+    who: { name: 'A city councillor', position: 'Deputy chair', unit: 'Planning committee' },
+    when: { date: '2026-11-17', note: 'in the afternoon' },
+    how: 'call',
+    asked: 'To drop the case against his cousin.',
+    reportedToSuperior: true,
+    followUp: 'Refused; the call was noted.',
+    ...fields,
+  };
+}

@@ -5,7 +5,7 @@
  */
 import { readdirSync } from 'node:fs';
 import fc from 'fast-check';
-import { CATEGORIES, INTERNAL_STATUSES } from '../../contract/vocabulary';
+import { CATEGORIES, INTERFERENCE_METHODS, INTERNAL_STATUSES } from '../../contract/vocabulary';
 import { nastyString } from './fuzz-values';
 import { reportWithMarker } from './instance';
 
@@ -107,7 +107,13 @@ function staffBase(path: string, world: FuzzWorld): fc.Arbitrary<Record<string, 
     '/api/staff/reports/{id}/replies': fc.record({ body: text }),
     '/api/staff/reports/{id}/notes': fc.record({ body: text }),
     '/api/staff/reports/{id}/referrals': fc.record({ agency: text, date: fc.constantFrom('2026-11-20', '2026-02-31', '0000-00-00', '99999-01-01') }),
-    '/api/staff/reports/{id}/interference': fc.record({ who: text, when: text, how: text }),
+    '/api/staff/reports/{id}/interference': fc.record({
+      who: fc.record({ name: text }, { requiredKeys: [] }),
+      when: fc.record({ date: fc.constantFrom('2026-11-20', '2026-02-31', 'yesterday') }),
+      how: fc.constantFrom(...INTERFERENCE_METHODS, 'telepathy'),
+      asked: text,
+      reportedToSuperior: fc.constantFrom(true, false, 'yes'),
+    }),
     '/api/staff/reports/{id}/links': fc.record({ relatedId: reportId }),
     '/api/staff/reports/{id}/close': fc.record({ outcome: fc.constantFrom('duplicate', 'spam', 'nope') }),
     '/api/staff/reports/{id}/reveal-contact': fc.record({ reason: fc.constantFrom('We need to call the reporter back.', 'short') }),

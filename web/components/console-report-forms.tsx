@@ -13,6 +13,7 @@ import { REVEAL_REASON_MIN, type ActionKey } from '../staff/report-actions';
 import { CLOSE_OUTCOMES, INTERNAL_STATUSES, PRIORITIES } from '../../contract/vocabulary';
 import type { CaseView, ContactDetails, SessionInfo } from '../staff/types';
 import { ActionAnswer, ActionForm, Field, type ActionContext } from './console-action-form';
+import { InterferenceFields, today } from './console-interference-fields';
 import { RecordList } from './console-report-records';
 
 interface Props {
@@ -29,12 +30,6 @@ interface Props {
 
 /** The public message's field: focused after a status change or closing, to prompt an update. */
 export const PUBLIC_MESSAGE_FIELD_ID = 'f-publicMessage-body';
-
-function today(): string {
-  const now = new Date();
-  const pad = (n: number): string => String(n).padStart(2, '0');
-  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
-}
 
 function Messages({ lang, m, view, ctx }: Props): JSX.Element {
   return (
@@ -76,12 +71,12 @@ function Messages({ lang, m, view, ctx }: Props): JSX.Element {
   );
 }
 
-function Records({ lang, m, view, ctx }: Props): JSX.Element {
+function Records({ lang, w, m, view, ctx }: Props): JSX.Element {
   const i = m.interference;
   return (
     <section>
       <h2 id="h-records">{m.records.heading}</h2>
-      <RecordList lang={lang} m={m} records={view.caseRecords} />
+      <RecordList lang={lang} m={m} methods={w.interferenceMethods} records={view.caseRecords} />
       <ActionForm action="note" ctx={ctx} heading={m.note.heading} submit={m.note.submit}>
         <Field action="note" ctx={ctx} name="body" kind="textarea" label={m.note.label} hint={m.note.hint} required maxLength={LIMITS.followUp.max} />
       </ActionForm>
@@ -92,10 +87,7 @@ function Records({ lang, m, view, ctx }: Props): JSX.Element {
         <Field action="referral" ctx={ctx} name="tellReporter" kind="checkbox" label={m.referral.tellReporter} hint={m.referral.tellReporterHint} defaultChecked />
       </ActionForm>
       <ActionForm action="interference" ctx={ctx} heading={i.heading} intro={i.intro} submit={i.submit}>
-        <Field action="interference" ctx={ctx} name="who" label={i.who} required maxLength={2000} />
-        <Field action="interference" ctx={ctx} name="when" label={i.when} required maxLength={200} />
-        <Field action="interference" ctx={ctx} name="how" kind="textarea" label={i.how} required maxLength={5000} />
-        <Field action="interference" ctx={ctx} name="outcome" kind="textarea" label={i.outcome} maxLength={5000} />
+        <InterferenceFields ctx={ctx} m={i} methods={w.interferenceMethods} />
       </ActionForm>
     </section>
   );

@@ -4,6 +4,7 @@
  * catalogues (and the reporter's status names) in each Chinese language.
  */
 import { describe, expect, it } from 'vitest';
+import { INTERFERENCE_METHODS } from '../../contract/vocabulary';
 import { messagesFor } from './index';
 
 const enLabels = messagesFor('en').console.labels;
@@ -58,11 +59,12 @@ describe.each(Object.entries(CHINESE))('the %s console', (lang, words) => {
 });
 
 describe('every language', () => {
-  it('has one label for every status, category, outcome, priority and source', () => {
+  it('has one label for every status, category, outcome, priority, source and interference method', () => {
     for (const labels of [enLabels, hansLabels, hantLabels]) {
-      for (const set of [labels.statuses, labels.categories, labels.outcomes, labels.sources]) {
+      for (const set of [labels.statuses, labels.categories, labels.outcomes, labels.sources, labels.interferenceMethods]) {
         expect(Object.values(set).every((label) => label.trim().length > 0)).toBe(true);
       }
+      expect(Object.keys(labels.interferenceMethods)).toEqual([...INTERFERENCE_METHODS]);
       expect(labels.priorities).toHaveLength(4);
     }
   });

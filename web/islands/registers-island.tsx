@@ -7,12 +7,12 @@ import { StaffGate } from '../staff/staff-gate';
 import { consoleMessagesFor } from './console-messages';
 
 export function RegistersIsland({ lang }: { lang: Lang }): JSX.Element {
-  const { common, registers, labels } = consoleMessagesFor(lang);
+  const { common, registers, labels, report } = consoleMessagesFor(lang);
   return (
     <StaffGate lang={lang} common={common} roles={['triager', 'admin']} notForRole={registers.notForRole}>
       {(me) => (
         <>
-          <InterferenceRegister lang={lang} m={registers} common={common} channels={me.channels} />
+          <InterferenceRegister lang={lang} m={registers} common={common} report={report} methods={labels.interferenceMethods} channels={me.channels} />
           <SlowProgressRegister lang={lang} m={registers} labels={labels} common={common} />
         </>
       )}

@@ -44,7 +44,7 @@ export function AuditStats(props: Props): JSX.Element {
       );
     }
     if (stats === null) return <p role="status">{common.loading}</p>;
-    const charts: { id: string; text: { heading: string; key: string }; rows: ChartRow[] }[] = [
+    const charts: { id: string; text: { heading: string; key: string }; rows: ChartRow[]; interference?: true }[] = [
       { id: 'by-channel', text: m.charts.byChannel, rows: named(stats.byChannel, (key) => channelNameOf(lang, stats.channels, key)) },
       { id: 'by-category', text: m.charts.byCategory, rows: named(stats.byCategory, (key) => labelOf(labels.categories, key)) },
       { id: 'by-region', text: m.charts.byRegion, rows: named(stats.byRegion, (key) => (key === '' ? m.noRegion : key)) },
@@ -58,6 +58,14 @@ export function AuditStats(props: Props): JSX.Element {
           { label: m.overdueFeedback, count: stats.overdue.feedback },
         ],
       },
+      // Counted from case records, not reports: their own column header and empty text.
+      {
+        id: 'interference-by-channel',
+        text: m.charts.interferenceByChannel,
+        rows: named(stats.interference.byChannel, (key) => channelNameOf(lang, stats.channels, key)),
+        interference: true,
+      },
+      { id: 'interference-by-month', text: m.charts.interferenceByMonth, rows: named(stats.interference.byMonth, (key) => key), interference: true },
     ];
     return (
       <>
@@ -79,6 +87,10 @@ export function AuditStats(props: Props): JSX.Element {
             <dt>{m.overdueFeedback}</dt>
             <dd>{stats.overdue.feedback}</dd>
           </div>
+          <div>
+            <dt>{m.interferenceTotal}</dt>
+            <dd>{stats.interference.total}</dd>
+          </div>
         </dl>
         {charts.map((chart) => (
           <BarChart
@@ -86,9 +98,9 @@ export function AuditStats(props: Props): JSX.Element {
             id={chart.id}
             heading={chart.text.heading}
             keyHeader={chart.text.key}
-            countHeader={m.countColumn}
-            rows={stats.total === 0 && chart.id !== 'overdue' ? [] : chart.rows}
-            noData={m.noData}
+            countHeader={chart.interference ? m.interferenceCount : m.countColumn}
+            rows={chart.interference ? chart.rows : stats.total === 0 && chart.id !== 'overdue' ? [] : chart.rows}
+            noData={chart.interference ? m.noInterference : m.noData}
           />
         ))}
       </>

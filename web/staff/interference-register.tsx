@@ -1,9 +1,12 @@
 /**
- * The interference register: every interference record in the caller's
- * channels (GET /api/staff/interference), filterable by channel, paged with
- * "Load more", and exported as CSV built here from the loaded records.
+ * The interference register: a form to record an entry for a lead by its
+ * number, then every interference record in the caller's channels
+ * (GET /api/staff/interference) in structured columns, filterable by channel,
+ * paged with "Load more", and exported as CSV built here from the loaded
+ * records. Free-text entries from before (version 1) fill the columns they
+ * can and leave the rest empty.
  */
-import type { ConsoleMessages, RegistersMessages } from '../i18n/types';
+import type { ConsoleMessages, RegistersMessages, ReportLabels, StaffReportMessages } from '../i18n/types';
 import type { JSX } from 'preact';
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { Lang } from '../i18n/lang';
@@ -16,22 +19,44 @@ import { reportHref, type StaffChannel } from './session';
 import { DataTable } from './data-table';
 import type { InterferenceEntry } from '../../contract/schemas/staff-views';
 import { fill } from '../i18n/fill';
+import { whenText } from '../components/console-report-records';
+import { InterferenceEntryForm } from './interference-entry-form';
 
 interface Props {
   lang: Lang;
   m: RegistersMessages;
   common: ConsoleMessages;
+  /** The case page's interference messages: the entry form's fields are the same. */
+  report: StaffReportMessages;
+  methods: ReportLabels['interferenceMethods'];
   channels: readonly StaffChannel[];
 }
 
 const PAGE_SIZE = 50;
 
-/** The records as spreadsheet rows: channels by their names in the page's language, as on screen. */
-function csvRows(lang: Lang, m: RegistersMessages['interference'], channels: readonly StaffChannel[], records: readonly InterferenceEntry[]): CsvCell[][] {
+/** One entry's structured columns, after the record, lead and channel; a version 1 entry's free text goes where it belongs, the rest left empty. */
+function entryCells(m: RegistersMessages['interference'], methods: ReportLabels['interferenceMethods'], r: InterferenceEntry): (string | undefined)[] {
+  if (r.version === 1) return [r.who, undefined, undefined, r.when, r.how, undefined, undefined, r.outcome];
+  return [r.who.name, r.who.position, r.who.unit, whenText(r.when), methods[r.how], r.asked, r.reportedToSuperior ? m.yes : m.no, r.followUp];
+}
+
+/** The header row, in the order of the cells. */
+function columnsOf(m: RegistersMessages['interference']): string[] {
   const c = m.columns;
+  return [c.id, c.report, c.channel, c.who, c.position, c.unit, c.when, c.how, c.asked, c.reportedToSuperior, c.followUp, c.by, c.at];
+}
+
+/** The records as spreadsheet rows: channels and methods by their names in the page's language, as on screen. */
+function csvRows(
+  lang: Lang,
+  m: RegistersMessages['interference'],
+  methods: ReportLabels['interferenceMethods'],
+  channels: readonly StaffChannel[],
+  records: readonly InterferenceEntry[],
+): CsvCell[][] {
   return [
-    [c.id, c.report, c.channel, c.who, c.when, c.how, c.outcome, c.by, c.at],
-    ...records.map((r) => [r.id, r.reportId, channelNameOf(lang, channels, r.channel), r.who, r.when, r.how, r.outcome, r.by?.username, r.at]),
+    columnsOf(m),
+    ...records.map((r) => [r.id, r.reportId, channelNameOf(lang, channels, r.channel), ...entryCells(m, methods, r), r.by?.username, r.at]),
   ];
 }
 
@@ -73,17 +98,29 @@ export function InterferenceRegister(props: Props): JSX.Element {
     void load(channel, null);
   }, [channel]);
 
-  const csvUrl = useMemo(() => (records.length === 0 ? null : URL.createObjectURL(csvBlob(csvRows(lang, m, props.channels, records)))), [records, m, lang, props.channels]);
+  const csvUrl = useMemo(
+    () => (records.length === 0 ? null : URL.createObjectURL(csvBlob(csvRows(lang, m, props.methods, props.channels, records)))),
+    [records, m, lang, props.methods, props.channels],
+  );
   useEffect(() => () => {
     if (csvUrl !== null) URL.revokeObjectURL(csvUrl);
   }, [csvUrl]);
   const fileName = `${m.fileName}-${channel === '' ? 'all' : channel}-${new Date().toISOString().slice(0, 10)}.csv`;
-  const c = m.columns;
 
   return (
     <section aria-labelledby="interference-heading">
       <h2 id="interference-heading">{m.heading}</h2>
       <p>{m.intro}</p>
+      <InterferenceEntryForm
+        lang={lang}
+        common={common}
+        m={m.entry}
+        fields={props.report.interference}
+        fixFields={props.report.fixFields}
+        busyLabel={props.report.busy}
+        methods={props.methods}
+        onRecorded={() => void load(channel, null)}
+      />
       <div class="toolbar">
         <SelectField
           id="interference-channel"
@@ -113,7 +150,7 @@ export function InterferenceRegister(props: Props): JSX.Element {
         <DataTable
           captionId="interference-caption"
           caption={m.caption}
-          columns={[c.id, c.report, c.channel, c.who, c.when, c.how, c.outcome, c.by, c.at]}
+          columns={columnsOf(m)}
           rows={records}
           rowKey={(r) => r.id}
           cells={(r) => (
@@ -125,10 +162,9 @@ export function InterferenceRegister(props: Props): JSX.Element {
                 <a href={reportHref(lang, r.reportId)}>{fill(lang, props.m.reportLink, { id: String(r.reportId) })}</a>
               </td>
               <td>{channelNameOf(lang, props.channels, r.channel)}</td>
-              <td class="text-block">{r.who}</td>
-              <td class="text-block">{r.when}</td>
-              <td class="text-block">{r.how}</td>
-              <td class="text-block">{r.outcome ?? ''}</td>
+              {entryCells(m, props.methods, r).map((cell) => (
+                <td class="text-block">{cell ?? ''}</td>
+              ))}
               <td>{r.by?.username ?? ''}</td>
               <td>{formatTime(lang, r.at)}</td>
             </>

@@ -7,6 +7,7 @@ import type { StaffReportMessages } from '../i18n/types';
 import type { CaseRecordView } from './types';
 import { fill } from '../i18n/fill';
 import type { Lang } from '../i18n/lang';
+import { interferenceEntry } from './interference-entry';
 
 export type ActionKey =
   | 'reply'
@@ -91,9 +92,10 @@ export function reportAction(
       break;
     }
     case 'interference': {
-      const i = m.interference;
-      const fields = { who: need('who', i.who), when: need('when', i.when), how: need('how', i.how), outcome: optional('outcome') };
-      prepared = { path: 'interference', body: fields, outcome: { kind: 'record', record: { kind: 'interference', ...fields } }, done: i.done };
+      const entry = interferenceEntry(values, m.interference);
+      if ('invalid' in entry) return entry;
+      const record = { kind: 'interference', version: 2, ...entry.body } as const;
+      prepared = { path: 'interference', body: entry.body, outcome: { kind: 'record', record }, done: m.interference.done };
       break;
     }
     case 'status':
