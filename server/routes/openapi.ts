@@ -7,6 +7,7 @@ import { reporterPaths } from '../openapi/reporter';
 import { staffAccountPaths } from '../openapi/staff-accounts';
 import { staffCasePaths } from '../openapi/staff-cases';
 import { staffLowEffortPaths } from '../openapi/staff-low-effort';
+import { staffSearchPaths } from '../openapi/staff-search';
 
 /** The OpenAPI 3.1 document. */
 export function buildOpenApiDocument(): object {
@@ -24,7 +25,7 @@ export function buildOpenApiDocument(): object {
         staffSession: { type: 'apiKey', in: 'cookie', name: 'tipline_staff', description: '`__Host-tipline_staff` behind TLS.' },
       },
     },
-    paths: { ...reporterPaths, ...staffAccountPaths, ...staffLowEffortPaths, ...staffCasePaths },
+    paths: { ...reporterPaths, ...staffAccountPaths, ...staffLowEffortPaths, ...staffCasePaths, ...staffSearchPaths },
   };
 }
 
