@@ -15,7 +15,7 @@
  * Related leads: other reports of the same channel sharing tokens with this
  * one, each shared token weighted by its rarity (log(1 + N / reports
  * holding it)); tokens in more than 5% of the channel's reports (and more
- * than 10) say nothing and are skipped, as are tokens in more than 1,000
+ * than 10) say nothing and are skipped, as are tokens in more than 200
  * reports, which bounds the work.
  */
 import type { StaffSession } from '../auth/session-store';
@@ -46,9 +46,13 @@ export interface SearchDeps {
 }
 
 /** Counting a token's reports stops here: enough to order tokens rarest first. */
-const FREQUENCY_CAP = 5_000;
-/** Related leads: a token in more reports than this is too common to relate anything. */
-const RELATED_MAX_POSTINGS = 1_000;
+const FREQUENCY_CAP = 1_000;
+/**
+ * Related leads: a token in more reports than this is too common to relate
+ * anything (a name or a plate is in a handful); it also bounds the work to
+ * a few hundred rows per token (bench/search.ts).
+ */
+const RELATED_MAX_POSTINGS = 200;
 const RELATED_COMMON_SHARE = 0.05;
 const RELATED_COMMON_FLOOR = 10;
 
@@ -94,16 +98,19 @@ export async function searchLeads(deps: SearchDeps, session: StaffSession, q: st
   };
 }
 
-/** The newest reports of one channel holding every token. */
+/**
+ * The newest reports of one channel holding every token. With several
+ * tokens, the rarest leads (counting stops at FREQUENCY_CAP: past it, any
+ * token finds its 50 quickly enough); one token needs no counting at all.
+ */
 function searchChannel(db: Db, channelId: number, identity: string, tokens: readonly string[]): number[] {
   const key = channelSearchKey(identity);
-  const blind = tokens.map((token) => {
-    const bytes = blindToken(key, token);
-    return { bytes, count: tokenFrequency(db, channelId, bytes, FREQUENCY_CAP) };
-  });
-  if (blind.some((token) => token.count === 0)) return [];
-  blind.sort((a, b) => a.count - b.count);
-  return findReportsWithAll(db, channelId, blind.map((token) => token.bytes), SEARCH_RESULTS_MAX);
+  const blind = tokens.map((token) => blindToken(key, token));
+  if (blind.length === 1) return findReportsWithAll(db, channelId, blind, SEARCH_RESULTS_MAX);
+  const counted = blind.map((bytes) => ({ bytes, count: tokenFrequency(db, channelId, bytes, FREQUENCY_CAP) }));
+  if (counted.some((token) => token.count === 0)) return [];
+  counted.sort((a, b) => a.count - b.count);
+  return findReportsWithAll(db, channelId, counted.map((token) => token.bytes), SEARCH_RESULTS_MAX);
 }
 
 /** The report a tracking code opens, if it lies in the caller's channels. */
