@@ -10,6 +10,8 @@ import { auditEntries, jsonOf, submit, type Submitted } from '../support/casewor
 import { ADMIN, createTestInstance, postJson, type TestInstance } from '../support/instance';
 import { addStaff, signIn, staffRequest } from '../support/staff';
 import type { RelatedAnswer, SearchAnswer } from '../../contract/schemas/staff-search';
+import { deleteReportsForGood } from '../../server/services/report-deletion';
+import { toSecond } from '../../server/time';
 
 const PASSWORD = 'search password 1234';
 
@@ -187,6 +189,21 @@ describe('moving a report', () => {
       .all(moved.id)
       .map((row) => row.slug);
     expect(channels).toEqual(['organised_crime']);
+  });
+});
+
+describe('deleting a report', () => {
+  it('deletes its tokens with it (retention purge, low-effort discard)', async () => {
+    const doomed = await submit(t, { details: 'Ouyang Feng keeps the ledgers in a shoebox.' });
+    await t.searchIndexer.run();
+    expect(tokenCount(doomed.id)).toBeGreaterThan(3);
+    await deleteReportsForGood(t.db, t.files, () => ({
+      ids: [doomed.id],
+      audit: { at: toSecond(t.clock.now()), actorStaffId: null, action: 'retention.purged', detail: { count: 1 } },
+      summary: null,
+    }));
+    expect(tokenCount(doomed.id)).toBe(0);
+    expect(ids(await search(searcher, 'Ouyang'))).toEqual([]);
   });
 });
 
