@@ -18,7 +18,7 @@ export const searchQuerySchema = z.object({
     .trim()
     .min(1)
     .max(SEARCH_QUERY_MAX)
-    .meta({ description: 'Names, phone numbers, plates, company names, places (every token must match), or a tracking code (POST only).' }),
+    .meta({ description: 'Names, phone numbers, plates, company names, places (every token must match; at most 40 tokens, or 400 too_long), or a tracking code (POST only).' }),
 });
 export type SearchQuery = z.output<typeof searchQuerySchema>;
 

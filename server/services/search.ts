@@ -45,6 +45,12 @@ export interface SearchDeps {
   kdf: KdfPool;
 }
 
+/**
+ * A query holding more tokens than this (a pasted Chinese paragraph: one
+ * per character) is refused: each token costs a count and a probe per
+ * channel, and no lead is found by forty words at once.
+ */
+export const MAX_QUERY_TOKENS = 40;
 /** Counting a token's reports stops here: enough to order tokens rarest first. */
 const FREQUENCY_CAP = 1_000;
 /**
@@ -84,6 +90,7 @@ export async function searchLeads(deps: SearchDeps, session: StaffSession, q: st
   }
   const tokens = queryTokens(q);
   if (tokens.length === 0) throw fail('invalid_input', { q: 'too_short' });
+  if (tokens.length > MAX_QUERY_TOKENS) throw fail('invalid_input', { q: 'too_long' });
   const found = channelIds.flatMap((channelId) => {
     const identity = session.channelIdentities.get(channelId);
     return identity === undefined ? [] : searchChannel(deps.db, channelId, identity, tokens);

@@ -89,11 +89,14 @@ describe('POST /api/staff/search', () => {
     expect(ids(await search(searcher, 'Chen Weiming'))).toEqual([racket.id]);
   });
 
-  it('refuses a query with nothing to search for', async () => {
-    for (const q of ['a', ' - ', '']) {
+  it('refuses a query with nothing to search for, or with too many tokens', async () => {
+    const paragraph = Array.from({ length: 45 }, (_, i) => String.fromCodePoint(0x4e00 + i)).join(''); // 44 distinct bigrams
+    for (const [q, problem] of [['a', 'too_short'], [' - ', 'too_short'], ['', 'too_short'], [paragraph, 'too_long']] as const) {
       const res = await staffRequest(t, searcher, 'POST', '/api/staff/search', { q });
-      expect((await jsonOf<{ error: { code: string } }>(res, 400)).error.code, q).toBe('invalid_input');
+      const { error } = await jsonOf<{ error: { code: string; fields: Record<string, string> } }>(res, 400);
+      expect([error.code, error.fields['q']], q).toEqual(['invalid_input', problem]);
     }
+    expect(ids(await search(searcher, paragraph.slice(0, 40)))).toEqual([]); // 39 bigrams: searched
   });
 
   it('audits each search with its result count, and neither logs nor stores the query', async () => {
