@@ -11,6 +11,7 @@ import { ADMIN, createTestInstance, postJson, type TestInstance } from '../suppo
 import { addStaff, signIn, staffRequest } from '../support/staff';
 import type { RelatedAnswer, SearchAnswer } from '../../contract/schemas/staff-search';
 import { deleteReportsForGood } from '../../server/services/report-deletion';
+import { unlockStaff } from '../../server/services/staff-keys';
 import { toSecond } from '../../server/time';
 
 const PASSWORD = 'search password 1234';
@@ -150,6 +151,16 @@ describe('unindexed reports', () => {
       t.db.prepare<[number], { v: number }>('SELECT search_version AS v FROM reports WHERE id = ?').get(waiting.id)?.v ?? -1;
     await t.searchIndexer.run(); // no live session holds case_interference
     expect(indexed()).toBe(0);
+    // A session that must change its password first lends the indexer nothing either.
+    const unlocked = await unlockStaff(t.db, t.kdf.staff, ADMIN.username, ADMIN.password);
+    if (!unlocked) throw new Error('the first admin should unlock');
+    const restricted = t.sessions.create(
+      { staffId: unlocked.id, username: unlocked.username, role: unlocked.role, personalIdentity: unlocked.personalIdentity, personalRecipient: unlocked.recipient, channelIdentities: unlocked.channelIdentities, restriction: 'change_password' },
+      t.clock.now().getTime(),
+    );
+    await t.searchIndexer.run();
+    expect(indexed()).toBe(0);
+    t.sessions.end(restricted.session);
     const admin = await signIn(t, ADMIN.username, ADMIN.password);
     await t.searchIndexer.run();
     expect(indexed()).toBe(1);
