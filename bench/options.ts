@@ -49,18 +49,22 @@ export const QUICK: BenchOptions = {
   chachaBytes: 16 * MiB,
 };
 
-/** Options from the command line: `--quick`, `--flood`, `--out <file>`. */
-export function parseArgs(argv: readonly string[]): { options: BenchOptions; out: string; flood: boolean } {
+/** Options from the command line: `--quick`, `--flood`, `--search`, `--out <file>`. */
+export function parseArgs(argv: readonly string[]): { options: BenchOptions; out: string; flood: boolean; search: boolean } {
   let options = FULL;
   let out: string | null = null;
   let flood = false;
+  let search = false;
   for (let i = 0; i < argv.length; i += 1) {
     const arg = argv[i];
     if (arg === '--quick') options = QUICK;
     else if (arg === '--flood') flood = true;
+    else if (arg === '--search') search = true;
     else if (arg === '--out' && argv[i + 1] !== undefined) out = argv[(i += 1)] ?? out;
-    else throw new Error(`unknown argument ${arg ?? ''} (use --quick, --flood, --out <file>)`);
+    else throw new Error(`unknown argument ${arg ?? ''} (use --quick, --flood, --search, --out <file>)`);
   }
-  // The flood's results are another document: they do not overwrite the main run's.
-  return { options, out: out ?? (flood ? 'bench-flood-results.json' : 'bench-results.json'), flood };
+  if (flood && search) throw new Error('--flood and --search are separate runs: choose one');
+  // The flood's and the search's results are other documents: they do not overwrite the main run's.
+  const defaultOut = flood ? 'bench-flood-results.json' : search ? 'bench-search-results.json' : 'bench-results.json';
+  return { options, out: out ?? defaultOut, flood, search };
 }

@@ -5,7 +5,8 @@
  * parts 1–4 again on post-quantum channels). Progress goes to stderr, the table
  * to stdout. Load is bounded by rounds and windows and stops by itself.
  * `--flood` measures honest reporters under attack instead (bench/flood/),
- * into bench-flood-results.json.
+ * into bench-flood-results.json; `--search` only staff search at 100,000
+ * indexed leads (bench/search.ts), into bench-search-results.json.
  */
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -137,7 +138,7 @@ async function runBench(options: BenchOptions, scratch: string): Promise<BenchRe
 }
 
 async function main(): Promise<void> {
-  const { options, out, flood } = parseArgs(process.argv.slice(2));
+  const { options, out, flood, search } = parseArgs(process.argv.slice(2));
   const scratch = mkdtempSync(path.join(tmpdir(), 'tipline-bench-'));
   try {
     const file = path.resolve(out);
@@ -147,6 +148,12 @@ async function main(): Promise<void> {
       const results = await runFlood(options.quick ? FLOOD_QUICK : FLOOD_FULL, scratch, machine(), progress);
       writeFileSync(file, JSON.stringify(results, null, 2) + '\n');
       process.stdout.write(formatFloodResults(results) + '\n');
+    } else if (search) {
+      // Staff search only: seeds its own database in the benchmark process, no server.
+      const { runSearchBench, formatSearchResults, SEARCH_FULL, SEARCH_QUICK } = await import('./search');
+      const results = await runSearchBench(options.quick ? SEARCH_QUICK : SEARCH_FULL, scratch, progress);
+      writeFileSync(file, JSON.stringify(results, null, 2) + '\n');
+      process.stdout.write(formatSearchResults(results) + '\n');
     } else {
       const results = await runBench(options, scratch);
       writeFileSync(file, JSON.stringify(results, null, 2) + '\n');

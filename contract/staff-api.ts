@@ -21,6 +21,7 @@ import type {
 } from './schemas/staff-oversight-views';
 import type { NotificationDeliveryList, NotificationSettingsView } from './schemas/staff-notifications';
 import type { CaseView, DiscardSummary, LowEffortBatchPage, QueuePage, ReportSummary } from './schemas/staff-views';
+import type { RelatedAnswer, SearchAnswer } from './schemas/staff-search';
 
 type Id = number;
 
@@ -38,6 +39,7 @@ export interface StaffAnswers {
     [path: `reports?${string}`]: QueuePage;
     [path: `reports/${Id}`]: CaseView;
     [path: `reports/${Id}/audit${string}`]: AuditPage;
+    [path: `reports/${Id}/related`]: RelatedAnswer;
     [path: `audit?${string}`]: AuditTrailPage;
     [path: `interference?${string}`]: InterferencePage;
   };
@@ -51,6 +53,8 @@ export interface StaffAnswers {
     'totp/disable': SessionInfo;
     /** 204 (null) when there is nothing to claim. */
     'queue/claim': CaseView | null;
+    /** The console searches with POST: a query never sits in a URL. */
+    search: SearchAnswer;
     'admin/staff': z.infer<typeof staffCreatedSchema>;
     [path: `admin/staff/${Id}/${'enable' | 'disable'}`]: null;
     'admin/channels': z.infer<typeof channelCreatedSchema>;

@@ -83,6 +83,7 @@ export const AUDIT_ACTIONS = [
   'channel.renamed',
   'channel.granted',
   'lead.entered',
+  'staff.searched',
   'report.viewed',
   'report.claimed',
   'report.lease_renewed',

@@ -35,6 +35,7 @@ import { SessionStore } from './auth/session-store';
 import { createSignInGuard } from './auth/sign-in-guard';
 import { createAbuseGuards, type AbuseGuards } from './abuse/guards';
 import type { FailedSignInLog } from './services/failed-sign-ins';
+import { SearchIndexer } from './services/search-indexer';
 import { siteFiles } from './http/site-files';
 
 /** Staff requests are small JSON documents. */
@@ -62,6 +63,8 @@ export interface AppOptions {
   kdf?: KdfPools;
   /** Failed sign-ins awaiting the audit trail: the caller flushes it on a timer and at shutdown. */
   failedSignIns: FailedSignInLog;
+  /** The search indexer (tests pass their own to wait for it; the caller runs it on a timer); one over `sessions` by default. */
+  searchIndexer?: SearchIndexer;
 }
 
 /** The whole application as a Hono app (use `app.fetch` or `app.request`). */
@@ -73,6 +76,7 @@ export function createApp(options: AppOptions): Hono<{ Variables: AppVariables }
   const guards = options.guards ?? createAbuseGuards(config, instanceKey, now);
   const kdf = options.kdf ?? createKdfPools(config.argon2, config.kdfLimits);
   const signInGuard = createSignInGuard(instanceKey);
+  const searchIndexer = options.searchIndexer ?? new SearchIndexer(db, sessions, now);
   const secure = isSecure({ publicOrigin: config.publicOrigin });
   const receipts = new OneViewCookies(secure, now, RECEIPT);
   const followUpsSent = new OneViewCookies(secure, now, FOLLOW_UP_SENT);
@@ -90,6 +94,7 @@ export function createApp(options: AppOptions): Hono<{ Variables: AppVariables }
     kdf,
     signInGuard,
     failedSignIns: options.failedSignIns,
+    searchIndexer,
     now,
   };
   const app = new Hono<{ Variables: AppVariables }>();

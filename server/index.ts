@@ -7,7 +7,7 @@
  */
 import { Server } from 'node:http';
 import { serve } from '@hono/node-server';
-import { createApp } from './app';
+import { createApp, createSessionStore } from './app';
 import { ConfigError, loadConfig } from './config';
 import { createKdfPools } from './crypto/argon2';
 import { warmPayloadWorkers } from './crypto/payload-pool';
@@ -21,6 +21,7 @@ import { generatePassword, initialiseInstance, isInitialised } from './services/
 import { purgeClosedReports } from './services/retention';
 import { Notifier, TICK_MS } from './services/notifier';
 import { createSmtpMailer } from './mail/smtp';
+import { SearchIndexer } from './services/search-indexer';
 import { startedThreadPoolSize, wantedThreadPoolSize } from './threadpool';
 import { SITE_DIR } from './paths';
 import { missingProfileKeys } from '../contract/operator-profile';
@@ -82,7 +83,9 @@ async function main(): Promise<void> {
   }
 
   const failedSignIns = new FailedSignInLog(db);
-  const app = createApp({ db, config, instanceKey, siteDir: SITE_DIR, log, files, kdf, failedSignIns });
+  const sessions = createSessionStore(config);
+  const searchIndexer = new SearchIndexer(db, sessions, () => new Date());
+  const app = createApp({ db, config, instanceKey, siteDir: SITE_DIR, log, files, kdf, failedSignIns, sessions, searchIndexer });
   const server = serve({ fetch: app.fetch, hostname: config.host, port: config.port }, (info) => {
     log.info('listening', { host: config.host, port: info.port });
     process.stdout.write(`Tipline is running on http://${config.host}:${info.port}/\n`);
@@ -141,6 +144,11 @@ async function main(): Promise<void> {
     }
   };
   setInterval(() => flushFailures(false), 60_000).unref();
+
+  // Reporter follow-ups and reports nobody has opened yet are indexed while
+  // a session holding their channel is alive (it runs after sign-in and
+  // searches too); a few seconds late is soon enough for search.
+  setInterval(() => searchIndexer.kick(), 15_000).unref();
 
   const shutdown = (): void => {
     server.close();

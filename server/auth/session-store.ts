@@ -86,6 +86,20 @@ export class SessionStore {
     for (const session of [...this.sessions.values()]) if (session.staffId === staffId) this.end(session);
   }
 
+  /**
+   * Channel id -> identity from every live, unrestricted session: what the
+   * search indexer may use. A session that may not do casework yet (must
+   * change its password or enrol TOTP) lends it nothing.
+   */
+  heldChannelIdentities(now: number): Map<number, string> {
+    const held = new Map<number, string>();
+    for (const session of this.sessions.values()) {
+      if (session.restriction !== null || now > this.idleEndsAt(session) || now - session.createdAt > this.limits.maxMs) continue;
+      for (const [channelId, identity] of session.channelIdentities) if (!held.has(channelId)) held.set(channelId, identity);
+    }
+    return held;
+  }
+
   /** Sessions of a member, for updating their keys in place (new grant). */
   sessionsOf(staffId: number): StaffSession[] {
     return [...this.sessions.values()].filter((session) => session.staffId === staffId);

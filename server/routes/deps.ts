@@ -11,6 +11,7 @@ import type { OneViewCookies } from '../http/one-view-cookie';
 import type { StaffAuthDeps } from '../http/staff-auth';
 import type { Logger } from '../log';
 import type { FailedSignInLog } from '../services/failed-sign-ins';
+import type { SearchIndexer } from '../services/search-indexer';
 
 export interface RouteDeps {
   db: Db;
@@ -33,6 +34,8 @@ export interface RouteDeps {
   receipts: OneViewCookies;
   /** The same for the status page after a no-JavaScript follow-up. */
   followUpsSent: OneViewCookies;
+  /** Indexes unindexed reports with the keys of live sessions (server/services/search-indexer.ts). */
+  searchIndexer: SearchIndexer;
   /** The clock; tests move it to expire leases and sessions. */
   now: () => Date;
 }

@@ -80,7 +80,7 @@ function admitSignIn(deps: RouteDeps): MiddlewareHandler {
 
 /** The session a successful sign-in opens, restricted to what the account still owes. */
 function openSession(deps: RouteDeps, { staff, record }: Extract<LoginOutcome, { ok: true }>): { token: string; session: StaffSession } {
-  return deps.sessions.create(
+  const opened = deps.sessions.create(
     {
       staffId: staff.id,
       username: staff.username,
@@ -92,6 +92,9 @@ function openSession(deps: RouteDeps, { staff, record }: Extract<LoginOutcome, {
     },
     deps.now().getTime(),
   );
+  // The new session's channel keys can index what is waiting (in the background).
+  deps.searchIndexer.kick();
+  return opened;
 }
 
 /**

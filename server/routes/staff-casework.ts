@@ -35,6 +35,7 @@ import { summaryOf } from '../services/case-view';
 import type { ReportSummary } from '../../contract/schemas/staff-views';
 import { changeAssignee, changePriority, changeStatus, close, link } from '../services/casework';
 import { moveReport } from '../services/report-move';
+import { indexAfterMove } from '../services/search-index';
 import { staffAuthDeps, type RouteDeps } from './deps';
 
 export function staffCaseworkRoutes(deps: RouteDeps): Hono<{ Variables: StaffVariables }> {
@@ -108,6 +109,7 @@ export function staffCaseworkRoutes(deps: RouteDeps): Hono<{ Variables: StaffVar
     .post('/reports/:id/move', caseworkers, jsonInput(moveSchema), async (c) => {
       const opened = open(c);
       await moveReport(db, deps.files, c.get('staff'), opened, c.get('input').channel, deps.now());
+      await indexAfterMove(db, c.get('staff'), opened.meta.id);
       return c.json(summary(opened.meta.id, c.get('staff')), 200);
     })
     .get('/interference', caseworkers, queryInput(interferenceQuerySchema), async (c) =>

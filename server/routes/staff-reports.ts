@@ -1,6 +1,6 @@
 /**
- * /api/staff/reports, /queue, /interference and /leads: the triage queue and
- * the case workflow. Guards are attached per route, never with `use('*')`:
+ * /api/staff/reports, /queue, /interference, /leads and /search: the triage
+ * queue, the case workflow and search. Guards are attached per route, never with `use('*')`:
  * this app is mounted at /api/staff beside the sign-in routes, and a
  * wildcard middleware here would run for them too.
  *
@@ -15,11 +15,13 @@ import { staffCaseworkRoutes } from './staff-casework';
 import { staffFileRoutes } from './staff-files';
 import { staffLeadRoutes } from './staff-leads';
 import { staffQueueRoutes } from './staff-queue';
+import { staffSearchRoutes } from './staff-search';
 
 export function staffReportRoutes(deps: RouteDeps): Hono<{ Variables: StaffVariables }> {
   return new Hono<{ Variables: StaffVariables }>()
     .route('/', staffQueueRoutes(deps))
     .route('/', staffCaseworkRoutes(deps))
     .route('/', staffLeadRoutes(deps))
-    .route('/', staffFileRoutes(deps));
+    .route('/', staffFileRoutes(deps))
+    .route('/', staffSearchRoutes(deps));
 }

@@ -18,6 +18,8 @@ import { reportNotFound, type OpenCase } from './case-access';
 import { caseRecordViewOf } from './case-record-bodies';
 import { staffFilesOf } from './evidence-files';
 import type { ReportContent } from './intake';
+import { indexSnapshotOf, needsIndexing, type IndexSnapshot } from '../data/search-tokens';
+import { indexCaseView, SEARCH_INDEX_VERSION } from './search-index';
 
 /** The queue row for a report at `now`, as the staff member `viewerId` sees it (whether the lease is theirs). */
 export function summaryOf(meta: ReportMeta, now: Date, viewerId: number): ReportSummary {
@@ -56,8 +58,30 @@ export function summaryOf(meta: ReportMeta, now: Date, viewerId: number): Report
   };
 }
 
-/** The whole report decrypted with the channel identity. The caller audits the view. */
+/**
+ * The whole report decrypted with the channel identity. The caller audits
+ * the view. A report not yet in the search index is indexed from this very
+ * decryption (server/services/search-index.ts).
+ */
 export async function caseViewOf(db: Db, session: StaffSession, opened: OpenCase, now: Date): Promise<CaseView> {
+  // Taken before reading: content that arrives meanwhile makes the tokens stale, and they are not stored.
+  const snapshot = indexSnapshotOf(db, opened.meta.id);
+  const view = await decryptCase(db, session, opened, now);
+  if (snapshot) indexIfNeeded(db, view, snapshot, opened.identity);
+  return view;
+}
+
+/** Index the view's content unless the report is indexed already; a failure here never fails the view. */
+function indexIfNeeded(db: Db, view: CaseView, snapshot: IndexSnapshot, identity: string): void {
+  if (!needsIndexing(db, view.id, SEARCH_INDEX_VERSION)) return;
+  try {
+    indexCaseView(db, view, snapshot, identity);
+  } catch {
+    // Stays unindexed; the background indexer tries again.
+  }
+}
+
+async function decryptCase(db: Db, session: StaffSession, opened: OpenCase, now: Date): Promise<CaseView> {
   const { meta, identity } = opened;
   const identities = [identity];
   const ciphertexts = readReportCiphertexts(db, meta.id);

@@ -18,6 +18,7 @@ import { openDataDir } from '../../server/instance-setup';
 import { createLogger } from '../../server/log';
 import { FailedSignInLog } from '../../server/services/failed-sign-ins';
 import { initialiseInstance } from '../../server/services/instance';
+import { SearchIndexer } from '../../server/services/search-indexer';
 import { TEST_ENV } from './test-env';
 
 export const SITE_DIR = fileURLToPath(new URL('../../dist/', import.meta.url));
@@ -43,6 +44,8 @@ export interface TestInstance {
   kdf: KdfPools;
   /** Failed sign-ins awaiting the audit trail; `failedSignIns.flush(t.clock.now())` writes closed windows. */
   failedSignIns: FailedSignInLog;
+  /** The app's search indexer: `await searchIndexer.run()` indexes what the live sessions can open. */
+  searchIndexer: SearchIndexer;
   close(): void;
 }
 
@@ -60,7 +63,9 @@ export async function createTestInstance(env: Record<string, string> = {}): Prom
   const log = createLogger((line) => logLines.push(line));
   const guards = createAbuseGuards(config, instanceKey, clock.now);
   const failedSignIns = new FailedSignInLog(db);
-  const app = createApp({ db, config, instanceKey, siteDir: SITE_DIR, log, now: clock.now, sessions, files, guards, kdf, failedSignIns });
+  // Passive: tests run it when they mean to, so no background write races a check.
+  const searchIndexer = new SearchIndexer(db, sessions, clock.now, { background: false });
+  const app = createApp({ db, config, instanceKey, siteDir: SITE_DIR, log, now: clock.now, sessions, files, guards, kdf, failedSignIns, searchIndexer });
   return {
     app,
     db,
@@ -74,6 +79,7 @@ export async function createTestInstance(env: Record<string, string> = {}): Prom
     clock,
     kdf,
     failedSignIns,
+    searchIndexer,
     close() {
       db.close();
       rmSync(dataDir, { recursive: true, force: true });

@@ -83,6 +83,7 @@ export type AccountMessages = ConsoleCatalogue['account'];
 export type AuditMessages = ConsoleCatalogue['audit'];
 export type RegistersMessages = ConsoleCatalogue['registers'];
 export type QueueMessages = ConsoleCatalogue['queue'];
+export type SearchMessages = ConsoleCatalogue['search'];
 export type SessionMessages = ConsoleCatalogue['session'];
 export type SigninMessages = ConsoleCatalogue['signin'];
 export type StaffReportMessages = ConsoleCatalogue['report'];

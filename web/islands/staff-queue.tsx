@@ -4,7 +4,7 @@
  * low-effort marker, "Load more" pages, and "Pull next", which claims the
  * next report and opens it.
  */
-import type { CaseWords, ConsoleMessages, QueueMessages } from '../i18n/types';
+import type { CaseWords, ConsoleMessages, QueueMessages, SearchMessages } from '../i18n/types';
 import { labelOf } from '../i18n/fill';
 import type { JSX } from 'preact';
 import { staffPath, type Lang } from '../i18n/lang';
@@ -17,6 +17,7 @@ import { LowEffortMarker } from '../staff/low-effort-marker';
 import { FocusingComponent } from './focus-after-render';
 import { consoleMessagesFor } from './console-messages';
 import { DataTable } from '../staff/data-table';
+import { LeadSearch } from '../staff/lead-search';
 
 const FILTERS = ['channel', 'status', 'category', 'region', 'overdue', 'lowEffort', 'assignee'] as const;
 type Filters = Partial<Record<(typeof FILTERS)[number], string>>;
@@ -29,6 +30,7 @@ interface Props {
   c: ConsoleMessages;
   w: CaseWords;
   m: QueueMessages;
+  s: SearchMessages;
 }
 
 interface State {
@@ -264,6 +266,7 @@ export class QueueIsland extends FocusingComponent<Props, State> {
                 )}
               </div>
             </div>
+            <LeadSearch lang={lang} c={c} w={this.props.w} m={this.props.s} columns={m.columns} channels={s.me.channels} />
             <h2>{m.filters}</h2>
             {this.renderFilters(s.me)}
           </>
@@ -314,5 +317,5 @@ export class QueueIsland extends FocusingComponent<Props, State> {
 /** The island a page places: the console's messages in the page's language (console-messages.ts). */
 export function StaffQueue({ lang }: { lang: Lang }): JSX.Element {
   const c = consoleMessagesFor(lang);
-  return <QueueIsland lang={lang} c={c.common} w={{ ...c.labels, ...c.case }} m={c.queue} />;
+  return <QueueIsland lang={lang} c={c.common} w={{ ...c.labels, ...c.case }} m={c.queue} s={c.search} />;
 }

@@ -9,7 +9,7 @@
  * writes with lease_held anyway), and the lead can be taken over after a
  * confirmation.
  */
-import type { CaseWords, ConsoleMessages, StaffReportMessages } from '../i18n/types';
+import type { CaseWords, ConsoleMessages, SearchMessages, StaffReportMessages } from '../i18n/types';
 import { labelOf } from '../i18n/fill';
 import type { JSX } from 'preact';
 import { staffPath, type Lang } from '../i18n/lang';
@@ -24,6 +24,7 @@ import { FocusingComponent } from './focus-after-render';
 import type { ActionResult } from '../components/console-action-form';
 import { PUBLIC_MESSAGE_FIELD_ID, ReportSections } from '../components/console-report-forms';
 import { FileList } from '../components/console-report-files';
+import { RelatedLeads } from '../staff/related-leads';
 import { consoleMessagesFor } from './console-messages';
 
 /** Renew well before the lease runs out, and at least this often. */
@@ -34,6 +35,8 @@ interface Props {
   c: ConsoleMessages;
   w: CaseWords;
   m: StaffReportMessages;
+  /** For the related leads list. */
+  s: SearchMessages;
 }
 
 interface State {
@@ -453,6 +456,7 @@ export class ReportIsland extends FocusingComponent<Props, State> {
         {this.renderOverview(view)}
         {this.renderContent(view)}
         <FileList lang={lang} m={m} view={view} />
+        <RelatedLeads lang={lang} w={w} m={this.props.s} reportId={view.id} />
         {/* Read-only while someone else holds the lead: a disabled fieldset disables every control inside it at once. */}
         <fieldset class="case-work" disabled={held} aria-describedby={held ? 'lease-held' : undefined}>
           <ReportSections
@@ -475,5 +479,5 @@ export class ReportIsland extends FocusingComponent<Props, State> {
 /** The island a page places: the console's messages in the page's language (console-messages.ts). */
 export function StaffReport({ lang }: { lang: Lang }): JSX.Element {
   const c = consoleMessagesFor(lang);
-  return <ReportIsland lang={lang} c={c.common} w={{ ...c.labels, ...c.case }} m={c.report} />;
+  return <ReportIsland lang={lang} c={c.common} w={{ ...c.labels, ...c.case }} m={c.report} s={c.search} />;
 }
