@@ -30,6 +30,7 @@ export interface StaffAnswers {
     me: SessionInfo;
     'me/notifications': NotificationSettingsView;
     stats: Statistics;
+    [path: `stats?${string}`]: Statistics;
     'admin/staff': z.infer<typeof staffListSchema>;
     'admin/channels': z.infer<typeof channelListSchema>;
     'admin/grants': z.infer<typeof grantListSchema>;

@@ -45,9 +45,42 @@ export type GrantRow = z.infer<typeof grantRowSchema>;
 export const grantListSchema = z.object({ grants: z.array(grantRowSchema) });
 
 const counts = z.array(z.object({ key: z.string(), count: z.number().int() }));
+/** Counts by a key and an outcome: closed leads per channel or region and how each was closed. */
+const outcomeCounts = z.array(z.object({ key: z.string(), outcome: z.string(), count: z.number().int() }));
+const byChannelAndRegion = {
+  total: z.number().int(),
+  byChannel: counts.meta({ description: 'Keyed by the channel slug of the lead.' }),
+  byRegion: counts.meta({ description: "Keyed by the lead's region as stored; '' when none was given." }),
+};
+
+const DAY = /^\d{4}-\d{2}-\d{2}$/;
+/** A calendar day as YYYY-MM-DD that exists (no 2026-02-30). */
+const day = z
+  .string()
+  .regex(DAY)
+  .refine((text) => {
+    const date = new Date(`${text}T00:00:00Z`);
+    return !Number.isNaN(date.getTime()) && date.toISOString().startsWith(text);
+  }, 'not a calendar day');
+
+/**
+ * GET /api/staff/stats query: an inclusive range of days (UTC). Leads count
+ * by the hour they were received; register entries (referrals,
+ * interference) by the hour they were recorded. Either end may be left open.
+ */
+export const statisticsQuerySchema = z
+  .object({
+    from: day.optional().meta({ description: 'First day counted, YYYY-MM-DD (UTC), inclusive.' }),
+    to: day.optional().meta({ description: 'Last day counted, YYYY-MM-DD (UTC), inclusive.' }),
+  })
+  .refine((range) => range.from === undefined || range.to === undefined || range.from <= range.to, { path: ['to'], message: 'before from' });
+export type StatisticsQuery = z.infer<typeof statisticsQuerySchema>;
 
 /** GET /api/staff/stats: computed from clear metadata only. */
 export const statisticsSchema = z.object({
+  range: z
+    .object({ from: z.string().nullable(), to: z.string().nullable() })
+    .meta({ description: 'The days counted, as asked; null for an open end.' }),
   total: z.number().int(),
   byChannel: counts.meta({ description: 'Keyed by channel slug; `channels` names each.' }),
   byCategory: counts,
@@ -59,11 +92,24 @@ export const statisticsSchema = z.object({
   channels: z.array(channelNamesSchema).meta({ description: 'Every channel, to name the keys of `byChannel` in the reader\'s language.' }),
   interference: z
     .object({
-      total: z.number().int(),
-      byChannel: counts.meta({ description: 'Keyed by the channel slug of the lead each entry belongs to.' }),
+      ...byChannelAndRegion,
       byMonth: counts.meta({ description: 'Keyed by YYYY-MM of when the entry was recorded.' }),
     })
-    .meta({ description: 'Interference register entries, counted from the clear kind and hour of case records; what an entry says stays encrypted.' }),
+    .meta({ description: 'Interference register entries recorded in the range, counted from the clear kind and hour of case records; what an entry says stays encrypted.' }),
+  referrals: z
+    .object(byChannelAndRegion)
+    .meta({ description: 'Referrals to a competent authority recorded in the range, counted from the clear kind and hour of case records.' }),
+  outcomes: z
+    .object({
+      total: z.number().int(),
+      byOutcome: counts,
+      byChannel: outcomeCounts.meta({ description: 'Closed leads per channel slug and outcome.' }),
+      byRegion: outcomeCounts.meta({ description: "Closed leads per region ('' when none) and outcome." }),
+    })
+    .meta({ description: 'Leads received in the range that are closed, by outcome.' }),
+  overdueLeads: z
+    .object(byChannelAndRegion)
+    .meta({ description: 'Leads received in the range that are on the slow-progress register now: open and past the acknowledgement or feedback deadline.' }),
 });
 export type Statistics = z.infer<typeof statisticsSchema>;
 

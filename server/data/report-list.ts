@@ -5,6 +5,7 @@
  * what the first page costs.
  */
 import type { Db } from './database';
+import { OVERDUE_AT_NOW_SQL } from './overdue';
 import { QUEUE_ORDER_SQL, queueOrder, type QueuePosition } from './queue-order';
 import { REPORT_META_FROM, type ReportMeta } from './report-metadata';
 import type { InternalStatus } from '../../contract/vocabulary';
@@ -54,11 +55,8 @@ function whereClause(channelId: number, filter: ReportListFilter, params: Params
     terms.push('r.low_effort = @lowEffort');
   }
   if (filter.overdueAt !== undefined) {
-    // The slow-progress register: open reports past either deadline. A closed
-    // report needs no more work, so it leaves the register. The literal
-    // `r.status != 'closed'` lets SQLite use the partial index of open reports.
     params['now'] = filter.overdueAt;
-    terms.push(`r.status != 'closed' AND ((r.acknowledged_at IS NULL AND r.ack_due_at < @now) OR r.feedback_due_at < @now)`);
+    terms.push(OVERDUE_AT_NOW_SQL);
   }
   return terms.join(' AND ');
 }

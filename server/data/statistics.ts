@@ -1,63 +1,57 @@
 /** Counts for auditors: from clear metadata only, never content. */
 import type { Db } from './database';
 import { channelNames, listChannelNames } from './channels';
-import type { Statistics } from '../../contract/schemas/staff-oversight-views';
+import { inRange, rangeBounds, type RangeBounds } from './statistics-range';
+import { caseRecordCounts, outcomeCounts, overdueLeadCounts } from './statistics-registers';
+import type { Statistics, StatisticsQuery } from '../../contract/schemas/staff-oversight-views';
 
 type Count = { key: string; count: number };
 
-/** All the numbers at `now` (ISO). */
-export function computeStatistics(db: Db, now: string): Statistics {
+/** All the numbers at `now` (ISO) for leads received, and entries recorded, in `query`'s days. */
+export function computeStatistics(db: Db, now: string, query: StatisticsQuery = {}): Statistics {
+  const range = rangeBounds(query);
+  const received = inRange('r.received_at');
   const grouped = (expression: string): Count[] =>
     db
-      .prepare<[], Count>(`SELECT ${expression} AS key, count(*) AS count FROM reports r GROUP BY 1 ORDER BY 1`)
-      .all();
-  const hours = db
-    .prepare<[], { h: number }>(
-      `SELECT (julianday(acknowledged_at) - julianday(received_at)) * 24 AS h FROM reports
-       WHERE acknowledged_at IS NOT NULL ORDER BY h`,
-    )
-    .all()
-    .map((row) => row.h);
-  const middle = Math.floor(hours.length / 2);
-  const median =
-    hours.length === 0 ? null : hours.length % 2 === 1 ? (hours[middle] ?? null) : ((hours[middle - 1] ?? 0) + (hours[middle] ?? 0)) / 2;
+      .prepare<RangeBounds, Count>(`SELECT ${expression} AS key, count(*) AS count FROM reports r WHERE ${received} GROUP BY 1 ORDER BY 1`)
+      .all(range);
   const overdue = db
-    .prepare<[string, string], { acknowledgement: number; feedback: number }>(
+    .prepare<RangeBounds & { now: string }, { acknowledgement: number; feedback: number }>(
       `SELECT
-         coalesce(sum(acknowledged_at IS NULL AND status <> 'closed' AND ack_due_at < ?), 0) AS acknowledgement,
-         coalesce(sum(status <> 'closed' AND feedback_due_at < ?), 0) AS feedback
-       FROM reports`,
+         coalesce(sum(acknowledged_at IS NULL AND status <> 'closed' AND ack_due_at < @now), 0) AS acknowledgement,
+         coalesce(sum(status <> 'closed' AND feedback_due_at < @now), 0) AS feedback
+       FROM reports r WHERE ${received}`,
     )
-    .get(now, now) ?? { acknowledgement: 0, feedback: 0 };
+    .get({ ...range, now }) ?? { acknowledgement: 0, feedback: 0 };
+  const { byMonth: _referralMonths, ...referrals } = caseRecordCounts(db, 'referral', range);
   return {
-    total: db.prepare<[], { n: number }>('SELECT count(*) AS n FROM reports').get()?.n ?? 0,
+    range: { from: query.from ?? null, to: query.to ?? null },
+    total: db.prepare<RangeBounds, { n: number }>(`SELECT count(*) AS n FROM reports r WHERE ${received}`).get(range)?.n ?? 0,
     byChannel: grouped('(SELECT slug FROM channels c WHERE c.id = r.channel_id)'),
     byCategory: grouped('r.category'),
     byRegion: grouped("coalesce(r.region, '')"),
     byStatus: grouped('r.status'),
     byMonth: grouped('substr(r.received_at, 1, 7)'),
-    medianHoursToAcknowledge: median === null ? null : Math.round(median * 10) / 10,
+    medianHoursToAcknowledge: medianHoursToAcknowledge(db, range),
     overdue,
     channels: listChannelNames(db).map(channelNames),
-    interference: interferenceCounts(db),
+    interference: caseRecordCounts(db, 'interference', range),
+    referrals,
+    outcomes: outcomeCounts(db, range),
+    overdueLeads: overdueLeadCounts(db, range, now),
   };
 }
 
-/**
- * Interference register entries by channel and by month. Only the clear
- * `kind` and hour of each case record are read: the method, the person and
- * whether it was reported stay in the encrypted body, so these counts need
- * no new clear field.
- */
-function interferenceCounts(db: Db): Statistics['interference'] {
-  const grouped = (expression: string): Count[] =>
-    db
-      .prepare<[], Count>(
-        `SELECT ${expression} AS key, count(*) AS count
-         FROM case_records cr JOIN reports r ON r.id = cr.report_id
-         WHERE cr.kind = 'interference' GROUP BY 1 ORDER BY 1`,
-      )
-      .all();
-  const byChannel = grouped('(SELECT slug FROM channels c WHERE c.id = r.channel_id)');
-  return { total: byChannel.reduce((sum, row) => sum + row.count, 0), byChannel, byMonth: grouped('substr(cr.created_at, 1, 7)') };
+function medianHoursToAcknowledge(db: Db, range: RangeBounds): number | null {
+  const hours = db
+    .prepare<RangeBounds, { h: number }>(
+      `SELECT (julianday(acknowledged_at) - julianday(received_at)) * 24 AS h FROM reports r
+       WHERE acknowledged_at IS NOT NULL AND ${inRange('r.received_at')} ORDER BY h`,
+    )
+    .all(range)
+    .map((row) => row.h);
+  const middle = Math.floor(hours.length / 2);
+  const median =
+    hours.length === 0 ? null : hours.length % 2 === 1 ? (hours[middle] ?? null) : ((hours[middle - 1] ?? 0) + (hours[middle] ?? 0)) / 2;
+  return median === null ? null : Math.round(median * 10) / 10;
 }

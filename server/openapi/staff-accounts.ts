@@ -21,9 +21,10 @@ import {
   grantListSchema,
   staffCreatedSchema,
   staffListSchema,
+  statisticsQuerySchema,
   statisticsSchema,
 } from '../../contract/schemas/staff-oversight-views';
-import { errors, jsonBody, jsonResponse, type Operation, type Paths } from './helpers';
+import { errors, jsonBody, jsonResponse, queryParameters, type Operation, type Paths } from './helpers';
 
 const backgroundHeader = {
   name: BACKGROUND_HEADER,
@@ -125,7 +126,16 @@ export const staffAccountPaths: Paths = {
     get: staffOperation('listAudit', 'auditor, admin', { responses: { 200: jsonResponse('Entries newest first (`limit`, `before`) and the chain verification.', auditTrailPageSchema), ...errors(400, 401, 403) } }),
   },
   '/api/staff/stats': {
-    get: staffOperation('statistics', 'auditor, admin', { responses: { 200: jsonResponse('Counts by channel, category, region, status and month; median hours to acknowledge; overdue counts.', statisticsSchema), ...errors(401, 403) } }),
+    get: staffOperation('statistics', 'auditor, admin', {
+      parameters: queryParameters(statisticsQuerySchema),
+      responses: {
+        200: jsonResponse(
+          'For leads received (and register entries recorded) from `from` to `to`: counts by channel, category, region, status and month; median hours to acknowledge; overdue counts; referrals, outcomes, interference entries and overdue leads by channel and region.',
+          statisticsSchema,
+        ),
+        ...errors(400, 401, 403),
+      },
+    }),
   },
   '/api/staff/reports/{id}/audit': {
     get: staffOperation('reportAudit', 'triager or admin of the report\'s channel', { responses: { 200: jsonResponse('The report\'s audit entries.', auditPageSchema), ...errors(401, 403, 404) } }),

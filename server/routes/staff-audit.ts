@@ -8,10 +8,11 @@ import { listAudit, verifyAuditChain } from '../data/audit';
 import { findReportById } from '../data/reports';
 import { computeStatistics } from '../data/statistics';
 import { fail } from '../errors';
+import { fieldProblems } from '../http/input';
 import { requireStaff, type StaffVariables } from '../http/staff-auth';
 import { toSecond } from '../time';
 import { staffAuthDeps, type RouteDeps } from './deps';
-import type { AuditPage } from '../../contract/schemas/staff-oversight-views';
+import { statisticsQuerySchema, type AuditPage } from '../../contract/schemas/staff-oversight-views';
 
 const listQuery = z.object({
   limit: z.coerce.number().int().min(1).max(500).default(100),
@@ -33,7 +34,11 @@ export function staffAuditRoutes(deps: RouteDeps): Hono<{ Variables: StaffVariab
 
   return new Hono<{ Variables: StaffVariables }>()
     .get('/audit', overseers, (c) => c.json({ chain: verifyAuditChain(deps.db), ...page(c.req.query(), null) }, 200))
-    .get('/stats', overseers, (c) => c.json(computeStatistics(deps.db, toSecond(deps.now())), 200))
+    .get('/stats', overseers, (c) => {
+      const range = statisticsQuerySchema.safeParse(c.req.query());
+      if (!range.success) throw fail('invalid_input', fieldProblems(range.error));
+      return c.json(computeStatistics(deps.db, toSecond(deps.now()), range.data), 200);
+    })
     .get('/reports/:id/audit', caseworkers, (c) => {
       const id = Number(c.req.param('id'));
       const report = Number.isSafeInteger(id) && id > 0 ? findReportById(deps.db, id) : null;

@@ -191,6 +191,60 @@ test('an auditor sees the audit chain verified', async ({ page, baseURL, server 
   await expect(page.getByRole('table', { name: 'Reports by category' })).toBeVisible();
 });
 
+test('an auditor counts a range of days on the statistics page and exports the statistics and the audit trail as CSV', async ({ page, baseURL, server }) => {
+  await ensureMember(baseURL, server.output(), { username: 'range-auditor', role: 'auditor', channels: [] });
+  const admin = await apiSession(baseURL, 'admin', firstAdminPassword(server.output()));
+  await admin.post('/api/reports', { data: { category: 'organised_crime', details: 'A card room on the harbour road stays open after the raid.' } });
+  await admin.dispose();
+  const today = new Date().toISOString().slice(0, 10);
+
+  await signIn(page, 'range-auditor', MEMBER_PASSWORD);
+  await page.goto('/en/staff/audit/');
+  const stats = page.getByRole('region', { name: 'Statistics' });
+  const shown = stats.locator('#stats-range-shown');
+  const total = stats.locator('.figures div').filter({ hasText: 'Reports in total' }).locator('dd');
+  await expect(shown).toHaveText('Showing every lead received and every register entry recorded, on any day.');
+  await expect(stats.getByRole('region', { name: 'Referrals by channel' })).toBeVisible();
+
+  // Days long before the instance existed: nothing counted, and the page says which days.
+  await stats.getByLabel('From', { exact: true }).fill('2000-01-01');
+  await stats.getByLabel('To', { exact: true }).fill('2000-01-31');
+  await stats.getByRole('button', { name: 'Show', exact: true }).click();
+  await expect(shown).toHaveText('Showing leads received, and register entries recorded, from 2000-01-01 to 2000-01-31 inclusive.');
+  await expect(total).toHaveText('0');
+  await expect(stats.getByRole('table', { name: 'Reports by channel' })).toHaveCount(0);
+  await expect(stats.getByRole('region', { name: 'Overdue leads by region' })).toContainText('No lead received in these days is overdue.');
+
+  // A reversed range is refused on the form, and the days shown stay as they were.
+  await stats.getByLabel('From', { exact: true }).fill('2000-02-01');
+  await stats.getByRole('button', { name: 'Show', exact: true }).click();
+  await expect(stats.getByText('The first day is after the last day: change one of them.')).toBeVisible();
+  await expect(shown).toHaveText(/from 2000-01-01 to 2000-01-31 inclusive/);
+
+  await stats.getByLabel('From', { exact: true }).fill(today);
+  await stats.getByLabel('To', { exact: true }).fill(today);
+  await stats.getByRole('button', { name: 'Show', exact: true }).click();
+  await expect(shown).toHaveText(`Showing leads received, and register entries recorded, from ${today} to ${today} inclusive.`);
+  const organised = stats.getByRole('table', { name: 'Reports by channel' }).getByRole('row').filter({ has: page.getByRole('rowheader', { name: 'Organised crime' }) });
+  await expect(organised.getByRole('cell')).toHaveText(/^[1-9]\d*$/);
+
+  const statsDownload = page.waitForEvent('download');
+  await stats.getByRole('link', { name: 'Export CSV' }).click();
+  const statsLines = (await readFile(await (await statsDownload).path(), 'utf8')).replace(/^\uFEFF/, '').split('\r\n');
+  expect(statsLines[0]).toBe('Table,Item,Count,From,To');
+  expect(statsLines.find((line) => line.startsWith('Reports by channel,Organised crime,'))).toMatch(new RegExp(`^Reports by channel,Organised crime,[1-9]\\d*,${today},${today}$`));
+
+  // The whole page can go back to every day.
+  await stats.getByRole('button', { name: 'Show all days' }).click();
+  await expect(shown).toHaveText('Showing every lead received and every register entry recorded, on any day.');
+
+  const trailDownload = page.waitForEvent('download');
+  await page.getByRole('region', { name: 'Audit trail' }).getByRole('link', { name: 'Export CSV' }).click();
+  const trailLines = (await readFile(await (await trailDownload).path(), 'utf8')).replace(/^\uFEFF/, '').split('\r\n');
+  expect(trailLines[0]).toBe('Entry,Time,Staff member,Action,Action code,Report,Channel,Detail,Hash');
+  expect(trailLines.some((line) => /,range-auditor,Signed in,login\.succeeded,/.test(line))).toBe(true);
+});
+
 test('an admin names a channel in each language; the console shows the reader’s language, and the audit trail reads the change as a sentence', async ({ page, baseURL, server }) => {
   const admin = await apiSession(baseURL, 'admin', firstAdminPassword(server.output()));
   expect((await admin.post('/api/staff/admin/channels', { data: { slug: 'harbour', name: 'Harbour' } })).status()).toBe(201);

@@ -1,16 +1,20 @@
-/** Statistics for auditors: key figures, then a bar chart and table per breakdown. */
+/**
+ * Statistics for auditors over a range of days: key figures, then a bar
+ * chart and table per breakdown, the registers by channel and region, and
+ * the whole page as a CSV file.
+ */
 import type { AuditMessages, ConsoleMessages, ReportLabels } from '../i18n/types';
-import { labelOf } from '../i18n/fill';
 import type { JSX } from 'preact';
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useMemo, useState } from 'preact/hooks';
 import type { Lang } from '../i18n/lang';
 import { staffApi } from './api';
-import { BarChart, type ChartRow } from './bar-chart';
-import { channelNameOf, errorText, leaveIfSignedOut } from './format';
+import { BarChart } from './bar-chart';
+import { csvBlob } from './csv';
+import { errorText, leaveIfSignedOut } from './format';
+import { rangeSentence, StatsRangeForm, type DayRange } from './stats-range-form';
+import { statisticsCsvRows, statisticsTables, type StatsTable } from './stats-tables';
 import type { Statistics } from '../../contract/schemas/staff-oversight-views';
 import { fill } from '../i18n/fill';
-
-type Count = Statistics['byChannel'][number];
 
 interface Props {
   lang: Lang;
@@ -19,21 +23,44 @@ interface Props {
   common: ConsoleMessages;
 }
 
-const named = (counts: readonly Count[], name: (key: string) => string): ChartRow[] => counts.map((c) => ({ label: name(c.key), count: c.count }));
+function statsPath(range: DayRange): 'stats' | `stats?${string}` {
+  const query = new URLSearchParams();
+  if (range.from !== '') query.set('from', range.from);
+  if (range.to !== '') query.set('to', range.to);
+  const text = query.toString();
+  return text === '' ? 'stats' : `stats?${text}`;
+}
+
+const charts = (tables: readonly StatsTable[]): JSX.Element[] =>
+  tables.map((table) => (
+    <BarChart key={table.id} id={table.id} heading={table.heading} keyHeader={table.keyHeader} countHeader={table.countHeader} rows={table.rows} noData={table.noData} />
+  ));
 
 export function AuditStats(props: Props): JSX.Element {
   const { lang, common, labels } = props;
   const m = props.m.stats;
+  // Every day by default: the numbers an auditor saw before ranges existed, and nothing silently left out.
+  const [range, setRange] = useState<DayRange>({ from: '', to: '' });
   const [stats, setStats] = useState<Statistics | null>(null);
   const [failure, setFailure] = useState<string | null>(null);
 
   useEffect(() => {
     void (async () => {
-      const result = await staffApi('GET', 'stats');
+      setFailure(null);
+      const result = await staffApi('GET', statsPath(range));
       if (result.ok) setStats(result.data);
       else if (!leaveIfSignedOut(lang, result)) setFailure(result.status === 403 ? props.m.notForRole : errorText(common, result.code));
     })();
-  }, []);
+  }, [range.from, range.to]);
+
+  const tables = useMemo(() => (stats === null ? null : statisticsTables(lang, m, labels, stats)), [stats]);
+  const csvUrl = useMemo(
+    () => (stats === null || tables === null ? null : URL.createObjectURL(csvBlob(statisticsCsvRows(m, stats.range, [...tables.leads, ...tables.registers])))),
+    [tables],
+  );
+  useEffect(() => () => {
+    if (csvUrl !== null) URL.revokeObjectURL(csvUrl);
+  }, [csvUrl]);
 
   const body = (): JSX.Element => {
     if (failure !== null) {
@@ -43,66 +70,38 @@ export function AuditStats(props: Props): JSX.Element {
         </p>
       );
     }
-    if (stats === null) return <p role="status">{common.loading}</p>;
-    const charts: { id: string; text: { heading: string; key: string }; rows: ChartRow[]; interference?: true }[] = [
-      { id: 'by-channel', text: m.charts.byChannel, rows: named(stats.byChannel, (key) => channelNameOf(lang, stats.channels, key)) },
-      { id: 'by-category', text: m.charts.byCategory, rows: named(stats.byCategory, (key) => labelOf(labels.categories, key)) },
-      { id: 'by-region', text: m.charts.byRegion, rows: named(stats.byRegion, (key) => (key === '' ? m.noRegion : key)) },
-      { id: 'by-status', text: m.charts.byStatus, rows: named(stats.byStatus, (key) => labelOf(labels.statuses, key)) },
-      { id: 'by-month', text: m.charts.byMonth, rows: named(stats.byMonth, (key) => key) },
-      {
-        id: 'overdue',
-        text: m.charts.overdue,
-        rows: [
-          { label: m.overdueAck, count: stats.overdue.acknowledgement },
-          { label: m.overdueFeedback, count: stats.overdue.feedback },
-        ],
-      },
-      // Counted from case records, not reports: their own column header and empty text.
-      {
-        id: 'interference-by-channel',
-        text: m.charts.interferenceByChannel,
-        rows: named(stats.interference.byChannel, (key) => channelNameOf(lang, stats.channels, key)),
-        interference: true,
-      },
-      { id: 'interference-by-month', text: m.charts.interferenceByMonth, rows: named(stats.interference.byMonth, (key) => key), interference: true },
-    ];
+    if (stats === null || tables === null) return <p role="status">{common.loading}</p>;
+    const shown: DayRange = { from: stats.range.from ?? '', to: stats.range.to ?? '' };
+    const fileName = `${m.fileName}-${shown.from || 'start'}-${shown.to || 'now'}.csv`;
     return (
       <>
+        <p id="stats-range-shown" role="status">
+          {rangeSentence(lang, m.range, shown)}
+        </p>
+        <div class="toolbar">
+          {csvUrl !== null && (
+            <a class="button button-secondary" href={csvUrl} download={fileName} aria-describedby="stats-export-hint">
+              {m.exportCsv}
+            </a>
+          )}
+        </div>
+        <p class="hint" id="stats-export-hint">
+          {m.exportHint}
+        </p>
         <h3>{m.summaryHeading}</h3>
         <dl class="figures">
-          <div>
-            <dt>{m.total}</dt>
-            <dd>{stats.total}</dd>
-          </div>
-          <div>
-            <dt>{m.median}</dt>
-            <dd>{stats.medianHoursToAcknowledge === null ? m.noMedian : fill(lang, m.hours, { count: stats.medianHoursToAcknowledge })}</dd>
-          </div>
-          <div>
-            <dt>{m.overdueAck}</dt>
-            <dd>{stats.overdue.acknowledgement}</dd>
-          </div>
-          <div>
-            <dt>{m.overdueFeedback}</dt>
-            <dd>{stats.overdue.feedback}</dd>
-          </div>
-          <div>
-            <dt>{m.interferenceTotal}</dt>
-            <dd>{stats.interference.total}</dd>
-          </div>
+          <Figure term={m.total} value={stats.total} />
+          <Figure term={m.median} value={stats.medianHoursToAcknowledge === null ? m.noMedian : fill(lang, m.hours, { count: stats.medianHoursToAcknowledge })} />
+          <Figure term={m.overdueAck} value={stats.overdue.acknowledgement} />
+          <Figure term={m.overdueFeedback} value={stats.overdue.feedback} />
+          <Figure term={m.referralsTotal} value={stats.referrals.total} />
+          <Figure term={m.outcomesTotal} value={stats.outcomes.total} />
+          <Figure term={m.interferenceTotal} value={stats.interference.total} />
+          <Figure term={m.overdueLeadsTotal} value={stats.overdueLeads.total} />
         </dl>
-        {charts.map((chart) => (
-          <BarChart
-            key={chart.id}
-            id={chart.id}
-            heading={chart.text.heading}
-            keyHeader={chart.text.key}
-            countHeader={chart.interference ? m.interferenceCount : m.countColumn}
-            rows={chart.interference ? chart.rows : stats.total === 0 && chart.id !== 'overdue' ? [] : chart.rows}
-            noData={chart.interference ? m.noInterference : m.noData}
-          />
-        ))}
+        {charts(tables.leads)}
+        <h3>{m.registersHeading}</h3>
+        {charts(tables.registers)}
       </>
     );
   };
@@ -111,7 +110,17 @@ export function AuditStats(props: Props): JSX.Element {
     <section aria-labelledby="stats-heading">
       <h2 id="stats-heading">{m.heading}</h2>
       <p>{m.intro}</p>
+      <StatsRangeForm lang={lang} m={m.range} shown={range} onShow={setRange} />
       {body()}
     </section>
+  );
+}
+
+function Figure(props: { term: string; value: string | number }): JSX.Element {
+  return (
+    <div>
+      <dt>{props.term}</dt>
+      <dd>{props.value}</dd>
+    </div>
   );
 }

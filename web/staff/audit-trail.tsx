@@ -5,11 +5,12 @@
 import type { AuditMessages, ConsoleCatalogue } from '../i18n/types';
 import { auditSentence } from './audit-sentence';
 import type { JSX } from 'preact';
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useMemo, useState } from 'preact/hooks';
 import type { Lang } from '../i18n/lang';
 import { staffApi } from './api';
 import { useFocusLater } from './focus-later';
 import { errorText, formatTime, leaveIfSignedOut } from './format';
+import { csvBlob, type CsvCell } from './csv';
 import { DataTable } from './data-table';
 import type { AuditChain as Chain, AuditEntry } from '../../contract/schemas/staff-oversight-views';
 import { fill } from '../i18n/fill';
@@ -39,6 +40,26 @@ function actorText(m: AuditMessages['trail'], entry: AuditEntry): string {
   if (entry.actorUsername !== null) return entry.actorUsername;
   if (entry.actorStaffId !== null) return `#${entry.actorStaffId}`;
   return FAILURE_ACTIONS.has(entry.action) ? m.unknownUsernames : m.system;
+}
+
+/** The entries shown, for a spreadsheet: times as ISO (UTC), the sentence and the action code side by side, and each entry's hash. */
+export function auditCsvRows(lang: Lang, catalogue: ConsoleCatalogue, entries: readonly AuditEntry[]): CsvCell[][] {
+  const m = catalogue.audit.trail;
+  const c = m.columns;
+  return [
+    [c.id, c.at, c.actor, c.action, m.codeColumn, c.report, c.channel, c.detail, m.hashColumn],
+    ...entries.map((entry) => [
+      entry.id,
+      entry.at,
+      actorText(m, entry),
+      auditSentence(lang, catalogue, entry),
+      entry.action,
+      entry.reportId,
+      entry.channelId,
+      JSON.stringify(entry.detail),
+      entry.hash,
+    ]),
+  ];
 }
 
 function ChainStatus(props: { lang: Lang; m: AuditMessages['chain']; chain: Chain }): JSX.Element {
@@ -93,6 +114,11 @@ export function AuditTrail(props: Props): JSX.Element {
     void load(null);
   }, []);
 
+  const csvUrl = useMemo(() => (entries.length === 0 ? null : URL.createObjectURL(csvBlob(auditCsvRows(lang, catalogue, entries)))), [entries]);
+  useEffect(() => () => {
+    if (csvUrl !== null) URL.revokeObjectURL(csvUrl);
+  }, [csvUrl]);
+
   const c = m.columns;
   return (
     <section aria-labelledby="trail-heading">
@@ -102,6 +128,18 @@ export function AuditTrail(props: Props): JSX.Element {
         <p class="form-failure" role="alert">
           {failure}
         </p>
+      )}
+      {csvUrl !== null && (
+        <>
+          <div class="toolbar">
+            <a class="button button-secondary" href={csvUrl} download={`${m.fileName}-${new Date().toISOString().slice(0, 10)}.csv`} aria-describedby="trail-export-hint">
+              {m.exportCsv}
+            </a>
+          </div>
+          <p class="hint" id="trail-export-hint">
+            {m.exportHint}
+          </p>
+        </>
       )}
       {busy && entries.length === 0 && <p role="status">{common.loading}</p>}
       {!busy && failure === null && entries.length === 0 && <p>{m.empty}</p>}

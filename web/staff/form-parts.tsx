@@ -14,7 +14,7 @@ interface TextFieldProps {
   error?: string | undefined;
   value: string;
   onValue: (value: string) => void;
-  type?: 'text' | 'password';
+  type?: 'text' | 'password' | 'date';
   autoComplete?: string;
 }
 
