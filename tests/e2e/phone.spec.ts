@@ -105,7 +105,8 @@ const MEMBERS: Record<Role, { username: string; channels: string[] }> = {
 };
 
 for (const role of ['triager', 'auditor', 'admin'] as const) {
-  test(`a ${role}'s console pages fit a 390 px phone in every language, their tables keep Chinese words whole, and the menu offers only what a ${role} can open`, async ({ page, baseURL, server }) => {
+  const a = role === 'triager' ? 'a' : 'an';
+  test(`${a} ${role}'s console pages fit a 390 px phone in every language, their tables keep Chinese words whole, and the menu offers only what ${a} ${role} can open`, async ({ page, baseURL, server }) => {
     const admin = await apiSession(baseURL, 'admin', firstAdminPassword(server.output()));
     await createMember(admin, baseURL, { username: MEMBERS[role].username, role, channels: MEMBERS[role].channels });
     // Rows in the tables, with Chinese text in them.
