@@ -2,8 +2,10 @@
  * A 390 px phone, in Chinese and in English: no page scrolls sideways (wide
  * tables scroll inside their own region), table cells never break a Chinese
  * word one character a line, and the console menu offers only the pages the
- * signed-in role can open.
+ * signed-in role can open. axe stays clean with the tables scrolling in
+ * their own regions.
  */
+import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
 import { apiSession, createMember, firstAdminPassword, MEMBER_PASSWORD } from './staff-setup';
@@ -61,6 +63,13 @@ async function signIn(page: Page, username: string, password: string): Promise<v
   await page.waitForURL(/\/staff\/(queue|audit)\//);
 }
 
+async function seriousViolations(page: Page): Promise<string[]> {
+  const results = await new AxeBuilder({ page }).analyze();
+  return results.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+}
+
 /** Open a console page and wait until its island has drawn what it loaded. */
 async function openConsolePage(page: Page, path: string): Promise<void> {
   await page.goto(path);
@@ -106,7 +115,7 @@ const MEMBERS: Record<Role, { username: string; channels: string[] }> = {
 
 for (const role of ['triager', 'auditor', 'admin'] as const) {
   const a = role === 'triager' ? 'a' : 'an';
-  test(`${a} ${role}'s console pages fit a 390 px phone in every language, their tables keep Chinese words whole, and the menu offers only what ${a} ${role} can open`, async ({ page, baseURL, server }) => {
+  test(`${a} ${role}'s console pages fit a 390 px phone in every language, their tables keep Chinese words whole and pass axe, and the menu offers only what ${a} ${role} can open`, async ({ page, baseURL, server }) => {
     const admin = await apiSession(baseURL, 'admin', firstAdminPassword(server.output()));
     await createMember(admin, baseURL, { username: MEMBERS[role].username, role, channels: MEMBERS[role].channels });
     // Rows in the tables, with Chinese text in them.
@@ -138,6 +147,8 @@ for (const role of ['triager', 'auditor', 'admin'] as const) {
         await openConsolePage(page, path);
         expect(await sidewaysOverflow(page), path).toBeLessThanOrEqual(0);
         if (prefix !== '/en') expect(await cellsBrokenOneCharALine(page), path).toEqual([]);
+        // The tables' scrolling regions included: each reachable by keyboard, with a name.
+        if (prefix === '') expect(await seriousViolations(page), path).toEqual([]);
       }
     }
     if (role === 'triager') {
