@@ -103,6 +103,8 @@ export class SessionBar extends Component<Props, State> {
     const me = await staffApi('GET', 'me', undefined, { background });
     if (!me.ok) return false;
     this.idleMs = me.data.idleTimeoutSeconds * 1000;
+    // The menu shows only the pages this role can open (StaffLayout.astro, console.css).
+    document.documentElement.dataset['role'] = me.data.role;
     this.setState({ username: me.data.username });
     const moved = this.follow(me.data.idleEndsAt, Date.now() + me.data.idleSecondsLeft * 1000);
     // A person's answer on this page got here first, before the timeout was known: count from it.
