@@ -21,7 +21,7 @@ type LeadVariables = StaffVariables & { input: Lead; prepared?: PreparedReport; 
 export function staffLeadRoutes(deps: RouteDeps): Hono<{ Variables: StaffVariables }> {
   const caseworkers = requireStaff(staffAuthDeps(deps), { roles: ['triager', 'admin'] });
   const intake: IntakeDeps = { db: deps.db, instanceKey: deps.instanceKey, kdf: deps.kdf.staff, deadlines: deps.config.deadlines, files: deps.files };
-  return new Hono<{ Variables: StaffVariables }>().post('/leads', caseworkers, limitUploadBody(deps.config), leadInput(deps, intake), async (c) => {
+  return new Hono<{ Variables: StaffVariables }>().post('/leads', caseworkers, leadInput(deps, intake), async (c) => {
     const prepared = c.get('prepared');
     const received = prepared === undefined ? undefined : { prepared, files: c.get('files') ?? [] };
     return c.json(await enterLead(intake, c.get('staff'), c.get('input'), deps.now(), received), 201);
@@ -31,6 +31,8 @@ export function staffLeadRoutes(deps: RouteDeps): Hono<{ Variables: StaffVariabl
 /** JSON as before; multipart through the reporter's upload pipeline, answering JSON errors only. */
 function leadInput(deps: RouteDeps, intake: IntakeDeps): MiddlewareHandler<{ Variables: LeadVariables }> {
   const json = jsonInput(leadSchema);
+  // JSON keeps the staff API's body limit (app.ts); multipart gets the web form's.
+  const uploadLimit = limitUploadBody(deps.config);
   const multipart = validUpload(
     leadSchema,
     (_c, invalid) => {
@@ -50,6 +52,11 @@ function leadInput(deps: RouteDeps, intake: IntakeDeps): MiddlewareHandler<{ Var
   // One of two readers by content type; each sets `input` (and, for multipart, `prepared` and `files`).
   return async (c: Context, next: Next) => {
     const type = (c.req.header('content-type') ?? '').split(';')[0]?.trim().toLowerCase();
-    return type === 'multipart/form-data' ? multipart(c, next) : json(c, next);
+    if (type !== 'multipart/form-data') return json(c, next);
+    let answer: Response | void = undefined;
+    await uploadLimit(c, async () => {
+      answer = await multipart(c, next);
+    });
+    return answer;
   };
 }

@@ -157,6 +157,18 @@ describe('bad input: the web form\'s status and error code, and nothing stored',
     });
   }
 
+  it('refuses a declared multipart body larger than every upload limit together, before reading it (413)', async () => {
+    t = await createTestInstance({ MAX_FILE_MIB: '1', MAX_SUBMISSION_MIB: '1' });
+    const cookie = await triager();
+    const response = await t.app.request(`${ORIGIN}/api/staff/leads`, {
+      method: 'POST',
+      headers: { Origin: ORIGIN, 'Sec-Fetch-Site': 'same-origin', Cookie: cookie, Accept: 'application/json', 'Content-Type': 'multipart/form-data; boundary=x', 'Content-Length': String(10 * MiB) },
+      body: '--x--',
+    });
+    expect((await jsonOf<{ error: { code: string } }>(response, 413)).error.code).toBe('payload_too_large');
+    expectNothingStored();
+  });
+
   it('names a missing source as a field problem', async () => {
     t = await createTestInstance();
     const cookie = await triager();
