@@ -60,6 +60,7 @@ test('a phone lead with a photo gets a slip with its code; only the slip prints;
   await expect(page.getByText('The tracking code is shown only on this page.', { exact: false })).toBeVisible();
   const slip = page.locator('.lead-slip');
   await expect(slip).toContainText(`Go to ${baseURL}/en/status/ and enter this tracking code.`);
+  await expect(slip).toContainText(/Received: [A-Z][a-z]{2} \d{1,2}, \d{4}/);
   await expect(slip).toContainText('Files handed over with the tip: 1');
   await expect(slip).toContainText('Keep the code safe');
   expect(await seriousViolations(page)).toEqual([]);

@@ -41,7 +41,6 @@ function problemText(lang: Lang, report: ReportMessages, name: string, code: str
 
 interface FieldProps {
   id: string;
-  name: string;
   label: string;
   hint?: string | undefined;
   error?: string | undefined;
@@ -79,7 +78,7 @@ export function LeadForm(props: Props): JSX.Element {
   const text = (name: ReportFieldName, long = false, hint?: string): JSX.Element => {
     const id = `lead-${name.replace('.', '-')}`;
     return (
-      <Field id={id} name={name} label={f[name].label} hint={hint} error={error(name)}>
+      <Field id={id} label={f[name].label} hint={hint} error={error(name)}>
         {(aria) => (long ? <textarea id={id} name={name} rows={3} {...aria} /> : <input id={id} name={name} type="text" autoComplete="off" {...aria} />)}
       </Field>
     );
@@ -94,7 +93,7 @@ export function LeadForm(props: Props): JSX.Element {
         if (!sending) props.onSubmit(event.currentTarget);
       }}
     >
-      <Field id="lead-source" name="source" label={m.sourceLabel} error={error('source')}>
+      <Field id="lead-source" label={m.sourceLabel} error={error('source')}>
         {(aria) => (
           <select id="lead-source" name="source" required {...aria}>
             {LEAD_SOURCES.map((source) => (
@@ -105,7 +104,7 @@ export function LeadForm(props: Props): JSX.Element {
           </select>
         )}
       </Field>
-      <Field id="lead-category" name="category" label={f.category.label} hint={m.categoryHint} error={error('category')}>
+      <Field id="lead-category" label={f.category.label} hint={m.categoryHint} error={error('category')}>
         {(aria) => (
           <select id="lead-category" name="category" required {...aria}>
             <option value="" />
@@ -117,7 +116,7 @@ export function LeadForm(props: Props): JSX.Element {
           </select>
         )}
       </Field>
-      <Field id="lead-details" name="details" label={f.details.label} hint={m.detailsHint} error={error('details')}>
+      <Field id="lead-details" label={f.details.label} hint={m.detailsHint} error={error('details')}>
         {(aria) => <textarea id="lead-details" name="details" rows={8} required {...aria} />}
       </Field>
       <fieldset>
@@ -126,7 +125,7 @@ export function LeadForm(props: Props): JSX.Element {
         {text('location')}
         {text('subjects', true)}
         {text('occurredAt')}
-        <Field id="lead-officialsInvolved" name="officialsInvolved" label={f.officialsInvolved.label} error={error('officialsInvolved')}>
+        <Field id="lead-officialsInvolved" label={f.officialsInvolved.label} error={error('officialsInvolved')}>
           {(aria) => (
             <select id="lead-officialsInvolved" name="officialsInvolved" {...aria}>
               <option value="" />
@@ -157,7 +156,7 @@ export function LeadForm(props: Props): JSX.Element {
             {m.keepHint}
           </p>
         </div>
-        <Field id="lead-files" name={FILES_FIELD} label={m.filesLabel} hint={fill(lang, m.filesHint, { files: props.maxFiles })} error={props.filesProblem}>
+        <Field id="lead-files" label={m.filesLabel} hint={fill(lang, m.filesHint, { files: props.maxFiles })} error={props.filesProblem}>
           {(aria) => <input type="file" id="lead-files" name={FILES_FIELD} multiple {...aria} />}
         </Field>
       </fieldset>
