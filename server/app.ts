@@ -24,6 +24,7 @@ import { challengeRoutes } from './routes/challenge';
 import { healthRoutes } from './routes/health';
 import { openApiRoutes } from './routes/openapi';
 import { reportRoutes } from './routes/reports';
+import { isStaffUpload } from './routes/uploads';
 import type { RouteDeps } from './routes/deps';
 import { staffAdminRoutes } from './routes/staff-admin';
 import { staffAuditRoutes } from './routes/staff-audit';
@@ -118,7 +119,9 @@ export function createApp(options: AppOptions): Hono<{ Variables: AppVariables }
   app.route('/api/status', statusRoutes(deps));
   app.route('/api/challenge', challengeRoutes(deps));
   app.route('/api/openapi.json', openApiRoutes());
-  app.use('/api/staff/*', limitBody(STAFF_MAX_BODY_BYTES));
+  const staffBody = limitBody(STAFF_MAX_BODY_BYTES);
+  // A lead with files is bounded like a report's upload, by its own route.
+  app.use('/api/staff/*', (c, next) => (isStaffUpload(c.req.path, c.req.header('content-type')) ? next() : staffBody(c, next)));
   app.route('/api/staff', staffAuthRoutes(deps));
   app.route('/api/staff', staffAdminRoutes(deps));
   app.route('/api/staff', staffNotificationRoutes(deps));

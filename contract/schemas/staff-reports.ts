@@ -103,3 +103,4 @@ export const moveSchema = z.object({ channel: text(1, 64) });
 
 /** A lead taken by phone, letter or visit: the web form's fields plus where it came from. */
 export const leadSchema = reportSubmissionSchema.extend({ source: z.enum(LEAD_SOURCES) });
+export type Lead = z.output<typeof leadSchema>;

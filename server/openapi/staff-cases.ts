@@ -24,8 +24,29 @@ import {
   reportSummarySchema,
 } from '../../contract/schemas/staff-views';
 import { interferencePageSchema } from '../../contract/schemas/staff-oversight-views';
-import { errors, jsonBody, jsonResponse, queryParameters, type Operation, type Paths } from './helpers';
+import { errors, jsonBody, jsonResponse, queryParameters, requestSchema, type Operation, type Paths } from './helpers';
 import { staffOperation } from './staff-accounts';
+import { FILES_FIELD, KEEP_METADATA_FIELD } from '../../contract/attachments';
+
+/** JSON, or multipart with the same fields (contact.name etc.) and `files` parts after them, as the web form's upload. */
+function leadBody(): object {
+  const json = requestSchema(leadSchema);
+  const multipart = {
+    ...json,
+    properties: {
+      ...(json as { properties?: object }).properties,
+      [KEEP_METADATA_FIELD]: { type: 'string', enum: ['on'], description: "Keep the files' metadata (e.g. a photo's time and place)." },
+      [FILES_FIELD]: { type: 'array', items: { type: 'string', contentMediaType: 'application/octet-stream' } },
+    },
+  };
+  return {
+    required: true,
+    description:
+      'JSON, or multipart/form-data with evidence files as `files` parts after every text field: the same limits, metadata ' +
+      'removal and encryption (to the channel and the reporter key of the returned code) as POST /api/reports.',
+    content: { 'application/json': { schema: json }, 'multipart/form-data': { schema: multipart } },
+  };
+}
 
 const CASEWORKERS = 'triager, admin (only for the channels they hold)';
 const idParameter = { name: 'id', in: 'path', required: true, schema: { type: 'integer', minimum: 1 } };
@@ -146,8 +167,8 @@ export const staffCasePaths: Paths = {
   '/api/staff/leads': {
     post: staffOperation('enterLead', CASEWORKERS, {
       summary: 'A lead taken by phone, letter or visit: stored like a web report, with its source; hand the tracking code to the person.',
-      requestBody: jsonBody(leadSchema),
-      responses: { 201: jsonResponse('Stored.', z.object({ id: z.number().int(), trackingCode: z.string() })), ...errors(400, 401, 403, 503) },
+      requestBody: leadBody(),
+      responses: { 201: jsonResponse('Stored, with every file.', z.object({ id: z.number().int(), trackingCode: z.string() })), ...errors(400, 401, 403, 408, 413, 415, 422, 503) },
     }),
   },
 };

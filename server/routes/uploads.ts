@@ -1,4 +1,4 @@
-/** What the two routes that take evidence files (reports, follow-ups) share. */
+/** What the routes that take evidence files (reports, follow-ups, staff-entered leads) share. */
 import type { IncomingMessage } from 'node:http';
 import type { Context, MiddlewareHandler } from 'hono';
 import type { Config } from '../config';
@@ -8,8 +8,16 @@ import type { RawFields, UploadRoute } from '../http/input';
 import type { Lang } from '../../contract/languages';
 import type { RouteDeps } from './deps';
 
-/** Where app.ts mounts the two routes that take evidence files. */
-export const UPLOAD_PATHS: ReadonlySet<string> = new Set(['/api/reports', '/api/status/messages']);
+/** The one staff route that takes files; the staff API's small body limit does not apply to its multipart bodies. */
+const STAFF_UPLOAD_PATH = '/api/staff/leads';
+
+/** Where app.ts mounts the routes that take evidence files: reports, follow-ups and leads staff enter. */
+export const UPLOAD_PATHS: ReadonlySet<string> = new Set(['/api/reports', '/api/status/messages', STAFF_UPLOAD_PATH]);
+
+/** True for a multipart body sent to the staff route that takes files (bounded by limitUploadBody instead). */
+export function isStaffUpload(path: string, contentType: string | undefined): boolean {
+  return path === STAFF_UPLOAD_PATH && (contentType ?? '').split(';')[0]?.trim().toLowerCase() === 'multipart/form-data';
+}
 
 /**
  * True for a request that may carry evidence files: a multipart POST to an

@@ -84,7 +84,7 @@ afterAll(() => {
 
 describe('a language added as one folder and one list entry', () => {
   it('gets every public and console page, in its own language and under its own prefix', () => {
-    for (const route of ['', 'report', 'status', 'staff', 'staff/queue', 'staff/report', 'staff/registers', 'staff/admin', 'staff/audit', 'staff/account']) {
+    for (const route of ['', 'report', 'status', 'staff', 'staff/queue', 'staff/intake', 'staff/report', 'staff/registers', 'staff/admin', 'staff/audit', 'staff/account']) {
       const html = page(path.join(PSEUDO, route));
       expect(html, route).toContain('<html lang="en-XA"');
       expect(html, route).toMatch(/\[[^\]<]*[áéíóú][^\]<]*\]/);

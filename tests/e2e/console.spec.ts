@@ -361,14 +361,14 @@ test('staff see a report\'s evidence files and download exactly the bytes the re
 
 for (const prefix of LANG_PREFIXES) {
   test(`every console page in ${prefix || '/'} passes axe with no serious or critical violations`, async ({ page, baseURL, server }) => {
-    test.setTimeout(120_000); // six pages, each analysed in full
+    test.setTimeout(140_000); // seven pages, each analysed in full
     await page.goto(`${prefix}/staff/`);
     expect(await seriousViolations(page)).toEqual([]);
     await signIn(page, 'admin', firstAdminPassword(server.output()));
     const admin = await apiSession(baseURL, 'admin', firstAdminPassword(server.output()));
     const list = (await (await admin.get('/api/staff/reports')).json()) as { reports: { id: number }[] };
     await admin.dispose();
-    const paths = ['/staff/queue/', `/staff/report/?id=${list.reports[0]?.id ?? 1}`, '/staff/registers/', '/staff/admin/', '/staff/audit/', '/staff/account/'];
+    const paths = ['/staff/queue/', '/staff/intake/', `/staff/report/?id=${list.reports[0]?.id ?? 1}`, '/staff/registers/', '/staff/admin/', '/staff/audit/', '/staff/account/'];
     for (const path of paths) {
       await page.goto(`${prefix}${path}`);
       await expect(page.getByRole('heading', { level: 1 })).toBeVisible();

@@ -21,7 +21,7 @@ export function htmlLang(lang: Lang): string {
 }
 
 /** Pages of the staff console (JavaScript required there). */
-export type StaffPage = 'signin' | 'queue' | 'report' | 'registers' | 'admin' | 'audit' | 'account';
+export type StaffPage = 'signin' | 'queue' | 'intake' | 'report' | 'registers' | 'admin' | 'audit' | 'account';
 
 /** The path of a console page: '/staff/', '/staff/queue/', '/en/staff/report/'... */
 export function staffPath(lang: Lang, page: StaffPage): string {
