@@ -15,15 +15,15 @@ test.use({ viewport: { width: 390, height: 844 } });
 const PREFIXES = ['', '/zh-hans', '/en'];
 const PUBLIC_PAGES = ['/', '/report/', '/status/', '/staff/'];
 type Role = 'admin' | 'triager' | 'auditor';
-type ConsolePage = 'queue' | 'registers' | 'admin' | 'audit' | 'account';
+type ConsolePage = 'queue' | 'intake' | 'registers' | 'admin' | 'audit' | 'account';
 
 /** What each role may open, as README's console page table and the server's role checks say. */
 const ROLE_PAGES: Record<Role, ConsolePage[]> = {
-  triager: ['queue', 'registers', 'account'],
+  triager: ['queue', 'intake', 'registers', 'account'],
   auditor: ['audit', 'account'],
-  admin: ['queue', 'registers', 'admin', 'audit', 'account'],
+  admin: ['queue', 'intake', 'registers', 'admin', 'audit', 'account'],
 };
-const NAV_LABELS: Record<ConsolePage, string> = { queue: 'Queue', registers: 'Registers', admin: 'Administration', audit: 'Audit', account: 'My account' };
+const NAV_LABELS: Record<ConsolePage, string> = { queue: 'Queue', intake: 'Enter a lead', registers: 'Registers', admin: 'Administration', audit: 'Audit', account: 'My account' };
 
 /** How far the page (not a region inside it) can scroll sideways, in CSS pixels. */
 async function sidewaysOverflow(page: Page): Promise<number> {
