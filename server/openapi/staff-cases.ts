@@ -89,6 +89,17 @@ export const staffCasePaths: Paths = {
       responses: { 200: binaryResponse('An age file (name.age).'), ...errors(401, 403, 404) },
     }),
   },
+  '/api/staff/reports/{id}/files/{fileId}/preview': {
+    get: staffOperation('previewFile', CASEWORKERS, {
+      summary: 'A JPEG or PNG cleaned of metadata at intake, decrypted for inline display on the case page; audited (file.previewed).',
+      description: `Roles: ${CASEWORKERS}. Inline, Cache-Control: no-store, nosniff, CSP default-src 'none'; img-src 'self'. Any other file answers 404.`,
+      parameters: [idParameter, fileIdParameter],
+      responses: {
+        200: { description: 'The image.', content: { 'image/jpeg': { schema: { type: 'string', contentMediaType: 'image/jpeg' } }, 'image/png': { schema: { type: 'string', contentMediaType: 'image/png' } } } },
+        ...errors(401, 403, 404),
+      },
+    }),
+  },
   '/api/staff/reports/{id}/lease': caseAction(
     'changeLease',
     leaseSchema,

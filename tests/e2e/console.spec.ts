@@ -347,6 +347,13 @@ test('staff see a report\'s evidence files and download exactly the bytes the re
   const photoItem = files.filter({ has: page.getByRole('heading', { name: 'site.jpg' }) });
   await expect(photoItem).toContainText('image/jpeg');
   await expect(photoItem).toContainText('Removed (location, camera, time');
+  // The cleaned photo is shown inline, decrypted in the session; the PDF is not.
+  const preview = photoItem.getByRole('img', { name: 'Preview of site.jpg' });
+  await expect(preview).toBeVisible();
+  // Loaded lazily, when scrolled to: a preview is audited as seen.
+  await preview.scrollIntoViewIfNeeded();
+  await expect.poll(() => preview.evaluate((img) => (img as HTMLImageElement).naturalWidth)).toBeGreaterThan(0);
+  await expect(annexItem.getByRole('img')).toHaveCount(0);
   await expect(files.filter({ has: page.getByRole('heading', { name: 'minutes.pdf' }) })).toContainText('The reporter’s message of');
 
   const downloading = page.waitForEvent('download');
