@@ -85,6 +85,22 @@ export function staffFileUrl(reportId: number, fileId: number, encrypted = false
   return `/api/staff/reports/${reportId}/files/${fileId}${encrypted ? '/encrypted' : ''}`;
 }
 
+/** Image types the case page shows inline. */
+export const PREVIEW_TYPES = ['image/jpeg', 'image/png'] as const;
+
+/**
+ * Whether staff may see a file inline: a JPEG or PNG whose identifying
+ * metadata was removed at intake (a file kept as sent is only downloaded).
+ */
+export function canPreview(file: Pick<StaffFileView, 'type' | 'metadata'>): boolean {
+  return (PREVIEW_TYPES as readonly string[]).includes(file.type) && file.metadata === 'removed';
+}
+
+/** Where the case page loads a file's inline preview (decrypted in the staff session, never cached). */
+export function staffFilePreviewUrl(reportId: number, fileId: number): string {
+  return `/api/staff/reports/${reportId}/files/${fileId}/preview`;
+}
+
 /** "2.4 MB"-style size for people: binary units, one decimal under 10. */
 export function formatBytes(bytes: number): string {
   const units = ['B', 'KiB', 'MiB', 'GiB'];

@@ -20,7 +20,7 @@ import type {
   Statistics,
 } from './schemas/staff-oversight-views';
 import type { NotificationDeliveryList, NotificationSettingsView } from './schemas/staff-notifications';
-import type { CaseView, DiscardSummary, LowEffortBatchPage, QueuePage, ReportSummary } from './schemas/staff-views';
+import type { Assignees, CaseView, DiscardSummary, LowEffortBatchPage, QueuePage, ReportSummary } from './schemas/staff-views';
 import type { RelatedAnswer, SearchAnswer } from './schemas/staff-search';
 
 type Id = number;
@@ -41,6 +41,7 @@ export interface StaffAnswers {
     [path: `reports/${Id}`]: CaseView;
     [path: `reports/${Id}/audit${string}`]: AuditPage;
     [path: `reports/${Id}/related`]: RelatedAnswer;
+    [path: `reports/${Id}/assignees`]: Assignees;
     [path: `audit?${string}`]: AuditTrailPage;
     [path: `interference?${string}`]: InterferencePage;
   };

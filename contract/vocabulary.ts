@@ -104,6 +104,7 @@ export const AUDIT_ACTIONS = [
   'report.closed',
   'file.downloaded',
   'file.exported',
+  'file.previewed',
   'interference.viewed',
   'low_effort.discarded',
   'retention.purged',

@@ -130,6 +130,10 @@ export type CaseView = z.infer<typeof caseViewSchema>;
 export const contactDetailsSchema = z.object({ name: optionalText, phone: optionalText, email: optionalText });
 export type ContactDetails = z.infer<typeof contactDetailsSchema>;
 
+/** Who a report may be assigned to: enabled members holding its channel, by username (id and username only). */
+export const assigneesSchema = z.object({ assignees: z.array(z.object({ id: z.number().int(), username: z.string() })) });
+export type Assignees = z.infer<typeof assigneesSchema>;
+
 /** What creating something answers. */
 export const createdSchema = z.object({ id: z.number().int() });
 

@@ -12,3 +12,13 @@ export function findChannelMember(db: Db, staffId: number, channelId: number): {
       .get(staffId, channelId) ?? null
   );
 }
+
+/** Everyone a report of this channel may be assigned to: enabled members holding its key, by username. */
+export function listChannelMembers(db: Db, channelId: number): { id: number; username: string }[] {
+  return db
+    .prepare<[number], { id: number; username: string }>(
+      `SELECT s.id, s.username FROM staff s JOIN channel_grants g ON g.staff_id = s.id
+       WHERE g.channel_id = ? AND s.disabled = 0 ORDER BY s.username`,
+    )
+    .all(channelId);
+}

@@ -11,6 +11,21 @@ const INERT_TYPES = new Set(['image/jpeg', 'image/png', 'image/gif', 'image/webp
 
 export const DOWNLOAD_CSP = "default-src 'none'; sandbox; frame-ancestors 'none'; form-action 'none'; base-uri 'none'";
 
+/** For an image shown inline on the case page: it may be nothing but an image, and loads nothing else. */
+export const PREVIEW_CSP = "default-src 'none'; img-src 'self'; sandbox; frame-ancestors 'none'; form-action 'none'; base-uri 'none'";
+
+/** The headers of an inline preview: one of the preview types, never cached, never sniffed. */
+export function previewHeaders(type: string, size: number): Headers {
+  return new Headers({
+    'Content-Type': type,
+    'Content-Disposition': 'inline',
+    'Content-Security-Policy': PREVIEW_CSP,
+    'X-Content-Type-Options': 'nosniff',
+    'Cache-Control': 'no-store',
+    'Content-Length': String(size),
+  });
+}
+
 /** RFC 6266 Content-Disposition with an ASCII fallback and the exact UTF-8 name. */
 export function attachmentDisposition(name: string): string {
   const fallback = name.replace(/[^\x20-\x7e]|["\\%;]/g, '_');

@@ -22,6 +22,7 @@ import {
   createdSchema,
   queuePageSchema,
   reportSummarySchema,
+  assigneesSchema,
 } from '../../contract/schemas/staff-views';
 import { interferencePageSchema } from '../../contract/schemas/staff-oversight-views';
 import { errors, jsonBody, jsonResponse, queryParameters, requestSchema, type Operation, type Paths } from './helpers';
@@ -109,6 +110,17 @@ export const staffCasePaths: Paths = {
       responses: { 200: binaryResponse('An age file (name.age).'), ...errors(401, 403, 404) },
     }),
   },
+  '/api/staff/reports/{id}/files/{fileId}/preview': {
+    get: staffOperation('previewFile', CASEWORKERS, {
+      summary: 'A JPEG or PNG cleaned of metadata at intake, decrypted for inline display on the case page; audited (file.previewed).',
+      description: `Roles: ${CASEWORKERS}. Inline, Cache-Control: no-store, nosniff, CSP default-src 'none'; img-src 'self'. Any other file answers 404.`,
+      parameters: [idParameter, fileIdParameter],
+      responses: {
+        200: { description: 'The image.', content: { 'image/jpeg': { schema: { type: 'string', contentMediaType: 'image/jpeg' } }, 'image/png': { schema: { type: 'string', contentMediaType: 'image/png' } } } },
+        ...errors(401, 403, 404),
+      },
+    }),
+  },
   '/api/staff/reports/{id}/lease': caseAction(
     'changeLease',
     leaseSchema,
@@ -118,6 +130,13 @@ export const staffCasePaths: Paths = {
   ),
   '/api/staff/reports/{id}/status': caseAction('changeStatus', statusChangeSchema, updated, [409], 'Through the state machine (409 invalid_transition).'),
   '/api/staff/reports/{id}/priority': caseAction('changePriority', prioritySchema, updated, [409]),
+  '/api/staff/reports/{id}/assignees': {
+    get: staffOperation('listAssignees', CASEWORKERS, {
+      summary: 'Who the report may be assigned to: enabled members holding its channel, by username (id and username only).',
+      parameters: [idParameter],
+      responses: { 200: jsonResponse('The members.', assigneesSchema), ...errors(400, 401, 403, 404) },
+    }),
+  },
   '/api/staff/reports/{id}/assignee': caseAction('changeAssignee', assigneeSchema, updated, [409]),
   '/api/staff/reports/{id}/public-message': caseAction('setPublicMessage', messageSchema, updated, [409]),
   '/api/staff/reports/{id}/replies': caseAction('replyToReporter', messageSchema, { 201: jsonResponse('Sent.', createdSchema) }, [409]),

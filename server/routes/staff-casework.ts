@@ -1,7 +1,7 @@
 /**
  * The case workflow: POST /reports/:id/{status,priority,assignee,
  * public-message,replies,notes,referrals,interference,links,close,
- * reveal-contact,move} and GET /interference. Every route opens the report
+ * reveal-contact,move}, GET /reports/:id/assignees and GET /interference. Every route opens the report
  * first, so one outside the caller's channels answers 404 like a missing one,
  * and every one of them is a write that someone else's live lease refuses
  * (409 lease_held, server/services/case-lease.ts): checked here before any
@@ -10,6 +10,7 @@
  */
 import { Hono } from 'hono';
 import type { StaffSession } from '../auth/session-store';
+import { listChannelMembers } from '../data/assignees';
 import { findReportMeta } from '../data/report-metadata';
 import { jsonInput } from '../http/json-input';
 import { queryInput } from '../http/query-input';
@@ -63,6 +64,11 @@ export function staffCaseworkRoutes(deps: RouteDeps): Hono<{ Variables: StaffVar
       const opened = open(c);
       changePriority(db, c.get('staff'), opened, c.get('input').priority, deps.now());
       return c.json(summary(opened.meta.id, c.get('staff')), 200);
+    })
+    // A read, so another member's lease does not refuse it; the report must be in the caller's channels (404 otherwise).
+    .get('/reports/:id/assignees', caseworkers, (c) => {
+      const opened = openCase(db, c.get('staff'), parseReportId(c.req.param('id')));
+      return c.json({ assignees: listChannelMembers(db, opened.meta.channelId) }, 200);
     })
     .post('/reports/:id/assignee', caseworkers, jsonInput(assigneeSchema), (c) => {
       const opened = open(c);

@@ -1,13 +1,15 @@
 /**
  * GET /api/staff/reports/:id/files/:fileId and .../encrypted: a report's
  * evidence file, decrypted as it streams, or exported as the stored age file
- * (opens with the `age` CLI and the channel key). Both are audited. Only
+ * (opens with the `age` CLI and the channel key), and .../preview: a cleaned
+ * JPEG or PNG shown inline on the case page. All three are audited. Only
  * staff who can open the report; a file of another report is not found.
  */
 import { Hono } from 'hono';
 import { statSync } from 'node:fs';
 import { findReportFile } from '../data/report-files';
-import { downloadHeaders } from '../http/download';
+import { downloadHeaders, previewHeaders } from '../http/download';
+import { canPreview } from '../../contract/attachments';
 import { requireStaff, type StaffVariables } from '../http/staff-auth';
 import { auditCase, openCase, parseReportId, reportNotFound } from '../services/case-access';
 import { openStoredFile, staffFileViewOf } from '../services/evidence-files';
@@ -33,6 +35,14 @@ export function staffFileRoutes(deps: RouteDeps): Hono<{ Variables: StaffVariabl
       const plaintext = openStoredFile(store, record.storageName, opened.identity);
       auditCase(db, session, 'file.downloaded', opened.meta, deps.now(), { fileId: record.id });
       return new Response(toWebStream(plaintext), { status: 200, headers: downloadHeaders(view.name, view.type, view.size) });
+    })
+    // Only a cleaned JPEG or PNG; any other file answers 404 here and is downloaded instead.
+    .get('/reports/:id/files/:fileId/preview', caseworkers, async (c) => {
+      const { session, opened, record, view } = await openFile(c);
+      if (!canPreview(view)) throw reportNotFound();
+      const plaintext = openStoredFile(store, record.storageName, opened.identity);
+      auditCase(db, session, 'file.previewed', opened.meta, deps.now(), { fileId: record.id });
+      return new Response(toWebStream(plaintext), { status: 200, headers: previewHeaders(view.type, view.size) });
     })
     .get('/reports/:id/files/:fileId/encrypted', caseworkers, async (c) => {
       const { session, opened, record, view } = await openFile(c);

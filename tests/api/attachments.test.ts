@@ -268,6 +268,38 @@ describe('refused uploads leave nothing behind', () => {
 });
 
 describe('metadata', () => {
+  it('previews a cleaned JPEG or PNG inline, audited and never cached, with an image-only CSP; a file kept as sent or not an image has no preview', async () => {
+    t = await createTestInstance();
+    const jpeg = readFileSync(path.join(FIXTURES, 'with-metadata.jpg'));
+    const png = readFileSync(path.join(FIXTURES, 'with-metadata.png'));
+    await submit([
+      { name: 'photo.jpg', bytes: jpeg, type: 'image/jpeg' },
+      { name: 'screen.png', bytes: png, type: 'image/png' },
+      { name: 'memo.txt', bytes: new TextEncoder().encode('a memo'), type: 'text/plain' },
+    ]);
+    await submit([{ name: 'kept.jpg', bytes: jpeg, type: 'image/jpeg' }], { ...REPORT, keepMetadata: 'on' });
+    const cookie = await adminCookie();
+    const [first, second] = t.db.prepare<[], { id: number }>('SELECT id FROM reports ORDER BY id').all().map((row) => row.id);
+    const [photo, screen, memo] = await caseFiles(cookie, first ?? 0);
+    for (const file of [photo, screen]) {
+      const response = await staffRequest(t, cookie, 'GET', `/api/staff/reports/${first}/files/${file?.id}/preview`);
+      expect(response.status).toBe(200);
+      expect(response.headers.get('content-type')).toBe(file?.type);
+      expect(response.headers.get('content-security-policy')).toMatch(/^default-src 'none'; img-src 'self'/);
+      expect(response.headers.get('cache-control')).toBe('no-store');
+      expect(response.headers.get('x-content-type-options')).toBe('nosniff');
+      expect(response.headers.get('content-disposition')).toBe('inline');
+      // The cleaned copy: exactly the stored file whose hash the case page shows.
+      expect(sha256(Buffer.from(await response.arrayBuffer()))).toBe(file?.sha256);
+    }
+    const previewed = t.db.prepare<[], { detail: string }>("SELECT detail FROM audit_log WHERE action = 'file.previewed' ORDER BY id").all();
+    expect(previewed.map((row) => JSON.parse(row.detail) as unknown)).toEqual([{ fileId: photo?.id }, { fileId: screen?.id }]);
+    expect((await staffRequest(t, cookie, 'GET', `/api/staff/reports/${first}/files/${memo?.id}/preview`)).status).toBe(404);
+    const [kept] = await caseFiles(cookie, second ?? 0);
+    expect(kept?.metadata).toBe('kept');
+    expect((await staffRequest(t, cookie, 'GET', `/api/staff/reports/${second}/files/${kept?.id}/preview`)).status).toBe(404);
+  });
+
   it('removes JPEG and PNG metadata, records the cleaned file\'s SHA-256, and keeps it when asked', async () => {
     t = await createTestInstance();
     const jpeg = readFileSync(path.join(FIXTURES, 'with-metadata.jpg'));

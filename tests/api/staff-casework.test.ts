@@ -2,6 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditEntries, interferenceEntry, jsonOf, reporterView, submit, type Submitted } from '../support/casework';
 import { createTestInstance, postJson, reportWithMarker, type TestInstance } from '../support/instance';
 import { addStaff, signIn, staffRequest } from '../support/staff';
+import { STATUS_TRANSITIONS } from '../../contract/status-transitions';
+import { INTERNAL_STATUSES, type InternalStatus } from '../../contract/vocabulary';
 
 const PASSWORD = 'a long enough password';
 const MARKER = 'CASEMARK9b7e';
@@ -49,6 +51,31 @@ describe('status state machine', () => {
     expect((await post(id, 'status', { status: 'finished' })).status).toBe(400);
   });
 
+  it('accepts exactly the steps of the shared table the case page offers, from every status', async () => {
+    // How to bring a fresh lead to each status without the status route itself deciding.
+    const reach: Record<InternalStatus, (id: number) => Promise<unknown>> = {
+      new: async () => undefined,
+      triage: async (id) => jsonOf(await post(id, 'status', { status: 'triage' }), 200),
+      investigating: async (id) => jsonOf(await post(id, 'status', { status: 'investigating' }), 200),
+      awaiting_reporter: async (id) => jsonOf(await post(id, 'status', { status: 'awaiting_reporter' }), 200),
+      referred: async (id) => jsonOf(await post(id, 'referrals', { agency: 'Agency', date: '2026-11-20' }), 201),
+      closed: async (id) => jsonOf(await post(id, 'close', { outcome: 'unsubstantiated' }), 200),
+    };
+    for (const from of INTERNAL_STATUSES) {
+      for (const to of INTERNAL_STATUSES) {
+        const { id } = await submit(t);
+        await reach[from](id);
+        expect((await view(id)).status).toBe(from);
+        const res = await post(id, 'status', { status: to });
+        if (STATUS_TRANSITIONS[from].includes(to)) {
+          expect((await jsonOf<View>(res, 200)).status, `${from} -> ${to} is offered, so it must succeed`).toBe(to);
+        } else {
+          expect(await jsonOf(res, 409), `${from} -> ${to} is withheld, so it must be refused`).toMatchObject({ error: { code: 'invalid_transition' } });
+        }
+      }
+    }
+  });
+
   it('closes with an outcome once, and reopens to triage clearing the outcome', async () => {
     const { id, trackingCode } = await submit(t);
     const closed = await jsonOf<View>(await post(id, 'close', { outcome: 'unsubstantiated' }), 200);
@@ -76,6 +103,20 @@ describe('priority and assignee', () => {
     expect((await jsonOf<View>(await post(id, 'assignee', { staffId: bobId }), 200)).assignee).toEqual({ id: bobId, username: 'bob' });
     expect(await jsonOf(await post(id, 'assignee', { staffId: carolId }), 400)).toMatchObject({ error: { code: 'invalid_input', fields: { staffId: 'invalid_choice' } } });
     expect((await jsonOf<View>(await post(id, 'assignee', { staffId: null }), 200)).assignee).toBeNull();
+  });
+
+  it('lists the channel\'s members to pick from, id and username only, each of them assignable; 404 outside the caller\'s channels', async () => {
+    const { id } = await submit(t);
+    const listed = await jsonOf<{ assignees: Record<string, unknown>[] }>(await staffRequest(t, alice, 'GET', `/api/staff/reports/${id}/assignees`), 200);
+    // The test instance's admin holds every channel, so may be assigned like any member.
+    expect(listed.assignees.map((member) => member['username'])).toEqual(['admin', 'alice', 'bob']);
+    for (const member of listed.assignees) {
+      expect(Object.keys(member).sort()).toEqual(['id', 'username']);
+      expect((await jsonOf<View>(await post(id, 'assignee', { staffId: member['id'] }), 200)).assignee?.username).toBe(member['username']);
+    }
+    expect(listed.assignees.map((member) => member['id'])).not.toContain(carolId);
+    const carol = await signIn(t, 'carol', PASSWORD);
+    expect((await staffRequest(t, carol, 'GET', `/api/staff/reports/${id}/assignees`)).status).toBe(404);
   });
 });
 

@@ -5,6 +5,8 @@
  * status; a report outside the caller's channels answers 404 like a missing
  * one; allowed cells must get past the guards.
  */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { interferenceEntry, submit } from '../support/casework';
 import { multipart, noise, postMultipart } from '../support/uploads';
@@ -99,8 +101,12 @@ beforeAll(async () => {
 afterAll(() => t.close());
 
 /** A file sent by the reporter as a follow-up; returns its id. */
-async function addEvidenceFile(trackingCode: string): Promise<number> {
-  const res = await postMultipart(t, '/api/status/messages', multipart({ trackingCode }, [{ name: 'photo.bin', bytes: noise(100) }]));
+/** A file for the {fileId} routes: a PNG (cleaned at intake) where the route previews images only. */
+async function addEvidenceFile(trackingCode: string, image: boolean): Promise<number> {
+  const file = image
+    ? { name: 'photo.png', bytes: readFileSync(join(import.meta.dirname, '../fixtures/images/with-metadata.png')), type: 'image/png' }
+    : { name: 'photo.bin', bytes: noise(100) };
+  const res = await postMultipart(t, '/api/status/messages', multipart({ trackingCode }, [file]));
   expect(res.status).toBe(201);
   return t.db.prepare<[], { id: number }>('SELECT max(id) AS id FROM report_files').get()?.id ?? 0;
 }
@@ -119,7 +125,7 @@ describe('every staff route × every kind of caller', () => {
       // A fresh report of the channel for each route, so earlier cells (a close, a move) change nothing here.
       const report = await submit(t);
       const related = await submit(t);
-      const fileId = path.includes('{fileId}') ? await addEvidenceFile(report.trackingCode) : 0;
+      const fileId = path.includes('{fileId}') ? await addEvidenceFile(report.trackingCode, path.endsWith('/preview')) : 0;
       const url = path
         .replace('/api/staff/admin/staff/{id}', '/api/staff/admin/staff/999999')
         .replace('{id}', String(report.id))

@@ -82,13 +82,16 @@ test('a tip is pulled, read and answered in the console; the reporter sees the a
   await page.getByRole('button', { name: 'Change status' }).click();
   await expect(page.locator('#result-status')).toContainText('The reporter sees no public message yet');
   await expect(page.getByLabel('Public message', { exact: true })).toBeFocused();
+  // The record forms are folded behind disclosure buttons named by their headings.
+  await page.getByRole('button', { name: 'Record interference', expanded: false }).click();
   const interference = page.locator('form[data-action="interference"]');
   await interference.getByLabel('Name', { exact: true }).fill('A county councillor');
   await interference.getByLabel('About the time (optional)').fill('After the first complaint');
   await interference.getByLabel('How').selectOption({ label: 'Phone call' });
   await interference.getByLabel('What they asked for').fill('To lose the complaint file.');
-  await page.getByRole('button', { name: 'Record interference' }).click();
+  await interference.getByRole('button', { name: 'Record interference' }).click();
   await expect(page.locator('#result-interference')).not.toBeEmpty();
+  await page.getByRole('button', { name: 'Record a referral', expanded: false }).click();
   await page.getByLabel('Agency referred to').fill('Agency Against Corruption');
   await expect(page.getByLabel('Tell the reporter which agency')).toBeChecked();
   await page.getByRole('button', { name: 'Record referral' }).click();
@@ -344,6 +347,13 @@ test('staff see a report\'s evidence files and download exactly the bytes the re
   const photoItem = files.filter({ has: page.getByRole('heading', { name: 'site.jpg' }) });
   await expect(photoItem).toContainText('image/jpeg');
   await expect(photoItem).toContainText('Removed (location, camera, time');
+  // The cleaned photo is shown inline, decrypted in the session; the PDF is not.
+  const preview = photoItem.getByRole('img', { name: 'Preview of site.jpg' });
+  await expect(preview).toBeVisible();
+  // Loaded lazily, when scrolled to: a preview is audited as seen.
+  await preview.scrollIntoViewIfNeeded();
+  await expect.poll(() => preview.evaluate((img) => (img as HTMLImageElement).naturalWidth)).toBeGreaterThan(0);
+  await expect(annexItem.getByRole('img')).toHaveCount(0);
   await expect(files.filter({ has: page.getByRole('heading', { name: 'minutes.pdf' }) })).toContainText('The reporter’s message of');
 
   const downloading = page.waitForEvent('download');

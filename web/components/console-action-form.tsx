@@ -1,5 +1,6 @@
 /** The form every report action uses: labelled fields, a submit button, and a live region for the answer. */
 import type { ComponentChildren, JSX } from 'preact';
+import { useState } from 'preact/hooks';
 import type { ActionKey } from '../staff/report-actions';
 
 export interface ActionResult {
@@ -35,6 +36,8 @@ interface FormProps {
   heading: string;
   submit: string;
   intro?: string | undefined;
+  /** Starts folded behind a disclosure button named by the heading, so the page is not a column of open forms. */
+  collapsible?: boolean;
   /** Buttons beside the submit button. */
   extra?: ComponentChildren;
   children: ComponentChildren;
@@ -44,19 +47,32 @@ interface FormProps {
 export function ActionForm(props: FormProps): JSX.Element {
   const { action, ctx } = props;
   const busy = ctx.busy === action;
+  const [open, setOpen] = useState(props.collapsible !== true);
+  const formId = `form-${action}`;
   return (
     <section class="action">
-      <h3 id={`h-${action}`}>{props.heading}</h3>
-      {props.intro !== undefined && <p class="hint">{props.intro}</p>}
-      <form method="post" data-action={action} noValidate>
-        {props.children}
-        <p class="actions">
-          <button type="submit" class="button" aria-disabled={busy ? 'true' : undefined}>
-            {busy ? ctx.busyLabel : props.submit}
+      <h3 id={`h-${action}`}>
+        {props.collapsible === true ? (
+          <button type="button" class="disclosure" aria-expanded={open ? 'true' : 'false'} aria-controls={formId} onClick={() => setOpen(!open)}>
+            {props.heading}
           </button>
-          {props.extra}
-        </p>
-      </form>
+        ) : (
+          props.heading
+        )}
+      </h3>
+      {/* Hidden, not removed: what was typed survives folding. */}
+      <div id={formId} hidden={!open}>
+        {props.intro !== undefined && <p class="hint">{props.intro}</p>}
+        <form method="post" data-action={action} noValidate>
+          {props.children}
+          <p class="actions">
+            <button type="submit" class="button" aria-disabled={busy ? 'true' : undefined}>
+              {busy ? ctx.busyLabel : props.submit}
+            </button>
+            {props.extra}
+          </p>
+        </form>
+      </div>
       <ActionAnswer action={action} result={ctx.results[action]} />
     </section>
   );

@@ -2,11 +2,12 @@
  * A report's evidence files in the console: what each is, where it came
  * from, what happened to its metadata, and two plain links (the session
  * cookie goes with them): the decrypted file, or the age file as stored.
+ * A cleaned JPEG or PNG is also shown inline (audited as a preview).
  */
 import type { StaffReportMessages } from '../i18n/types';
 import type { JSX } from 'preact';
 import type { Lang } from '../i18n/lang';
-import { formatBytes, staffFileUrl, type StaffFileView } from '../../contract/attachments';
+import { canPreview, formatBytes, staffFilePreviewUrl, staffFileUrl, type StaffFileView } from '../../contract/attachments';
 import { formatTime } from '../staff/format';
 import { fill } from '../i18n/fill';
 import type { CaseView } from '../staff/types';
@@ -33,6 +34,12 @@ export function FileList(props: { lang: Lang; m: StaffReportMessages; view: Case
           {view.files.map((file) => (
             <li key={file.id}>
               <h3 class="file-name">{file.name}</h3>
+              {canPreview(file) ? (
+                // Decrypted for this session only; the route answers no-store, so the browser keeps no copy.
+                <img class="file-preview" src={staffFilePreviewUrl(view.id, file.id)} alt={fill(lang, f.previewAlt, { name: file.name })} loading="lazy" />
+              ) : (
+                <p class="hint">{f.noPreview}</p>
+              )}
               <dl class="file-facts">
                 <div>
                   <dt>{f.size}</dt>

@@ -10,13 +10,14 @@ import { LIMITS } from '../../contract/report-fields';
 import { channelName, formatTime } from '../staff/format';
 import { fill } from '../i18n/fill';
 import { REVEAL_REASON_MIN, type ActionKey } from '../staff/report-actions';
-import { CLOSE_OUTCOMES, INTERNAL_STATUSES, PRIORITIES } from '../../contract/vocabulary';
-import type { CaseView, ContactDetails, SessionInfo } from '../staff/types';
+import { CLOSE_OUTCOMES, PRIORITIES } from '../../contract/vocabulary';
+import { nextStatuses } from '../../contract/status-transitions';
+import type { Assignees, CaseView, ContactDetails, SessionInfo } from '../staff/types';
 import { ActionAnswer, ActionForm, Field, type ActionContext } from './console-action-form';
 import { InterferenceFields, today } from './console-interference-fields';
 import { RecordList } from './console-report-records';
 
-interface Props {
+export interface ReportSectionProps {
   lang: Lang;
   w: CaseWords;
   m: StaffReportMessages;
@@ -26,12 +27,21 @@ interface Props {
   ctx: ActionContext;
   contact: ContactDetails | null;
   perform: (key: ActionKey, values: Record<string, string>, form: HTMLFormElement | null) => Promise<void>;
+  /** Who the lead may be assigned to (GET /reports/:id/assignees); null until loaded or when it failed. */
+  assignees: Assignees['assignees'] | null;
+  /** The outcome picked in the close form, waiting for confirmation; null when not closing. */
+  closing: string | null;
+  confirmClose: () => void;
+  cancelClose: () => void;
 }
+
+/** The confirm button of the close step: focused when the step opens. */
+export const CLOSE_CONFIRM_ID = 'close-confirm';
 
 /** The public message's field: focused after a status change or closing, to prompt an update. */
 export const PUBLIC_MESSAGE_FIELD_ID = 'f-publicMessage-body';
 
-function Messages({ lang, m, view, ctx }: Props): JSX.Element {
+export function Messages({ lang, m, view, ctx }: ReportSectionProps): JSX.Element {
   return (
     <section>
       <h2 id="h-messages">{m.messages.heading}</h2>
@@ -71,7 +81,7 @@ function Messages({ lang, m, view, ctx }: Props): JSX.Element {
   );
 }
 
-function Records({ lang, w, m, view, ctx }: Props): JSX.Element {
+export function Records({ lang, w, m, view, ctx }: ReportSectionProps): JSX.Element {
   const i = m.interference;
   return (
     <section>
@@ -80,33 +90,51 @@ function Records({ lang, w, m, view, ctx }: Props): JSX.Element {
       <ActionForm action="note" ctx={ctx} heading={m.note.heading} submit={m.note.submit}>
         <Field action="note" ctx={ctx} name="body" kind="textarea" label={m.note.label} hint={m.note.hint} required maxLength={LIMITS.followUp.max} />
       </ActionForm>
-      <ActionForm action="referral" ctx={ctx} heading={m.referral.heading} submit={m.referral.submit}>
+      <ActionForm action="referral" collapsible ctx={ctx} heading={m.referral.heading} submit={m.referral.submit}>
         <Field action="referral" ctx={ctx} name="agency" label={m.referral.agency} required maxLength={200} />
         <Field action="referral" ctx={ctx} name="reference" label={m.referral.reference} maxLength={200} />
         <Field action="referral" ctx={ctx} name="date" kind="date" label={m.referral.date} required defaultValue={today()} />
         <Field action="referral" ctx={ctx} name="tellReporter" kind="checkbox" label={m.referral.tellReporter} hint={m.referral.tellReporterHint} defaultChecked />
       </ActionForm>
-      <ActionForm action="interference" ctx={ctx} heading={i.heading} intro={i.intro} submit={i.submit}>
+      <ActionForm action="interference" collapsible ctx={ctx} heading={i.heading} intro={i.intro} submit={i.submit}>
         <InterferenceFields ctx={ctx} m={i} methods={w.interferenceMethods} />
       </ActionForm>
     </section>
   );
 }
 
-function Handling({ lang, w, m, view, me, myId, ctx, perform }: Props): JSX.Element {
+/** The channel's members; the current assignee is kept even when the list is missing (or they lost the channel). */
+function assigneeChoices({ assignees, view }: ReportSectionProps): Assignees['assignees'] {
+  const members = assignees ?? [];
+  const current = view.assignee;
+  return current === null || members.some((member) => member.id === current.id) ? members : [current, ...members];
+}
+
+export function Handling(props: ReportSectionProps): JSX.Element {
+  const { lang, w, m, view, me, myId, ctx, perform } = props;
   const otherChannels = me.channels.filter((channel) => channel.slug !== view.channel);
   const closed = view.status === 'closed';
   return (
-    <section>
+    <section class="case-handling">
       <h2 id="h-handling">{m.handling}</h2>
-      <ActionForm action="status" ctx={ctx} heading={m.status.heading} submit={m.status.submit}>
+      <ActionForm
+        action="status"
+        ctx={ctx}
+        heading={m.status.heading}
+        intro={fill(lang, closed ? m.status.closedHint : m.status.hint, { ...w.statuses, status: w.statuses[view.status] })}
+        submit={m.status.submit}
+      >
+        <p>
+          {m.fields.status}: <strong>{w.statuses[view.status]}</strong>
+        </p>
+        {/* Only the steps the server's state machine takes from here (contract/status-transitions.ts). */}
         <Field
           action="status"
           ctx={ctx}
           name="status"
           kind="select"
           label={m.status.label}
-          options={INTERNAL_STATUSES.map((status) => ({ value: status, label: w.statuses[status], selected: status === view.status }))}
+          options={nextStatuses(view.status).map((status) => ({ value: status, label: w.statuses[status] }))}
         />
       </ActionForm>
       <ActionForm action="priority" ctx={ctx} heading={m.priority.heading} submit={m.priority.submit}>
@@ -140,9 +168,20 @@ function Handling({ lang, w, m, view, me, myId, ctx, perform }: Props): JSX.Elem
         }
       >
         <p>
-          {m.fields.assignee}: {view.assignee === null ? w.unassigned : `${view.assignee.username} (${view.assignee.id})`}
+          {m.fields.assignee}: <strong>{view.assignee === null ? w.unassigned : view.assignee.username}</strong>
         </p>
-        <Field action="assignee" ctx={ctx} name="staffId" kind="number" label={m.assignee.label} hint={m.assignee.hint} maxLength={16} />
+        <Field
+          action="assignee"
+          ctx={ctx}
+          name="staffId"
+          kind="select"
+          label={m.assignee.label}
+          hint={m.assignee.hint}
+          options={[
+            { value: '', label: w.unassigned, selected: view.assignee === null },
+            ...assigneeChoices(props).map((member) => ({ value: String(member.id), label: member.username, selected: member.id === view.assignee?.id })),
+          ]}
+        />
       </ActionForm>
       {otherChannels.length === 0 ? (
         <section class="action">
@@ -151,7 +190,7 @@ function Handling({ lang, w, m, view, me, myId, ctx, perform }: Props): JSX.Elem
           <ActionAnswer action="move" result={ctx.results.move} />
         </section>
       ) : (
-        <ActionForm action="move" ctx={ctx} heading={m.move.heading} submit={m.move.submit}>
+        <ActionForm action="move" collapsible ctx={ctx} heading={m.move.heading} submit={m.move.submit}>
           <Field
             action="move"
             ctx={ctx}
@@ -169,22 +208,46 @@ function Handling({ lang, w, m, view, me, myId, ctx, perform }: Props): JSX.Elem
           <ActionAnswer action="close" result={ctx.results.close} />
         </section>
       ) : (
-        <ActionForm action="close" ctx={ctx} heading={m.close.heading} submit={m.close.submit}>
-          <Field
-            action="close"
-            ctx={ctx}
-            name="outcome"
-            kind="select"
-            label={m.close.label}
-            options={CLOSE_OUTCOMES.map((outcome) => ({ value: outcome, label: w.outcomes[outcome] }))}
-          />
-        </ActionForm>
+        <>
+          <ActionForm action="close" ctx={ctx} heading={m.close.heading} submit={m.close.submit}>
+            <Field
+              action="close"
+              ctx={ctx}
+              name="outcome"
+              kind="select"
+              label={m.close.label}
+              options={CLOSE_OUTCOMES.map((outcome) => ({ value: outcome, label: w.outcomes[outcome] }))}
+            />
+          </ActionForm>
+          {props.closing !== null && <CloseConfirm {...props} closing={props.closing} />}
+        </>
       )}
     </section>
   );
 }
 
-function Links({ lang, w, m, view, ctx }: Props): JSX.Element {
+/** The step between choosing an outcome and closing: names the outcome, Cancel keeps the lead open. */
+function CloseConfirm(props: ReportSectionProps & { closing: string }): JSX.Element {
+  const { lang, w, m, view } = props;
+  const outcome = w.outcomes[props.closing as keyof typeof w.outcomes] ?? props.closing;
+  return (
+    <div class="confirm-step" role="group" aria-labelledby="close-confirm-question">
+      <p id="close-confirm-question">
+        <strong>{fill(lang, m.close.confirm, { id: String(view.id), outcome })}</strong>
+      </p>
+      <p class="actions">
+        <button id={CLOSE_CONFIRM_ID} type="button" class="button" aria-describedby="close-confirm-question" onClick={props.confirmClose}>
+          {m.close.confirmYes}
+        </button>{' '}
+        <button type="button" class="button button-secondary" onClick={props.cancelClose}>
+          {m.close.cancel}
+        </button>
+      </p>
+    </div>
+  );
+}
+
+export function Links({ lang, w, m, view, ctx }: ReportSectionProps): JSX.Element {
   return (
     <section>
       <h2 id="h-links">{m.links.heading}</h2>
@@ -199,14 +262,14 @@ function Links({ lang, w, m, view, ctx }: Props): JSX.Element {
           ))}
         </ul>
       )}
-      <ActionForm action="link" ctx={ctx} heading={m.links.submit} submit={m.links.submit}>
+      <ActionForm action="link" collapsible ctx={ctx} heading={m.links.submit} submit={m.links.submit}>
         <Field action="link" ctx={ctx} name="relatedId" kind="number" label={m.links.label} required maxLength={16} />
       </ActionForm>
     </section>
   );
 }
 
-function Contact({ lang, m, view, ctx, contact }: Props): JSX.Element {
+export function Contact({ lang, m, view, ctx, contact }: ReportSectionProps): JSX.Element {
   const k = m.contact;
   return (
     <section>
@@ -232,7 +295,7 @@ function Contact({ lang, m, view, ctx, contact }: Props): JSX.Element {
           <ActionAnswer action="reveal" result={ctx.results.reveal} />
         </>
       ) : (
-        <ActionForm action="reveal" ctx={ctx} heading={k.submit} intro={k.intro} submit={k.submit}>
+        <ActionForm action="reveal" collapsible ctx={ctx} heading={k.submit} intro={k.intro} submit={k.submit}>
           <Field
             action="reveal"
             ctx={ctx}
@@ -246,18 +309,5 @@ function Contact({ lang, m, view, ctx, contact }: Props): JSX.Element {
         </ActionForm>
       )}
     </section>
-  );
-}
-
-/** Everything on the report page after its overview and content. */
-export function ReportSections(props: Props): JSX.Element {
-  return (
-    <>
-      <Messages {...props} />
-      <Records {...props} />
-      <Handling {...props} />
-      <Links {...props} />
-      <Contact {...props} />
-    </>
   );
 }

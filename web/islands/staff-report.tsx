@@ -9,7 +9,7 @@
  * writes with lease_held anyway), and the lead can be taken over after a
  * confirmation.
  */
-import type { CaseWords, ConsoleMessages, SearchMessages, StaffReportMessages } from '../i18n/types';
+import type { CaseWords, ConsoleCatalogue, ConsoleMessages, SearchMessages, StaffReportMessages } from '../i18n/types';
 import { labelOf } from '../i18n/fill';
 import type { JSX } from 'preact';
 import { staffPath, type Lang } from '../i18n/lang';
@@ -18,11 +18,14 @@ import { staffApi, type ApiFailure, type ApiResult } from '../staff/api';
 import { channelNameOf, errorText, formatTime, leaveIfSignedOut } from '../staff/format';
 import { fill } from '../i18n/fill';
 import { reportAction, type ActionKey, type ActionOutcome } from '../staff/report-actions';
-import type { CaseRecordView, CaseView, ContactDetails, ReportSummary, SessionInfo } from '../staff/types';
+import type { Assignees, CaseRecordView, CaseView, ContactDetails, ReportSummary, SessionInfo } from '../staff/types';
 import { LowEffortMarker } from '../staff/low-effort-marker';
 import { FocusingComponent } from './focus-after-render';
 import type { ActionResult } from '../components/console-action-form';
-import { PUBLIC_MESSAGE_FIELD_ID, ReportSections } from '../components/console-report-forms';
+import { CLOSE_CONFIRM_ID, Contact, Handling, Links, Messages, PUBLIC_MESSAGE_FIELD_ID, Records, type ReportSectionProps } from '../components/console-report-forms';
+import { CaseHistory } from '../staff/case-history';
+import { queueNeighbour } from '../staff/queue-neighbours';
+import { ShortcutHelp, shortcutOf } from '../staff/case-shortcuts';
 import { FileList } from '../components/console-report-files';
 import { RelatedLeads } from '../staff/related-leads';
 import { consoleMessagesFor } from './console-messages';
@@ -37,6 +40,8 @@ interface Props {
   m: StaffReportMessages;
   /** For the related leads list. */
   s: SearchMessages;
+  /** The whole console catalogue, for the history's audit sentences. */
+  catalogue: ConsoleCatalogue;
 }
 
 interface State {
@@ -50,6 +55,14 @@ interface State {
   contact: ContactDetails | null;
   /** The take-over button was pressed once: it now asks to confirm. */
   confirmingTakeOver: boolean;
+  /** Bumped after each action, so the history is fetched again. */
+  version: number;
+  /** The answer to a next/previous shortcut that found no lead. */
+  shortcutNote: string | null;
+  /** Who the lead may be assigned to; null until loaded. */
+  assignees: Assignees['assignees'] | null;
+  /** The outcome chosen in the close form, waiting for Confirm or Cancel. */
+  closing: string | null;
 }
 
 /** Now, truncated to the hour like the server's own timestamps. */
@@ -70,7 +83,12 @@ export class ReportIsland extends FocusingComponent<Props, State> {
     invalid: {},
     contact: null,
     confirmingTakeOver: false,
+    closing: null,
+    assignees: null,
+    version: 0,
+    shortcutNote: null,
   };
+  private help: HTMLDialogElement | null = null;
   private renewTimer: ReturnType<typeof setTimeout> | null = null;
   /** Ends someone else's lease on this page when it runs out, so the forms open again without a reload. */
   private expiryTimer: ReturnType<typeof setTimeout> | null = null;
@@ -84,6 +102,7 @@ export class ReportIsland extends FocusingComponent<Props, State> {
     this.setState({ id: Number(raw) });
     addEventListener('pagehide', this.onPageHide);
     addEventListener('pageshow', this.onPageShow);
+    document.addEventListener('keydown', this.onKeyDown);
     void this.load(Number(raw));
   }
 
@@ -91,6 +110,30 @@ export class ReportIsland extends FocusingComponent<Props, State> {
     this.stopRenewing();
     removeEventListener('pagehide', this.onPageHide);
     removeEventListener('pageshow', this.onPageShow);
+    document.removeEventListener('keydown', this.onKeyDown);
+  }
+
+  /** j/n and k/p: next and previous lead in the queue; r: the reply box; ?: the list of keys. Never while typing. */
+  private onKeyDown = (event: KeyboardEvent): void => {
+    const shortcut = shortcutOf(event);
+    if (shortcut === null || this.state.view === null) return;
+    event.preventDefault();
+    if (shortcut === 'help') this.help?.showModal();
+    else if (shortcut === 'reply') document.getElementById('f-reply-body')?.focus();
+    else void this.goToNeighbour(shortcut === 'next' ? 1 : -1);
+  };
+
+  private async goToNeighbour(direction: 1 | -1): Promise<void> {
+    const { id } = this.state;
+    if (id === null) return;
+    const found = await queueNeighbour(id, direction);
+    if (typeof found === 'number') {
+      location.assign(`?id=${found}`);
+      return;
+    }
+    if (found !== null && leaveIfSignedOut(this.props.lang, found)) return;
+    this.setState({ shortcutNote: found === null ? this.props.m.shortcuts.noNext : errorText(this.props.c, found.code) });
+    this.focusAfterRender('shortcut-note');
   }
 
   private async load(id: number): Promise<void> {
@@ -104,6 +147,13 @@ export class ReportIsland extends FocusingComponent<Props, State> {
     if (!me.ok || !view.ok) return;
     document.title = `${fill(this.props.lang, this.props.w.reportName, { id: String(id) })} · ${document.title.split(' · ').slice(-1)[0] ?? ''}`;
     this.setState({ me: me.data, view: view.data, loadError: null }, () => this.scheduleRenewal());
+    void this.loadAssignees(id);
+  }
+
+  /** The assignment menu's choices; without them the menu offers only the current assignee and "unassigned". */
+  private async loadAssignees(id: number): Promise<void> {
+    const result = await staffApi('GET', `reports/${id}/assignees`);
+    if (result.ok) this.setState({ assignees: result.data.assignees });
   }
 
   /** True when the signed-in member holds the report's lease. */
@@ -122,7 +172,7 @@ export class ReportIsland extends FocusingComponent<Props, State> {
     if (view === null || me === null) return null;
     if (view.lease?.mine === true) return view.lease.holder.id;
     if (view.assignee?.username === me.username) return view.assignee.id;
-    return null;
+    return this.state.assignees?.find((member) => member.username === me.username)?.id ?? null;
   }
 
   private scheduleRenewal(): void {
@@ -242,6 +292,7 @@ export class ReportIsland extends FocusingComponent<Props, State> {
     const result: ApiResult<unknown> = await staffApi('POST', `reports/${id}/${action.path}`, action.body);
     if (!result.ok) return this.failed(key, result);
     this.apply(action.outcome, result.data, me);
+    this.setState((s) => ({ version: s.version + 1 }));
     form?.reset();
     if (key === 'lease') this.stopRenewing();
     if (key === 'status' || key === 'close') this.promptPublicMessage(key, action.done);
@@ -296,7 +347,26 @@ export class ReportIsland extends FocusingComponent<Props, State> {
     new FormData(form).forEach((value, name) => {
       if (typeof value === 'string') values[name] = value;
     });
-    void this.perform(form.dataset['action'] as ActionKey, values, form);
+    const key = form.dataset['action'] as ActionKey;
+    // Closing is asked about first: the confirm step names the outcome (confirmClose sends it).
+    if (key === 'close') {
+      this.setState({ closing: values['outcome'] ?? '' });
+      this.focusAfterRender(CLOSE_CONFIRM_ID);
+      return;
+    }
+    void this.perform(key, values, form);
+  };
+
+  private confirmClose = (): void => {
+    const outcome = this.state.closing;
+    if (outcome === null) return;
+    this.setState({ closing: null });
+    void this.perform('close', { outcome }, null);
+  };
+
+  private cancelClose = (): void => {
+    this.setState({ closing: null });
+    this.focusAfterRender('f-close-outcome');
   };
 
   private renderOverview(view: CaseView): JSX.Element {
@@ -440,12 +510,61 @@ export class ReportIsland extends FocusingComponent<Props, State> {
     }
     const view = s.view;
     const held = this.heldByOther(view);
+    const sections: ReportSectionProps = {
+      lang,
+      w,
+      m,
+      view,
+      me: s.me,
+      myId: this.myId(),
+      ctx: { busy: s.busy, busyLabel: m.busy, results: s.results, invalid: s.invalid },
+      contact: s.contact,
+      perform: this.perform,
+      assignees: s.assignees,
+      closing: s.closing,
+      confirmClose: this.confirmClose,
+      cancelClose: this.cancelClose,
+    };
+    // Read-only while someone else holds the lead: a disabled fieldset disables every control inside it at once.
+    const work = (children: JSX.Element): JSX.Element => (
+      <fieldset class="case-work" disabled={held} aria-describedby={held ? 'lease-held' : undefined}>
+        {children}
+      </fieldset>
+    );
+    const k = m.sections;
     return (
       <div class="report-view" onSubmit={this.onSubmit}>
         <p class="back">
           <a href={staffPath(lang, 'queue')}>{m.backToQueue}</a>
         </p>
         <h1>{heading}</h1>
+        <nav class="case-nav" aria-label={k.label}>
+          <ul>
+            {(
+              [
+                ['h-overview', k.summary],
+                ['h-content', k.content],
+                ['h-messages', k.messages],
+                ['h-files', k.evidence],
+                ['h-records', k.records],
+                ['h-history', k.history],
+              ] as const
+            ).map(([target, label]) => (
+              <li>
+                <a href={`#${target}`}>{label}</a>
+              </li>
+            ))}
+          </ul>
+          <button type="button" class="button button-secondary" aria-keyshortcuts="?" onClick={() => this.help?.showModal()}>
+            {m.shortcuts.button}
+          </button>
+        </nav>
+        {s.shortcutNote !== null && (
+          <p id="shortcut-note" class="notice" role="status" tabIndex={-1}>
+            {s.shortcutNote}
+          </p>
+        )}
+        <ShortcutHelp m={m.shortcuts} dialogRef={(dialog) => (this.help = dialog)} />
         {view.lowEffort && (
           <p class="low-effort-notice">
             <LowEffortMarker label={w.lowEffort} />
@@ -454,23 +573,15 @@ export class ReportIsland extends FocusingComponent<Props, State> {
         )}
         {this.renderLease(view)}
         {this.renderOverview(view)}
+        {work(<Handling {...sections} />)}
         {this.renderContent(view)}
+        {work(<Messages {...sections} />)}
         <FileList lang={lang} m={m} view={view} />
+        {work(<Records {...sections} />)}
+        {work(<Links {...sections} />)}
         <RelatedLeads lang={lang} w={w} m={this.props.s} reportId={view.id} />
-        {/* Read-only while someone else holds the lead: a disabled fieldset disables every control inside it at once. */}
-        <fieldset class="case-work" disabled={held} aria-describedby={held ? 'lease-held' : undefined}>
-          <ReportSections
-            lang={lang}
-            w={w}
-            m={m}
-            view={view}
-            me={s.me}
-            myId={this.myId()}
-            ctx={{ busy: s.busy, busyLabel: m.busy, results: s.results, invalid: s.invalid }}
-            contact={s.contact}
-            perform={this.perform}
-          />
-        </fieldset>
+        {work(<Contact {...sections} />)}
+        <CaseHistory lang={lang} catalogue={this.props.catalogue} reportId={view.id} version={s.version} />
       </div>
     );
   }
@@ -479,5 +590,5 @@ export class ReportIsland extends FocusingComponent<Props, State> {
 /** The island a page places: the console's messages in the page's language (console-messages.ts). */
 export function StaffReport({ lang }: { lang: Lang }): JSX.Element {
   const c = consoleMessagesFor(lang);
-  return <ReportIsland lang={lang} c={c.common} w={{ ...c.labels, ...c.case }} m={c.report} s={c.search} />;
+  return <ReportIsland lang={lang} c={c.common} w={{ ...c.labels, ...c.case }} m={c.report} s={c.search} catalogue={c} />;
 }

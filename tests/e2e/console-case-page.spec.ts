@@ -1,0 +1,129 @@
+/**
+ * The case page built for work (issue 14 item 4), in a real browser: the
+ * status menu offers exactly the state machine's next steps (the same table
+ * the server enforces) and says why the others are missing; closing asks
+ * first, naming the outcome; a lead is assigned by picking a person; the page
+ * is navigable by section with its record forms folded; shortcuts move
+ * through the queue, reach the reply box and show their help; printing hides
+ * every form and control; axe stays clean.
+ */
+import AxeBuilder from '@axe-core/playwright';
+import type { APIRequestContext, Page } from '@playwright/test';
+import { STATUS_TRANSITIONS } from '../../contract/status-transitions';
+import { expect, test } from './fixtures';
+import { apiSession, createMember, firstAdminPassword, MEMBER_PASSWORD } from './staff-setup';
+
+const WORKER = { username: 'case-worker', role: 'triager' as const, channels: ['organised_crime'] };
+const COLLEAGUE = { username: 'case-colleague', role: 'triager' as const, channels: ['organised_crime'] };
+
+async function seriousViolations(page: Page): Promise<string[]> {
+  const results = await new AxeBuilder({ page }).analyze();
+  return results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+}
+
+async function statusOf(api: APIRequestContext, id: string): Promise<{ status: string; assignee: { username: string } | null }> {
+  return (await (await api.get(`/api/staff/reports/${id}`)).json()) as { status: string; assignee: { username: string } | null };
+}
+
+async function queueIds(api: APIRequestContext): Promise<number[]> {
+  return ((await (await api.get('/api/staff/reports?limit=200')).json()) as { reports: { id: number }[] }).reports.map((report) => report.id);
+}
+
+test('the case page offers only valid status steps, confirms closing, assigns by name, has sections, shortcuts and a clean print', async ({ page, baseURL, server }) => {
+  const admin = await apiSession(baseURL, 'admin', firstAdminPassword(server.output()));
+  for (const member of [WORKER, COLLEAGUE]) await createMember(admin, baseURL, member);
+  for (const details of ['The harbour crane operator moves sealed containers at night.', 'A second container went missing from berth seven.']) {
+    expect((await admin.post('/api/reports', { data: { category: 'organised_crime', details } })).status()).toBe(201);
+  }
+  await admin.dispose();
+  const api = await apiSession(baseURL, WORKER.username, MEMBER_PASSWORD);
+  const [id] = await queueIds(api);
+  const current = String(id);
+
+  await page.goto('/en/staff/');
+  await page.getByLabel('Username').fill(WORKER.username);
+  await page.getByLabel('Password', { exact: true }).fill(MEMBER_PASSWORD);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.waitForURL(/\/staff\/queue\//);
+  await page.goto(`/en/staff/report/?id=${current}`);
+  await expect(page.getByRole('heading', { level: 1 })).toContainText(current);
+
+  // The status menu: exactly the table's steps from the current status, and why the others are missing.
+  const start = (await statusOf(api, current)).status as keyof typeof STATUS_TRANSITIONS;
+  const menu = page.getByLabel('New status');
+  const offered = async (): Promise<string[]> => menu.locator('option').evaluateAll((options) => options.map((o) => (o as HTMLOptionElement).value));
+  expect(await offered()).toEqual([...STATUS_TRANSITIONS[start]]);
+  await expect(page.getByText(/Only the steps possible from .+ are listed/)).toBeVisible();
+  await menu.selectOption('investigating');
+  await page.getByRole('button', { name: 'Change status' }).click();
+  await expect(page.locator('#result-status')).toContainText('Status changed');
+  expect(await offered()).toEqual([...STATUS_TRANSITIONS.investigating]);
+
+  // Assignment by picking a person of the channel.
+  await page.getByLabel('Assign to').selectOption({ label: COLLEAGUE.username });
+  await page.getByRole('button', { name: 'Change assignment' }).click();
+  await expect(page.locator('#result-assignee')).toContainText('Assignment changed');
+  expect((await statusOf(api, current)).assignee?.username).toBe(COLLEAGUE.username);
+
+  // Sections: in-page navigation, record forms folded behind disclosure buttons, the history listing what was done.
+  const nav = page.getByRole('navigation', { name: 'Parts of this lead' });
+  await nav.getByRole('link', { name: 'History' }).click();
+  await expect(page).toHaveURL(/#h-history$/);
+  await expect(page.getByRole('heading', { name: 'History', level: 2 })).toBeInViewport();
+  await expect(page.locator('.history li').first()).toContainText(WORKER.username);
+  await expect(page.getByLabel('Agency referred to')).toBeHidden();
+  await page.getByRole('button', { name: 'Record a referral', expanded: false }).click();
+  await expect(page.getByLabel('Agency referred to')).toBeVisible();
+
+  // Closing asks first and names the outcome: Cancel keeps the lead open.
+  await page.getByLabel('Closing outcome').selectOption({ label: 'Duplicate' });
+  await page.getByRole('button', { name: 'Close report' }).click();
+  await expect(page.getByText(`Close lead ${current} with the outcome “Duplicate”?`)).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Yes, close it' })).toBeFocused();
+  expect(await seriousViolations(page)).toEqual([]);
+  await page.getByRole('button', { name: 'Cancel', exact: true }).click();
+  await expect(page.getByRole('button', { name: 'Yes, close it' })).toHaveCount(0);
+  expect((await statusOf(api, current)).status).toBe('investigating');
+  await page.getByRole('button', { name: 'Close report' }).click();
+  await page.getByRole('button', { name: 'Yes, close it' }).click();
+  await expect(page.locator('#result-close')).toContainText('Report closed');
+  expect((await statusOf(api, current)).status).toBe('closed');
+  expect(await offered()).toEqual([...STATUS_TRANSITIONS.closed]);
+  await expect(page.getByText(/This lead is closed: it can only be reopened/)).toBeVisible();
+
+  // Print: the case file without forms, buttons or navigation.
+  await page.emulateMedia({ media: 'print' });
+  await expect(page.getByText('The harbour crane operator moves sealed containers at night.')).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'History', level: 2 })).toBeVisible();
+  for (const selector of ['form', 'button', 'nav', 'input', 'textarea', 'select']) {
+    expect(await page.locator(selector).evaluateAll((all) => all.filter((el) => (el as HTMLElement).offsetParent !== null).length), selector).toBe(0);
+  }
+  await page.emulateMedia({ media: 'screen' });
+
+  // Shortcuts: never while typing; r reaches the reply box, ? shows the help, j/k move through the queue.
+  await page.getByLabel('Your reply').focus();
+  await page.keyboard.type('jk?');
+  await expect(page.getByLabel('Your reply')).toHaveValue('jk?');
+  await expect(page).toHaveURL(new RegExp(`id=${current}`));
+  await page.getByRole('heading', { level: 1 }).click();
+  await page.keyboard.press('?');
+  const help = page.getByRole('dialog', { name: 'Keyboard shortcuts' });
+  await expect(help).toBeVisible();
+  await page.keyboard.press('Escape');
+  await expect(help).toBeHidden();
+  await page.keyboard.press('r');
+  await expect(page.getByLabel('Your reply')).toBeFocused();
+  await page.getByRole('heading', { level: 1 }).click();
+  // A closed lead leaves the open queue: reopen it so it has neighbours there.
+  await page.getByLabel('New status').selectOption('triage');
+  await page.getByRole('button', { name: 'Change status' }).click();
+  await expect(page.locator('#result-status')).toContainText('Status changed');
+  await page.getByRole('heading', { level: 1 }).click();
+  const order = await queueIds(api);
+  const at = order.indexOf(Number(current));
+  expect(at).toBeGreaterThanOrEqual(0);
+  const [key, neighbour] = at + 1 < order.length ? ['j', order[at + 1]] : ['k', order[at - 1]];
+  await page.keyboard.press(key ?? 'j');
+  await expect(page).toHaveURL(new RegExp(`id=${neighbour}$`));
+  await api.dispose();
+});
