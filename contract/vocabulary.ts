@@ -130,3 +130,7 @@ export type NotifyFailure = (typeof NOTIFY_FAILURES)[number];
 export const PRIORITIES = [0, 1, 2, 3] as const;
 export type Priority = (typeof PRIORITIES)[number];
 export const PRIORITY_MAX: Priority = 3;
+
+/** The orders the queue lists in: queue order (priority), arrival, or the next deadline. */
+export const QUEUE_SORTS = ['priority', 'received', 'deadline'] as const;
+export type QueueSort = (typeof QUEUE_SORTS)[number];

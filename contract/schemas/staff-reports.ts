@@ -4,7 +4,7 @@
  */
 import { z } from 'zod';
 import { LIMITS } from '../report-fields';
-import { CATEGORIES, CLOSE_OUTCOMES, INTERFERENCE_METHODS, INTERNAL_STATUSES, LEAD_SOURCES, PRIORITY_MAX } from '../vocabulary';
+import { CATEGORIES, CLOSE_OUTCOMES, INTERFERENCE_METHODS, INTERNAL_STATUSES, LEAD_SOURCES, PRIORITY_MAX, QUEUE_SORTS, REPORT_SOURCES } from '../vocabulary';
 import { reportSubmissionSchema } from './reporter';
 
 const text = (min: number, max: number): z.ZodString => z.string().trim().min(min).max(max);
@@ -12,15 +12,32 @@ const text = (min: number, max: number): z.ZodString => z.string().trim().min(mi
 export const LIST_LIMIT = { default: 50, max: 200 } as const;
 
 /** GET /reports query. Query values are strings; `overdue` and `limit` are converted here. */
+const flag = z.enum(['true', 'false']).transform((value) => value === 'true');
+const day = z.iso.date();
+
 export const reportListQuerySchema = z.object({
   channel: text(1, 64).optional(),
-  status: z.enum(INTERNAL_STATUSES).optional(),
+  status: z
+    .enum([...INTERNAL_STATUSES, 'all'])
+    .optional()
+    .meta({ description: 'A status, or "all". Absent: every status but closed (closed leads leave the default view).' }),
   category: z.enum(CATEGORIES).optional(),
   region: text(1, LIMITS.region.max).optional(),
-  overdue: z
-    .enum(['true', 'false'])
-    .transform((value) => value === 'true')
-    .optional(),
+  source: z.enum(REPORT_SOURCES).optional().meta({ description: 'Where the lead came from: web, phone, letter, visit or other.' }),
+  priority: z.coerce.number().int().min(0).max(PRIORITY_MAX).optional(),
+  overdue: flag.optional(),
+  needsAction: flag.optional().meta({
+    description:
+      'true: only leads that need action — new or in triage and not acknowledged; awaiting the reporter where the reporter has written since the status was set; or past a deadline.',
+  }),
+  unread: flag.optional().meta({ description: 'true: only leads where the reporter has written since the caller last opened them.' }),
+  from: day.optional().meta({ description: 'YYYY-MM-DD (UTC): received on or after this day.' }),
+  to: day.optional().meta({ description: 'YYYY-MM-DD (UTC): received on or before this day.' }),
+  sort: z.enum(QUEUE_SORTS).default('priority').meta({ description: 'priority (queue order, the default), received, or deadline (the next one due).' }),
+  order: z
+    .enum(['asc', 'desc'])
+    .optional()
+    .meta({ description: 'Default: desc for priority (highest first) and received (newest first), asc for deadline (soonest first).' }),
   lowEffort: z
     .enum(['true', 'false'])
     .transform((value) => value === 'true')
@@ -32,7 +49,7 @@ export const reportListQuerySchema = z.object({
     .meta({ description: 'A staff id, "me", or "none" for unassigned reports.' }),
   cursor: z.string().max(100).optional().meta({ description: 'The nextCursor of the previous page.' }),
   limit: z.coerce.number().int().min(1).max(LIST_LIMIT.max).default(LIST_LIMIT.default),
-});
+}).refine((query) => query.from === undefined || query.to === undefined || query.from <= query.to, { path: ['to'], message: 'before from' });
 export type ReportListQuery = z.output<typeof reportListQuerySchema>;
 
 /** GET /interference query. */

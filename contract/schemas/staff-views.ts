@@ -42,7 +42,11 @@ export const reportSummarySchema = z.object({
 export type ReportSummary = z.infer<typeof reportSummarySchema>;
 
 /** A page of the queue. */
-export const queuePageSchema = z.object({ reports: z.array(reportSummarySchema), nextCursor: z.string().nullable() });
+export const queueRowSchema = reportSummarySchema.extend({
+  unread: z.boolean().meta({ description: 'The reporter has written (a message or a follow-up file) since the caller last opened the lead.' }),
+});
+export type QueueRow = z.infer<typeof queueRowSchema>;
+export const queuePageSchema = z.object({ reports: z.array(queueRowSchema), nextCursor: z.string().nullable() });
 export type QueuePage = z.infer<typeof queuePageSchema>;
 
 const recordBase = { id: z.number().int(), by: staffRef.nullable(), at: hour };

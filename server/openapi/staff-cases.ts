@@ -52,7 +52,7 @@ export const staffCasePaths: Paths = {
   '/api/staff/reports': {
     get: staffOperation('listReports', CASEWORKERS, {
       summary:
-        'Queue metadata (no content) in queue order: unmarked before low-effort marked, then priority descending, then id ascending; keyset pagination with nextCursor.',
+        'Queue metadata (no content), open leads only unless `status` asks for closed ones (or `all`). Sorted by `sort`/`order`: priority (queue order: unmarked before low-effort marked, then priority descending, then id ascending; `asc` reverses it), received, or the next deadline; keyset pagination with nextCursor (a cursor belongs to its sort). Each row says whether it is unread for the caller (the reporter wrote since they last opened it).',
       parameters: queryParameters(reportListQuerySchema),
       responses: { 200: jsonResponse('A page.', queuePageSchema), ...errors(400, 401, 403) },
     }),
