@@ -20,7 +20,7 @@ import type {
   Statistics,
 } from './schemas/staff-oversight-views';
 import type { NotificationDeliveryList, NotificationSettingsView } from './schemas/staff-notifications';
-import type { CaseView, DiscardSummary, LowEffortBatchPage, QueuePage, ReportSummary } from './schemas/staff-views';
+import type { BulkResult, CaseView, DiscardSummary, LowEffortBatchPage, MemberList, QueuePage, ReportSummary } from './schemas/staff-views';
 import type { RelatedAnswer, SearchAnswer } from './schemas/staff-search';
 
 type Id = number;
@@ -38,6 +38,7 @@ export interface StaffAnswers {
     'admin/notifications': NotificationDeliveryList;
     [path: `admin/low-effort?${string}`]: LowEffortBatchPage;
     [path: `reports?${string}`]: QueuePage;
+    members: MemberList;
     [path: `reports/${Id}`]: CaseView;
     [path: `reports/${Id}/audit${string}`]: AuditPage;
     [path: `reports/${Id}/related`]: RelatedAnswer;
@@ -63,6 +64,7 @@ export interface StaffAnswers {
     'admin/grants': null;
     'admin/low-effort/discard': DiscardSummary;
     [path: `reports/${Id}/lease`]: ReportSummary;
+    'reports/bulk': BulkResult;
     /** The case actions (notes, replies, status, …): each answers its own small shape, which the console does not read. */
     [path: `reports/${Id}/${string}`]: unknown;
   };

@@ -120,3 +120,24 @@ export const moveSchema = z.object({ channel: text(1, 64) });
 
 /** A lead taken by phone, letter or visit: the web form's fields plus where it came from. */
 export const leadSchema = reportSubmissionSchema.extend({ source: z.enum(LEAD_SOURCES) });
+
+/** The most leads one bulk action may name: a page of the queue at its largest. */
+export const BULK_MAX = LIST_LIMIT.max;
+const bulkIds = z
+  .array(z.number().int().positive())
+  .min(1)
+  .max(BULK_MAX)
+  .refine((ids) => new Set(ids).size === ids.length, { message: 'duplicate' })
+  .meta({ description: `The leads, by id (1 to ${BULK_MAX}, no repeats).` });
+
+/**
+ * POST /reports/bulk: one action on many leads, each checked and audited as
+ * if done on its own. `assign` to a member (who must hold each lead's
+ * channel) or to nobody (null); `close` as spam or duplicate only, the two
+ * outcomes that need no reading of each lead.
+ */
+export const bulkActionSchema = z.discriminatedUnion('action', [
+  z.object({ action: z.literal('assign'), ids: bulkIds, staffId: z.number().int().positive().nullable() }),
+  z.object({ action: z.literal('close'), ids: bulkIds, outcome: z.enum(['spam', 'duplicate']) }),
+]);
+export type BulkAction = z.output<typeof bulkActionSchema>;

@@ -49,6 +49,25 @@ export type QueueRow = z.infer<typeof queueRowSchema>;
 export const queuePageSchema = z.object({ reports: z.array(queueRowSchema), nextCursor: z.string().nullable() });
 export type QueuePage = z.infer<typeof queuePageSchema>;
 
+/** What a bulk action did to each lead it named. */
+export const bulkResultSchema = z.object({
+  changed: z.array(z.number().int()).meta({ description: 'Changed and audited, each on its own (report.assignee_changed or report.closed).' }),
+  held: z
+    .array(z.object({ id: z.number().int(), lease: heldLeaseSchema }))
+    .meta({ description: 'Someone else holds these leads: left unchanged (the lease rule).' }),
+  notFound: z.array(z.number().int()).meta({ description: 'No such lead, or not in your channels.' }),
+  skipped: z
+    .array(z.object({ id: z.number().int(), reason: z.enum(['already_closed', 'unchanged', 'not_a_member']) }))
+    .meta({ description: 'Left as they were: already closed, already so assigned, or the chosen member does not hold the lead’s channel.' }),
+});
+export type BulkResult = z.infer<typeof bulkResultSchema>;
+
+/** GET /members: who leads in the caller's channels may be assigned to. */
+export const memberListSchema = z.object({
+  members: z.array(z.object({ id: z.number().int(), username: z.string(), channels: z.array(z.string()) })),
+});
+export type MemberList = z.infer<typeof memberListSchema>;
+
 const recordBase = { id: z.number().int(), by: staffRef.nullable(), at: hour };
 const optionalText = z.string().optional();
 

@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import {
   assigneeSchema,
+  bulkActionSchema,
   closeSchema,
   interferenceQuerySchema,
   interferenceSchema,
@@ -17,9 +18,11 @@ import {
   statusChangeSchema,
 } from '../../contract/schemas/staff-reports';
 import {
+  bulkResultSchema,
   caseViewSchema,
   contactDetailsSchema,
   createdSchema,
+  memberListSchema,
   queuePageSchema,
   reportSummarySchema,
 } from '../../contract/schemas/staff-views';
@@ -55,6 +58,20 @@ export const staffCasePaths: Paths = {
         'Queue metadata (no content), open leads only unless `status` asks for closed ones (or `all`). Sorted by `sort`/`order`: priority (queue order: unmarked before low-effort marked, then priority descending, then id ascending; `asc` reverses it), received, or the next deadline; keyset pagination with nextCursor (a cursor belongs to its sort). Each row says whether it is unread for the caller (the reporter wrote since they last opened it).',
       parameters: queryParameters(reportListQuerySchema),
       responses: { 200: jsonResponse('A page.', queuePageSchema), ...errors(400, 401, 403) },
+    }),
+  },
+  '/api/staff/reports/bulk': {
+    post: staffOperation('bulkAction', CASEWORKERS, {
+      summary:
+        'Assign many leads, or close them as spam or duplicate, in one transaction. Each lead is checked and audited as the single action would be (report.assignee_changed, report.closed); a lead someone else holds is left unchanged and listed under held, one outside the caller\'s channels under notFound.',
+      requestBody: jsonBody(bulkActionSchema),
+      responses: { 200: jsonResponse('What happened to each lead.', bulkResultSchema), ...errors(400, 401, 403) },
+    }),
+  },
+  '/api/staff/members': {
+    get: staffOperation('listMembers', CASEWORKERS, {
+      summary: 'Enabled staff who hold any of the caller\'s channels (id, username, which of those channels): whom leads may be assigned to.',
+      responses: { 200: jsonResponse('The members.', memberListSchema), ...errors(401, 403) },
     }),
   },
   '/api/staff/queue/claim': {
