@@ -13,7 +13,8 @@ import { CATEGORIES, INTERNAL_STATUSES, PRIORITY_MAX, QUEUE_SORTS, REPORT_SOURCE
 import { staffApi } from '../staff/api';
 import { channelName, channelNameOf, errorText, formatTime, leaveIfSignedOut } from '../staff/format';
 import { fill } from '../i18n/fill';
-import type { QueueRow, SessionInfo } from '../staff/types';
+import type { MemberList, QueueRow, SessionInfo } from '../staff/types';
+import { QueueBulk } from '../staff/queue-bulk';
 import { LowEffortMarker } from '../staff/low-effort-marker';
 import { FocusingComponent } from './focus-after-render';
 import { consoleMessagesFor } from './console-messages';
@@ -62,6 +63,9 @@ interface State {
   error: string | null;
   pulling: boolean;
   pullMessage: string | null;
+  /** The leads ticked for a bulk action, by id. */
+  selected: number[];
+  members: MemberList['members'];
 }
 
 function filtersFrom(params: URLSearchParams): Filters {
@@ -89,6 +93,8 @@ export class QueueIsland extends FocusingComponent<Props, State> {
     error: null,
     pulling: false,
     pullMessage: null,
+    selected: [],
+    members: [],
   };
 
   override componentDidMount(): void {
@@ -103,8 +109,13 @@ export class QueueIsland extends FocusingComponent<Props, State> {
     }
     const filters = filtersFrom(new URLSearchParams(location.search));
     this.setState({ me: me.data, filters });
-    if (me.data.role !== 'auditor') await this.load(filters, null);
-    else this.setState({ loading: false });
+    if (me.data.role === 'auditor') {
+      this.setState({ loading: false });
+      return;
+    }
+    await this.load(filters, null);
+    const members = await staffApi('GET', 'members');
+    if (members.ok) this.setState({ members: members.data.members });
   }
 
   private async load(filters: Filters, cursor: string | null): Promise<void> {
@@ -124,6 +135,8 @@ export class QueueIsland extends FocusingComponent<Props, State> {
       loading: false,
       loaded: true,
       rows: cursor === null ? result.data.reports : [...s.rows, ...result.data.reports],
+      // A fresh first page starts a fresh selection: ticked rows must be rows on screen.
+      selected: cursor === null ? [] : s.selected,
       nextCursor: result.data.nextCursor,
     }));
     // After "Load more", continue from the first new row.
@@ -143,6 +156,14 @@ export class QueueIsland extends FocusingComponent<Props, State> {
     this.setState({ filters, pullMessage: null });
     void this.load(filters, null);
   };
+
+  onSelect = (id: number, on: boolean): void => {
+    this.setState((s) => ({ selected: on ? [...s.selected.filter((x) => x !== id), id] : s.selected.filter((x) => x !== id) }));
+  };
+
+  onClearSelection = (): void => this.setState({ selected: [] });
+
+  onBulkDone = (): void => void this.load(this.state.filters, null);
 
   onLoadMore = (): void => {
     if (this.state.nextCursor !== null && !this.state.loading) void this.load(this.state.filters, this.state.nextCursor);
@@ -267,6 +288,12 @@ export class QueueIsland extends FocusingComponent<Props, State> {
     return (
       <>
         <th scope="row" class="nowrap">
+          <input
+            type="checkbox"
+            aria-label={fill(lang, m.bulk.select, { id: String(row.id) })}
+            checked={this.state.selected.includes(row.id)}
+            onChange={(e) => this.onSelect(row.id, (e.currentTarget as HTMLInputElement).checked)}
+          />{' '}
           <a id={`report-link-${row.id}`} href={reportHref(lang, row.id)}>
             {fill(lang, w.reportName, { id: String(row.id) })}
           </a>
@@ -372,6 +399,9 @@ export class QueueIsland extends FocusingComponent<Props, State> {
             rowClass={(row) => (row.overdue.acknowledgement || row.overdue.feedback ? 'overdue-row' : undefined)}
             cells={(row) => this.renderCells(row)}
           />
+        )}
+        {s.me !== null && s.me.role !== 'auditor' && s.loaded && (
+          <QueueBulk lang={lang} c={c} m={m.bulk} selected={s.selected} members={s.members} onClear={this.onClearSelection} onDone={this.onBulkDone} />
         )}
         {s.nextCursor !== null && (
           <p>
