@@ -33,6 +33,12 @@ export const reportListQuerySchema = z.object({
   unread: flag.optional().meta({ description: 'true: only leads where the reporter has written since the caller last opened them.' }),
   from: day.optional().meta({ description: 'YYYY-MM-DD (UTC): received on or after this day.' }),
   to: day.optional().meta({ description: 'YYYY-MM-DD (UTC): received on or before this day.' }),
+  tag: z
+    .string()
+    .regex(/^[1-9]\d{0,15}$/)
+    .transform(Number)
+    .optional()
+    .meta({ description: 'A tag id (GET /tags): only leads carrying it.' }),
   sort: z.enum(QUEUE_SORTS).default('priority').meta({ description: 'priority (queue order, the default), received, or deadline (the next one due).' }),
   order: z
     .enum(['asc', 'desc'])
@@ -139,5 +145,9 @@ const bulkIds = z
 export const bulkActionSchema = z.discriminatedUnion('action', [
   z.object({ action: z.literal('assign'), ids: bulkIds, staffId: z.number().int().positive().nullable() }),
   z.object({ action: z.literal('close'), ids: bulkIds, outcome: z.enum(['spam', 'duplicate']) }),
+  z.object({ action: z.literal('tag'), ids: bulkIds, tagId: z.number().int().positive() }),
 ]);
+
+/** POST /tags: a tag for one channel's leads. The name is stored encrypted to the channel. */
+export const tagCreateSchema = z.object({ channel: text(1, 64), name: text(1, 60) });
 export type BulkAction = z.output<typeof bulkActionSchema>;

@@ -43,3 +43,27 @@ CREATE INDEX reports_by_channel_id ON reports (channel_id, id);
 CREATE INDEX reports_open_by_channel_id ON reports (channel_id, id) WHERE status != 'closed';
 CREATE INDEX reports_by_channel_deadline ON reports (channel_id, (CASE WHEN acknowledged_at IS NULL THEN ack_due_at ELSE feedback_due_at END), id);
 CREATE INDEX reports_open_by_channel_deadline ON reports (channel_id, (CASE WHEN acknowledged_at IS NULL THEN ack_due_at ELSE feedback_due_at END), id) WHERE status != 'closed';
+
+-- Tags per channel: labels staff put on leads ("same gang", "port of Keelung").
+-- A label can say as much as the lead ("Mayor Lin"), so its name is an age
+-- ciphertext to the channel, like a note: only holders of the channel read
+-- it. Which lead carries which tag is clear, by id only, so the queue can
+-- filter without decrypting.
+CREATE TABLE channel_tags (
+  id INTEGER PRIMARY KEY,
+  channel_id INTEGER NOT NULL REFERENCES channels (id),
+  name BLOB NOT NULL,
+  created_by INTEGER REFERENCES staff (id),
+  created_at TEXT NOT NULL
+);
+CREATE INDEX channel_tags_by_channel ON channel_tags (channel_id, id);
+CREATE TABLE report_tags (
+  report_id INTEGER NOT NULL REFERENCES reports (id) ON DELETE CASCADE,
+  tag_id INTEGER NOT NULL REFERENCES channel_tags (id),
+  PRIMARY KEY (report_id, tag_id)
+) WITHOUT ROWID;
+CREATE INDEX report_tags_by_tag ON report_tags (tag_id, report_id);
+-- A lead moved to another channel leaves its old channel's tags behind:
+-- the new channel cannot read their names.
+CREATE TRIGGER report_tags_on_move AFTER UPDATE OF channel_id ON reports WHEN NEW.channel_id IS NOT OLD.channel_id
+BEGIN DELETE FROM report_tags WHERE report_id = NEW.id; END;

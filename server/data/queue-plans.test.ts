@@ -72,6 +72,7 @@ const MORE_FILTERS: Record<string, Omit<ReportListFilter, 'channelIds' | 'limit'
   priority: { priority: 2 },
   'needs action': { needsActionAt: NOW },
   unread: { unreadFor: 3 },
+  tag: { tagId: 7 },
   'date range': { receivedFrom: '2026-11-01T00:00:00Z', receivedBefore: '2026-11-08T00:00:00Z' },
   'status, region, overdue': { status: 'new', region: 'Taipei', overdueAt: NOW },
 };

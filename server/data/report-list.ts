@@ -8,6 +8,7 @@ import type { Db } from './database';
 import { OVERDUE_AT_NOW_SQL } from './overdue';
 import { compareBy, orderBySql, sortKeys, type KeyValue, type QueueSort, type ResolvedKey, type SortOrder } from './queue-sorts';
 import { REPORT_META_FROM, type ReportMeta } from './report-metadata';
+import { TAGGED_SQL } from './tags';
 import type { InternalStatus, ReportSource } from '../../contract/vocabulary';
 
 /**
@@ -40,6 +41,8 @@ export interface ReportListFilter {
   needsActionAt?: string | undefined;
   /** When set (a staff id): only reports unread for that member. */
   unreadFor?: number | undefined;
+  /** When set: only reports carrying this tag. */
+  tagId?: number | undefined;
   /** received_at at or after this hour. */
   receivedFrom?: string | undefined;
   /** received_at before this hour. */
@@ -90,6 +93,10 @@ function whereClause(channelId: number, filter: ReportListFilter, params: Params
   if (now !== undefined) params['now'] = now;
   if (filter.overdueAt !== undefined) terms.push(OVERDUE_AT_NOW_SQL);
   if (filter.needsActionAt !== undefined) terms.push(`(${NEEDS_ACTION_SQL})`);
+  if (filter.tagId !== undefined) {
+    params['tag'] = filter.tagId;
+    terms.push(TAGGED_SQL);
+  }
   if (filter.unreadFor !== undefined) {
     params['viewer'] = filter.unreadFor;
     terms.push(UNREAD_SQL);

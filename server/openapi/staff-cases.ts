@@ -16,6 +16,7 @@ import {
   reportListQuerySchema,
   revealContactSchema,
   statusChangeSchema,
+  tagCreateSchema,
 } from '../../contract/schemas/staff-reports';
 import {
   bulkResultSchema,
@@ -25,6 +26,7 @@ import {
   memberListSchema,
   queuePageSchema,
   reportSummarySchema,
+  tagListSchema,
 } from '../../contract/schemas/staff-views';
 import { interferencePageSchema } from '../../contract/schemas/staff-oversight-views';
 import { errors, jsonBody, jsonResponse, queryParameters, type Operation, type Paths } from './helpers';
@@ -63,9 +65,20 @@ export const staffCasePaths: Paths = {
   '/api/staff/reports/bulk': {
     post: staffOperation('bulkAction', CASEWORKERS, {
       summary:
-        'Assign many leads, or close them as spam or duplicate, in one transaction. Each lead is checked and audited as the single action would be (report.assignee_changed, report.closed); a lead someone else holds is left unchanged and listed under held, one outside the caller\'s channels under notFound.',
+        'Assign many leads, tag them (with a tag of each lead\'s own channel), or close them as spam or duplicate, in one transaction. Each lead is checked and audited on its own (report.assignee_changed, report.tagged, report.closed); a lead someone else holds is left unchanged and listed under held, one outside the caller\'s channels under notFound.',
       requestBody: jsonBody(bulkActionSchema),
       responses: { 200: jsonResponse('What happened to each lead.', bulkResultSchema), ...errors(400, 401, 403) },
+    }),
+  },
+  '/api/staff/tags': {
+    get: staffOperation('listTags', CASEWORKERS, {
+      summary: 'The tags of the caller\'s channels (id, channel, name). Names are stored encrypted to their channel and decrypted with the session\'s channel keys.',
+      responses: { 200: jsonResponse('The tags.', tagListSchema), ...errors(401, 403) },
+    }),
+    post: staffOperation('createTag', CASEWORKERS, {
+      summary: 'Make a tag for a channel the caller holds (404 otherwise; 409 conflict when it has a tag of that name). The name is encrypted to the channel; audited as tag.created with the tag id.',
+      requestBody: jsonBody(tagCreateSchema),
+      responses: { 201: jsonResponse('The new tag\'s id.', createdSchema), ...errors(400, 401, 403, 404, 409) },
     }),
   },
   '/api/staff/members': {

@@ -7,6 +7,7 @@ import { findChannelBySlug } from '../data/channels';
 import type { Db } from '../data/database';
 import { DEFAULT_ORDER, sortKeys, type KeyValue, type QueueSort, type SortOrder } from '../data/queue-sorts';
 import { listReportMeta, unreadAmong, type ReportListFilter } from '../data/report-list';
+import { tagsOfReports } from '../data/tags';
 import { z } from 'zod';
 import { QUEUE_SORTS } from '../../contract/vocabulary';
 import { findReportMeta } from '../data/report-metadata';
@@ -84,6 +85,7 @@ function filterOf(session: StaffSession, query: ReportListQuery, now: Date, chan
     overdueAt: query.overdue === true ? at : undefined,
     needsActionAt: query.needsAction === true ? at : undefined,
     unreadFor: query.unread === true ? session.staffId : undefined,
+    tagId: query.tag,
     receivedFrom: query.from === undefined ? undefined : `${query.from}T00:00:00Z`,
     receivedBefore: query.to === undefined ? undefined : startOfNextDay(query.to),
     lowEffort: query.lowEffort,
@@ -104,10 +106,12 @@ export function listQueue(db: Db, session: StaffSession, query: ReportListQuery,
   const rows = listReportMeta(db, filter);
   const page = rows.slice(0, query.limit);
   const last = page.at(-1);
-  const unread = unreadAmong(db, session.staffId, page.map((row) => row.id));
+  const ids = page.map((row) => row.id);
+  const unread = unreadAmong(db, session.staffId, ids);
+  const tags = tagsOfReports(db, ids);
   const keys = sortKeys(query.sort, order);
   return {
-    reports: page.map((row) => ({ ...summaryOf(row, now, session.staffId), unread: unread.has(row.id) })),
+    reports: page.map((row) => ({ ...summaryOf(row, now, session.staffId), unread: unread.has(row.id), tags: tags.get(row.id) ?? [] })),
     nextCursor: rows.length > query.limit && last ? encodeCursor(query.sort, order, keys.map((key) => key.of(last))) : null,
   };
 }

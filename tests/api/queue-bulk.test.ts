@@ -121,3 +121,44 @@ describe('GET /api/staff/members', () => {
     expect(members.some((m) => m.id === carolId)).toBe(false);
   });
 });
+
+describe('tags per channel', () => {
+  const tags = async (cookie: string): Promise<{ id: number; channel: string; name: string }[]> =>
+    (await jsonOf<{ tags: { id: number; channel: string; name: string }[] }>(await staffRequest(t, cookie, 'GET', '/api/staff/tags'), 200)).tags;
+  const makeTag = async (cookie: string, channel: string, name: string): Promise<number> =>
+    (await jsonOf<{ id: number }>(await staffRequest(t, cookie, 'POST', '/api/staff/tags', { channel, name }), 201)).id;
+
+  it('a member makes a tag for a channel they hold; its name is stored encrypted and shown only to holders of the channel; audited', async () => {
+    const id = await makeTag(alice, 'organised_crime', 'Mayor Lin’s nephew');
+    expect(await tags(alice)).toContainEqual({ id, channel: 'organised_crime', name: 'Mayor Lin’s nephew' });
+    expect((await tags(bob)).some((tag) => tag.id === id)).toBe(false);
+    const stored = t.db.prepare<[number], { name: Uint8Array }>('SELECT name FROM channel_tags WHERE id = ?').get(id);
+    expect(Buffer.from(stored?.name ?? new Uint8Array()).toString('latin1')).not.toContain('Mayor Lin');
+    expect(auditEntries(t, 'tag.created').at(-1)).toMatchObject({ actorStaffId: aliceId, detail: { tagId: id } });
+    // The same name again in that channel is a conflict; another channel of one's own is not one's to tag without holding it.
+    expect(await jsonOf(await staffRequest(t, alice, 'POST', '/api/staff/tags', { channel: 'organised_crime', name: 'mayor lin’s nephew' }), 409)).toMatchObject({ error: { code: 'conflict' } });
+    expect((await staffRequest(t, bob, 'POST', '/api/staff/tags', { channel: 'organised_crime', name: 'Anything' })).status).toBe(404);
+    expect((await staffRequest(t, alice, 'POST', '/api/staff/tags', { channel: 'organised_crime', name: '' })).status).toBe(400);
+  });
+
+  it('bulk tagging puts a tag on leads of its channel only, audited per lead; the queue shows and filters by it', async () => {
+    const tagId = await makeTag(alice, 'official_protection', `Harbour ${Date.now()}`);
+    const [a, b] = [await submit(t), await submit(t)];
+    const crime = await submit(t, { category: 'organised_crime' });
+    const result = await jsonOf<BulkResult>(await bulk(alice, { ids: [a.id, crime.id], action: 'tag', tagId }), 200);
+    expect(result.changed).toEqual([a.id]);
+    expect(result.skipped).toEqual([{ id: crime.id, reason: 'other_channel' }]);
+    expect(auditEntries(t, 'report.tagged').at(-1)).toMatchObject({ reportId: a.id, actorStaffId: aliceId, detail: { tagId } });
+    const again = await jsonOf<BulkResult>(await bulk(alice, { ids: [a.id], action: 'tag', tagId }), 200);
+    expect(again.skipped).toEqual([{ id: a.id, reason: 'unchanged' }]);
+    const page = await jsonOf<{ reports: { id: number; tags: number[] }[] }>(await staffRequest(t, alice, 'GET', '/api/staff/reports'), 200);
+    expect(page.reports.find((r) => r.id === a.id)?.tags).toEqual([tagId]);
+    expect(page.reports.find((r) => r.id === b.id)?.tags).toEqual([]);
+    const tagged = await jsonOf<{ reports: { id: number }[] }>(await staffRequest(t, alice, 'GET', `/api/staff/reports?tag=${tagId}`), 200);
+    expect(tagged.reports.map((r) => r.id)).toEqual([a.id]);
+    // Moving the lead to another channel leaves the old channel's tag behind.
+    await jsonOf(await staffRequest(t, alice, 'POST', `/api/staff/reports/${a.id}/move`, { channel: 'organised_crime' }), 200);
+    const after = await jsonOf<{ reports: { id: number }[] }>(await staffRequest(t, alice, 'GET', `/api/staff/reports?tag=${tagId}`), 200);
+    expect(after.reports).toEqual([]);
+  });
+});
