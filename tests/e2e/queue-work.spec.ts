@@ -1,8 +1,9 @@
 /**
  * The queue for real work in a real browser (JavaScript on): the unread
  * marker appears when the reporter writes and goes when the lead is opened,
- * the unread filter, and a bulk close as spam that asks first, naming how
- * many leads, after which the closed leads leave the default view. axe stays
+ * the unread filter, a bulk close as spam that asks first, naming how many
+ * leads, after which the closed leads leave the default view, and a tag made,
+ * put on a lead and used as a filter. axe stays
  * clean with the confirmation open.
  */
 import { randomBytes } from 'node:crypto';
@@ -30,7 +31,7 @@ async function tip(api: APIRequestContext, admin: APIRequestContext, region: str
   return { id: Math.max(...list.reports.map((r) => r.id)), code: trackingCode };
 }
 
-test('the queue marks a lead unread when the reporter writes, filters by it, and closes selected leads as spam after a confirmation', async ({ page, baseURL, server, request }) => {
+test('the queue marks a lead unread when the reporter writes, filters by it, closes selected leads as spam after a confirmation, and tags a lead and filters by the tag', async ({ page, baseURL, server, request }) => {
   const username = `queue-worker-${randomBytes(3).toString('hex')}`;
   const region = `Region${randomBytes(4).toString('hex')}`;
   const admin = await apiSession(baseURL, 'admin', firstAdminPassword(server.output()));
@@ -83,6 +84,24 @@ test('the queue marks a lead unread when the reporter writes, filters by it, and
   await expect(page.getByText('1 report shown')).toBeVisible();
   await expect(row(second.id)).toBeVisible();
   await expect(row(first.id)).toHaveCount(0);
+
+  // A tag for the channel, put on the lead that is left, then used as a filter.
+  const tagName = `Oil trucks ${randomBytes(2).toString('hex')}`;
+  await page.getByLabel('Tag name').fill(tagName);
+  await page.getByRole('button', { name: 'Make tag' }).click();
+  await expect(page.getByText(`Tag “${tagName}” made.`)).toBeVisible();
+  await page.getByLabel(`Select lead #${second.id}`).check();
+  await page.getByRole('combobox', { name: 'What to do' }).selectOption({ label: 'Tag' });
+  await page.getByRole('combobox', { name: 'Tag', exact: true }).last().selectOption({ label: tagName });
+  await page.getByRole('button', { name: 'Apply to the selected leads' }).click();
+  await expect(page.getByText(`Tag 1 lead with “${tagName}”?`)).toBeVisible();
+  await page.getByRole('button', { name: 'Yes, do it' }).click();
+  await expect(page.getByText('1 lead changed.')).toBeVisible();
+  await expect(row(second.id).getByText(`Tags: ${tagName}`)).toBeVisible();
+  await page.getByRole('combobox', { name: 'Tag', exact: true }).first().selectOption({ label: tagName });
+  await page.getByRole('button', { name: 'Show reports' }).click();
+  await expect(page.getByText('1 report shown')).toBeVisible();
+  await expect(page).toHaveURL(/tag=\d+/);
 
   await page.goto(`/en/staff/queue/?region=${region}&status=closed`);
   await expect(page.getByText('2 reports shown')).toBeVisible();

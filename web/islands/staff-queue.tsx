@@ -13,7 +13,8 @@ import { CATEGORIES, INTERNAL_STATUSES, PRIORITY_MAX, QUEUE_SORTS, REPORT_SOURCE
 import { staffApi } from '../staff/api';
 import { channelName, channelNameOf, errorText, formatTime, leaveIfSignedOut } from '../staff/format';
 import { fill } from '../i18n/fill';
-import type { MemberList, QueueRow, SessionInfo } from '../staff/types';
+import type { MemberList, QueueRow, SessionInfo, TagList } from '../staff/types';
+import { QueueTagMaker } from '../staff/queue-tags';
 import { QueueBulk } from '../staff/queue-bulk';
 import { LowEffortMarker } from '../staff/low-effort-marker';
 import { FocusingComponent } from './focus-after-render';
@@ -33,6 +34,7 @@ const FILTERS = [
   'overdue',
   'needsAction',
   'unread',
+  'tag',
   'lowEffort',
   'assignee',
   'sort',
@@ -66,6 +68,7 @@ interface State {
   /** The leads ticked for a bulk action, by id. */
   selected: number[];
   members: MemberList['members'];
+  tags: TagList['tags'];
 }
 
 function filtersFrom(params: URLSearchParams): Filters {
@@ -95,6 +98,7 @@ export class QueueIsland extends FocusingComponent<Props, State> {
     pullMessage: null,
     selected: [],
     members: [],
+    tags: [],
   };
 
   override componentDidMount(): void {
@@ -116,6 +120,7 @@ export class QueueIsland extends FocusingComponent<Props, State> {
     await this.load(filters, null);
     const members = await staffApi('GET', 'members');
     if (members.ok) this.setState({ members: members.data.members });
+    await this.loadTags();
   }
 
   private async load(filters: Filters, cursor: string | null): Promise<void> {
@@ -164,6 +169,19 @@ export class QueueIsland extends FocusingComponent<Props, State> {
   onClearSelection = (): void => this.setState({ selected: [] });
 
   onBulkDone = (): void => void this.load(this.state.filters, null);
+
+  private async loadTags(): Promise<void> {
+    const tags = await staffApi('GET', 'tags');
+    if (tags.ok) this.setState({ tags: tags.data.tags });
+  }
+
+  onTagMade = (): void => void this.loadTags();
+
+  /** A tag as lists show it: its name, and its channel when the member holds more than one. */
+  tagLabel = (tag: TagList['tags'][number]): string => {
+    const channels = this.state.me?.channels ?? [];
+    return channels.length > 1 ? `${tag.name} (${channelNameOf(this.props.lang, channels, tag.channel)})` : tag.name;
+  };
 
   onLoadMore = (): void => {
     if (this.state.nextCursor !== null && !this.state.loading) void this.load(this.state.filters, this.state.nextCursor);
@@ -260,6 +278,13 @@ export class QueueIsland extends FocusingComponent<Props, State> {
           <input type="checkbox" name="overdue" value="true" defaultChecked={f.overdue === 'true'} />
           {m.overdueOnly}
         </label>
+        <label>
+          {m.tag}
+          <select name="tag">
+            {option('', m.anyTag, f.tag)}
+            {this.state.tags.map((tag) => option(String(tag.id), this.tagLabel(tag), f.tag))}
+          </select>
+        </label>
         <label class="inline-check">
           <input type="checkbox" name="needsAction" value="true" defaultChecked={f.needsAction === 'true'} />
           {m.needsActionOnly}
@@ -299,6 +324,13 @@ export class QueueIsland extends FocusingComponent<Props, State> {
           </a>
           {row.lowEffort && <LowEffortMarker label={w.lowEffort} />}
           {row.unread && <strong class="block">{m.unread}</strong>}
+          {row.tags.length > 0 && (
+            <span class="small block">
+              {fill(lang, m.tagsOf, {
+                list: row.tags.map((id) => this.state.tags.find((tag) => tag.id === id)?.name ?? `#${id}`).join(', '),
+              })}
+            </span>
+          )}
         </th>
         <td>{labelOf(w.categories, row.category)}</td>
         <td>{channelNameOf(lang, this.state.me?.channels ?? [], row.channel)}</td>
@@ -401,7 +433,20 @@ export class QueueIsland extends FocusingComponent<Props, State> {
           />
         )}
         {s.me !== null && s.me.role !== 'auditor' && s.loaded && (
-          <QueueBulk lang={lang} c={c} m={m.bulk} selected={s.selected} members={s.members} onClear={this.onClearSelection} onDone={this.onBulkDone} />
+          <>
+            <QueueBulk
+              lang={lang}
+              c={c}
+              m={m.bulk}
+              selected={s.selected}
+              members={s.members}
+              tags={s.tags}
+              tagLabel={this.tagLabel}
+              onClear={this.onClearSelection}
+              onDone={this.onBulkDone}
+            />
+            <QueueTagMaker lang={lang} c={c} m={m.tags} channels={s.me.channels} onMade={this.onTagMade} />
+          </>
         )}
         {s.nextCursor !== null && (
           <p>

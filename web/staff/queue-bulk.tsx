@@ -13,10 +13,10 @@ import type { Lang } from '../i18n/lang';
 import { staffApi } from './api';
 import { OutcomeLine, type Outcome } from './form-parts';
 import { errorText, leaveIfSignedOut } from './format';
-import type { BulkResult, MemberList } from './types';
+import type { BulkResult, MemberList, TagList } from './types';
 
-type Choice = 'assign' | 'close_spam' | 'close_duplicate';
-const CHOICES: readonly Choice[] = ['assign', 'close_spam', 'close_duplicate'];
+type Choice = 'assign' | 'tag' | 'close_spam' | 'close_duplicate';
+const CHOICES: readonly Choice[] = ['assign', 'tag', 'close_spam', 'close_duplicate'];
 const CONFIRM_ID = 'bulk-confirm-heading';
 
 interface Props {
@@ -25,6 +25,9 @@ interface Props {
   m: QueueMessages['bulk'];
   selected: readonly number[];
   members: MemberList['members'];
+  tags: TagList['tags'];
+  /** How a tag is named in a list: its name and channel. */
+  tagLabel: (tag: TagList['tags'][number]) => string;
   onClear: () => void;
   /** After a change: the queue reloads. */
   onDone: () => void;
@@ -33,11 +36,13 @@ interface Props {
 interface Pending {
   choice: Choice;
   staffId: number | null;
+  tagId: number | null;
 }
 
 /** The request body for a confirmed choice. */
 function bodyOf(pending: Pending, ids: readonly number[]): Record<string, unknown> {
   if (pending.choice === 'assign') return { action: 'assign', ids, staffId: pending.staffId };
+  if (pending.choice === 'tag') return { action: 'tag', ids, tagId: pending.tagId };
   return { action: 'close', ids, outcome: pending.choice === 'close_spam' ? 'spam' : 'duplicate' };
 }
 
@@ -52,9 +57,10 @@ function resultText(lang: Lang, m: Props['m'], result: BulkResult): string {
 }
 
 export function QueueBulk(props: Props): JSX.Element {
-  const { lang, m, selected, members } = props;
+  const { lang, m, selected, members, tags } = props;
   const [choice, setChoice] = useState<Choice>('assign');
   const [staffId, setStaffId] = useState<string>('');
+  const [tagId, setTagId] = useState<string>('');
   const [pending, setPending] = useState<Pending | null>(null);
   const [busy, setBusy] = useState(false);
   const [outcome, setOutcome] = useState<Outcome>(null);
@@ -68,8 +74,10 @@ export function QueueBulk(props: Props): JSX.Element {
   const onSubmit = (event: Event): void => {
     event.preventDefault();
     if (selected.length === 0) return;
+    const tag = tagId !== '' ? Number(tagId) : (tags[0]?.id ?? null);
+    if (choice === 'tag' && tag === null) return;
     setOutcome(null);
-    setPending({ choice, staffId: choice === 'assign' && staffId !== '' ? Number(staffId) : null });
+    setPending({ choice, staffId: choice === 'assign' && staffId !== '' ? Number(staffId) : null, tagId: choice === 'tag' ? tag : null });
   };
 
   const cancel = (): void => {
@@ -94,6 +102,10 @@ export function QueueBulk(props: Props): JSX.Element {
 
   const question = (p: Pending): string => {
     const count = selected.length;
+    if (p.choice === 'tag') {
+      const tag = tags.find((t) => t.id === p.tagId);
+      return fill(lang, m.confirm.tag, { count, name: tag ? props.tagLabel(tag) : '' });
+    }
     if (p.choice !== 'assign') return fill(lang, m.confirm[p.choice], { count });
     const name = members.find((member) => member.id === p.staffId)?.username;
     return name === undefined ? fill(lang, m.confirm.unassign, { count }) : fill(lang, m.confirm.assign, { count, name });
@@ -131,6 +143,21 @@ export function QueueBulk(props: Props): JSX.Element {
               </select>
             </label>
           )}
+          {choice === 'tag' &&
+            (tags.length === 0 ? (
+              <p>{m.noTags}</p>
+            ) : (
+              <label>
+                {m.tagWith}
+                <select name="bulkTag" onChange={(e) => setTagId((e.currentTarget as HTMLSelectElement).value)}>
+                  {tags.map((tag) => (
+                    <option value={String(tag.id)} selected={tagId === String(tag.id)}>
+                      {props.tagLabel(tag)}
+                    </option>
+                  ))}
+                </select>
+              </label>
+            ))}
           <button type="submit" class="button" ref={applyButton}>
             {m.apply}
           </button>
