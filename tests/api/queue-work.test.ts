@@ -7,6 +7,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { emptyQueue, jsonOf, submit } from '../support/casework';
 import { createTestInstance, postJson, type TestInstance } from '../support/instance';
 import { addStaff, signIn, staffRequest } from '../support/staff';
+import { multipart, noise, postMultipart } from '../support/uploads';
 
 const PASSWORD = 'a long enough password';
 
@@ -121,6 +122,24 @@ describe('GET /api/staff/reports: filters', () => {
     expect((await staffRequest(t, alice, 'GET', '/api/staff/reports?priority=9')).status).toBe(400);
   });
 
+  it('pages one priority in queue order across the low-effort marker, both ways', async () => {
+    const made = [await submit(t), await submit(t), await submit(t), await submit(t)].map((r) => r.id);
+    const [a, b, c, d] = made as [number, number, number, number];
+    t.db.prepare('UPDATE reports SET low_effort = 1 WHERE id IN (?, ?)').run(a, c);
+    const all = async (query: string): Promise<number[]> => {
+      const seen: number[] = [];
+      let cursor: string | null = null;
+      do {
+        const page: Page = await jsonOf<Page>(await staffRequest(t, alice, 'GET', `/api/staff/reports?${query}&limit=1${cursor ? `&cursor=${cursor}` : ''}`), 200);
+        seen.push(...page.reports.map((r) => r.id));
+        cursor = page.nextCursor;
+      } while (cursor !== null);
+      return seen;
+    };
+    expect(await all('priority=0')).toEqual([b, d, a, c]);
+    expect(await all('priority=0&order=asc')).toEqual([c, a, d, b]);
+  });
+
   it('filters by the day received, both ends included, and refuses a range that ends before it starts', async () => {
     // The public form stamps arrival from the wall clock, so the days are set here.
     const [first, second, third] = [await submit(t), await submit(t), await submit(t)];
@@ -179,8 +198,9 @@ describe('the unread marker', () => {
     expect((await row(alice))?.unread).toBe(false);
     expect(await ids(alice, 'region=Unread&unread=true')).toEqual([]);
     expect((await row(bob))?.unread).toBe(true);
-    // A follow-up file counts as the reporter writing, too; so does a second message in the same hour.
-    await reporterWrites(lead.trackingCode);
+    // A follow-up file alone counts as the reporter writing, too, within the same hour as the view.
+    const upload = await postMultipart(t, '/api/status/messages', multipart({ trackingCode: lead.trackingCode }, [{ name: 'photo.bin', bytes: noise(100) }]));
+    expect(upload.status).toBe(201);
     expect((await row(alice))?.unread).toBe(true);
     expect((await list(alice, 'region=Unread')).find((r) => r.id === quiet.id)?.unread).toBe(false);
   });
