@@ -104,6 +104,7 @@ export const AUDIT_ACTIONS = [
   'report.contact_revealed',
   'report.closed',
   'report.tagged',
+  'report.untagged',
   'file.downloaded',
   'file.exported',
   'interference.viewed',

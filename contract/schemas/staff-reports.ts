@@ -139,13 +139,15 @@ const bulkIds = z
 /**
  * POST /reports/bulk: one action on many leads, each checked and audited as
  * if done on its own. `assign` to a member (who must hold each lead's
- * channel) or to nobody (null); `close` as spam or duplicate only, the two
- * outcomes that need no reading of each lead.
+ * channel) or to nobody (null); `tag` / `untag` with a tag of each lead's own
+ * channel; `close` as spam or duplicate only, the two outcomes that need no
+ * reading of each lead.
  */
 export const bulkActionSchema = z.discriminatedUnion('action', [
   z.object({ action: z.literal('assign'), ids: bulkIds, staffId: z.number().int().positive().nullable() }),
   z.object({ action: z.literal('close'), ids: bulkIds, outcome: z.enum(['spam', 'duplicate']) }),
   z.object({ action: z.literal('tag'), ids: bulkIds, tagId: z.number().int().positive() }),
+  z.object({ action: z.literal('untag'), ids: bulkIds, tagId: z.number().int().positive() }),
 ]);
 
 /** POST /tags: a tag for one channel's leads. The name is stored encrypted to the channel. */

@@ -33,6 +33,11 @@ export function addReportTag(db: Db, reportId: number, tagId: number): boolean {
   return db.prepare('INSERT OR IGNORE INTO report_tags (report_id, tag_id) VALUES (?, ?)').run(reportId, tagId).changes === 1;
 }
 
+/** Take a tag off a lead; false when it was not there. */
+export function removeReportTag(db: Db, reportId: number, tagId: number): boolean {
+  return db.prepare('DELETE FROM report_tags WHERE report_id = ? AND tag_id = ?').run(reportId, tagId).changes === 1;
+}
+
 /** The tag ids of each of these leads. */
 export function tagsOfReports(db: Db, reportIds: readonly number[]): Map<number, number[]> {
   const tags = new Map<number, number[]>();

@@ -65,7 +65,7 @@ export const staffCasePaths: Paths = {
   '/api/staff/reports/bulk': {
     post: staffOperation('bulkAction', CASEWORKERS, {
       summary:
-        'Assign many leads, tag them (with a tag of each lead\'s own channel), or close them as spam or duplicate, in one transaction. Each lead is checked and audited on its own (report.assignee_changed, report.tagged, report.closed); a lead someone else holds is left unchanged and listed under held, one outside the caller\'s channels under notFound.',
+        'Assign many leads, tag or untag them (with a tag of each lead\'s own channel), or close them as spam or duplicate, in one transaction. Each lead is checked and audited on its own (report.assignee_changed, report.tagged, report.untagged, report.closed); a lead someone else holds is left unchanged and listed under held, one outside the caller\'s channels under notFound.',
       requestBody: jsonBody(bulkActionSchema),
       responses: { 200: jsonResponse('What happened to each lead.', bulkResultSchema), ...errors(400, 401, 403) },
     }),

@@ -1,6 +1,6 @@
 /**
- * One action on many leads from the queue: assign, tag, or close as spam
- * or duplicate. Each lead is checked and audited exactly as the single action
+ * One action on many leads from the queue: assign, tag or untag, or close
+ * as spam or duplicate. Each lead is checked and audited exactly as the single action
  * would be (server/services/casework.ts): a lead outside the member's
  * channels is "not found", one someone else holds is left alone and
  * reported back with the lease (case-lease.ts), and every change gets its
@@ -12,7 +12,7 @@ import { findChannelMember, listChannelMembers } from '../data/assignees';
 import type { Db } from '../data/database';
 import { findReportMeta, type ReportMeta } from '../data/report-metadata';
 import { closeReport, updateAssignee } from '../data/report-updates';
-import { addReportTag, findTagChannel } from '../data/tags';
+import { addReportTag, findTagChannel, removeReportTag } from '../data/tags';
 import type { BulkAction } from '../../contract/schemas/staff-reports';
 import type { BulkResult, MemberList } from '../../contract/schemas/staff-views';
 import { toHour } from '../time';
@@ -21,18 +21,18 @@ import { liveLeaseOf } from './case-lease';
 
 type Skip = BulkResult['skipped'][number]['reason'];
 
-/** Put a tag of the lead's own channel on it. */
-function tagOne(db: Db, session: StaffSession, tagId: number, meta: ReportMeta, now: Date): Skip | null {
+/** Put a tag of the lead's own channel on it, or take it off. */
+function tagOne(db: Db, session: StaffSession, tagId: number, on: boolean, meta: ReportMeta, now: Date): Skip | null {
   if (findTagChannel(db, tagId) !== meta.channelId) return 'other_channel';
-  if (!addReportTag(db, meta.id, tagId)) return 'unchanged';
-  auditCase(db, session, 'report.tagged', meta, now, { tagId });
+  if (!(on ? addReportTag(db, meta.id, tagId) : removeReportTag(db, meta.id, tagId))) return 'unchanged';
+  auditCase(db, session, on ? 'report.tagged' : 'report.untagged', meta, now, { tagId });
   return null;
 }
 
 /** Change one lead; the reason it was left alone otherwise. */
 function applyOne(db: Db, session: StaffSession, action: BulkAction, meta: ReportMeta, now: Date): Skip | null {
   // A closed lead can still be labelled; it cannot be closed or reassigned again.
-  if (action.action === 'tag') return tagOne(db, session, action.tagId, meta, now);
+  if (action.action === 'tag' || action.action === 'untag') return tagOne(db, session, action.tagId, action.action === 'tag', meta, now);
   if (meta.status === 'closed') return 'already_closed';
   if (action.action === 'close') {
     if (!closeReport(db, meta.id, action.outcome, toHour(now))) return 'already_closed';

@@ -156,6 +156,15 @@ describe('tags per channel', () => {
     expect(page.reports.find((r) => r.id === b.id)?.tags).toEqual([]);
     const tagged = await jsonOf<{ reports: { id: number }[] }>(await staffRequest(t, alice, 'GET', `/api/staff/reports?tag=${tagId}`), 200);
     expect(tagged.reports.map((r) => r.id)).toEqual([a.id]);
+    // Untagging takes it off again, audited; a lead without the tag is left as it was.
+    expect((await jsonOf<BulkResult>(await bulk(alice, { ids: [b.id], action: 'tag', tagId }), 200)).changed).toEqual([b.id]);
+    const removed = await jsonOf<BulkResult>(await bulk(alice, { ids: [b.id, crime.id], action: 'untag', tagId }), 200);
+    expect(removed.changed).toEqual([b.id]);
+    expect(removed.skipped).toEqual([{ id: crime.id, reason: 'other_channel' }]);
+    expect(auditEntries(t, 'report.untagged').at(-1)).toMatchObject({ reportId: b.id, actorStaffId: aliceId, detail: { tagId } });
+    expect((await jsonOf<BulkResult>(await bulk(alice, { ids: [b.id], action: 'untag', tagId }), 200)).skipped).toEqual([{ id: b.id, reason: 'unchanged' }]);
+    const stillTagged = await jsonOf<{ reports: { id: number }[] }>(await staffRequest(t, alice, 'GET', `/api/staff/reports?tag=${tagId}`), 200);
+    expect(stillTagged.reports.map((r) => r.id)).toEqual([a.id]);
     // Moving the lead to another channel leaves the old channel's tag behind.
     await jsonOf(await staffRequest(t, alice, 'POST', `/api/staff/reports/${a.id}/move`, { channel: 'organised_crime' }), 200);
     const after = await jsonOf<{ reports: { id: number }[] }>(await staffRequest(t, alice, 'GET', `/api/staff/reports?tag=${tagId}`), 200);

@@ -102,7 +102,7 @@ function staffBase(path: string, world: FuzzWorld): fc.Arbitrary<Record<string, 
     '/api/staff/search': fc.record({ q: fc.oneof(fc.constantFrom('黑社會', 'ABC-1234', '0912 345 678', 'a', ''), fc.constantFrom(...world.trackingCodes), nastyString) }),
     '/api/staff/reports/bulk': fc.record({
       ids: fc.oneof(fc.array(reportId, { maxLength: 3 }), fc.constant([]), fc.constant([1, 1])),
-      action: fc.constantFrom('assign', 'close', 'tag'),
+      action: fc.constantFrom('assign', 'close', 'tag', 'untag', 'delete'),
       staffId: fc.option(staffId),
       outcome: fc.constantFrom('spam', 'duplicate', 'substantiated'),
       tagId: fc.constantFrom(1, 0, 999_999),

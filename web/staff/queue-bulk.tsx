@@ -15,8 +15,8 @@ import { OutcomeLine, type Outcome } from './form-parts';
 import { errorText, leaveIfSignedOut } from './format';
 import type { BulkResult, MemberList, TagList } from './types';
 
-type Choice = 'assign' | 'tag' | 'close_spam' | 'close_duplicate';
-const CHOICES: readonly Choice[] = ['assign', 'tag', 'close_spam', 'close_duplicate'];
+type Choice = 'assign' | 'tag' | 'untag' | 'close_spam' | 'close_duplicate';
+const CHOICES: readonly Choice[] = ['assign', 'tag', 'untag', 'close_spam', 'close_duplicate'];
 const CONFIRM_ID = 'bulk-confirm-heading';
 
 interface Props {
@@ -42,7 +42,7 @@ interface Pending {
 /** The request body for a confirmed choice. */
 function bodyOf(pending: Pending, ids: readonly number[]): Record<string, unknown> {
   if (pending.choice === 'assign') return { action: 'assign', ids, staffId: pending.staffId };
-  if (pending.choice === 'tag') return { action: 'tag', ids, tagId: pending.tagId };
+  if (pending.choice === 'tag' || pending.choice === 'untag') return { action: pending.choice, ids, tagId: pending.tagId };
   return { action: 'close', ids, outcome: pending.choice === 'close_spam' ? 'spam' : 'duplicate' };
 }
 
@@ -75,9 +75,10 @@ export function QueueBulk(props: Props): JSX.Element {
     event.preventDefault();
     if (selected.length === 0) return;
     const tag = tagId !== '' ? Number(tagId) : (tags[0]?.id ?? null);
-    if (choice === 'tag' && tag === null) return;
+    const tagging = choice === 'tag' || choice === 'untag';
+    if (tagging && tag === null) return;
     setOutcome(null);
-    setPending({ choice, staffId: choice === 'assign' && staffId !== '' ? Number(staffId) : null, tagId: choice === 'tag' ? tag : null });
+    setPending({ choice, staffId: choice === 'assign' && staffId !== '' ? Number(staffId) : null, tagId: tagging ? tag : null });
   };
 
   const cancel = (): void => {
@@ -102,9 +103,9 @@ export function QueueBulk(props: Props): JSX.Element {
 
   const question = (p: Pending): string => {
     const count = selected.length;
-    if (p.choice === 'tag') {
+    if (p.choice === 'tag' || p.choice === 'untag') {
       const tag = tags.find((t) => t.id === p.tagId);
-      return fill(lang, m.confirm.tag, { count, name: tag ? props.tagLabel(tag) : '' });
+      return fill(lang, m.confirm[p.choice], { count, name: tag ? props.tagLabel(tag) : '' });
     }
     if (p.choice !== 'assign') return fill(lang, m.confirm[p.choice], { count });
     const name = members.find((member) => member.id === p.staffId)?.username;
@@ -143,7 +144,7 @@ export function QueueBulk(props: Props): JSX.Element {
               </select>
             </label>
           )}
-          {choice === 'tag' &&
+          {(choice === 'tag' || choice === 'untag') &&
             (tags.length === 0 ? (
               <p>{m.noTags}</p>
             ) : (
