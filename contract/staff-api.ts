@@ -20,7 +20,7 @@ import type {
   Statistics,
 } from './schemas/staff-oversight-views';
 import type { NotificationDeliveryList, NotificationSettingsView } from './schemas/staff-notifications';
-import type { Assignees, CaseView, DiscardSummary, LowEffortBatchPage, QueuePage, ReportSummary } from './schemas/staff-views';
+import type { Assignees, BulkResult, CaseView, DiscardSummary, LowEffortBatchPage, MemberList, QueuePage, ReportSummary, TagList } from './schemas/staff-views';
 import type { RelatedAnswer, SearchAnswer } from './schemas/staff-search';
 
 type Id = number;
@@ -38,6 +38,8 @@ export interface StaffAnswers {
     'admin/notifications': NotificationDeliveryList;
     [path: `admin/low-effort?${string}`]: LowEffortBatchPage;
     [path: `reports?${string}`]: QueuePage;
+    members: MemberList;
+    tags: TagList;
     [path: `reports/${Id}`]: CaseView;
     [path: `reports/${Id}/audit${string}`]: AuditPage;
     [path: `reports/${Id}/related`]: RelatedAnswer;
@@ -64,6 +66,8 @@ export interface StaffAnswers {
     'admin/grants': null;
     'admin/low-effort/discard': DiscardSummary;
     [path: `reports/${Id}/lease`]: ReportSummary;
+    'reports/bulk': BulkResult;
+    tags: { id: number };
     /** The case actions (notes, replies, status, …): each answers its own small shape, which the console does not read. */
     [path: `reports/${Id}/${string}`]: unknown;
   };

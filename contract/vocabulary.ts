@@ -82,6 +82,7 @@ export const AUDIT_ACTIONS = [
   'channel.created',
   'channel.renamed',
   'channel.granted',
+  'tag.created',
   'lead.entered',
   'staff.searched',
   'report.viewed',
@@ -102,6 +103,8 @@ export const AUDIT_ACTIONS = [
   'report.interference_recorded',
   'report.contact_revealed',
   'report.closed',
+  'report.tagged',
+  'report.untagged',
   'file.downloaded',
   'file.exported',
   'file.previewed',
@@ -131,3 +134,7 @@ export type NotifyFailure = (typeof NOTIFY_FAILURES)[number];
 export const PRIORITIES = [0, 1, 2, 3] as const;
 export type Priority = (typeof PRIORITIES)[number];
 export const PRIORITY_MAX: Priority = 3;
+
+/** The orders the queue lists in: queue order (priority), arrival, or the next deadline. */
+export const QUEUE_SORTS = ['priority', 'received', 'deadline'] as const;
+export type QueueSort = (typeof QUEUE_SORTS)[number];

@@ -4,7 +4,7 @@
  */
 import { z } from 'zod';
 import { LIMITS } from '../report-fields';
-import { CATEGORIES, CLOSE_OUTCOMES, INTERFERENCE_METHODS, INTERNAL_STATUSES, LEAD_SOURCES, PRIORITY_MAX } from '../vocabulary';
+import { CATEGORIES, CLOSE_OUTCOMES, INTERFERENCE_METHODS, INTERNAL_STATUSES, LEAD_SOURCES, PRIORITY_MAX, QUEUE_SORTS, REPORT_SOURCES } from '../vocabulary';
 import { reportSubmissionSchema } from './reporter';
 
 const text = (min: number, max: number): z.ZodString => z.string().trim().min(min).max(max);
@@ -12,15 +12,38 @@ const text = (min: number, max: number): z.ZodString => z.string().trim().min(mi
 export const LIST_LIMIT = { default: 50, max: 200 } as const;
 
 /** GET /reports query. Query values are strings; `overdue` and `limit` are converted here. */
+const flag = z.enum(['true', 'false']).transform((value) => value === 'true');
+const day = z.iso.date();
+
 export const reportListQuerySchema = z.object({
   channel: text(1, 64).optional(),
-  status: z.enum(INTERNAL_STATUSES).optional(),
+  status: z
+    .enum([...INTERNAL_STATUSES, 'all'])
+    .optional()
+    .meta({ description: 'A status, or "all". Absent: every status but closed (closed leads leave the default view).' }),
   category: z.enum(CATEGORIES).optional(),
   region: text(1, LIMITS.region.max).optional(),
-  overdue: z
-    .enum(['true', 'false'])
-    .transform((value) => value === 'true')
-    .optional(),
+  source: z.enum(REPORT_SOURCES).optional().meta({ description: 'Where the lead came from: web, phone, letter, visit or other.' }),
+  priority: z.coerce.number().int().min(0).max(PRIORITY_MAX).optional(),
+  overdue: flag.optional(),
+  needsAction: flag.optional().meta({
+    description:
+      'true: only leads that need action — new or in triage and not acknowledged; awaiting the reporter where the reporter has written since the status was set; or past a deadline.',
+  }),
+  unread: flag.optional().meta({ description: 'true: only leads where the reporter has written since the caller last opened them.' }),
+  from: day.optional().meta({ description: 'YYYY-MM-DD (UTC): received on or after this day.' }),
+  to: day.optional().meta({ description: 'YYYY-MM-DD (UTC): received on or before this day.' }),
+  tag: z
+    .string()
+    .regex(/^[1-9]\d{0,15}$/)
+    .transform(Number)
+    .optional()
+    .meta({ description: 'A tag id (GET /tags): only leads carrying it.' }),
+  sort: z.enum(QUEUE_SORTS).default('priority').meta({ description: 'priority (queue order, the default), received, or deadline (the next one due).' }),
+  order: z
+    .enum(['asc', 'desc'])
+    .optional()
+    .meta({ description: 'Default: desc for priority (highest first) and received (newest first), asc for deadline (soonest first).' }),
   lowEffort: z
     .enum(['true', 'false'])
     .transform((value) => value === 'true')
@@ -32,7 +55,7 @@ export const reportListQuerySchema = z.object({
     .meta({ description: 'A staff id, "me", or "none" for unassigned reports.' }),
   cursor: z.string().max(100).optional().meta({ description: 'The nextCursor of the previous page.' }),
   limit: z.coerce.number().int().min(1).max(LIST_LIMIT.max).default(LIST_LIMIT.default),
-});
+}).refine((query) => query.from === undefined || query.to === undefined || query.from <= query.to, { path: ['to'], message: 'before from' });
 export type ReportListQuery = z.output<typeof reportListQuerySchema>;
 
 /** GET /interference query. */
@@ -104,3 +127,30 @@ export const moveSchema = z.object({ channel: text(1, 64) });
 /** A lead taken by phone, letter or visit: the web form's fields plus where it came from. */
 export const leadSchema = reportSubmissionSchema.extend({ source: z.enum(LEAD_SOURCES) });
 export type Lead = z.output<typeof leadSchema>;
+
+/** The most leads one bulk action may name: a page of the queue at its largest. */
+export const BULK_MAX = LIST_LIMIT.max;
+const bulkIds = z
+  .array(z.number().int().positive())
+  .min(1)
+  .max(BULK_MAX)
+  .refine((ids) => new Set(ids).size === ids.length, { message: 'duplicate' })
+  .meta({ description: `The leads, by id (1 to ${BULK_MAX}, no repeats).` });
+
+/**
+ * POST /reports/bulk: one action on many leads, each checked and audited as
+ * if done on its own. `assign` to a member (who must hold each lead's
+ * channel) or to nobody (null); `tag` / `untag` with a tag of each lead's own
+ * channel; `close` as spam or duplicate only, the two outcomes that need no
+ * reading of each lead.
+ */
+export const bulkActionSchema = z.discriminatedUnion('action', [
+  z.object({ action: z.literal('assign'), ids: bulkIds, staffId: z.number().int().positive().nullable() }),
+  z.object({ action: z.literal('close'), ids: bulkIds, outcome: z.enum(['spam', 'duplicate']) }),
+  z.object({ action: z.literal('tag'), ids: bulkIds, tagId: z.number().int().positive() }),
+  z.object({ action: z.literal('untag'), ids: bulkIds, tagId: z.number().int().positive() }),
+]);
+
+/** POST /tags: a tag for one channel's leads. The name is stored encrypted to the channel. */
+export const tagCreateSchema = z.object({ channel: text(1, 64), name: text(1, 60) });
+export type BulkAction = z.output<typeof bulkActionSchema>;

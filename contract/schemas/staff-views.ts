@@ -42,8 +42,39 @@ export const reportSummarySchema = z.object({
 export type ReportSummary = z.infer<typeof reportSummarySchema>;
 
 /** A page of the queue. */
-export const queuePageSchema = z.object({ reports: z.array(reportSummarySchema), nextCursor: z.string().nullable() });
+export const queueRowSchema = reportSummarySchema.extend({
+  unread: z.boolean().meta({ description: 'The reporter has written (a message or a follow-up file) since the caller last opened the lead.' }),
+  tags: z.array(z.number().int()).meta({ description: 'The ids of the tags the lead carries (names: GET /tags).' }),
+});
+export type QueueRow = z.infer<typeof queueRowSchema>;
+export const queuePageSchema = z.object({ reports: z.array(queueRowSchema), nextCursor: z.string().nullable() });
 export type QueuePage = z.infer<typeof queuePageSchema>;
+
+/** What a bulk action did to each lead it named. */
+export const bulkResultSchema = z.object({
+  changed: z.array(z.number().int()).meta({ description: 'Changed and audited, each on its own (report.assignee_changed or report.closed).' }),
+  held: z
+    .array(z.object({ id: z.number().int(), lease: heldLeaseSchema }))
+    .meta({ description: 'Someone else holds these leads: left unchanged (the lease rule).' }),
+  notFound: z.array(z.number().int()).meta({ description: 'No such lead, or not in your channels.' }),
+  skipped: z
+    .array(z.object({ id: z.number().int(), reason: z.enum(['already_closed', 'unchanged', 'not_a_member', 'other_channel']) }))
+    .meta({
+      description:
+        'Left as they were: already closed, already so assigned or tagged, the chosen member does not hold the lead’s channel, or the tag belongs to another channel.',
+    }),
+});
+export type BulkResult = z.infer<typeof bulkResultSchema>;
+
+/** GET /tags: the tags of the caller's channels, names decrypted. */
+export const tagListSchema = z.object({ tags: z.array(z.object({ id: z.number().int(), channel: z.string(), name: z.string() })) });
+export type TagList = z.infer<typeof tagListSchema>;
+
+/** GET /members: who leads in the caller's channels may be assigned to. */
+export const memberListSchema = z.object({
+  members: z.array(z.object({ id: z.number().int(), username: z.string(), channels: z.array(z.string()) })),
+});
+export type MemberList = z.infer<typeof memberListSchema>;
 
 const recordBase = { id: z.number().int(), by: staffRef.nullable(), at: hour };
 const optionalText = z.string().optional();

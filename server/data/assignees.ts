@@ -22,3 +22,17 @@ export function listChannelMembers(db: Db, channelId: number): { id: number; use
     )
     .all(channelId);
 }
+
+/** Enabled members holding any of these channels, with the channel slugs they hold among them; by username. */
+export function listMembersOfChannels(db: Db, channelIds: readonly number[]): { id: number; username: string; channels: string[] }[] {
+  if (channelIds.length === 0) return [];
+  const rows = db
+    .prepare<[string], { id: number; username: string; slugs: string }>(
+      `SELECT s.id, s.username, json_group_array(c.slug) AS slugs
+       FROM staff s JOIN channel_grants g ON g.staff_id = s.id JOIN channels c ON c.id = g.channel_id
+       WHERE s.disabled = 0 AND g.channel_id IN (SELECT value FROM json_each(?))
+       GROUP BY s.id ORDER BY s.username`,
+    )
+    .all(JSON.stringify(channelIds));
+  return rows.map((row) => ({ id: row.id, username: row.username, channels: (JSON.parse(row.slugs) as string[]).sort() }));
+}

@@ -12,7 +12,8 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { applyMigrations, openDatabase, type Db } from './database';
 import { LOW_EFFORT_QUERIES } from './low-effort';
-import { channelPageQueries, type ReportListFilter } from './report-list';
+import type { KeyValue, QueueSort, SortOrder } from './queue-sorts';
+import { channelPageQueries, UNREAD_SQL, type ReportListFilter } from './report-list';
 import { NEXT_IN_CHANNEL } from './report-queue';
 
 let dir: string;
@@ -59,12 +60,41 @@ const FILTERS: Record<string, Omit<ReportListFilter, 'channelIds' | 'limit'>> = 
   'unassigned, marked only': { assigneeId: null, lowEffort: true },
   'overdue, marked only': { overdueAt: '2026-11-28T06:10:00Z', lowEffort: true },
 };
-const CURSORS = { 'first page': undefined, 'after an unmarked row': { lowEffort: 0, priority: 1, id: 500 }, 'after a marked row': { lowEffort: 1, priority: 0, id: 900 } } as const;
+const CURSORS = { 'first page': undefined, 'after an unmarked row': [0, 1, 500], 'after a marked row': [1, 0, 900] } as const;
+
+const NOW = '2026-11-28T06:10:00Z';
+/** The filters added with sorting (issue 14 item 2), each read in every sort. */
+const MORE_FILTERS: Record<string, Omit<ReportListFilter, 'channelIds' | 'limit'>> = {
+  'default (open only)': {},
+  'every status': { status: 'all' },
+  closed: { status: 'closed' },
+  source: { source: 'phone' },
+  priority: { priority: 2 },
+  'needs action': { needsActionAt: NOW },
+  unread: { unreadFor: 3 },
+  tag: { tagId: 7 },
+  'date range': { receivedFrom: '2026-11-01T00:00:00Z', receivedBefore: '2026-11-08T00:00:00Z' },
+  'status, region, overdue': { status: 'new', region: 'Taipei', overdueAt: NOW },
+};
+const SORTS: { sort: QueueSort; order: SortOrder; after: KeyValue[] }[] = [
+  { sort: 'priority', order: 'desc', after: [0, 1, 500] },
+  { sort: 'priority', order: 'asc', after: [1, 2, 500] },
+  { sort: 'received', order: 'desc', after: [500] },
+  { sort: 'received', order: 'asc', after: [500] },
+  { sort: 'deadline', order: 'asc', after: ['2026-12-01T06:00:00Z', 500] },
+  { sort: 'deadline', order: 'desc', after: ['2026-12-01T06:00:00Z', 500] },
+];
 
 describe('query plans', () => {
   it('the claim reads reports_claimable in queue order', () => {
     const lines = plan(NEXT_IN_CHANNEL, [1, '2026-11-28T06:10:00Z']);
     expectIndexDriven(lines, /^SEARCH r USING INDEX reports_claimable \(channel_id=\?\)$/);
+  });
+
+  it('the default first page (open leads, queue order) reads the partial index of open reports', () => {
+    const [query] = channelPageQueries(1, { channelIds: [1], limit: 51 });
+    expect(query).toBeDefined();
+    if (query) expectIndexDriven(plan(query.sql, query.params), /^SEARCH r USING INDEX reports_open_by_channel \(channel_id=\?/);
   });
 
   for (const [filterName, filter] of Object.entries(FILTERS)) {
@@ -81,6 +111,25 @@ describe('query plans', () => {
       });
     }
   }
+
+  for (const [filterName, filter] of Object.entries(MORE_FILTERS)) {
+    for (const { sort, order, after } of SORTS) {
+      for (const cursor of [undefined, after]) {
+        it(`the listing (${filterName}, by ${sort} ${order}, ${cursor ? 'after a row' : 'first page'}) seeks an index in that order`, () => {
+          const queries = channelPageQueries(1, { ...filter, sort, order, after: cursor, channelIds: [1], limit: 51 });
+          expect(queries.length).toBeGreaterThan(0);
+          for (const query of queries) expectIndexDriven(plan(query.sql, query.params), SEEK_CHANNEL);
+        });
+      }
+    }
+  }
+
+  it('the unread marker of a page reads each report and view by key', () => {
+    const lines = plan(`SELECT r.id FROM reports r WHERE r.id IN (SELECT value FROM json_each(@ids)) AND ${UNREAD_SQL}`, { viewer: 3, ids: '[1,2]' });
+    const text = lines.join('\n');
+    expect(text, text).toMatch(/SEARCH r USING INTEGER PRIMARY KEY/);
+    expect(text, text).toMatch(/SEARCH v USING PRIMARY KEY \(staff_id=\? AND report_id=\?\)/);
+  });
 
   it('the low-effort batches and the discard read only marked reports, by hour', () => {
     const byHour = /^(SEARCH|SCAN) r USING INDEX reports_low_effort_by_hour/;

@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import {
   assigneeSchema,
+  bulkActionSchema,
   closeSchema,
   interferenceQuerySchema,
   interferenceSchema,
@@ -15,14 +16,18 @@ import {
   reportListQuerySchema,
   revealContactSchema,
   statusChangeSchema,
+  tagCreateSchema,
 } from '../../contract/schemas/staff-reports';
 import {
+  bulkResultSchema,
   caseViewSchema,
   contactDetailsSchema,
   createdSchema,
+  memberListSchema,
   queuePageSchema,
   reportSummarySchema,
   assigneesSchema,
+  tagListSchema,
 } from '../../contract/schemas/staff-views';
 import { interferencePageSchema } from '../../contract/schemas/staff-oversight-views';
 import { errors, jsonBody, jsonResponse, queryParameters, requestSchema, type Operation, type Paths } from './helpers';
@@ -74,9 +79,34 @@ export const staffCasePaths: Paths = {
   '/api/staff/reports': {
     get: staffOperation('listReports', CASEWORKERS, {
       summary:
-        'Queue metadata (no content) in queue order: unmarked before low-effort marked, then priority descending, then id ascending; keyset pagination with nextCursor.',
+        'Queue metadata (no content), open leads only unless `status` asks for closed ones (or `all`). Sorted by `sort`/`order`: priority (queue order: unmarked before low-effort marked, then priority descending, then id ascending; `asc` reverses it), received, or the next deadline; keyset pagination with nextCursor (a cursor belongs to its sort). Each row says whether it is unread for the caller (the reporter wrote since they last opened it).',
       parameters: queryParameters(reportListQuerySchema),
       responses: { 200: jsonResponse('A page.', queuePageSchema), ...errors(400, 401, 403) },
+    }),
+  },
+  '/api/staff/reports/bulk': {
+    post: staffOperation('bulkAction', CASEWORKERS, {
+      summary:
+        'Assign many leads, tag or untag them (with a tag of each lead\'s own channel), or close them as spam or duplicate, in one transaction. Each lead is checked and audited on its own (report.assignee_changed, report.tagged, report.untagged, report.closed); a lead someone else holds is left unchanged and listed under held, one outside the caller\'s channels under notFound.',
+      requestBody: jsonBody(bulkActionSchema),
+      responses: { 200: jsonResponse('What happened to each lead.', bulkResultSchema), ...errors(400, 401, 403) },
+    }),
+  },
+  '/api/staff/tags': {
+    get: staffOperation('listTags', CASEWORKERS, {
+      summary: 'The tags of the caller\'s channels (id, channel, name). Names are stored encrypted to their channel and decrypted with the session\'s channel keys.',
+      responses: { 200: jsonResponse('The tags.', tagListSchema), ...errors(401, 403) },
+    }),
+    post: staffOperation('createTag', CASEWORKERS, {
+      summary: 'Make a tag for a channel the caller holds (404 otherwise; 409 conflict when it has a tag of that name). The name is encrypted to the channel; audited as tag.created with the tag id.',
+      requestBody: jsonBody(tagCreateSchema),
+      responses: { 201: jsonResponse('The new tag\'s id.', createdSchema), ...errors(400, 401, 403, 404, 409) },
+    }),
+  },
+  '/api/staff/members': {
+    get: staffOperation('listMembers', CASEWORKERS, {
+      summary: 'Enabled staff who hold any of the caller\'s channels (id, username, which of those channels): whom leads may be assigned to.',
+      responses: { 200: jsonResponse('The members.', memberListSchema), ...errors(401, 403) },
     }),
   },
   '/api/staff/queue/claim': {

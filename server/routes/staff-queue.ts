@@ -1,9 +1,11 @@
-/** GET /reports, POST /queue/claim, GET /reports/:id and POST /reports/:id/lease. */
+/** GET /reports, POST /reports/bulk, GET /members, GET and POST /tags, POST /queue/claim, GET /reports/:id and POST /reports/:id/lease. */
 import { Hono } from 'hono';
 import { jsonInput } from '../http/json-input';
 import { queryInput } from '../http/query-input';
 import { isBackgroundRequest, recordActivity, requireStaff, type StaffVariables } from '../http/staff-auth';
-import { leaseSchema, reportListQuerySchema } from '../../contract/schemas/staff-reports';
+import { bulkActionSchema, leaseSchema, reportListQuerySchema, tagCreateSchema } from '../../contract/schemas/staff-reports';
+import { createTag, tagsFor } from '../services/tags';
+import { applyBulkAction, membersOf } from '../services/bulk-actions';
 import { auditCase, openCase, parseReportId } from '../services/case-access';
 import { caseViewOf } from '../services/case-view';
 import { changeLease, claimNext, listQueue, type QueueDeps } from '../services/staff-queue';
@@ -21,6 +23,11 @@ export function staffQueueRoutes(deps: RouteDeps): Hono<{ Variables: StaffVariab
     .get('/reports', caseworkers, queryInput(reportListQuerySchema), (c) =>
       c.json(listQueue(deps.db, c.get('staff'), c.get('query'), deps.now()), 200),
     )
+    // The console asks for confirmation, naming how many leads, before it sends this.
+    .post('/reports/bulk', caseworkers, jsonInput(bulkActionSchema), (c) => c.json(applyBulkAction(deps.db, c.get('staff'), c.get('input'), deps.now()), 200))
+    .get('/members', caseworkers, (c) => c.json(membersOf(deps.db, c.get('staff')), 200))
+    .get('/tags', caseworkers, async (c) => c.json(await tagsFor(deps.db, c.get('staff')), 200))
+    .post('/tags', caseworkers, jsonInput(tagCreateSchema), async (c) => c.json(await createTag(deps.db, c.get('staff'), c.get('input'), deps.now()), 201))
     .post('/queue/claim', caseworkers, async (c) => {
       const claimed = await claimNext(queue, c.get('staff'), deps.now());
       return claimed === null ? c.body(null, 204) : c.json(claimed, 200);

@@ -5,8 +5,11 @@
 import type { StaffSession } from '../auth/session-store';
 import { findChannelBySlug } from '../data/channels';
 import type { Db } from '../data/database';
-import type { QueuePosition } from '../data/queue-order';
-import { listReportMeta } from '../data/report-list';
+import { DEFAULT_ORDER, sortKeys, type KeyValue, type QueueSort, type SortOrder } from '../data/queue-sorts';
+import { listReportMeta, unreadAmong, type ReportListFilter } from '../data/report-list';
+import { tagsOfReports } from '../data/tags';
+import { z } from 'zod';
+import { QUEUE_SORTS } from '../../contract/vocabulary';
 import { findReportMeta } from '../data/report-metadata';
 import { claimNextReport, releaseLease, renewLease, takeLease } from '../data/report-queue';
 import { fail } from '../errors';
@@ -15,54 +18,101 @@ import { toSecond } from '../time';
 import { auditCase, openCase, sessionChannelIds, type OpenCase } from './case-access';
 import { leaseHeld, liveLeaseOf } from './case-lease';
 import { caseViewOf, summaryOf } from './case-view';
-import type { CaseView, ReportSummary } from '../../contract/schemas/staff-views';
+import type { CaseView, QueuePage, ReportSummary } from '../../contract/schemas/staff-views';
 
 export interface QueueDeps {
   db: Db;
   leaseMinutes: number;
 }
 
+const cursorSchema = z.object({
+  sort: z.enum(QUEUE_SORTS),
+  order: z.enum(['asc', 'desc']),
+  keys: z.array(z.union([z.number().int().min(0).max(Number.MAX_SAFE_INTEGER), z.string().max(40)])).min(1).max(3),
+});
+
 /**
- * The opaque cursor: the last row's marker, priority and id, base64url. In
- * queue order (server/data/queue-order.ts) these three fully place a row.
+ * The opaque cursor: the sort, its direction and the last row's values for
+ * the sort's keys (server/data/queue-sorts.ts), which fully place a row;
+ * base64url JSON. A cursor from another sort is refused.
  */
-function encodeCursor(row: QueuePosition): string {
-  return Buffer.from(`${row.lowEffort}:${row.priority}:${row.id}`, 'utf8').toString('base64url');
+function encodeCursor(sort: QueueSort, order: SortOrder, keys: KeyValue[]): string {
+  return Buffer.from(JSON.stringify({ sort, order, keys }), 'utf8').toString('base64url');
 }
 
-function decodeCursor(cursor: string): QueuePosition {
-  const match = /^([01]):(\d{1,3}):([1-9]\d{0,15})$/.exec(Buffer.from(cursor, 'base64url').toString('utf8'));
-  if (!match?.[1] || !match[2] || !match[3]) throw fail('invalid_input', { cursor: 'invalid' });
-  return { lowEffort: match[1] === '1' ? 1 : 0, priority: Number(match[2]), id: Number(match[3]) };
-}
-
-/** A page of queue rows (metadata only) from the member's channels. */
-export function listQueue(db: Db, session: StaffSession, query: ReportListQuery, now: Date): { reports: ReportSummary[]; nextCursor: string | null } {
-  let channelIds = sessionChannelIds(session);
-  if (query.channel !== undefined) {
-    // A channel the member does not hold lists like an empty one.
-    const channel = findChannelBySlug(db, query.channel);
-    channelIds = channel && channelIds.includes(channel.id) ? [channel.id] : [];
+function decodeCursor(cursor: string, sort: QueueSort, order: SortOrder): KeyValue[] {
+  let parsed: unknown = null;
+  try {
+    parsed = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
+  } catch {
+    throw fail('invalid_input', { cursor: 'invalid' });
   }
-  if (channelIds.length === 0) return { reports: [], nextCursor: null };
-  const assignee = query.assignee === 'me' ? session.staffId : query.assignee === 'none' ? null : query.assignee;
-  // One row more than asked tells whether another page exists.
-  const rows = listReportMeta(db, {
+  const result = cursorSchema.safeParse(parsed);
+  const expected = sortKeys(sort, order).length;
+  if (!result.success || result.data.sort !== sort || result.data.order !== order || result.data.keys.length !== expected) {
+    throw fail('invalid_input', { cursor: 'invalid' });
+  }
+  return result.data.keys;
+}
+
+/** The day after a YYYY-MM-DD, as the hour that starts it. */
+function startOfNextDay(day: string): string {
+  const next = new Date(`${day}T00:00:00Z`);
+  next.setUTCDate(next.getUTCDate() + 1);
+  return next.toISOString().replace('.000Z', 'Z');
+}
+
+/** The member's channels to list: all they hold, or the one asked for (one they do not hold lists like an empty one). */
+function channelsToList(db: Db, session: StaffSession, slug: string | undefined): number[] {
+  const held = sessionChannelIds(session);
+  if (slug === undefined) return held;
+  const channel = findChannelBySlug(db, slug);
+  return channel && held.includes(channel.id) ? [channel.id] : [];
+}
+
+/** The data layer's filter for a query. */
+function filterOf(session: StaffSession, query: ReportListQuery, now: Date, channelIds: number[]): ReportListFilter {
+  const order = query.order ?? DEFAULT_ORDER[query.sort];
+  const at = toSecond(now);
+  return {
     channelIds,
     status: query.status,
     category: query.category,
     region: query.region,
-    assigneeId: assignee,
-    overdueAt: query.overdue === true ? toSecond(now) : undefined,
+    source: query.source,
+    priority: query.priority,
+    assigneeId: query.assignee === 'me' ? session.staffId : query.assignee === 'none' ? null : query.assignee,
+    overdueAt: query.overdue === true ? at : undefined,
+    needsActionAt: query.needsAction === true ? at : undefined,
+    unreadFor: query.unread === true ? session.staffId : undefined,
+    tagId: query.tag,
+    receivedFrom: query.from === undefined ? undefined : `${query.from}T00:00:00Z`,
+    receivedBefore: query.to === undefined ? undefined : startOfNextDay(query.to),
     lowEffort: query.lowEffort,
-    after: query.cursor === undefined ? undefined : decodeCursor(query.cursor),
+    sort: query.sort,
+    order,
+    after: query.cursor === undefined ? undefined : decodeCursor(query.cursor, query.sort, order),
     limit: query.limit + 1,
-  });
+  };
+}
+
+/** A page of queue rows (metadata only) from the member's channels, each saying whether it is unread for the member. */
+export function listQueue(db: Db, session: StaffSession, query: ReportListQuery, now: Date): QueuePage {
+  const channelIds = channelsToList(db, session, query.channel);
+  if (channelIds.length === 0) return { reports: [], nextCursor: null };
+  const filter = filterOf(session, query, now, channelIds);
+  const order = filter.order ?? 'desc';
+  // One row more than asked tells whether another page exists.
+  const rows = listReportMeta(db, filter);
   const page = rows.slice(0, query.limit);
   const last = page.at(-1);
+  const ids = page.map((row) => row.id);
+  const unread = unreadAmong(db, session.staffId, ids);
+  const tags = tagsOfReports(db, ids);
+  const keys = sortKeys(query.sort, order);
   return {
-    reports: page.map((row) => summaryOf(row, now, session.staffId)),
-    nextCursor: rows.length > query.limit && last ? encodeCursor(last) : null,
+    reports: page.map((row) => ({ ...summaryOf(row, now, session.staffId), unread: unread.has(row.id), tags: tags.get(row.id) ?? [] })),
+    nextCursor: rows.length > query.limit && last ? encodeCursor(query.sort, order, keys.map((key) => key.of(last))) : null,
   };
 }
 

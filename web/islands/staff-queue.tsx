@@ -1,25 +1,47 @@
 /**
- * The triage queue: filters (kept in the page's query string so Back and a
- * reload keep them), the reports in queue order with their deadlines and the
- * low-effort marker, "Load more" pages, and "Pull next", which claims the
- * next report and opens it.
+ * The triage queue: filters and the sort (kept in the page's query string so
+ * Back and a reload keep them), the reports with their deadlines, the
+ * low-effort and unread markers, "Load more" pages, and "Pull next", which
+ * claims the next report and opens it. Closed leads show only when the
+ * status filter asks for them.
  */
 import type { CaseWords, ConsoleMessages, QueueMessages, SearchMessages } from '../i18n/types';
 import { labelOf } from '../i18n/fill';
 import type { JSX } from 'preact';
 import { staffPath, type Lang } from '../i18n/lang';
-import { CATEGORIES, INTERNAL_STATUSES } from '../../contract/vocabulary';
+import { CATEGORIES, INTERNAL_STATUSES, PRIORITY_MAX, QUEUE_SORTS, REPORT_SOURCES } from '../../contract/vocabulary';
 import { staffApi } from '../staff/api';
 import { channelName, channelNameOf, errorText, formatTime, leaveIfSignedOut } from '../staff/format';
 import { fill } from '../i18n/fill';
-import type { ReportSummary, SessionInfo } from '../staff/types';
+import type { MemberList, QueueRow, SessionInfo, TagList } from '../staff/types';
+import { QueueTagMaker } from '../staff/queue-tags';
+import { QueueBulk } from '../staff/queue-bulk';
 import { LowEffortMarker } from '../staff/low-effort-marker';
 import { FocusingComponent } from './focus-after-render';
 import { consoleMessagesFor } from './console-messages';
 import { DataTable } from '../staff/data-table';
 import { LeadSearch } from '../staff/lead-search';
 
-const FILTERS = ['channel', 'status', 'category', 'region', 'overdue', 'lowEffort', 'assignee'] as const;
+const FILTERS = [
+  'channel',
+  'status',
+  'category',
+  'region',
+  'source',
+  'priority',
+  'from',
+  'to',
+  'overdue',
+  'needsAction',
+  'unread',
+  'tag',
+  'lowEffort',
+  'assignee',
+  'sort',
+  'order',
+] as const;
+const ORDERS = ['', 'desc', 'asc'] as const;
+const PRIORITIES = Array.from({ length: PRIORITY_MAX + 1 }, (_, i) => i);
 type Filters = Partial<Record<(typeof FILTERS)[number], string>>;
 const COLUMNS = ['report', 'category', 'channel', 'region', 'status', 'priority', 'assignee', 'received', 'due'] as const;
 const PULL_MESSAGE_ID = 'pull-message';
@@ -36,13 +58,17 @@ interface Props {
 interface State {
   me: SessionInfo | null;
   filters: Filters;
-  rows: ReportSummary[];
+  rows: QueueRow[];
   nextCursor: string | null;
   loading: boolean;
   loaded: boolean;
   error: string | null;
   pulling: boolean;
   pullMessage: string | null;
+  /** The leads ticked for a bulk action, by id. */
+  selected: number[];
+  members: MemberList['members'];
+  tags: TagList['tags'];
 }
 
 function filtersFrom(params: URLSearchParams): Filters {
@@ -70,6 +96,9 @@ export class QueueIsland extends FocusingComponent<Props, State> {
     error: null,
     pulling: false,
     pullMessage: null,
+    selected: [],
+    members: [],
+    tags: [],
   };
 
   override componentDidMount(): void {
@@ -84,8 +113,14 @@ export class QueueIsland extends FocusingComponent<Props, State> {
     }
     const filters = filtersFrom(new URLSearchParams(location.search));
     this.setState({ me: me.data, filters });
-    if (me.data.role !== 'auditor') await this.load(filters, null);
-    else this.setState({ loading: false });
+    if (me.data.role === 'auditor') {
+      this.setState({ loading: false });
+      return;
+    }
+    await this.load(filters, null);
+    const members = await staffApi('GET', 'members');
+    if (members.ok) this.setState({ members: members.data.members });
+    await this.loadTags();
   }
 
   private async load(filters: Filters, cursor: string | null): Promise<void> {
@@ -105,6 +140,8 @@ export class QueueIsland extends FocusingComponent<Props, State> {
       loading: false,
       loaded: true,
       rows: cursor === null ? result.data.reports : [...s.rows, ...result.data.reports],
+      // A fresh first page starts a fresh selection: ticked rows must be rows on screen.
+      selected: cursor === null ? [] : s.selected,
       nextCursor: result.data.nextCursor,
     }));
     // After "Load more", continue from the first new row.
@@ -123,6 +160,27 @@ export class QueueIsland extends FocusingComponent<Props, State> {
     history.replaceState(null, '', params.size > 0 ? `?${params.toString()}` : location.pathname);
     this.setState({ filters, pullMessage: null });
     void this.load(filters, null);
+  };
+
+  onSelect = (id: number, on: boolean): void => {
+    this.setState((s) => ({ selected: on ? [...s.selected.filter((x) => x !== id), id] : s.selected.filter((x) => x !== id) }));
+  };
+
+  onClearSelection = (): void => this.setState({ selected: [] });
+
+  onBulkDone = (): void => void this.load(this.state.filters, null);
+
+  private async loadTags(): Promise<void> {
+    const tags = await staffApi('GET', 'tags');
+    if (tags.ok) this.setState({ tags: tags.data.tags });
+  }
+
+  onTagMade = (): void => void this.loadTags();
+
+  /** A tag as lists show it: its name, and its channel when the member holds more than one. */
+  tagLabel = (tag: TagList['tags'][number]): string => {
+    const channels = this.state.me?.channels ?? [];
+    return channels.length > 1 ? `${tag.name} (${channelNameOf(this.props.lang, channels, tag.channel)})` : tag.name;
   };
 
   onLoadMore = (): void => {
@@ -163,6 +221,7 @@ export class QueueIsland extends FocusingComponent<Props, State> {
           {m.status}
           <select name="status">
             {option('', m.anyStatus, f.status)}
+            {option('all', m.allStatuses, f.status)}
             {INTERNAL_STATUSES.map((st) => option(st, w.statuses[st], f.status))}
           </select>
         </label>
@@ -176,6 +235,28 @@ export class QueueIsland extends FocusingComponent<Props, State> {
         <label>
           {m.region}
           <input type="text" name="region" defaultValue={f.region ?? ''} maxLength={64} />
+        </label>
+        <label>
+          {m.source}
+          <select name="source">
+            {option('', m.anySource, f.source)}
+            {REPORT_SOURCES.map((source) => option(source, w.sources[source], f.source))}
+          </select>
+        </label>
+        <label>
+          {m.priority}
+          <select name="priority">
+            {option('', m.anyPriority, f.priority)}
+            {PRIORITIES.map((p) => option(String(p), w.priorities[p] ?? String(p), f.priority))}
+          </select>
+        </label>
+        <label>
+          {m.from}
+          <input type="date" name="from" defaultValue={f.from ?? ''} />
+        </label>
+        <label>
+          {m.to}
+          <input type="date" name="to" defaultValue={f.to ?? ''} />
         </label>
         <label>
           {m.assignee}
@@ -197,6 +278,29 @@ export class QueueIsland extends FocusingComponent<Props, State> {
           <input type="checkbox" name="overdue" value="true" defaultChecked={f.overdue === 'true'} />
           {m.overdueOnly}
         </label>
+        <label>
+          {m.tag}
+          <select name="tag">
+            {option('', m.anyTag, f.tag)}
+            {this.state.tags.map((tag) => option(String(tag.id), this.tagLabel(tag), f.tag))}
+          </select>
+        </label>
+        <label class="inline-check">
+          <input type="checkbox" name="needsAction" value="true" defaultChecked={f.needsAction === 'true'} />
+          {m.needsActionOnly}
+        </label>
+        <label class="inline-check">
+          <input type="checkbox" name="unread" value="true" defaultChecked={f.unread === 'true'} />
+          {m.unreadOnly}
+        </label>
+        <label>
+          {m.sort}
+          <select name="sort">{QUEUE_SORTS.map((sort) => option(sort === 'priority' ? '' : sort, m.sorts[sort], f.sort))}</select>
+        </label>
+        <label>
+          {m.order}
+          <select name="order">{ORDERS.map((order) => option(order, m.orders[order], f.order))}</select>
+        </label>
         <button type="submit" class="button">
           {m.apply}
         </button>
@@ -204,15 +308,29 @@ export class QueueIsland extends FocusingComponent<Props, State> {
     );
   }
 
-  private renderCells(row: ReportSummary): JSX.Element {
+  private renderCells(row: QueueRow): JSX.Element {
     const { lang, w, m } = this.props;
     return (
       <>
         <th scope="row" class="nowrap">
+          <input
+            type="checkbox"
+            aria-label={fill(lang, m.bulk.select, { id: String(row.id) })}
+            checked={this.state.selected.includes(row.id)}
+            onChange={(e) => this.onSelect(row.id, (e.currentTarget as HTMLInputElement).checked)}
+          />{' '}
           <a id={`report-link-${row.id}`} href={reportHref(lang, row.id)}>
             {fill(lang, w.reportName, { id: String(row.id) })}
           </a>
           {row.lowEffort && <LowEffortMarker label={w.lowEffort} />}
+          {row.unread && <strong class="block">{m.unread}</strong>}
+          {row.tags.length > 0 && (
+            <span class="small block">
+              {fill(lang, m.tagsOf, {
+                list: row.tags.map((id) => this.state.tags.find((tag) => tag.id === id)?.name ?? `#${id}`).join(', '),
+              })}
+            </span>
+          )}
         </th>
         <td>{labelOf(w.categories, row.category)}</td>
         <td>{channelNameOf(lang, this.state.me?.channels ?? [], row.channel)}</td>
@@ -238,11 +356,22 @@ export class QueueIsland extends FocusingComponent<Props, State> {
     );
   }
 
+  /** The table's caption says the order the rows are in. */
+  private caption(): string {
+    const { lang, m } = this.props;
+    const { sort, order } = this.state.filters;
+    if (sort === undefined && order === undefined) return m.caption;
+    const sortName = m.sorts[QUEUE_SORTS.find((known) => known === sort) ?? 'priority'];
+    const orderName = m.orders[ORDERS.find((known) => known === order) ?? ''];
+    return fill(lang, m.captionSorted, { sort: sortName, order: orderName });
+  }
+
   override render(): JSX.Element {
     const { lang, c, m } = this.props;
     const s = this.state;
     const overdueCount = s.rows.filter((row) => row.overdue.acknowledgement || row.overdue.feedback).length;
     const lowEffortCount = s.rows.filter((row) => row.lowEffort).length;
+    const unreadCount = s.rows.filter((row) => row.unread).length;
     return (
       <div class="queue">
         <h1>{m.heading}</h1>
@@ -286,6 +415,7 @@ export class QueueIsland extends FocusingComponent<Props, State> {
                   {fill(lang, m.count, { count: s.rows.length })}
                   {overdueCount > 0 && <strong class="overdue">{` · ${fill(lang, m.overdueCount, { count: overdueCount })}`}</strong>}
                   {lowEffortCount > 0 && ` · ${fill(lang, m.lowEffortCount, { count: lowEffortCount })}`}
+                  {unreadCount > 0 && ` · ${fill(lang, m.unreadCount, { count: unreadCount })}`}
                   {s.nextCursor !== null && ` · ${m.moreAvailable}`}
                 </>
               )}
@@ -294,13 +424,29 @@ export class QueueIsland extends FocusingComponent<Props, State> {
         {s.rows.length > 0 && (
           <DataTable
             captionId="queue-caption"
-            caption={m.caption}
+            caption={this.caption()}
             columns={COLUMNS.map((key) => m.columns[key])}
             rows={s.rows}
             rowKey={(row) => row.id}
             rowClass={(row) => (row.overdue.acknowledgement || row.overdue.feedback ? 'overdue-row' : undefined)}
             cells={(row) => this.renderCells(row)}
           />
+        )}
+        {s.me !== null && s.me.role !== 'auditor' && s.loaded && (
+          <>
+            <QueueBulk
+              lang={lang}
+              c={c}
+              m={m.bulk}
+              selected={s.selected}
+              members={s.members}
+              tags={s.tags}
+              tagLabel={this.tagLabel}
+              onClear={this.onClearSelection}
+              onDone={this.onBulkDone}
+            />
+            <QueueTagMaker lang={lang} c={c} m={m.tags} channels={s.me.channels} onMade={this.onTagMade} />
+          </>
         )}
         {s.nextCursor !== null && (
           <p>
