@@ -46,6 +46,8 @@ export default defineConfig({
         output: {
           manualChunks(id) {
             if (RUNTIME.test(id)) return 'runtime';
+            // The staff part of the vocabulary: a chunk of its own, which only console islands load.
+            if (/\/contract\/staff-vocabulary\.ts$/.test(id)) return 'staff-vocabulary';
             // Each language's catalogue file is a chunk of its own, named for it
             // (messages-zh-hant-report): islands load their page's language only.
             const catalogue = /\/web\/i18n\/([a-z-]+)\/(\w+)\.json$/.exec(id);

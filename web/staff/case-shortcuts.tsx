@@ -20,7 +20,7 @@ function typing(target: EventTarget | null): boolean {
 export function shortcutOf(event: KeyboardEvent): Shortcut | null {
   if (event.ctrlKey || event.altKey || event.metaKey || event.defaultPrevented || typing(event.target)) return null;
   // An open dialog (this help, say) keeps its keys.
-  if (event.target instanceof Element && event.target.closest('dialog') !== null) return null;
+  if (event.target instanceof Element && event.target.closest('dialog[open]') !== null) return null;
   return KEYS[event.key] ?? null;
 }
 
