@@ -22,6 +22,7 @@ import type {
 import type { NotificationDeliveryList, NotificationSettingsView } from './schemas/staff-notifications';
 import type { Assignees, BulkResult, CaseView, DiscardSummary, LowEffortBatchPage, MemberList, QueuePage, ReportSummary, TagList } from './schemas/staff-views';
 import type { RelatedAnswer, SearchAnswer } from './schemas/staff-search';
+import type { ReplyTemplateList } from './schemas/reply-templates';
 
 type Id = number;
 
@@ -40,6 +41,8 @@ export interface StaffAnswers {
     [path: `reports?${string}`]: QueuePage;
     members: MemberList;
     tags: TagList;
+    'reply-templates': ReplyTemplateList;
+    [path: `reply-templates?${string}`]: ReplyTemplateList;
     [path: `reports/${Id}`]: CaseView;
     [path: `reports/${Id}/audit${string}`]: AuditPage;
     [path: `reports/${Id}/related`]: RelatedAnswer;
@@ -68,11 +71,16 @@ export interface StaffAnswers {
     [path: `reports/${Id}/lease`]: ReportSummary;
     'reports/bulk': BulkResult;
     tags: { id: number };
+    'admin/reply-templates': { id: number };
     /** The case actions (notes, replies, status, …): each answers its own small shape, which the console does not read. */
     [path: `reports/${Id}/${string}`]: unknown;
   };
   PUT: {
     'me/notifications': NotificationSettingsView;
+    [path: `admin/reply-templates/${Id}`]: null;
+  };
+  DELETE: {
+    [path: `admin/reply-templates/${Id}`]: null;
   };
 }
 

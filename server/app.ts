@@ -27,6 +27,7 @@ import { reportRoutes } from './routes/reports';
 import { isStaffUpload } from './routes/uploads';
 import type { RouteDeps } from './routes/deps';
 import { staffAdminRoutes } from './routes/staff-admin';
+import { staffReplyTemplateRoutes } from './routes/staff-reply-templates';
 import { staffAuditRoutes } from './routes/staff-audit';
 import { staffAuthRoutes } from './routes/staff-auth';
 import { staffNotificationRoutes } from './routes/staff-notifications';
@@ -124,6 +125,7 @@ export function createApp(options: AppOptions): Hono<{ Variables: AppVariables }
   app.use('/api/staff/*', (c, next) => (isStaffUpload(c.req.path, c.req.header('content-type')) ? next() : staffBody(c, next)));
   app.route('/api/staff', staffAuthRoutes(deps));
   app.route('/api/staff', staffAdminRoutes(deps));
+  app.route('/api/staff', staffReplyTemplateRoutes(deps));
   app.route('/api/staff', staffNotificationRoutes(deps));
   app.route('/api/staff', staffAuditRoutes(deps));
   app.route('/api/staff', staffReportRoutes(deps));

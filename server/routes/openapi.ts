@@ -8,6 +8,7 @@ import { staffAccountPaths } from '../openapi/staff-accounts';
 import { staffCasePaths } from '../openapi/staff-cases';
 import { staffLowEffortPaths } from '../openapi/staff-low-effort';
 import { staffNotificationPaths } from '../openapi/staff-notifications';
+import { staffReplyTemplatePaths } from '../openapi/staff-reply-templates';
 import { staffSearchPaths } from '../openapi/staff-search';
 
 /** The OpenAPI 3.1 document. */
@@ -26,7 +27,7 @@ export function buildOpenApiDocument(): object {
         staffSession: { type: 'apiKey', in: 'cookie', name: 'tipline_staff', description: '`__Host-tipline_staff` behind TLS.' },
       },
     },
-    paths: { ...reporterPaths, ...staffAccountPaths, ...staffLowEffortPaths, ...staffNotificationPaths, ...staffCasePaths, ...staffSearchPaths },
+    paths: { ...reporterPaths, ...staffAccountPaths, ...staffLowEffortPaths, ...staffNotificationPaths, ...staffCasePaths, ...staffSearchPaths, ...staffReplyTemplatePaths },
   };
 }
 

@@ -17,6 +17,7 @@ import {
   staffListSchema,
   statisticsSchema,
 } from '../../contract/schemas/staff-oversight-views';
+import { replyTemplateListSchema } from '../../contract/schemas/reply-templates';
 import { caseViewSchema, contactDetailsSchema, lowEffortBatchPageSchema, queuePageSchema } from '../../contract/schemas/staff-views';
 import { interferenceEntry, submit } from '../support/casework';
 import { ADMIN, createTestInstance, type TestInstance } from '../support/instance';
@@ -40,6 +41,8 @@ beforeAll(async () => {
   for (const [action, body] of work) {
     expect((await staffRequest(t, admin, 'POST', `/api/staff/reports/${reportId}/${action}`, body)).status).toBe(201);
   }
+  const template = { language: 'en', title: 'Received', body: 'Thank you, we have received your report.' };
+  expect((await staffRequest(t, admin, 'POST', '/api/staff/admin/reply-templates', template)).status).toBe(201);
 });
 afterAll(() => t.close());
 
@@ -67,6 +70,8 @@ describe('the staff API answers in the contract\'s shapes', () => {
     ['/api/staff/audit', auditTrailPageSchema],
     ['/api/staff/stats', statisticsSchema],
     ['/api/staff/interference', interferencePageSchema],
+    ['/api/staff/reply-templates', replyTemplateListSchema],
+    ['/api/staff/reply-templates?language=en', replyTemplateListSchema],
   ] as const)('GET %s', async (path, schema) => {
     expectShape(schema, await answer('GET', path));
   });

@@ -61,6 +61,8 @@ function bodyFor(method: string, path: string, ids: { related: number }): unknow
     '/api/staff/admin/low-effort/discard': { from: '2026-11-28T06:00:00Z', to: '2026-11-28T08:00:00Z' },
     '/api/staff/leads': { source: 'phone', category: 'official_protection', details: 'A lead entered from a phone call, long enough.' },
     '/api/staff/search': { q: 'gambling den' },
+    '/api/staff/admin/reply-templates': { language: 'en', title: 'Thanks', body: 'Thank you, we have received your report.' },
+    '/api/staff/admin/reply-templates/{id}': { language: 'en', title: 'Thanks', body: 'Thank you for writing.' },
     '/api/staff/tags': { channel: 'official_protection', name: `tag ${Math.random().toString(36).slice(2, 8)}` },
     '/api/staff/reports/bulk': { ids: [ids.related], action: 'close', outcome: 'duplicate' },
     '/api/staff/reports/{id}/lease': { action: 'renew' },
