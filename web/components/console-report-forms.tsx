@@ -16,6 +16,7 @@ import type { Assignees, CaseView, ContactDetails, SessionInfo } from '../staff/
 import { ActionAnswer, ActionForm, Field, type ActionContext } from './console-action-form';
 import { InterferenceFields, today } from './console-interference-fields';
 import { RecordList } from './console-report-records';
+import { ReplyTemplatePicker } from '../staff/reply-template-picker';
 
 export interface ReportSectionProps {
   lang: Lang;
@@ -60,6 +61,7 @@ export function Messages({ lang, m, view, ctx }: ReportSectionProps): JSX.Elemen
         </ol>
       )}
       <ActionForm action="reply" ctx={ctx} heading={m.reply.heading} submit={m.reply.submit}>
+        <ReplyTemplatePicker lang={lang} m={m.reply.templates} target="f-reply-body" />
         <Field action="reply" ctx={ctx} name="body" kind="textarea" label={m.reply.label} hint={m.reply.hint} required maxLength={LIMITS.followUp.max} />
       </ActionForm>
       <ActionForm action="publicMessage" ctx={ctx} heading={m.publicMessage.heading} submit={m.publicMessage.submit}>

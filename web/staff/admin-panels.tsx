@@ -9,6 +9,7 @@ import type { AdminData } from './admin-data';
 import { AdminGrants } from './admin-grants';
 import { AdminLowEffort } from './admin-low-effort';
 import { AdminNotifications } from './admin-notifications';
+import { AdminReplyTemplates } from './admin-reply-templates';
 import { StaffAccounts } from './admin-staff';
 import { staffApi } from './api';
 import { errorText, leaveIfSignedOut } from './format';
@@ -68,6 +69,7 @@ export function AdminPanels(props: Props): JSX.Element {
       <StaffAccounts lang={lang} m={m} common={common} me={me} staff={data.staff} channels={data.channels} onChanged={changed} />
       <AdminChannels lang={lang} m={m} common={common} channels={data.channels} onChanged={changed} />
       <AdminGrants lang={lang} m={m} common={common} me={me} staff={data.staff} grants={data.grants} channels={data.channels} onChanged={changed} />
+      <AdminReplyTemplates lang={lang} m={m} common={common} />
       <AdminLowEffort lang={lang} m={m} common={common} />
       <AdminNotifications lang={lang} m={m} common={common} eventLabels={props.eventLabels} />
     </>
