@@ -3,17 +3,10 @@
  * server renders after a form post: no serious or critical violations.
  * (Console pages are checked in console.spec.ts, signed in.)
  */
-import AxeBuilder from '@axe-core/playwright';
-import type { Page } from '@playwright/test';
+import { seriousViolations } from './axe';
 import { expect, test } from './fixtures';
 import { pdfFile } from './reporter-steps';
 
-async function seriousViolations(page: Page): Promise<string[]> {
-  const results = await new AxeBuilder({ page }).analyze();
-  return results.violations
-    .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
-    .map((violation) => `${violation.id} (${violation.impact}): ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`);
-}
 
 const PAGES = ['/', '/report/', '/status/'];
 const PREFIXES = ['', '/zh-hans', '/en'];

@@ -7,8 +7,8 @@
  * through the queue, reach the reply box and show their help; printing hides
  * every form and control; axe stays clean.
  */
-import AxeBuilder from '@axe-core/playwright';
-import type { APIRequestContext, Page } from '@playwright/test';
+import { seriousViolations } from './axe';
+import type { APIRequestContext } from '@playwright/test';
 import { STATUS_TRANSITIONS } from '../../contract/status-transitions';
 import { expect, test } from './fixtures';
 import { apiSession, createMember, firstAdminPassword, MEMBER_PASSWORD } from './staff-setup';
@@ -16,10 +16,6 @@ import { apiSession, createMember, firstAdminPassword, MEMBER_PASSWORD } from '.
 const WORKER = { username: 'case-worker', role: 'triager' as const, channels: ['organised_crime'] };
 const COLLEAGUE = { username: 'case-colleague', role: 'triager' as const, channels: ['organised_crime'] };
 
-async function seriousViolations(page: Page): Promise<string[]> {
-  const results = await new AxeBuilder({ page }).analyze();
-  return results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-}
 
 async function statusOf(api: APIRequestContext, id: string): Promise<{ status: string; assignee: { username: string } | null }> {
   return (await (await api.get(`/api/staff/reports/${id}`)).json()) as { status: string; assignee: { username: string } | null };

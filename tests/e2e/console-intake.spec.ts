@@ -5,7 +5,7 @@
  * public status page with the file. axe on the page, as form and as slip.
  */
 import { readFileSync } from 'node:fs';
-import AxeBuilder from '@axe-core/playwright';
+import { seriousViolations } from './axe';
 import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
 import { lookUp } from './reporter-steps';
@@ -29,12 +29,6 @@ async function signInAsTriager(page: Page, baseURL: string, output: string): Pro
   await page.waitForURL(/\/staff\/queue\//);
 }
 
-async function seriousViolations(page: Page): Promise<string[]> {
-  const results = await new AxeBuilder({ page }).analyze();
-  return results.violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-}
 
 test('a phone lead with a photo gets a slip with its code; only the slip prints; the code shows the photo on the status page', async ({ page, baseURL, server }) => {
   await signInAsTriager(page, baseURL, server.output());

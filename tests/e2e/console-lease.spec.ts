@@ -5,22 +5,12 @@
  * former holder's page, refused on its next write, turns read-only naming
  * the new holder.
  */
-import type { Browser, Page } from '@playwright/test';
 import { expect, test } from './fixtures';
-import { apiSession, createMember, firstAdminPassword, MEMBER_PASSWORD } from './staff-setup';
+import { apiSession, createMember, firstAdminPassword, MEMBER_PASSWORD, signedInPage } from './staff-setup';
 
 const HOLDER = { username: 'lease-holder', role: 'triager' as const, channels: ['official_protection'] };
 const TAKER = { username: 'lease-taker', role: 'triager' as const, channels: ['official_protection'] };
 
-async function signedInPage(browser: Browser, username: string): Promise<Page> {
-  const page = await browser.newPage();
-  await page.goto('/en/staff/');
-  await page.getByLabel('Username').fill(username);
-  await page.getByLabel('Password', { exact: true }).fill(MEMBER_PASSWORD);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await page.waitForURL(/\/staff\/queue\//);
-  return page;
-}
 
 test('a lead held by someone else is read-only with its holder and expiry shown, until taken over after a confirmation; then the new holder writes and the former holder is refused', async ({ browser, baseURL, server }) => {
   const admin = await apiSession(baseURL, 'admin', firstAdminPassword(server.output()));

@@ -5,22 +5,13 @@
  * among the possibly related leads; a member of another channel finds
  * nothing.
  */
-import type { Browser, Locator, Page } from '@playwright/test';
+import type { Locator, Page } from '@playwright/test';
 import { expect, test } from './fixtures';
-import { apiSession, createMember, firstAdminPassword, MEMBER_PASSWORD } from './staff-setup';
+import { apiSession, createMember, firstAdminPassword, signedInPage } from './staff-setup';
 
 const SEARCHER = { username: 'search-triager', role: 'triager' as const, channels: ['organised_crime'] };
 const STRANGER = { username: 'search-stranger', role: 'triager' as const, channels: ['official_protection'] };
 
-async function signedInPage(browser: Browser, username: string): Promise<Page> {
-  const page = await browser.newPage();
-  await page.goto('/en/staff/');
-  await page.getByLabel('Username').fill(username);
-  await page.getByLabel('Password', { exact: true }).fill(MEMBER_PASSWORD);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await page.waitForURL(/\/staff\/queue\//);
-  return page;
-}
 
 /** Search until the background indexer (started by the sign-in) has caught up and a lead is listed. */
 async function searchUntilFound(page: Page, query: string, results: Locator): Promise<void> {

@@ -8,13 +8,13 @@
  */
 import { createHash, randomBytes } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
-import AxeBuilder from '@axe-core/playwright';
+import { seriousViolations } from './axe';
 import { Secret, TOTP } from 'otpauth';
 import type { Page } from '@playwright/test';
 import { formatBytes } from '../../contract/attachments';
 import { expect, test } from './fixtures';
 import { lookUp, pdfFile, receivedCode } from './reporter-steps';
-import { apiSession, createMember, firstAdminPassword, MEMBER_PASSWORD } from './staff-setup';
+import { apiSession, createMember, firstAdminPassword, MEMBER_PASSWORD, signIn } from './staff-setup';
 
 const LANG_PREFIXES = ['', '/zh-hans', '/en'];
 
@@ -29,13 +29,6 @@ async function ensureMember(baseURL: string, output: string, member: { username:
   created.add(member.username);
 }
 
-async function signIn(page: Page, username: string, password: string): Promise<void> {
-  await page.goto('/en/staff/');
-  await page.getByLabel('Username').fill(username);
-  await page.getByLabel('Password', { exact: true }).fill(password);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await page.waitForURL(/\/staff\/(queue|audit)\//);
-}
 
 /**
  * Wait until the page has no request in flight. With the page's clock faked, an answer that
@@ -46,12 +39,6 @@ async function settled(page: Page): Promise<void> {
   await page.waitForLoadState('networkidle');
 }
 
-async function seriousViolations(page: Page): Promise<string[]> {
-  const results = await new AxeBuilder({ page }).analyze();
-  return results.violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-}
 
 // Only this file sends "Abuses in a trade or industry" reports, so this
 // triager's queue holds exactly what these tests put there.

@@ -5,10 +5,10 @@
  * signed-in role can open. axe stays clean with the tables scrolling in
  * their own regions.
  */
-import AxeBuilder from '@axe-core/playwright';
+import { seriousViolations } from './axe';
 import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
-import { apiSession, createMember, firstAdminPassword, MEMBER_PASSWORD } from './staff-setup';
+import { apiSession, createMember, firstAdminPassword, MEMBER_PASSWORD, signIn } from './staff-setup';
 
 test.use({ viewport: { width: 390, height: 844 } });
 
@@ -55,20 +55,7 @@ async function cellsBrokenOneCharALine(page: Page): Promise<string[]> {
   });
 }
 
-async function signIn(page: Page, username: string, password: string): Promise<void> {
-  await page.goto('/en/staff/');
-  await page.getByLabel('Username').fill(username);
-  await page.getByLabel('Password', { exact: true }).fill(password);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await page.waitForURL(/\/staff\/(queue|audit)\//);
-}
 
-async function seriousViolations(page: Page): Promise<string[]> {
-  const results = await new AxeBuilder({ page }).analyze();
-  return results.violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-}
 
 /** Open a console page and wait until its island has drawn what it loaded. */
 async function openConsolePage(page: Page, path: string): Promise<void> {

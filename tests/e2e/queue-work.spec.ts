@@ -8,19 +8,12 @@
  */
 import { randomBytes } from 'node:crypto';
 import AxeBuilder from '@axe-core/playwright';
-import type { APIRequestContext, Page } from '@playwright/test';
+import type { APIRequestContext } from '@playwright/test';
 import { expect, test } from './fixtures';
-import { apiSession, createMember, firstAdminPassword, MEMBER_PASSWORD } from './staff-setup';
+import { apiSession, createMember, firstAdminPassword, signIn } from './staff-setup';
 
 const UNREAD = 'Unread: the reporter wrote since you last opened it';
 
-async function signIn(page: Page, username: string): Promise<void> {
-  await page.goto('/en/staff/');
-  await page.getByLabel('Username').fill(username);
-  await page.getByLabel('Password', { exact: true }).fill(MEMBER_PASSWORD);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await page.waitForURL(/\/staff\/queue\//);
-}
 
 /** Send a tip in a region of its own; its id (from the admin's queue) and tracking code. */
 async function tip(api: APIRequestContext, admin: APIRequestContext, region: string): Promise<{ id: number; code: string }> {

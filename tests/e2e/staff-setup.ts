@@ -4,7 +4,7 @@
  * output; new members are created with a first password and sign in once to
  * replace it.
  */
-import { request as playwrightRequest, type APIRequestContext } from '@playwright/test';
+import { request as playwrightRequest, type APIRequestContext, type Browser, type Page } from '@playwright/test';
 
 export const MEMBER_PASSWORD = 'console test password 1';
 
@@ -40,4 +40,20 @@ export async function createMember(
   if (!changed.ok()) throw new Error(`password change for ${member.username} failed: ${changed.status()}`);
   await session.dispose();
   return MEMBER_PASSWORD;
+}
+
+/** Sign in on the console's English sign-in page and wait for the page a role lands on (the queue, or the audit page). */
+export async function signIn(page: Page, username: string, password: string = MEMBER_PASSWORD): Promise<void> {
+  await page.goto('/en/staff/');
+  await page.getByLabel('Username').fill(username);
+  await page.getByLabel('Password', { exact: true }).fill(password);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.waitForURL(/\/staff\/(queue|audit)\//);
+}
+
+/** A new page of its own, signed in as a member: two people at two browsers. */
+export async function signedInPage(browser: Browser, username: string): Promise<Page> {
+  const page = await browser.newPage();
+  await signIn(page, username);
+  return page;
 }

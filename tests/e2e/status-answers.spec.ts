@@ -4,7 +4,7 @@
  * question staff asked, what is new, the agency, the deadlines, how a closed
  * report ended and what the reporter sent. axe finds nothing serious.
  */
-import AxeBuilder from '@axe-core/playwright';
+import { seriousViolations } from './axe';
 import type { APIRequestContext, Page } from '@playwright/test';
 import { expect, test } from './fixtures';
 import { open } from './reporter-steps';
@@ -61,12 +61,6 @@ async function lookUpIn(page: Page, prefix: string, code: string, javaScriptEnab
   await expect(page.locator('#follow-up-heading')).toBeVisible();
 }
 
-async function seriousViolations(page: Page): Promise<string[]> {
-  const results = await new AxeBuilder({ page }).analyze();
-  return results.violations
-    .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
-    .map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`);
-}
 
 for (const [prefix, words] of Object.entries(WORDS)) {
   test(`${prefix || '/'} status page answers: the question, what is new, the agency, the deadlines and what was sent`, async ({ page, baseURL, server, javaScriptEnabled }) => {
