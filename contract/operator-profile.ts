@@ -16,6 +16,7 @@
  */
 import { z } from 'zod';
 import { DEFAULT_LANG, LANGS, type Lang } from './languages';
+import { LIMITS } from './report-fields';
 
 /** A language code as an operator may write it ("zh-Hant", "zh-hant", "EN") → the site's code. */
 const languageCode = z
@@ -93,8 +94,41 @@ export const operatorProfileSchema = z.strictObject({
   quickExitUrl: z.url({ protocol: /^https?$/ }).optional(),
   /** The short, neutral name page titles end with (the tab and the history show it). */
   neutralTitle: localText.optional(),
+  /**
+   * The places reporters choose from (a select on the form, free text as the
+   * fallback) and statistics count by: cities or counties, nothing finer.
+   * Each is stored under its name in the default language; `aliases` are
+   * other ways people write it ("台北", "Taipei") that mean the same place.
+   */
+  regions: z
+    .array(z.strictObject({ name: localText, aliases: z.array(z.string().trim().min(1).max(64)).max(20).optional() }))
+    .max(300)
+    .optional(),
+}).superRefine((profile, ctx) => {
+  // A region is stored under its default-language name, so that name must fit the field and be unique.
+  const seen = new Set<string>();
+  profile.regions?.forEach((region, index) => {
+    const value = regionValue(region, profile);
+    if (value.length > LIMITS.region.max) {
+      ctx.addIssue({ code: 'custom', path: ['regions', index, 'name'], message: `a region's name is at most ${LIMITS.region.max} characters` });
+    }
+    if (seen.has(value)) ctx.addIssue({ code: 'custom', path: ['regions', index, 'name'], message: `"${value}" is listed twice` });
+    seen.add(value);
+  });
 });
 export type OperatorProfile = z.output<typeof operatorProfileSchema>;
+export type ProfileRegion = NonNullable<OperatorProfile['regions']>[number];
+
+/** The value a listed region is stored under: its name in the default language (what statistics and filters show). */
+export function regionValue(region: ProfileRegion, profile: Pick<OperatorProfile, 'defaultLanguage'>): string {
+  return textIn(region.name, profile.defaultLanguage, profile) ?? '';
+}
+
+/** A region as the form offers it: the stored value, and its name in the page's language. */
+export interface RegionChoice {
+  value: string;
+  label: string;
+}
 
 /** The profile an instance has before its operator writes one: every text a placeholder. */
 export const EMPTY_PROFILE: OperatorProfile = operatorProfileSchema.parse({});
@@ -146,6 +180,8 @@ export interface ProfileView {
   neutralTitle: string | null;
   quickExitUrl: string;
   timeZone: string;
+  /** The configured regions in this language; empty: the form asks for the region as free text. */
+  regions: RegionChoice[];
   settings: SiteSettings;
 }
 
@@ -165,6 +201,7 @@ export function profileView(profile: OperatorProfile, settings: SiteSettings, la
     neutralTitle: t(profile.neutralTitle),
     quickExitUrl: profile.quickExitUrl ?? DEFAULT_QUICK_EXIT_URL,
     timeZone: profile.timeZone,
+    regions: (profile.regions ?? []).map((region) => ({ value: regionValue(region, profile), label: t(region.name) ?? '' })),
     settings,
   };
 }

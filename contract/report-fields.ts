@@ -11,6 +11,13 @@ import { isOneOf, type Category, type CloseOutcome, type MessageAuthor, type Pub
 export const OFFICIALS_INVOLVED = ['yes', 'no', 'unknown'] as const;
 export type OfficialsInvolved = (typeof OFFICIALS_INVOLVED)[number];
 
+/**
+ * The form's free-text box beside the region list (when the operator lists
+ * regions): posted as its own field, used when no listed region is chosen.
+ * The JSON API takes the region as `region` only.
+ */
+export const REGION_OTHER_FIELD = 'regionOther';
+
 /** Character limits (after trimming). `min` only where a field is required. */
 export const LIMITS = {
   details: { min: 20, max: 20_000 },

@@ -2,18 +2,13 @@
  * Opening a data directory: create it, open the database, apply migrations
  * and load the instance key. Shared by the server and the CLI.
  */
-import { existsSync, mkdirSync } from "node:fs";
-import path from "node:path";
-import type { Config } from "./config";
-import { applyMigrations, openDatabase, type Db } from "./data/database";
-import { FileStore } from "./files/file-store";
-import type { SigningKeyPair } from "./crypto/signing";
-import {
-  DATABASE_FILE,
-  DataDirError,
-  loadOrCreateInstanceKey,
-  loadOrCreateInstanceSigningKey,
-} from "./services/instance";
+import { existsSync, mkdirSync } from 'node:fs';
+import path from 'node:path';
+import type { Config } from './config';
+import { applyMigrations, openDatabase, type Db } from './data/database';
+import { FileStore } from './files/file-store';
+import type { SigningKeyPair } from './crypto/signing';
+import { DATABASE_FILE, DataDirError, loadOrCreateInstanceKey, loadOrCreateInstanceSigningKey } from './services/instance';
 
 export interface OpenedDataDir {
   db: Db;
@@ -29,17 +24,9 @@ export interface OpenedDataDir {
  * `mustExist` (commands that only read an instance should not conjure an
  * empty one from a mistyped DATA_DIR).
  */
-export function openDataDir(
-  config: Config,
-  options: { mustExist?: boolean } = {},
-): OpenedDataDir {
-  if (
-    options.mustExist &&
-    !existsSync(path.join(config.dataDir, DATABASE_FILE))
-  ) {
-    throw new DataDirError(
-      `no Tipline instance in ${config.dataDir} (set DATA_DIR, or run \`tipline init\`)`,
-    );
+export function openDataDir(config: Config, options: { mustExist?: boolean } = {}): OpenedDataDir {
+  if (options.mustExist && !existsSync(path.join(config.dataDir, DATABASE_FILE))) {
+    throw new DataDirError(`no Tipline instance in ${config.dataDir} (set DATA_DIR, or run \`tipline init\`)`);
   }
   // Everything Tipline writes (database, WAL, keys) is for its own user only.
   process.umask(0o077);

@@ -5,7 +5,7 @@
  * islands use too.
  */
 import { z } from 'zod';
-import { LIMITS, OFFICIALS_INVOLVED } from '../report-fields';
+import { LIMITS, OFFICIALS_INVOLVED, REGION_OTHER_FIELD } from '../report-fields';
 import { CATEGORIES, CLOSE_OUTCOMES, PUBLIC_STATUSES } from '../vocabulary';
 import { hasValidCheckDigit, normalizeTrackingCode } from '../tracking-code';
 
@@ -19,11 +19,22 @@ export const contactSchema = z
   })
   .meta({ description: 'Optional: leave out to stay anonymous. Encrypted separately; revealing it is an audited staff action.' });
 
-export const reportSubmissionSchema = z
+/**
+ * The report's fields as sent (what the OpenAPI document shows). Validate with
+ * reportSubmissionSchema, which first takes the free-text region box when no
+ * listed region was chosen.
+ */
+export const reportFieldsSchema = z
   .object({
     category: z.enum(CATEGORIES),
     details: z.string().trim().min(LIMITS.details.min).max(LIMITS.details.max),
-    region: optionalText(LIMITS.region.max).meta({ description: 'Stored in clear for routing: a city or county, nothing finer.' }),
+    region: optionalText(LIMITS.region.max).meta({
+      description:
+        'Stored in clear for routing: a city or county, nothing finer. A spelling of a place the operator lists (SITE_CONFIG regions) is stored as that place.',
+    }),
+    [REGION_OTHER_FIELD]: optionalText(LIMITS.region.max).meta({
+      description: 'The HTML form’s free-text box beside the region list: used as the region when `region` is empty.',
+    }),
     location: optionalText(LIMITS.location.max),
     subjects: optionalText(LIMITS.subjects.max).meta({ description: 'Who is involved.' }),
     occurredAt: optionalText(LIMITS.occurredAt.max).meta({ description: 'When it happened, free text.' }),
@@ -33,9 +44,23 @@ export const reportSubmissionSchema = z
       description: 'Has anyone tried to hide this or discourage the reporter?',
     }),
     contact: contactSchema.optional(),
-  })
-  ;
-export type ReportSubmission = z.infer<typeof reportSubmissionSchema>;
+  });
+
+/**
+ * A form posts both the region list (`region`) and the box for a place the
+ * list lacks (`regionOther`): the box counts when nothing is chosen, and is
+ * checked as `region` (so a problem is reported on the field people see).
+ */
+export function withRegionFromBox(raw: unknown): unknown {
+  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) return raw;
+  const { [REGION_OTHER_FIELD]: box, ...rest } = raw as Record<string, unknown>;
+  const chosen = rest['region'];
+  const empty = chosen === undefined || (typeof chosen === 'string' && chosen.trim() === '');
+  return empty && box !== undefined ? { ...rest, region: box } : rest;
+}
+
+export const reportSubmissionSchema = z.preprocess(withRegionFromBox, reportFieldsSchema);
+export type ReportSubmission = z.output<typeof reportSubmissionSchema>;
 
 /**
  * A tracking code as typed: full-width digits, spaces, dashes and dots are

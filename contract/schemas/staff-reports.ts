@@ -5,7 +5,7 @@
 import { z } from 'zod';
 import { LIMITS } from '../report-fields';
 import { CATEGORIES, CLOSE_OUTCOMES, INTERFERENCE_METHODS, INTERNAL_STATUSES, LEAD_SOURCES, PRIORITY_MAX, QUEUE_SORTS, REPORT_SOURCES } from '../vocabulary';
-import { reportSubmissionSchema } from './reporter';
+import { reportFieldsSchema, withRegionFromBox } from './reporter';
 
 const text = (min: number, max: number): z.ZodString => z.string().trim().min(min).max(max);
 
@@ -125,7 +125,9 @@ export const revealContactSchema = z.object({
 export const moveSchema = z.object({ channel: text(1, 64) });
 
 /** A lead taken by phone, letter or visit: the web form's fields plus where it came from. */
-export const leadSchema = reportSubmissionSchema.extend({ source: z.enum(LEAD_SOURCES) });
+/** A lead's fields as sent (the OpenAPI document); validate with leadSchema. */
+export const leadFieldsSchema = reportFieldsSchema.extend({ source: z.enum(LEAD_SOURCES) });
+export const leadSchema = z.preprocess(withRegionFromBox, leadFieldsSchema);
 export type Lead = z.output<typeof leadSchema>;
 
 /** The most leads one bulk action may name: a page of the queue at its largest. */

@@ -17,7 +17,7 @@ import { StatusLookupForm } from '../../web/components/status-lookup-form';
 import { messagesFor, type LookupProblem } from '../../web/i18n';
 import type { Lang } from '../../contract/languages';
 import { REPORT_FIELD_NAMES } from '../../contract/field-names';
-import type { FieldProblem, StatusView } from '../../contract/report-fields';
+import { REGION_OTHER_FIELD, type FieldProblem, type StatusView } from '../../contract/report-fields';
 import type { UploadLimits, UploadProblem } from '../../contract/attachments';
 import type { DomainError, FieldProblems } from '../errors';
 import { statusOf } from '../http/errors';
@@ -74,15 +74,22 @@ export function reportFormPage(
   const form = (
     <ReportForm
       lang={lang}
-      values={pick(REPORT_FIELD_NAMES, values)}
+      values={pick(REPORT_FIELD_NAMES, withTypedRegion(values))}
       errors={pick(REPORT_FIELD_NAMES, errors)}
       limits={upload.limits}
+      regions={shells.profile(lang).regions}
       {...(problem ? { uploadProblem: problem.code as UploadProblem } : {})}
       {...(busy === undefined ? {} : { busyWait: waitAbout(lang, messagesFor(lang).report.waitAbout, busy) })}
     />
   );
   if (busy !== undefined) return busyPage(page(c, shells, lang, 'report', form, 503), busy);
   return page(c, shells, lang, 'report', form, problem ? statusOf(problem) : 400);
+}
+
+/** The region as the person gave it: the place chosen from the list, else the one typed in the box beside it. */
+function withTypedRegion(values: RawFields): RawFields {
+  const box = values[REGION_OTHER_FIELD];
+  return (values['region'] ?? '').trim() === '' && box !== undefined ? { ...values, region: box } : values;
 }
 
 /** The tracking code, shown once (the one view of GET /api/reports/receipt). */

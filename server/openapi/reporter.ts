@@ -3,7 +3,7 @@ import { z } from 'zod';
 import {
   followUpSchema,
   healthSchema,
-  reportSubmissionSchema,
+  reportFieldsSchema,
   statusRequestSchema,
   statusViewSchema,
   submissionResponseSchema,
@@ -89,7 +89,7 @@ export const reporterPaths: Paths = {
       operationId: 'submitReport',
       tags: ['reporter'],
       parameters: [powHeader],
-      requestBody: formOrJsonBody(reportSubmissionSchema, true),
+      requestBody: formOrJsonBody(reportFieldsSchema, true),
       responses: {
         201: jsonResponse('Stored and encrypted, with every file; the tracking code is shown once.', submissionResponseSchema),
         ...errors(400, 408, 413, 415, 422, 503),

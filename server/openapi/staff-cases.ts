@@ -6,7 +6,7 @@ import {
   closeSchema,
   interferenceQuerySchema,
   interferenceSchema,
-  leadSchema,
+  leadFieldsSchema,
   leaseSchema,
   linkSchema,
   messageSchema,
@@ -36,7 +36,7 @@ import { FILES_FIELD, KEEP_METADATA_FIELD } from '../../contract/attachments';
 
 /** JSON, or multipart with the same fields (contact.name etc.) and `files` parts after them, as the web form's upload. */
 function leadBody(): object {
-  const json = requestSchema(leadSchema);
+  const json = requestSchema(leadFieldsSchema);
   const multipart = {
     ...json,
     properties: {

@@ -13,6 +13,7 @@ import type { ReceivedFile } from '../files/receive-file';
 import { fail } from '../errors';
 import { enterLead } from '../services/leads';
 import { prepareReport, type IntakeDeps, type PreparedReport } from '../services/intake';
+import { regionMatcher } from '../services/regions';
 import { staffAuthDeps, type RouteDeps } from './deps';
 import { limitUploadBody, uploadRoute } from './uploads';
 
@@ -20,7 +21,14 @@ type LeadVariables = StaffVariables & { input: Lead; prepared?: PreparedReport; 
 
 export function staffLeadRoutes(deps: RouteDeps): Hono<{ Variables: StaffVariables }> {
   const caseworkers = requireStaff(staffAuthDeps(deps), { roles: ['triager', 'admin'] });
-  const intake: IntakeDeps = { db: deps.db, instanceKey: deps.instanceKey, kdf: deps.kdf.staff, deadlines: deps.config.deadlines, files: deps.files };
+  const intake: IntakeDeps = {
+    db: deps.db,
+    instanceKey: deps.instanceKey,
+    kdf: deps.kdf.staff,
+    deadlines: deps.config.deadlines,
+    files: deps.files,
+    regions: regionMatcher(deps.config.site.profile),
+  };
   return new Hono<{ Variables: StaffVariables }>().post('/leads', caseworkers, leadInput(deps, intake), async (c) => {
     const prepared = c.get('prepared');
     const received = prepared === undefined ? undefined : { prepared, files: c.get('files') ?? [] };

@@ -12,30 +12,17 @@
  * Everything in the backup is as encrypted as on disk, but instance.key
  * and instance-signing.key are in it: keep backups as carefully as the data directory.
  */
-import {
-  chmod,
-  copyFile,
-  mkdir,
-  mkdtemp,
-  readFile,
-  rename,
-  rm,
-  writeFile,
-} from "node:fs/promises";
-import { existsSync } from "node:fs";
-import path from "node:path";
-import Database from "better-sqlite3";
-import * as tar from "tar";
-import type { Db } from "../data/database";
-import type { FileStore } from "../files/file-store";
-import {
-  DATABASE_FILE,
-  INSTANCE_KEY_FILE,
-  INSTANCE_SIGNING_KEY_FILE,
-} from "./instance";
+import { chmod, copyFile, mkdir, mkdtemp, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import * as tar from 'tar';
+import type { Db } from '../data/database';
+import type { FileStore } from '../files/file-store';
+import { DATABASE_FILE, INSTANCE_KEY_FILE, INSTANCE_SIGNING_KEY_FILE } from './instance';
 
-const MANIFEST = "MANIFEST.json";
-const FORMAT = "tipline-backup";
+const MANIFEST = 'MANIFEST.json';
+const FORMAT = 'tipline-backup';
 const SNAPSHOT_ATTEMPTS = 5;
 
 export interface BackupManifest {
@@ -47,20 +34,12 @@ export interface BackupManifest {
 
 export class BackupError extends Error {}
 
-function snapshotContents(file: string): {
-  reports: number;
-  storageNames: string[];
-} {
+function snapshotContents(file: string): { reports: number; storageNames: string[] } {
   const snapshot = new Database(file, { readonly: true });
   try {
-    const reports =
-      snapshot
-        .prepare<[], { n: number }>("SELECT count(*) AS n FROM reports")
-        .get()?.n ?? 0;
+    const reports = snapshot.prepare<[], { n: number }>('SELECT count(*) AS n FROM reports').get()?.n ?? 0;
     const storageNames = snapshot
-      .prepare<[], { name: string }>(
-        "SELECT storage_name AS name FROM report_files ORDER BY id",
-      )
+      .prepare<[], { name: string }>('SELECT storage_name AS name FROM report_files ORDER BY id')
       .all()
       .map((row) => row.name);
     return { reports, storageNames };
@@ -70,73 +49,36 @@ function snapshotContents(file: string): {
 }
 
 /** Write a backup of the open instance to `target` (replaced atomically). */
-export async function createBackup(
-  instance: { db: Db; files: FileStore; dataDir: string },
-  target: string,
-): Promise<BackupManifest> {
-  const work = await mkdtemp(
-    path.join(path.dirname(path.resolve(target)), ".tipline-backup-"),
-  );
+export async function createBackup(instance: { db: Db; files: FileStore; dataDir: string }, target: string): Promise<BackupManifest> {
+  const work = await mkdtemp(path.join(path.dirname(path.resolve(target)), '.tipline-backup-'));
   try {
     let contents: { reports: number; storageNames: string[] } | null = null;
-    for (
-      let attempt = 0;
-      attempt < SNAPSHOT_ATTEMPTS && contents === null;
-      attempt += 1
-    ) {
-      await rm(path.join(work, "files"), { recursive: true, force: true });
+    for (let attempt = 0; attempt < SNAPSHOT_ATTEMPTS && contents === null; attempt += 1) {
+      await rm(path.join(work, 'files'), { recursive: true, force: true });
       await rm(path.join(work, DATABASE_FILE), { force: true });
       await instance.db.backup(path.join(work, DATABASE_FILE));
       const snapshot = snapshotContents(path.join(work, DATABASE_FILE));
-      await mkdir(path.join(work, "files"));
+      await mkdir(path.join(work, 'files'));
       contents = snapshot;
       for (const name of snapshot.storageNames) {
         try {
-          await copyFile(
-            instance.files.storedPath(name),
-            path.join(work, "files", `${name}.age`),
-          );
+          await copyFile(instance.files.storedPath(name), path.join(work, 'files', `${name}.age`));
         } catch (error) {
-          if ((error as NodeJS.ErrnoException).code !== "ENOENT") throw error;
+          if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
           contents = null; // moved or purged since the snapshot: take it again
           break;
         }
       }
     }
-    if (contents === null)
-      throw new BackupError(
-        "the instance kept changing under the backup; try again",
-      );
-    await copyFile(
-      path.join(instance.dataDir, INSTANCE_KEY_FILE),
-      path.join(work, INSTANCE_KEY_FILE),
-    );
+    if (contents === null) throw new BackupError('the instance kept changing under the backup; try again');
+    await copyFile(path.join(instance.dataDir, INSTANCE_KEY_FILE), path.join(work, INSTANCE_KEY_FILE));
     // Instances opened before the signing key existed have none yet; the next open creates it.
-    const signingKeyEntries = existsSync(
-      path.join(instance.dataDir, INSTANCE_SIGNING_KEY_FILE),
-    )
-      ? [INSTANCE_SIGNING_KEY_FILE]
-      : [];
-    for (const entry of signingKeyEntries)
-      await copyFile(
-        path.join(instance.dataDir, entry),
-        path.join(work, entry),
-      );
-    const manifest: BackupManifest = {
-      format: FORMAT,
-      version: 1,
-      reports: contents.reports,
-      files: contents.storageNames.length,
-    };
+    const signingKeyEntries = existsSync(path.join(instance.dataDir, INSTANCE_SIGNING_KEY_FILE)) ? [INSTANCE_SIGNING_KEY_FILE] : [];
+    for (const entry of signingKeyEntries) await copyFile(path.join(instance.dataDir, entry), path.join(work, entry));
+    const manifest: BackupManifest = { format: FORMAT, version: 1, reports: contents.reports, files: contents.storageNames.length };
     await writeFile(path.join(work, MANIFEST), JSON.stringify(manifest));
     const partial = `${target}.part`;
-    await tar.create({ file: partial, cwd: work, portable: true }, [
-      MANIFEST,
-      DATABASE_FILE,
-      INSTANCE_KEY_FILE,
-      ...signingKeyEntries,
-      "files",
-    ]);
+    await tar.create({ file: partial, cwd: work, portable: true }, [MANIFEST, DATABASE_FILE, INSTANCE_KEY_FILE, ...signingKeyEntries, 'files']);
     await chmod(partial, 0o600); // it holds instance.key and the signing key
     await rename(partial, target);
     return manifest;
@@ -147,16 +89,7 @@ export async function createBackup(
 
 /** The entries a backup may hold; anything else in the archive is ignored. */
 function isBackupEntry(entry: string): boolean {
-  return (
-    [
-      MANIFEST,
-      DATABASE_FILE,
-      INSTANCE_KEY_FILE,
-      INSTANCE_SIGNING_KEY_FILE,
-      "files",
-      "files/",
-    ].includes(entry) || /^files\/[0-9a-f]{32}\.age$/.test(entry)
-  );
+  return [MANIFEST, DATABASE_FILE, INSTANCE_KEY_FILE, INSTANCE_SIGNING_KEY_FILE, 'files', 'files/'].includes(entry) || /^files\/[0-9a-f]{32}\.age$/.test(entry);
 }
 
 /**
@@ -164,61 +97,31 @@ function isBackupEntry(entry: string): boolean {
  * the manifest and that every file the database names came along. The
  * caller opens the data directory afterwards (migrations, integrity).
  */
-export async function restoreBackup(
-  archive: string,
-  dataDir: string,
-): Promise<BackupManifest> {
+export async function restoreBackup(archive: string, dataDir: string): Promise<BackupManifest> {
   if (existsSync(path.join(dataDir, DATABASE_FILE))) {
-    throw new BackupError(
-      `${dataDir} already holds an instance; restore into an empty data directory`,
-    );
+    throw new BackupError(`${dataDir} already holds an instance; restore into an empty data directory`);
   }
   await mkdir(dataDir, { recursive: true, mode: 0o700 });
-  const work = await mkdtemp(path.join(dataDir, ".restore-"));
+  const work = await mkdtemp(path.join(dataDir, '.restore-'));
   try {
-    await tar.extract({
-      file: archive,
-      cwd: work,
-      filter: (entry) => isBackupEntry(entry.replace(/^\.\//, "")),
-    });
+    await tar.extract({ file: archive, cwd: work, filter: (entry) => isBackupEntry(entry.replace(/^\.\//, '')) });
     let manifest: BackupManifest;
     try {
-      manifest = JSON.parse(
-        await readFile(path.join(work, MANIFEST), "utf8"),
-      ) as BackupManifest;
+      manifest = JSON.parse(await readFile(path.join(work, MANIFEST), 'utf8')) as BackupManifest;
     } catch {
-      throw new BackupError("not a Tipline backup (no manifest)");
+      throw new BackupError('not a Tipline backup (no manifest)');
     }
-    if (manifest.format !== FORMAT || manifest.version !== 1)
-      throw new BackupError("not a Tipline backup this version can read");
+    if (manifest.format !== FORMAT || manifest.version !== 1) throw new BackupError('not a Tipline backup this version can read');
     const { storageNames } = snapshotContents(path.join(work, DATABASE_FILE));
-    const missing = storageNames.filter(
-      (name) => !existsSync(path.join(work, "files", `${name}.age`)),
-    );
-    if (missing.length > 0)
-      throw new BackupError(
-        `the backup lacks ${missing.length} evidence file(s); it is damaged`,
-      );
-    await mkdir(path.join(dataDir, "files"), { recursive: true, mode: 0o700 });
-    for (const name of storageNames)
-      await rename(
-        path.join(work, "files", `${name}.age`),
-        path.join(dataDir, "files", `${name}.age`),
-      );
-    await rename(
-      path.join(work, INSTANCE_KEY_FILE),
-      path.join(dataDir, INSTANCE_KEY_FILE),
-    );
+    const missing = storageNames.filter((name) => !existsSync(path.join(work, 'files', `${name}.age`)));
+    if (missing.length > 0) throw new BackupError(`the backup lacks ${missing.length} evidence file(s); it is damaged`);
+    await mkdir(path.join(dataDir, 'files'), { recursive: true, mode: 0o700 });
+    for (const name of storageNames) await rename(path.join(work, 'files', `${name}.age`), path.join(dataDir, 'files', `${name}.age`));
+    await rename(path.join(work, INSTANCE_KEY_FILE), path.join(dataDir, INSTANCE_KEY_FILE));
     if (existsSync(path.join(work, INSTANCE_SIGNING_KEY_FILE))) {
-      await rename(
-        path.join(work, INSTANCE_SIGNING_KEY_FILE),
-        path.join(dataDir, INSTANCE_SIGNING_KEY_FILE),
-      );
+      await rename(path.join(work, INSTANCE_SIGNING_KEY_FILE), path.join(dataDir, INSTANCE_SIGNING_KEY_FILE));
     }
-    await rename(
-      path.join(work, DATABASE_FILE),
-      path.join(dataDir, DATABASE_FILE),
-    );
+    await rename(path.join(work, DATABASE_FILE), path.join(dataDir, DATABASE_FILE));
     return manifest;
   } finally {
     await rm(work, { recursive: true, force: true });

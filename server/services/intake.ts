@@ -12,6 +12,7 @@ import { generateTrackingCode, lookupTag } from '../crypto/tracking-code';
 import { countChannelHolders, findChannelBySlug, type Channel } from '../data/channels';
 import type { Db } from '../data/database';
 import { insertReport } from '../data/reports';
+import type { RegionMatcher } from './regions';
 import type { FileStore } from '../files/file-store';
 import type { ReceivedFile } from '../files/receive-file';
 import type { ReportSubmission } from '../../contract/schemas/reporter';
@@ -27,6 +28,8 @@ export interface IntakeDeps {
   deadlines: { ackDays: number; feedbackDays: number };
   /** Where evidence files go; only needed when a submission has files. */
   files?: FileStore;
+  /** Maps the region to the operator's list (services/regions.ts); without it the region is kept as typed. */
+  regions?: RegionMatcher;
 }
 
 /** What the channel's staff decrypt: everything but category, region and contact. */
@@ -103,7 +106,7 @@ export async function storeReport(
 ): Promise<{ trackingCode: string; reportId: number }> {
   const { now = new Date(), source = 'web', lowEffort = false } = options;
   const { recipients } = prepared;
-  const { category: _category, region, contact, ...rest } = submission;
+  const { category: _category, region, regionOther: _box, contact, ...rest } = submission;
   const content: ReportContent = { version: 1, ...rest };
   const hasContact = contact !== undefined && Object.values(contact).some((value) => value !== undefined);
   const receivedAt = toHour(now);
@@ -117,7 +120,7 @@ export async function storeReport(
       const reportId = insertReport(deps.db, {
         channelId: prepared.channel.id,
         category: submission.category,
-        region: region ?? null,
+        region: (deps.regions ? deps.regions.canonical(region) : region) ?? null,
         lookupTag: lookupTag(deps.instanceKey, prepared.code),
         codeSalt: prepared.salt,
         codeKdf: JSON.stringify(deps.kdf.params),

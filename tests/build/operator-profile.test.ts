@@ -7,13 +7,11 @@
  * the display time zone, the logo and neutral titles; editing the file
  * rebuilds the site at the next start, and an unchanged one does not.
  */
-import { spawnSync } from 'node:child_process';
-import { cpSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { makeProfileCopy, type ProfileCopy } from '../support/profile-copy';
 
-const ROOT = path.resolve(import.meta.dirname, '../..');
 const ONION = `http://${'a'.repeat(56)}.onion`;
 const LOGO = '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 10 10" id="operator-logo-marker"><rect width="10" height="10"/></svg>';
 
@@ -31,18 +29,15 @@ const PROFILE = {
   logo: 'logo.svg',
   quickExitUrl: 'https://www.cwa.gov.tw/',
   neutralTitle: { 'zh-Hant': '天氣筆記', en: 'Weather notes' },
+  regions: [{ name: { 'zh-Hant': '臺北市', 'zh-Hans': '台北市', en: 'Taipei City' }, aliases: ['台北'] }, { name: { 'zh-Hant': '高雄市', en: 'Kaohsiung City' } }],
 };
 
+let site: ProfileCopy;
 let copy: string;
 let profileFile: string;
 
 function buildIfNeeded(env: Record<string, string>): { status: number | null; output: string } {
-  const run = spawnSync(process.execPath, ['scripts/build-if-needed.mjs'], {
-    cwd: copy,
-    encoding: 'utf8',
-    env: { ...process.env, ...env },
-  });
-  return { status: run.status, output: `${run.stdout}\n${run.stderr}` };
+  return site.build(env);
 }
 
 function page(route: string): string {
@@ -52,23 +47,14 @@ function page(route: string): string {
 const ENV = (): Record<string, string> => ({ SITE_CONFIG: profileFile, ACK_DUE_DAYS: '10', FEEDBACK_DUE_DAYS: '60', ONION_ORIGIN: ONION });
 
 beforeAll(() => {
-  copy = mkdtempSync(path.join(tmpdir(), 'tipline-profile-'));
-  for (const entry of ['astro.config.mjs', 'tsconfig.json', 'package.json', 'package-lock.json', 'web', 'contract', 'scripts', 'server']) {
-    cpSync(path.join(ROOT, entry), path.join(copy, entry), { recursive: true });
-  }
-  symlinkSync(path.join(ROOT, 'node_modules'), path.join(copy, 'node_modules'), 'dir');
-  const operatorFolder = mkdtempSync(path.join(tmpdir(), 'tipline-operator-'));
-  profileFile = path.join(operatorFolder, 'site.json');
-  writeFileSync(profileFile, JSON.stringify(PROFILE));
-  writeFileSync(path.join(operatorFolder, 'logo.svg'), LOGO);
+  site = makeProfileCopy(PROFILE, { 'logo.svg': LOGO });
+  copy = site.root;
+  profileFile = site.profileFile;
   const build = buildIfNeeded(ENV());
   if (build.status !== 0) throw new Error(`build failed:\n${build.output}`);
 }, 300_000);
 
-afterAll(() => {
-  if (copy !== undefined) rmSync(copy, { recursive: true, force: true });
-  if (profileFile !== undefined) rmSync(path.dirname(profileFile), { recursive: true, force: true });
-});
+afterAll(() => site?.remove());
 
 describe('a site built with an operator profile', () => {
   it('says who runs it, and how it is independent, on the home page in every language', () => {
@@ -99,6 +85,23 @@ describe('a site built with an operator profile', () => {
     expect(page('zh-hans/report')).toContain('办理小组会在 10 天内确认收到您的举报');
     // The default retention, 365 days.
     expect(page('en')).toContain('365 days after a report is closed, it is deleted with its files.');
+  });
+
+  it('offers the listed regions on the report form in every language, each stored under its default-language name', () => {
+    for (const [route, taipei, kaohsiung] of [
+      ['report', '臺北市', '高雄市'],
+      ['zh-hans/report', '台北市', '高雄市'],
+      ['en/report', 'Taipei City', 'Kaohsiung City'],
+    ] as const) {
+      const html = page(route);
+      expect(html).toMatch(/<select id="f-region" name="region"/);
+      expect(html).toContain(`<option value="臺北市">${taipei}</option>`);
+      expect(html).toContain(`<option value="高雄市">${kaohsiung}</option>`);
+      expect(html).toMatch(/name="regionOther"/);
+    }
+    // The console suggests the same places wherever staff type a region.
+    expect(page('staff/queue')).toMatch(/<datalist id="region-options">\s*<option value="臺北市">臺北市<\/option>/);
+    expect(page('en/staff/intake')).toContain('<option value="臺北市">Taipei City</option>');
   });
 
   it('names the onion address on the home page', () => {

@@ -11,16 +11,18 @@ import path from 'node:path';
 import { test as base, expect } from '@playwright/test';
 import { TEST_ENV } from '../support/test-env';
 
-interface RunningServer {
+export interface RunningServer {
   url: string;
   dataDir: string;
   /** Everything the server wrote to stdout and stderr. */
   output: () => string;
 }
 
-async function startServer(extraEnv: Record<string, string>): Promise<{ server: RunningServer; child: ChildProcess }> {
+/** Start the compiled server of the project at `cwd` (this one unless told: a built copy, tests/support/profile-copy.ts). */
+export async function startServer(extraEnv: Record<string, string>, cwd = process.cwd()): Promise<{ server: RunningServer; child: ChildProcess }> {
   const dataDir = mkdtempSync(path.join(tmpdir(), 'tipline-e2e-'));
   const child = spawn(process.execPath, ['--require', './server/threadpool-preload.cjs', 'build/server.js'], {
+    cwd,
     env: { ...process.env, DATA_DIR: dataDir, PORT: '0', HOST: '127.0.0.1', ...TEST_ENV, ...extraEnv },
     stdio: ['ignore', 'pipe', 'pipe'],
   });

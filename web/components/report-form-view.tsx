@@ -38,6 +38,11 @@ export interface ReportFormViewProps {
   upload: ComponentChildren;
   /** The error-summary entry for a problem with the files. */
   uploadSummary?: { href: string; text: string } | undefined;
+  /**
+   * The region as a list of the operator's places (`RegionField`, static
+   * HTML brought by the caller like `upload`); absent: a free-text field.
+   */
+  region?: ComponentChildren;
 }
 
 interface FieldContext {
@@ -205,7 +210,7 @@ export function ReportFormView(props: ReportFormViewProps): JSX.Element {
         <TextField ctx={ctx} name="subjects" multiline={3} />
         <TextField ctx={ctx} name="occurredAt" />
         <TextField ctx={ctx} name="location" />
-        <TextField ctx={ctx} name="region" />
+        {props.region ?? <TextField ctx={ctx} name="region" />}
         <RadioGroup
           ctx={ctx}
           name="officialsInvolved"

@@ -6,6 +6,9 @@ import type { ReportFieldName } from '../../contract/field-names';
 import type { FieldProblem } from '../../contract/report-fields';
 import { ReportFormView } from './report-form-view';
 import { UploadFields, uploadSummaryItem } from './upload-fields';
+import { RegionField } from './region-field';
+import { reportProblemText } from './report-problem-text';
+import type { RegionChoice } from '../../contract/operator-profile';
 
 export type { ReportFieldName } from '../../contract/field-names';
 
@@ -23,6 +26,8 @@ export function ReportForm(props: {
   keepMetadata?: boolean | undefined;
   /** The site was too busy: when to send again ("about 2 minutes"), shown above the form. */
   busyWait?: string | undefined;
+  /** The operator's regions in this language (SITE_CONFIG); empty or absent: the region is free text. */
+  regions?: readonly RegionChoice[] | undefined;
 }): JSX.Element {
   const messages = messagesFor(props.lang);
   const limits = props.limits ?? DEFAULT_UPLOAD_LIMITS;
@@ -36,6 +41,17 @@ export function ReportForm(props: {
       notice={props.busyWait === undefined ? undefined : messages.report.busyNotice.replace('{wait}', props.busyWait)}
       upload={<UploadFields m={messages.upload} limits={limits} problem={problem} keepMetadata={props.keepMetadata} />}
       uploadSummary={problem === undefined ? undefined : uploadSummaryItem(messages.upload, problem, limits)}
+      region={
+        props.regions !== undefined && props.regions.length > 0 ? (
+          <RegionField
+            text={messages.report.fields.region}
+            m={messages.profile}
+            regions={props.regions}
+            value={props.values?.region}
+            problem={props.errors?.region === undefined ? undefined : reportProblemText(messages.report, 'region', props.errors.region)}
+          />
+        ) : undefined
+      }
     />
   );
 }

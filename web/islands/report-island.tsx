@@ -47,6 +47,8 @@ interface Props {
   lang: Lang;
   /** The upload fields, rendered by the page (static HTML). */
   children?: ComponentChildren;
+  /** The region list with its free-text box, when the operator lists regions (a named slot: static HTML). */
+  region?: ComponentChildren;
 }
 
 interface State {
@@ -268,6 +270,7 @@ export class ReportIsland extends FocusingComponent<Props, State> {
           failure={s.failure === null ? undefined : m.failures[s.failure]}
           busy={s.busy}
           progress={s.retrying ? m.retrying : undefined}
+          region={this.props.region}
           upload={[
             this.props.children,
             kit !== null && (

@@ -8,6 +8,7 @@
 import type { CaseWords, ConsoleMessages, QueueMessages, SearchMessages } from '../i18n/types';
 import { labelOf } from '../i18n/fill';
 import type { JSX } from 'preact';
+import { REGION_OPTIONS_ID } from '../staff/region-options';
 import { staffPath, type Lang } from '../i18n/lang';
 import { CATEGORIES, INTERNAL_STATUSES, PRIORITY_MAX, QUEUE_SORTS, REPORT_SOURCES } from '../../contract/vocabulary';
 import { staffApi } from '../staff/api';
@@ -234,7 +235,7 @@ export class QueueIsland extends FocusingComponent<Props, State> {
         </label>
         <label>
           {m.region}
-          <input type="text" name="region" defaultValue={f.region ?? ''} maxLength={64} />
+          <input type="text" name="region" defaultValue={f.region ?? ''} maxLength={64} list={REGION_OPTIONS_ID} />
         </label>
         <label>
           {m.source}

@@ -4,7 +4,7 @@
  */
 import type { Lang } from '../i18n/lang';
 import { isReportFieldName, limitsFor, REPORT_FIELD_NAMES, type ReportFieldName } from '../../contract/field-names';
-import { isFieldProblem, OFFICIALS_INVOLVED, type FieldProblem } from '../../contract/report-fields';
+import { isFieldProblem, OFFICIALS_INVOLVED, REGION_OTHER_FIELD, type FieldProblem } from '../../contract/report-fields';
 import { CATEGORIES, isOneOf } from '../../contract/vocabulary';
 
 export { isFieldProblem };
@@ -61,6 +61,9 @@ export function readReportForm(form: HTMLFormElement): ReportValues {
     const value = data.get(name);
     if (typeof value === 'string') values[name] = value;
   }
+  // A place the region list lacks is typed in its own box (region-field.tsx).
+  const box = data.get(REGION_OTHER_FIELD);
+  if (!values.region?.trim() && typeof box === 'string') values.region = box;
   return values;
 }
 

@@ -5,6 +5,7 @@
  * its last named control, since files must follow every text field.
  */
 import type { JSX } from 'preact';
+import { REGION_OPTIONS_ID } from './region-options';
 import { FILES_FIELD, KEEP_METADATA_FIELD } from '../../contract/attachments';
 import { OFFICIALS_INVOLVED } from '../../contract/report-fields';
 import { CATEGORIES, LEAD_SOURCES } from '../../contract/vocabulary';
@@ -79,7 +80,13 @@ export function LeadForm(props: Props): JSX.Element {
     const id = `lead-${name.replace('.', '-')}`;
     return (
       <Field id={id} label={f[name].label} hint={hint} error={error(name)}>
-        {(aria) => (long ? <textarea id={id} name={name} rows={3} {...aria} /> : <input id={id} name={name} type="text" autoComplete="off" {...aria} />)}
+        {(aria) =>
+          long ? (
+            <textarea id={id} name={name} rows={3} {...aria} />
+          ) : (
+            <input id={id} name={name} type="text" autoComplete="off" list={name === 'region' ? REGION_OPTIONS_ID : undefined} {...aria} />
+          )
+        }
       </Field>
     );
   };
