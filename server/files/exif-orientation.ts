@@ -11,31 +11,25 @@
  * count, value or offset). Orientation is tag 0x0112 of the first IFD, one
  * SHORT (TIFF 6.0, section 8; EXIF 2.32, 4.6.4).
  */
-import { pngChunk } from "./png-chunk";
+import { pngChunk } from './png-chunk';
 
 const ORIENTATION_TAG = 0x0112;
 const SHORT = 3;
 /** "Exif\0\0": what starts an EXIF APP1 segment in JPEG (PNG's eXIf chunk has no such prefix). */
-export const EXIF_ID = Buffer.from("Exif\0\0", "latin1");
+export const EXIF_ID = Buffer.from('Exif\0\0', 'latin1');
 
 /**
  * The Orientation (2 to 8) in the TIFF structure `bytes[start, end)`, or 0
  * when there is none, it is 1 (as taken: nothing to do), or the structure is
  * not one we can read. Reads only inside the range.
  */
-export function readOrientation(
-  bytes: Buffer,
-  start: number,
-  end: number,
-): number {
+export function readOrientation(bytes: Buffer, start: number, end: number): number {
   if (end - start < 8) return 0;
-  const order = bytes.toString("latin1", start, start + 2);
-  if (order !== "II" && order !== "MM") return 0;
-  const little = order === "II";
-  const u16 = (at: number): number =>
-    little ? bytes.readUInt16LE(at) : bytes.readUInt16BE(at);
-  const u32 = (at: number): number =>
-    little ? bytes.readUInt32LE(at) : bytes.readUInt32BE(at);
+  const order = bytes.toString('latin1', start, start + 2);
+  if (order !== 'II' && order !== 'MM') return 0;
+  const little = order === 'II';
+  const u16 = (at: number): number => (little ? bytes.readUInt16LE(at) : bytes.readUInt16BE(at));
+  const u32 = (at: number): number => (little ? bytes.readUInt32LE(at) : bytes.readUInt32BE(at));
   if (u16(start + 2) !== 42) return 0;
   const ifd = u32(start + 4);
   if (ifd < 8 || ifd > end - start - 2) return 0;
@@ -58,7 +52,7 @@ export function readOrientation(
  */
 export function orientationTiff(orientation: number): Buffer {
   const tiff = Buffer.alloc(26);
-  tiff.write("MM", 0, "latin1");
+  tiff.write('MM', 0, 'latin1');
   tiff.writeUInt16BE(42, 2);
   tiff.writeUInt32BE(8, 4); // the IFD follows the header
   tiff.writeUInt16BE(1, 8); // one entry
@@ -77,10 +71,7 @@ export function orientationJpegSegment(orientation: number): Buffer {
   let segment = jpegSegments.get(orientation);
   if (!segment) {
     const payload = Buffer.concat([EXIF_ID, orientationTiff(orientation)]);
-    segment = Buffer.concat([
-      Buffer.from([0xff, 0xe1, 0, payload.length + 2]),
-      payload,
-    ]);
+    segment = Buffer.concat([Buffer.from([0xff, 0xe1, 0, payload.length + 2]), payload]);
     jpegSegments.set(orientation, segment);
   }
   return segment;
@@ -92,7 +83,7 @@ const pngChunks = new Map<number, Buffer>();
 export function orientationPngChunk(orientation: number): Buffer {
   let chunk = pngChunks.get(orientation);
   if (!chunk) {
-    chunk = pngChunk("eXIf", orientationTiff(orientation));
+    chunk = pngChunk('eXIf', orientationTiff(orientation));
     pngChunks.set(orientation, chunk);
   }
   return chunk;

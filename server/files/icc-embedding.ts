@@ -3,12 +3,12 @@
  * PNG (the zlib-compressed iCCP chunk): reading an uploaded one, bounded,
  * and writing a standard's canonical profile (icc-standards.ts) in its place.
  */
-import { deflateSync, inflateSync } from "node:zlib";
-import { MAX_PROFILE_BYTES, recogniseProfile } from "./icc-recognise";
-import { canonicalProfile, type StandardName } from "./icc-standards";
-import { pngChunk } from "./png-chunk";
+import { deflateSync, inflateSync } from 'node:zlib';
+import { MAX_PROFILE_BYTES, recogniseProfile } from './icc-recognise';
+import { canonicalProfile, type StandardName } from './icc-standards';
+import { pngChunk } from './png-chunk';
 
-export const ICC_ID = Buffer.from("ICC_PROFILE\0", "latin1");
+export const ICC_ID = Buffer.from('ICC_PROFILE\0', 'latin1');
 /** An APP2 ICC payload: the id, the sequence number (from 1) and the count of segments, then a piece of the profile. */
 export const ICC_HEADER_BYTES = ICC_ID.length + 2;
 /** A PNG keyword (the iCCP profile name) is 1 to 79 bytes, then a NUL. */
@@ -21,11 +21,7 @@ const pngChunks = new Map<StandardName, Buffer>();
 export function canonicalIccSegment(name: StandardName): Buffer {
   let segment = jpegSegments.get(name);
   if (!segment) {
-    const payload = Buffer.concat([
-      ICC_ID,
-      Buffer.from([1, 1]),
-      canonicalProfile(name),
-    ]);
+    const payload = Buffer.concat([ICC_ID, Buffer.from([1, 1]), canonicalProfile(name)]);
     const header = Buffer.from([0xff, 0xe2, 0, 0]);
     header.writeUInt16BE(payload.length + 2, 2);
     segment = Buffer.concat([header, payload]);
@@ -39,12 +35,8 @@ export function canonicalIccpChunk(name: StandardName): Buffer {
   let chunk = pngChunks.get(name);
   if (!chunk) {
     // Keyword, NUL, compression method 0 (zlib), the compressed profile.
-    const data = Buffer.concat([
-      Buffer.from(name, "latin1"),
-      Buffer.from([0, 0]),
-      deflateSync(canonicalProfile(name)),
-    ]);
-    chunk = pngChunk("iCCP", data);
+    const data = Buffer.concat([Buffer.from(name, 'latin1'), Buffer.from([0, 0]), deflateSync(canonicalProfile(name))]);
+    chunk = pngChunk('iCCP', data);
     pngChunks.set(name, chunk);
   }
   return chunk;

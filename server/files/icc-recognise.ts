@@ -12,14 +12,7 @@
  * compared within tolerances far smaller than the gaps between standards.
  * Every read is bounds-checked: the profile is attacker-supplied.
  */
-import {
-  D50,
-  type Standard,
-  STANDARDS,
-  type StandardName,
-  type Transfer,
-  type Xyz,
-} from "./icc-standards";
+import { D50, type Standard, STANDARDS, type StandardName, type Transfer, type Xyz } from './icc-standards';
 
 /** Larger profiles are not looked at (and so dropped): a matrix/TRC display profile is a few KiB; a LUT profile is not one we keep. */
 export const MAX_PROFILE_BYTES = 64 * 1024;
@@ -33,33 +26,21 @@ const CURVE_SAMPLES = 64;
 
 /** The standard colour space `profile` is, or null when it is anything else or cannot be read. */
 export function recogniseProfile(profile: Buffer): StandardName | null {
-  if (profile.length < HEADER_BYTES + 4 || profile.length > MAX_PROFILE_BYTES)
-    return null;
+  if (profile.length < HEADER_BYTES + 4 || profile.length > MAX_PROFILE_BYTES) return null;
   const size = profile.readUInt32BE(0);
   if (size < HEADER_BYTES + 4 || size > profile.length) return null;
   const bytes = profile.subarray(0, size);
-  if (bytes.toString("latin1", 36, 40) !== "acsp") return null;
-  if (bytes.toString("latin1", 16, 24) !== "RGB XYZ ") return null;
+  if (bytes.toString('latin1', 36, 40) !== 'acsp') return null;
+  if (bytes.toString('latin1', 16, 24) !== 'RGB XYZ ') return null;
   const tags = readTagTable(bytes);
   if (!tags) return null;
-  const colourants = [
-    xyzTag(bytes, tags.get("rXYZ")),
-    xyzTag(bytes, tags.get("gXYZ")),
-    xyzTag(bytes, tags.get("bXYZ")),
-  ];
-  const white = xyzTag(bytes, tags.get("wtpt"));
-  const curves = [
-    curveTag(bytes, tags.get("rTRC")),
-    curveTag(bytes, tags.get("gTRC")),
-    curveTag(bytes, tags.get("bTRC")),
-  ];
-  if (!white || colourants.some((c) => !c) || curves.some((c) => !c))
-    return null;
+  const colourants = [xyzTag(bytes, tags.get('rXYZ')), xyzTag(bytes, tags.get('gXYZ')), xyzTag(bytes, tags.get('bXYZ'))];
+  const white = xyzTag(bytes, tags.get('wtpt'));
+  const curves = [curveTag(bytes, tags.get('rTRC')), curveTag(bytes, tags.get('gTRC')), curveTag(bytes, tags.get('bTRC'))];
+  if (!white || colourants.some((c) => !c) || curves.some((c) => !c)) return null;
   const match = STANDARDS.find(
     (s) =>
-      colourants.every(
-        (c, i) => c !== null && close(c, s.colourants[i as 0 | 1 | 2]),
-      ) &&
+      colourants.every((c, i) => c !== null && close(c, s.colourants[i as 0 | 1 | 2])) &&
       (close(white, D50) || close(white, s.white)) &&
       curves.every((curve) => curve !== null && followsTransfer(curve, s)),
   );
@@ -74,12 +55,11 @@ interface TagPlace {
 /** Signature to place, for the first occurrence of each tag whose data lies inside the profile. */
 function readTagTable(bytes: Buffer): Map<string, TagPlace> | null {
   const count = bytes.readUInt32BE(HEADER_BYTES);
-  if (count > MAX_TAGS || HEADER_BYTES + 4 + 12 * count > bytes.length)
-    return null;
+  if (count > MAX_TAGS || HEADER_BYTES + 4 + 12 * count > bytes.length) return null;
   const tags = new Map<string, TagPlace>();
   for (let i = 0; i < count; i += 1) {
     const entry = HEADER_BYTES + 4 + 12 * i;
-    const signature = bytes.toString("latin1", entry, entry + 4);
+    const signature = bytes.toString('latin1', entry, entry + 4);
     const offset = bytes.readUInt32BE(entry + 4);
     const size = bytes.readUInt32BE(entry + 8);
     if (offset + size > bytes.length || size < 8) return null;
@@ -93,25 +73,12 @@ function fixed(bytes: Buffer, at: number): number {
 }
 
 function xyzTag(bytes: Buffer, place: TagPlace | undefined): Xyz | null {
-  if (
-    !place ||
-    place.size < 20 ||
-    bytes.toString("latin1", place.offset, place.offset + 4) !== "XYZ "
-  )
-    return null;
-  return [
-    fixed(bytes, place.offset + 8),
-    fixed(bytes, place.offset + 12),
-    fixed(bytes, place.offset + 16),
-  ];
+  if (!place || place.size < 20 || bytes.toString('latin1', place.offset, place.offset + 4) !== 'XYZ ') return null;
+  return [fixed(bytes, place.offset + 8), fixed(bytes, place.offset + 12), fixed(bytes, place.offset + 16)];
 }
 
 function close(a: Xyz, b: Xyz): boolean {
-  return (
-    Math.abs(a[0] - b[0]) <= XYZ_TOLERANCE &&
-    Math.abs(a[1] - b[1]) <= XYZ_TOLERANCE &&
-    Math.abs(a[2] - b[2]) <= XYZ_TOLERANCE
-  );
+  return Math.abs(a[0] - b[0]) <= XYZ_TOLERANCE && Math.abs(a[1] - b[1]) <= XYZ_TOLERANCE && Math.abs(a[2] - b[2]) <= XYZ_TOLERANCE;
 }
 
 type Curve = (x: number) => number;
@@ -123,8 +90,8 @@ const PARA_PARAMS = [1, 3, 4, 5, 7];
 function curveTag(bytes: Buffer, place: TagPlace | undefined): Curve | null {
   if (!place || place.size < 12) return null;
   const { offset, size } = place;
-  const type = bytes.toString("latin1", offset, offset + 4);
-  if (type === "curv") {
+  const type = bytes.toString('latin1', offset, offset + 4);
+  if (type === 'curv') {
     const count = bytes.readUInt32BE(offset + 8);
     if (12 + 2 * count > size) return null;
     if (count === 0) return (x) => x;
@@ -132,31 +99,25 @@ function curveTag(bytes: Buffer, place: TagPlace | undefined): Curve | null {
       const gamma = bytes.readUInt16BE(offset + 12) / 256;
       return (x) => x ** gamma;
     }
-    const entry = (i: number): number =>
-      bytes.readUInt16BE(offset + 12 + 2 * i) / 65535;
+    const entry = (i: number): number => bytes.readUInt16BE(offset + 12 + 2 * i) / 65535;
     return (x) => {
       const at = x * (count - 1);
       const i = Math.min(Math.floor(at), count - 2);
       return entry(i) + (entry(i + 1) - entry(i)) * (at - i);
     };
   }
-  if (type === "para") {
+  if (type === 'para') {
     const kind = bytes.readUInt16BE(offset + 8);
     const n = PARA_PARAMS[kind];
     if (n === undefined || 12 + 4 * n > size) return null;
-    const p = Array.from({ length: n }, (_, i) =>
-      fixed(bytes, offset + 12 + 4 * i),
-    );
+    const p = Array.from({ length: n }, (_, i) => fixed(bytes, offset + 12 + 4 * i));
     return parametric(kind, p);
   }
   return null;
 }
 
 /** ICC parametric curve types 0 to 4, from their parameters g, a, b, c, d, e, f. */
-function parametric(
-  kind: number,
-  [g = 1, a = 1, b = 0, c = 0, d = 0, e = 0, f = 0]: number[],
-): Curve {
+function parametric(kind: number, [g = 1, a = 1, b = 0, c = 0, d = 0, e = 0, f = 0]: number[]): Curve {
   const power = (x: number): number => Math.max(0, a * x + b) ** g;
   switch (kind) {
     case 0:

@@ -24,9 +24,9 @@
  * and parametric curves, about 500 bytes), so they are ours to distribute
  * under the project's licence; nothing was copied from a vendor's profile.
  */
-import { createHash } from "node:crypto";
+import { createHash } from 'node:crypto';
 
-export type StandardName = "sRGB" | "Display P3" | "Adobe RGB (1998)";
+export type StandardName = 'sRGB' | 'Display P3' | 'Adobe RGB (1998)';
 
 export type Xyz = readonly [number, number, number];
 type Matrix = readonly [Xyz, Xyz, Xyz];
@@ -111,29 +111,14 @@ export function bradfordToD50(white: Xyz): Matrix {
 }
 
 /** rXYZ, gXYZ, bXYZ for primaries and a white point, adapted to D50. */
-function colourantsFor(
-  primaries: readonly [Xyz, Xyz, Xyz],
-  white: Xyz,
-): Matrix {
+function colourantsFor(primaries: readonly [Xyz, Xyz, Xyz], white: Xyz): Matrix {
   // The RGB-to-XYZ matrix has the primaries as columns, each scaled so that R = G = B = 1 gives the white.
   const columns = transpose(primaries);
   const scale = apply(invert(columns), white);
   const toXyz: Matrix = [
-    [
-      columns[0][0] * scale[0],
-      columns[0][1] * scale[1],
-      columns[0][2] * scale[2],
-    ],
-    [
-      columns[1][0] * scale[0],
-      columns[1][1] * scale[1],
-      columns[1][2] * scale[2],
-    ],
-    [
-      columns[2][0] * scale[0],
-      columns[2][1] * scale[1],
-      columns[2][2] * scale[2],
-    ],
+    [columns[0][0] * scale[0], columns[0][1] * scale[1], columns[0][2] * scale[2]],
+    [columns[1][0] * scale[0], columns[1][1] * scale[1], columns[1][2] * scale[2]],
+    [columns[2][0] * scale[0], columns[2][1] * scale[1], columns[2][2] * scale[2]],
   ];
   // A colourant is a column of the adapted matrix.
   return transpose(multiply(bradfordToD50(white), toXyz));
@@ -143,12 +128,7 @@ const D65 = xyToXyz(0.3127, 0.329);
 
 type Xy = readonly [number, number];
 
-function standard(
-  name: StandardName,
-  description: string,
-  [r, g, b]: readonly [Xy, Xy, Xy],
-  transfer: Transfer,
-): Standard {
+function standard(name: StandardName, description: string, [r, g, b]: readonly [Xy, Xy, Xy], transfer: Transfer): Standard {
   const primaries: Matrix = [xyToXyz(...r), xyToXyz(...g), xyToXyz(...b)];
   return {
     name,
@@ -162,8 +142,8 @@ function standard(
 /** The standards a kept profile must be one of. */
 export const STANDARDS: readonly Standard[] = [
   standard(
-    "sRGB",
-    "sRGB IEC61966-2.1",
+    'sRGB',
+    'sRGB IEC61966-2.1',
     [
       [0.64, 0.33],
       [0.3, 0.6],
@@ -172,8 +152,8 @@ export const STANDARDS: readonly Standard[] = [
     SRGB_TRANSFER,
   ),
   standard(
-    "Display P3",
-    "Display P3",
+    'Display P3',
+    'Display P3',
     [
       [0.68, 0.32],
       [0.265, 0.69],
@@ -183,8 +163,8 @@ export const STANDARDS: readonly Standard[] = [
   ),
   // "compatible": the numbers are Adobe's published ones, the profile is not Adobe's file.
   standard(
-    "Adobe RGB (1998)",
-    "Adobe RGB (1998) compatible",
+    'Adobe RGB (1998)',
+    'Adobe RGB (1998) compatible',
     [
       [0.64, 0.33],
       [0.21, 0.71],
@@ -202,39 +182,33 @@ function fixed(value: number): Buffer {
 }
 
 function typed(signature: string, body: Buffer[]): Buffer {
-  return Buffer.concat([
-    Buffer.from(signature, "latin1"),
-    Buffer.alloc(4),
-    ...body,
-  ]);
+  return Buffer.concat([Buffer.from(signature, 'latin1'), Buffer.alloc(4), ...body]);
 }
 
 function xyzTag(value: Xyz): Buffer {
-  return typed("XYZ ", value.map(fixed));
+  return typed('XYZ ', value.map(fixed));
 }
 
 /** multiLocalizedUnicodeType with one en-US record. */
 function mlucTag(text: string): Buffer {
-  const utf16 = Buffer.from(text, "utf16le").swap16();
+  const utf16 = Buffer.from(text, 'utf16le').swap16();
   const head = Buffer.alloc(20);
   head.writeUInt32BE(1, 0); // records
   head.writeUInt32BE(12, 4); // record size
-  head.write("enUS", 8, "latin1");
+  head.write('enUS', 8, 'latin1');
   head.writeUInt32BE(utf16.length, 12);
   head.writeUInt32BE(28, 16); // offset from the start of the tag
-  return typed("mluc", [head, utf16]);
+  return typed('mluc', [head, utf16]);
 }
 
 function paraTag(transfer: Transfer): Buffer {
   const kind = Buffer.alloc(4);
   kind.writeUInt16BE(transfer.type, 0);
-  return typed("para", [kind, ...transfer.params.map(fixed)]);
+  return typed('para', [kind, ...transfer.params.map(fixed)]);
 }
 
 function padded(bytes: Buffer): Buffer {
-  return bytes.length % 4 === 0
-    ? bytes
-    : Buffer.concat([bytes, Buffer.alloc(4 - (bytes.length % 4))]);
+  return bytes.length % 4 === 0 ? bytes : Buffer.concat([bytes, Buffer.alloc(4 - (bytes.length % 4))]);
 }
 
 /** The canonical ICC v4.3 display profile for `s`; see the module comment. */
@@ -242,19 +216,16 @@ function buildProfile(s: Standard): Buffer {
   const curve = paraTag(s.transfer);
   const chad = bradfordToD50(s.white);
   const elements: [string[], Buffer][] = [
-    [["desc"], mlucTag(s.description)],
-    [["cprt"], mlucTag("No copyright, use freely")],
-    [["wtpt"], xyzTag(D50)],
-    [["chad"], typed("sf32", chad.flat().map(fixed))],
-    [["rXYZ"], xyzTag(s.colourants[0])],
-    [["gXYZ"], xyzTag(s.colourants[1])],
-    [["bXYZ"], xyzTag(s.colourants[2])],
-    [["rTRC", "gTRC", "bTRC"], curve], // one curve, shared by the three channels
+    [['desc'], mlucTag(s.description)],
+    [['cprt'], mlucTag('No copyright, use freely')],
+    [['wtpt'], xyzTag(D50)],
+    [['chad'], typed('sf32', chad.flat().map(fixed))],
+    [['rXYZ'], xyzTag(s.colourants[0])],
+    [['gXYZ'], xyzTag(s.colourants[1])],
+    [['bXYZ'], xyzTag(s.colourants[2])],
+    [['rTRC', 'gTRC', 'bTRC'], curve], // one curve, shared by the three channels
   ];
-  const tagCount = elements.reduce(
-    (n, [signatures]) => n + signatures.length,
-    0,
-  );
+  const tagCount = elements.reduce((n, [signatures]) => n + signatures.length, 0);
   const table = Buffer.alloc(4 + 12 * tagCount);
   table.writeUInt32BE(tagCount, 0);
   const data: Buffer[] = [];
@@ -262,7 +233,7 @@ function buildProfile(s: Standard): Buffer {
   let entry = 4;
   for (const [signatures, element] of elements) {
     for (const signature of signatures) {
-      table.write(signature, entry, "latin1");
+      table.write(signature, entry, 'latin1');
       table.writeUInt32BE(offset, entry + 4);
       table.writeUInt32BE(element.length, entry + 8);
       entry += 12;
@@ -274,17 +245,15 @@ function buildProfile(s: Standard): Buffer {
   const header = Buffer.alloc(128);
   header.writeUInt32BE(offset, 0);
   header.writeUInt32BE(0x04300000, 8); // version 4.3
-  header.write("mntrRGB XYZ ", 12, "latin1");
+  header.write('mntrRGB XYZ ', 12, 'latin1');
   // A fixed creation date, the same in every cleaned photo: 2026-01-01 00:00:00.
-  [2026, 1, 1, 0, 0, 0].forEach((value, i) =>
-    header.writeUInt16BE(value, 24 + 2 * i),
-  );
-  header.write("acsp", 36, "latin1");
+  [2026, 1, 1, 0, 0, 0].forEach((value, i) => header.writeUInt16BE(value, 24 + 2 * i));
+  header.write('acsp', 36, 'latin1');
   D50.forEach((value, i) => fixed(value).copy(header, 68 + 4 * i)); // the PCS illuminant
   // Platform, flags, maker, model, attributes, intent (perceptual) and creator stay 0: they say nothing.
   const profile = Buffer.concat([header, table, ...data]);
   // Profile ID: MD5 of the profile with flags, intent and the ID itself zeroed (ICC.1:2022, 7.2.18); they are zero already.
-  createHash("md5").update(profile).digest().copy(profile, 84);
+  createHash('md5').update(profile).digest().copy(profile, 84);
   return profile;
 }
 

@@ -14,16 +14,12 @@
  * ...), as every writer sends them. A profile sent out of order, too large,
  * or unfinished when the scan starts is dropped.
  */
-import type { CleanOutput } from "./clean-output";
-import {
-  EXIF_ID,
-  orientationJpegSegment,
-  readOrientation,
-} from "./exif-orientation";
-import { canonicalIccSegment, ICC_HEADER_BYTES, ICC_ID } from "./icc-embedding";
-import { MAX_PROFILE_BYTES, recogniseProfile } from "./icc-recognise";
-import { COLLECT_EXIF } from "./jpeg-segments";
-import { SegmentCollector } from "./segment-collector";
+import type { CleanOutput } from './clean-output';
+import { EXIF_ID, orientationJpegSegment, readOrientation } from './exif-orientation';
+import { canonicalIccSegment, ICC_HEADER_BYTES, ICC_ID } from './icc-embedding';
+import { MAX_PROFILE_BYTES, recogniseProfile } from './icc-recognise';
+import { COLLECT_EXIF } from './jpeg-segments';
+import { SegmentCollector } from './segment-collector';
 
 export class JpegKeptMetadata {
   /** True once the EXIF segment has been read (or can no longer be): later APP1 segments are dropped unread. */
@@ -51,13 +47,7 @@ export class JpegKeptMetadata {
   }
 
   /** Reads a whole payload `bytes[start, end)` of `kind` (COLLECT_EXIF or COLLECT_ICC) and writes what it keeps. */
-  read(
-    kind: number,
-    bytes: Buffer,
-    start: number,
-    end: number,
-    out: CleanOutput,
-  ): void {
+  read(kind: number, bytes: Buffer, start: number, end: number, out: CleanOutput): void {
     if (kind === COLLECT_EXIF) this.#readExif(bytes, start, end, out);
     else this.#readIccPiece(bytes, start, end, out);
   }
@@ -71,49 +61,33 @@ export class JpegKeptMetadata {
   #readExif(bytes: Buffer, start: number, end: number, out: CleanOutput): void {
     this.exifDone = true;
     const orientation = readOrientation(bytes, start + EXIF_ID.length, end);
-    if (orientation !== 0)
-      out.keep(
-        orientationJpegSegment(orientation),
-        0,
-        orientationJpegSegment(orientation).length,
-      );
+    if (orientation !== 0) keepWhole(orientationJpegSegment(orientation), out);
   }
 
-  #readIccPiece(
-    bytes: Buffer,
-    start: number,
-    end: number,
-    out: CleanOutput,
-  ): void {
+  #readIccPiece(bytes: Buffer, start: number, end: number, out: CleanOutput): void {
     const sequence = bytes[start + ICC_ID.length] ?? 0;
     const count = bytes[start + ICC_ID.length + 1] ?? 0;
     const piece = end - start - ICC_HEADER_BYTES;
-    const inOrder =
-      sequence === this.#nextSequence &&
-      count !== 0 &&
-      (this.#count === 0 || count === this.#count);
-    if (!inOrder || this.#profileBytes + piece > MAX_PROFILE_BYTES)
-      return this.#dropProfile();
+    const inOrder = sequence === this.#nextSequence && count !== 0 && (this.#count === 0 || count === this.#count);
+    if (!inOrder || this.#profileBytes + piece > MAX_PROFILE_BYTES) return this.#dropProfile();
     this.#count = count;
     this.#nextSequence += 1;
     this.#profileBytes += piece;
     // A copy: the profile is read only once its last piece has come, and the input may be reused by then.
-    this.#pieces.push(
-      Buffer.from(bytes.subarray(start + ICC_HEADER_BYTES, end)),
-    );
+    this.#pieces.push(Buffer.from(bytes.subarray(start + ICC_HEADER_BYTES, end)));
     if (sequence < count) return;
     const standard = recogniseProfile(Buffer.concat(this.#pieces));
     this.#dropProfile();
-    if (standard)
-      out.keep(
-        canonicalIccSegment(standard),
-        0,
-        canonicalIccSegment(standard).length,
-      );
+    if (standard) keepWhole(canonicalIccSegment(standard), out);
   }
 
   #dropProfile(): void {
     this.profileDone = true;
     this.#pieces = [];
   }
+}
+
+/** Keeps a copy of a segment made here: it is shared by every upload, so no view of it goes down a stream. */
+function keepWhole(segment: Buffer, out: CleanOutput): void {
+  out.copy(segment, 0, segment.length);
 }

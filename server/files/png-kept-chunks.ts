@@ -8,14 +8,14 @@
  * long holds a thumbnail; a real orientation-only one is 26 bytes, a
  * phone's whole EXIF a few KiB); the rest are dropped unread.
  */
-import type { CleanOutput } from "./clean-output";
-import { orientationPngChunk, readOrientation } from "./exif-orientation";
-import { canonicalIccpChunk, standardInIccp } from "./icc-embedding";
-import { MAX_PROFILE_BYTES } from "./icc-recognise";
-import { SegmentCollector } from "./segment-collector";
+import type { CleanOutput } from './clean-output';
+import { orientationPngChunk, readOrientation } from './exif-orientation';
+import { canonicalIccpChunk, standardInIccp } from './icc-embedding';
+import { MAX_PROFILE_BYTES } from './icc-recognise';
+import { SegmentCollector } from './segment-collector';
 
-const EXIF = Buffer.from("eXIf", "latin1").readInt32BE(0);
-const ICCP = Buffer.from("iCCP", "latin1").readInt32BE(0);
+const EXIF = Buffer.from('eXIf', 'latin1').readInt32BE(0);
+const ICCP = Buffer.from('iCCP', 'latin1').readInt32BE(0);
 
 export class PngKeptChunks {
   #exifDone = false;
@@ -53,11 +53,9 @@ export class PngKeptChunks {
   /** Reads the chosen chunk's whole data, `bytes[start, end)`, and writes what stays of it. */
   read(bytes: Buffer, start: number, end: number, out: CleanOutput): void {
     this.#pending = false;
-    const chunk =
-      this.#type === EXIF
-        ? exifChunk(bytes, start, end)
-        : iccpChunk(bytes.subarray(start, end));
-    if (chunk) out.keep(chunk, 0, chunk.length);
+    const chunk = this.#type === EXIF ? exifChunk(bytes, start, end) : iccpChunk(bytes.subarray(start, end));
+    // A copy: the chunk is shared by every upload, so no view of it goes down a stream.
+    if (chunk) out.copy(chunk, 0, chunk.length);
   }
 }
 

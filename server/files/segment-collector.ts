@@ -18,12 +18,7 @@ export class SegmentCollector {
 
   /** Adds `bytes[start, end)`, or as much of it as the payload still lacks. */
   add(bytes: Buffer, start: number, end: number): void {
-    this.#filled += bytes.copy(
-      this.#bytes,
-      this.#filled,
-      start,
-      Math.min(end, start + this.#bytes.length - this.#filled),
-    );
+    this.#filled += bytes.copy(this.#bytes, this.#filled, start, Math.min(end, start + this.#bytes.length - this.#filled));
   }
 
   /** The whole payload, once every byte has been added; the collector lets go of it. */
