@@ -14,14 +14,21 @@
  * loop iteration per segment, and receiving it costs the server about what
  * a photo does (metadata-cleaner.cost.test.ts bounds it). Only a header
  * split between two chunks (at most one per chunk, at most 16 bytes) is
- * copied. Fill runs are skipped a word at a time (fill-runs.ts).
+ * copied. Fill runs are skipped a word at a time (fill-runs.ts). The
+ * EXIF segment and the colour profile are read whole, once per file
+ * (jpeg-kept-metadata.ts), to keep the orientation and a standard profile.
  */
 import type { CleanOutput } from './clean-output';
 import { FillRuns } from './fill-runs';
 import { type FormatCleaner, UnreadableImageError } from './format-cleaner';
+import { JpegKeptMetadata } from './jpeg-kept-metadata';
 import {
+  APP1,
+  APP2,
+  COLLECT_EXIF,
+  DROP,
   EOI,
-  fateOf,
+  fateTable,
   INSPECT,
   inspect,
   isRestart,
@@ -69,6 +76,12 @@ class JpegCleaner implements FormatCleaner {
   /** In a scan: the last chunk ended with an FF that the next byte gives a meaning. */
   #heldFF = false;
   readonly #fill = new FillRuns();
+  /** This file's fate for each marker code: APP1 and APP2 turn to DROP once read (see #updateFates). */
+  readonly #fates = fateTable();
+  readonly #kept = new JpegKeptMetadata();
+  /** The payload being read is COLLECT_EXIF or COLLECT_ICC, handed to #kept; 0 otherwise. */
+  #collect = 0;
+  #scanBegun = false;
 
   write(chunk: Buffer, out: CleanOutput): void {
     let at = 0;
@@ -126,6 +139,7 @@ class JpegCleaner implements FormatCleaner {
     const end = chunk.length;
     let at = from;
     let inScan = this.#at === AT_SCAN;
+    const fates = this.#fates;
     while (at < end) {
       if (inScan) {
         const marker = this.#endOfScan(chunk, at, out);
@@ -139,7 +153,7 @@ class JpegCleaner implements FormatCleaner {
       const ff = chunk[at + 1] === 0xff ? this.#fill.end(chunk, at + 1, end) - 1 : at;
       const whole = ff + 4 <= end; // the header, at least, is in this chunk
       const code = whole ? (chunk[ff + 1] ?? 0) : 0;
-      const fate = fateOf(code);
+      const fate = fates[code] ?? UNEXPECTED;
       const length = whole ? ((chunk[ff + 2] ?? 0) << 8) | (chunk[ff + 3] ?? 0) : 0;
       const next = ff + 2 + length;
       if (fate !== UNEXPECTED && length >= 2 && next <= end) {
@@ -148,8 +162,10 @@ class JpegCleaner implements FormatCleaner {
         const kept = fate === INSPECT ? inspect(code, chunk, ff + 4, length - 2) : fate;
         if (kept === KEEP) out.keep(chunk, ff, next);
         else if (kept === REWRITE_JFIF) writeJfifWithoutThumbnail(chunk, ff + 4, out);
+        else if (kept >= COLLECT_EXIF) this.#readKept(kept, chunk, ff + 4, next, out);
         at = next;
         if (code === SOS) {
+          this.#scanBegins();
           this.#sawScan = true;
           this.#at = AT_SCAN;
           inScan = true;
@@ -200,8 +216,9 @@ class JpegCleaner implements FormatCleaner {
     if (length < 2) throw new UnreadableImageError('JPEG segment length is impossible');
     const payloadAt = at + 4;
     const payloadLength = length - 2;
-    let fate = fateOf(code);
+    let fate = this.#fates[code] ?? UNEXPECTED;
     if (fate === UNEXPECTED) throw unexpectedMarker(code);
+    if (code === SOS) this.#scanBegins();
     if (fate === KEEP && isTooShort(code, payloadLength)) throw tooShort(code);
     let read = 0; // payload bytes looked at here
     if (fate === INSPECT) {
@@ -211,6 +228,11 @@ class JpegCleaner implements FormatCleaner {
     }
     if (fate === REWRITE_JFIF) writeJfifWithoutThumbnail(bytes, payloadAt, out);
     else if (fate === KEEP) out.keep(bytes, at, payloadAt + read);
+    this.#collect = fate >= COLLECT_EXIF ? fate : 0;
+    if (this.#collect !== 0) {
+      this.#kept.begin(payloadLength);
+      this.#kept.add(bytes, payloadAt, payloadAt + read);
+    }
     this.#code = code;
     this.#left = payloadLength - read;
     this.#keep = fate === KEEP;
@@ -231,12 +253,39 @@ class JpegCleaner implements FormatCleaner {
   #passPayload(chunk: Buffer, at: number, out: CleanOutput): number {
     const n = Math.min(this.#left, chunk.length - at);
     if (this.#keep) out.keep(chunk, at, at + n);
+    else if (this.#collect !== 0) this.#kept.add(chunk, at, at + n);
     this.#left -= n;
     if (this.#left === 0) {
+      if (this.#collect !== 0) this.#finishKept(out);
       if (this.#code === SOS) this.#sawScan = true;
       this.#at = this.#code === SOS ? AT_SCAN : AT_MARKER;
     }
     return at + n;
+  }
+
+  /** A whole EXIF or ICC payload, `bytes[start, end)`: #kept writes what stays of it. */
+  #readKept(kind: number, bytes: Buffer, start: number, end: number, out: CleanOutput): void {
+    this.#kept.read(kind, bytes, start, end, out);
+    this.#updateFates();
+  }
+
+  #finishKept(out: CleanOutput): void {
+    this.#kept.finish(this.#collect, out);
+    this.#collect = 0;
+    this.#updateFates();
+  }
+
+  #scanBegins(): void {
+    if (this.#scanBegun) return;
+    this.#scanBegun = true;
+    this.#kept.scanBegins();
+    this.#updateFates();
+  }
+
+  /** Once #kept has what it keeps from APP1 or APP2, later ones are dropped unread: a crafted file cannot make it read more. */
+  #updateFates(): void {
+    if (this.#kept.exifDone) this.#fates[APP1] = DROP;
+    if (this.#kept.profileDone) this.#fates[APP2] = DROP;
   }
 
   /** Entropy-coded data at the start of a chunk; an FF held from the last chunk is given its meaning first. */

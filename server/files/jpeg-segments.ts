@@ -4,7 +4,11 @@
  * photo goes, because that is where cameras and editors write who, where
  * and when:
  * - APP1: EXIF (GPS, camera make/model/serial, DateTimeOriginal, a thumbnail
- *   with its own copy) and XMP (the same again, plus editing history).
+ *   with its own copy) and XMP (the same again, plus editing history). The
+ *   EXIF orientation alone survives, in a segment written anew
+ *   (jpeg-kept-metadata.ts).
+ * - APP2 ICC_PROFILE: kept only when the profile is a standard one, and then
+ *   replaced by the standard's canonical copy (jpeg-kept-metadata.ts).
  * - APP13: Photoshop IRB with IPTC (by-line, location, keywords).
  * - APP2 other than ICC: MPF (index of secondary images), FPXR (FlashPix).
  * - APP3 to APP12, APP15: maker-specific (Meta, Ducky, GoPro, DJI, ...).
@@ -15,27 +19,32 @@
  * PREFIX_BYTES of the payload) and allocate nothing per segment: a file may
  * hold a million of them.
  */
+import { EXIF_ID } from './exif-orientation';
 import { UnreadableImageError } from './format-cleaner';
+import { ICC_HEADER_BYTES, ICC_ID } from './icc-embedding';
 
 export const SOS = 0xda;
 export const EOI = 0xd9;
 const APP0 = 0xe0;
-const APP2 = 0xe2;
+export const APP1 = 0xe1;
+export const APP2 = 0xe2;
 const APP14 = 0xee;
 const COM = 0xfe;
 
 /** What becomes of a segment. */
 export const DROP = 0;
 export const KEEP = 1;
-/** APP0, APP2, APP14: the payload's first bytes say (see `inspect`). */
+/** APP0, APP1, APP2, APP14: the payload's first bytes say (see `inspect`). */
 export const INSPECT = 2;
 /** APP0 JFIF: kept, rewritten without its thumbnail (see `writeJfifWithoutThumbnail`). */
 export const REWRITE_JFIF = 3;
 /** A marker without a length, or one with no place in a JPEG file. */
 export const UNEXPECTED = 4;
+/** APP1 EXIF, APP2 ICC_PROFILE: read whole by JpegKeptMetadata, which writes what stays. */
+export const COLLECT_EXIF = 5;
+export const COLLECT_ICC = 6;
 
 const JFIF_ID = Buffer.from('JFIF\0', 'latin1');
-const ICC_ID = Buffer.from('ICC_PROFILE\0', 'latin1');
 const ADOBE_ID = Buffer.from('Adobe', 'latin1');
 /** An Adobe segment's payload: id (5), version (2), flags (2 + 2), colour transform (1). */
 const ADOBE_BYTES = 12;
@@ -69,7 +78,8 @@ function fateByCode(code: number): number {
   if (isDecodingSegment(code)) return KEEP;
   // APP14 "Adobe" says whether the data is RGB, YCbCr or YCCK: without it CMYK photos decode with wrong colours.
   // APP2 ICC_PROFILE: the colour profile, needed to show the colours right; may be split over several segments.
-  if (code === APP0 || code === APP2 || code === APP14) return INSPECT;
+  // APP1 EXIF: its orientation, needed to show a phone photo upright.
+  if (code === APP0 || code === APP1 || code === APP2 || code === APP14) return INSPECT;
   if ((code >= APP0 && code <= 0xef) || code === COM) return DROP;
   // Reserved codes and JPEG extensions such as JPEG-LS: we cannot tell what they hold.
   return UNEXPECTED;
@@ -78,9 +88,13 @@ function fateByCode(code: number): number {
 /** Every marker code's fate, worked out once: a table look-up per segment. */
 const FATES = Uint8Array.from({ length: 256 }, (_, code) => fateByCode(code));
 
-/** The fate of a segment from its marker code: KEEP, DROP, INSPECT or UNEXPECTED. */
-export function fateOf(code: number): number {
-  return FATES[code] ?? UNEXPECTED;
+/**
+ * Every marker code's fate (KEEP, DROP, INSPECT or UNEXPECTED), for one
+ * file: the cleaner turns APP1 and APP2 to DROP once it has what it keeps
+ * from them.
+ */
+export function fateTable(): Uint8Array {
+  return Uint8Array.from(FATES);
 }
 
 /**
@@ -117,14 +131,16 @@ export function unexpectedMarker(code: number): UnreadableImageError {
 }
 
 /**
- * For an APP0, APP2 or APP14 segment whose payload starts at `payloadAt`
+ * For an APP0, APP1, APP2 or APP14 segment whose payload starts at `payloadAt`
  * (with at least min(payloadLength, PREFIX_BYTES) bytes of it in `bytes`):
- * KEEP, DROP or REWRITE_JFIF.
+ * KEEP, DROP, REWRITE_JFIF, COLLECT_EXIF or COLLECT_ICC.
  */
 export function inspect(code: number, bytes: Buffer, payloadAt: number, payloadLength: number): number {
   // Shorter than the real thing (Adobe: version, two flag words, transform; ICC: sequence number and count after the id): dropped.
   if (code === APP14) return startsWith(bytes, payloadAt, payloadLength, ADOBE_ID) && payloadLength >= ADOBE_BYTES ? KEEP : DROP;
-  if (code === APP2) return startsWith(bytes, payloadAt, payloadLength, ICC_ID) && payloadLength >= ICC_ID.length + 2 ? KEEP : DROP;
+  if (code === APP2) return startsWith(bytes, payloadAt, payloadLength, ICC_ID) && payloadLength >= ICC_HEADER_BYTES ? COLLECT_ICC : DROP;
+  // XMP and anything else in APP1 is dropped; an EXIF header too short to hold a TIFF header likewise.
+  if (code === APP1) return startsWith(bytes, payloadAt, payloadLength, EXIF_ID) && payloadLength >= EXIF_ID.length + 8 ? COLLECT_EXIF : DROP;
   // JFIF carries the pixel aspect ratio (worth keeping) and an optional
   // thumbnail (a second, uncleaned copy of the picture, which may show what
   // editing removed): it is rewritten with the thumbnail dimensions set to 0.

@@ -8,19 +8,28 @@ import {
   byteByByte,
   type Part,
   clean,
+  exifSegment,
+  iccpChunk,
+  iccSegments,
   jpegSegment,
   PNG_SIGNATURE,
   pngChunk,
   randomSplit,
+  tiff,
   TINY_IHDR,
 } from '../../tests/support/image-bytes';
 import { exiftoolTags, identifyingTags } from '../../tests/support/exiftool';
+import { canonicalIccpChunk, canonicalIccSegment } from './icc-embedding';
 import { MetadataCleaner, UnreadableImageError } from './metadata-cleaner';
 
 
 const fixtures = path.join(import.meta.dirname, '../../tests/fixtures/images');
 const photoJpeg = readFileSync(path.join(fixtures, 'with-metadata.jpg'));
 const photoPng = readFileSync(path.join(fixtures, 'with-metadata.png'));
+const rotatedJpeg = readFileSync(path.join(fixtures, 'rotated-phone-photo.jpg'));
+const rotatedPng = readFileSync(path.join(fixtures, 'rotated-phone-photo.png'));
+/** A real standard sRGB profile (see tests/fixtures/images/README.md). */
+const srgbProfile = readFileSync(path.join(fixtures, 'profiles/srgb-compact-cc0.icc'));
 
 
 const cameraTags = ['IFD0:Make', 'IFD0:Model', 'ExifIFD:SerialNumber', 'ExifIFD:DateTimeOriginal', 'GPS:GPSLatitude'];
@@ -101,6 +110,10 @@ describe('keepMetadata and other file types', () => {
 const SOI = Buffer.from([0xff, 0xd8]);
 const EOI = Buffer.from([0xff, 0xd9]);
 const ICC = jpegSegment(0xe2, 'ICC_PROFILE\0\x01\x01 a colour profile');
+const [SRGB_1, SRGB_2, SRGB_3] = iccSegments(srgbProfile, 3) as [Buffer, Buffer, Buffer];
+const ORIENTATION = 0x0112;
+/** The EXIF a cleaned JPEG keeps for orientation 8: a TIFF header, one IFD, one entry (spelled out, not made by the cleaner's code). */
+const EXIF_ORIENTATION_8 = Buffer.from('ffe10022457869660000' + '4d4d002a00000008' + '0001' + '011200030000000100080000' + '00000000', 'hex');
 const ADOBE = jpegSegment(0xee, 'Adobe\0\x64\x00\x00\x00\x00\x01');
 
 /**
@@ -115,8 +128,13 @@ const multiScan = assemble([
     jpegSegment(0xe0, 'JFIF\0\x01\x02\x01\x00\x48\x00\x48\x00\x00'),
   ],
   [jpegSegment(0xe0, 'JFXX\0\x10 a thumbnail'), 'drop'],
+  [exifSegment(tiff('II', [[0x010f, 'Google'], [ORIENTATION, 8], [0xa431, '3A201FDH600ABC']])), EXIF_ORIENTATION_8],
   [jpegSegment(0xe1, 'Exif\0\0MM\0* GPS and a serial number'), 'drop'],
-  [ICC, 'keep'],
+  [SRGB_1, 'drop'], // a standard profile in three pieces: replaced, once whole, by the canonical one
+  [jpegSegment(0xe1, 'http://ns.adobe.com/xap/1.0/\0<x:xmpmeta/>'), 'drop'],
+  [SRGB_2, 'drop'],
+  [SRGB_3, canonicalIccSegment('sRGB')],
+  [ICC, 'drop'], // a second profile: not looked at
   [jpegSegment(0xe2, 'MPF\0 index of the second image'), 'drop'],
   [ADOBE, 'keep'],
   [jpegSegment(0xee, 'NotAdobe'), 'drop'],
@@ -133,6 +151,8 @@ const multiScan = assemble([
   [Buffer.from([0xff, 0xff]), 'keep'], // fill bytes before a marker, inside the scan's bytes
   [jpegSegment(0xe1, 'http://ns.adobe.com/xap/1.0/\0<x:xmpmeta/>'), 'drop'],
   [jpegSegment(0xfe, 'between scans'), 'drop'],
+  [exifSegment(tiff('MM', [[ORIENTATION, 3]])), 'drop'], // after the first scan: decoders no longer look
+  [iccSegments(srgbProfile, 1)[0] ?? Buffer.alloc(0), 'drop'],
   [jpegSegment(0xc4, Buffer.alloc(20, 3)), 'keep'],
   [jpegSegment(0xda, '\x01\x01\x00\x01\x3f\x10'), 'keep'],
   [Buffer.from([0xde, 0xff, 0x00, 0xad, 0xff, 0xd1, 0xbe, 0xef]), 'keep'],
@@ -143,7 +163,7 @@ const multiScan = assemble([
 /**
  * What a crafted file is made of, small: fill runs of every length around
  * the word size before markers and inside scans, empty segments, segments
- * looked into (JFIF, ICC, Adobe, too short or not), tiny scans with
+ * looked into (JFIF, EXIF, ICC, Adobe, too short or not), tiny scans with
  * stuffing, restarts and fill; sent in any chunking it must clean the same.
  */
 const fill = (n: number): Buffer => Buffer.alloc(n, 0xff);
@@ -157,8 +177,9 @@ const crafted = assemble([
   ]),
   [jpegSegment(0xe0, ''), 'drop'],
   [jpegSegment(0xe0, 'JFIF\0\x01\x02\x01\x00\x48\x00\x48\x00\x00'), 'keep'],
+  [jpegSegment(0xe1, 'Exif\0\0MM'), 'drop'], // too short to hold a TIFF header
   [jpegSegment(0xe2, 'ICC_PROFILE\0'), 'drop'], // the id alone: not a real profile
-  [ICC, 'keep'],
+  [ICC, 'drop'], // not a standard profile
   [jpegSegment(0xee, 'Adobe'), 'drop'],
   [ADOBE, 'keep'],
   [jpegSegment(0xdb, Buffer.alloc(65, 4)), 'keep'],
@@ -181,7 +202,7 @@ describe('JPEG structure', () => {
     expect(output.toString('hex')).toBe(crafted.expected.toString('hex'));
   });
 
-  it('keeps frame, tables, scans, JFIF (without thumbnail), ICC and Adobe; drops the rest and everything after EOI', async () => {
+  it('keeps frame, tables, scans, JFIF (without thumbnail), the orientation, a standard profile (as its canonical copy) and Adobe; drops the rest and everything after EOI', async () => {
     const { output } = await clean(multiScan.input);
     expect(output.toString('hex')).toBe(multiScan.expected.toString('hex'));
   });
@@ -219,11 +240,13 @@ const pngWithEverything = assemble([
   [pngChunk('zTXt', 'Comment\0\0compressed'), 'drop'],
   [pngChunk('iTXt', 'XML:com.adobe.xmp\0\0\0\0\0<x:xmpmeta/>'), 'drop'],
   [pngChunk('tIME', '\x07\xea\x03\x0e\x09\x1a\x35'), 'drop'],
-  [pngChunk('eXIf', 'MM\0* GPS'), 'drop'],
+  [pngChunk('eXIf', tiff('MM', [[0x010f, 'Google'], [ORIENTATION, 8]])), pngChunk('eXIf', EXIF_ORIENTATION_8.subarray(10))],
+  [pngChunk('eXIf', 'MM\0* GPS'), 'drop'], // a second one: not looked at
   [pngChunk('caBX', 'c2pa manifest'), 'drop'],
   [pngChunk('gAMA', '\0\0\xb1\x8f'), 'keep'],
   [pngChunk('sRGB', '\0'), 'keep'],
-  [pngChunk('iCCP', 'profile\0\0x'), 'keep'],
+  [iccpChunk('Pixel 8 Pro Camera', srgbProfile), canonicalIccpChunk('sRGB')],
+  [pngChunk('iCCP', 'profile\0\0x'), 'drop'],
   [pngChunk('pHYs', '\0\0\x0b\x13\0\0\x0b\x13\x01'), 'keep'],
   [pngChunk('acTL', '\0\0\0\x01\0\0\0\0'), 'keep'],
   [pngChunk('fcTL', Buffer.alloc(26)), 'keep'],
@@ -235,7 +258,7 @@ const pngWithEverything = assemble([
 ]);
 
 describe('PNG structure', () => {
-  it('keeps critical and rendering chunks, drops text, time, EXIF, private chunks and everything after IEND', async () => {
+  it('keeps critical and rendering chunks, the orientation and a standard profile (written anew), drops text, time, the rest of EXIF, private chunks and everything after IEND', async () => {
     const { output } = await clean(pngWithEverything.input);
     expect(output.toString('hex')).toBe(pngWithEverything.expected.toString('hex'));
   });
@@ -281,6 +304,8 @@ describe('any chunking of the input', () => {
     ['the JPEG photo', photoJpeg],
     ['the JPEG photo with a trailer', jpegWithTrailer],
     ['the PNG picture', photoPng],
+    ['the rotated JPEG phone photo', rotatedJpeg],
+    ['the rotated PNG phone photo', rotatedPng],
     ['the hand-built multi-scan JPEG', multiScan.input],
     ['the crafted JPEG', crafted.input],
     ['the hand-built PNG', pngWithEverything.input],

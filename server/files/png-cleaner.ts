@@ -4,6 +4,9 @@
  * Metadata lives in ancillary chunks: text (tEXt, zTXt, iTXt: XMP, comments,
  * "Creation Time"), tIME, eXIf (EXIF with GPS and camera serial) and private
  * ones (caBX: C2PA provenance). Kept chunks stream through as they came.
+ * Two are read whole and written anew (png-kept-chunks.ts): the first eXIf
+ * before the image data gives way to one holding only the orientation, the
+ * first iCCP to the canonical copy of its standard profile, if it is one.
  *
  * As with JPEG, a file may be a million empty chunks: each input chunk is
  * read in place, by index, with nothing allocated per PNG chunk; only a
@@ -11,6 +14,7 @@
  */
 import type { CleanOutput } from './clean-output';
 import { type FormatCleaner, UnreadableImageError } from './format-cleaner';
+import { PngKeptChunks } from './png-kept-chunks';
 
 const SIGNATURE = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
 const CHUNK_HEADER_BYTES = 8; // length, type
@@ -42,7 +46,7 @@ function smallKey(type: number): number {
 /** Ancillary chunks that change how the picture looks (colour, transparency, animation) but say nothing about who made it. */
 const KEPT_ANCILLARY = new Set(
   [
-    'tRNS', 'gAMA', 'cHRM', 'sRGB', 'iCCP', 'sBIT', 'bKGD', 'pHYs', 'hIST', 'sPLT',
+    'tRNS', 'gAMA', 'cHRM', 'sRGB', 'sBIT', 'bKGD', 'pHYs', 'hIST', 'sPLT',
     'cICP', 'mDCv', 'cLLi', 'acTL', 'fcTL', 'fdAT',
   ].map((type) => smallKey(typeCode(type))),
 );
@@ -87,6 +91,11 @@ class PngCleaner implements FormatCleaner {
   #last = false;
   #chunksSeen = 0;
   #sawImageData = false;
+  readonly #kept = new PngKeptChunks();
+  /** The current chunk is read by #kept (eXIf or iCCP), which writes what stays of it. */
+  #collect = false;
+  /** Data bytes of the current chunk not yet passed (#left also counts the CRC). */
+  #dataLeft = 0;
 
   write(chunk: Buffer, out: CleanOutput): void {
     let at = 0;
@@ -131,6 +140,7 @@ class PngCleaner implements FormatCleaner {
       const bodyAt = at + CHUNK_HEADER_BYTES;
       if (bodyAt + this.#left <= end && !this.#last) {
         if (keep) out.keep(chunk, at, bodyAt + this.#left);
+        else if (this.#collect) this.#kept.read(chunk, bodyAt, bodyAt + this.#dataLeft, out);
         at = bodyAt + this.#left;
         this.#at = AT_CHUNK_HEADER;
         continue;
@@ -171,8 +181,10 @@ class PngCleaner implements FormatCleaner {
     if (this.#chunksSeen === 0 && type !== IHDR) throw new UnreadableImageError('PNG does not start with IHDR');
     this.#chunksSeen += 1;
     if (type === IDAT || type === FDAT) this.#sawImageData = true;
-    this.#keep = keepsChunk(type);
+    this.#collect = this.#kept.wants(type, length, this.#sawImageData);
+    this.#keep = !this.#collect && keepsChunk(type);
     this.#left = length + CRC_BYTES;
+    this.#dataLeft = length;
     this.#last = type === IEND;
     this.#at = AT_CHUNK_BODY;
     return this.#keep;
@@ -182,8 +194,14 @@ class PngCleaner implements FormatCleaner {
   #passBody(chunk: Buffer, at: number, out: CleanOutput): number {
     const n = Math.min(this.#left, chunk.length - at);
     if (this.#keep) out.keep(chunk, at, at + n);
+    else if (this.#collect) this.#kept.add(chunk, at, at + Math.min(n, this.#dataLeft));
     this.#left -= n;
-    if (this.#left === 0) this.#at = this.#last ? AT_AFTER_IEND : AT_CHUNK_HEADER;
+    this.#dataLeft = Math.max(0, this.#dataLeft - n);
+    if (this.#left === 0) {
+      if (this.#collect) this.#kept.finish(out);
+      this.#collect = false;
+      this.#at = this.#last ? AT_AFTER_IEND : AT_CHUNK_HEADER;
+    }
     return at + n;
   }
 }

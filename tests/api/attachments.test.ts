@@ -338,6 +338,30 @@ describe('metadata', () => {
     const kept = await caseFiles(cookie, second ?? 0);
     expect(kept.map((f) => [f.metadata, f.sha256])).toEqual([['kept', sha256(jpeg)]]);
   });
+
+  it('gives staff a sideways-stored phone photo with its orientation and a standard colour profile, and nothing naming the phone', async () => {
+    t = await createTestInstance();
+    const jpeg = readFileSync(path.join(FIXTURES, 'rotated-phone-photo.jpg'));
+    const png = readFileSync(path.join(FIXTURES, 'rotated-phone-photo.png'));
+    await submit([
+      { name: 'upright.jpg', bytes: jpeg, type: 'image/jpeg' },
+      { name: 'upright.png', bytes: png, type: 'image/png' },
+    ]);
+    const cookie = await adminCookie();
+    const id = onlyReportId();
+    const files = await caseFiles(cookie, id);
+    expect(files.map((f) => f.metadata)).toEqual(['removed', 'removed']);
+    for (const file of files) {
+      for (const route of ['', '/preview']) {
+        const bytes = Buffer.from(await (await staffRequest(t, cookie, 'GET', `/api/staff/reports/${id}/files/${file.id}${route}`)).arrayBuffer());
+        expect(sha256(bytes)).toBe(file.sha256);
+        const tags = exiftoolTags(bytes, file.name);
+        expect(tags).toMatchObject({ 'IFD0:Orientation': 'Rotate 90 CW', 'ICC_Profile:ProfileDescription': 'sRGB IEC61966-2.1', 'ICC-header:DeviceModel': '' });
+        expect(identifyingTags(tags)).toEqual([]);
+        expect(['Pixel', 'Google', '3A201FDH600ABC'].filter((word) => bytes.includes(Buffer.from(word)))).toEqual([]);
+      }
+    }
+  });
 });
 
 describe('follow-ups with files', () => {

@@ -17,13 +17,21 @@ export function exiftoolTags(bytes: Buffer, name: string): Record<string, unknow
   }
 }
 
+/**
+ * What a cleaned photo may still carry, because it says nothing about who
+ * took it: the orientation (written anew by the cleaner, nothing else from
+ * EXIF) and the header of a standard colour profile the cleaner wrote,
+ * whose maker, model and creator fields are empty.
+ */
+const HARMLESS = new Set(['IFD0:Orientation']);
+
 /** Tags that could identify a reporter: where, with what camera, when, by whom. */
 export function identifyingTags(tags: Record<string, unknown>): string[] {
-  const groups = /^(IFD0|IFD1|ExifIFD|GPS|IPTC|Photoshop|XMP.*|MPF.*|PNG-tEXt|PNG-iTXt|PNG-zTXt)$/;
-  const names = /GPS|Make|Model|Serial|DateTimeOriginal|CreateDate|ModifyDate|Comment|Author|By-line|Creator|City|IPTC|Thumbnail/;
+  const groups = /^(IFD0|IFD1|ExifIFD|GPS|IPTC|Photoshop|XMP.*|MPF.*|PNG-tEXt|PNG-iTXt|PNG-zTXt|MakerNotes)$/;
+  const names = /GPS|Make|Model|Manufacturer|Serial|DateTimeOriginal|CreateDate|ModifyDate|Comment|Author|By-line|Creator|City|IPTC|Thumbnail/;
   return Object.keys(tags).filter((key) => {
     const [group = '', name = ''] = key.split(':');
-    if (group === 'System' || group === 'ExifTool') return false;
+    if (group === 'System' || group === 'ExifTool' || HARMLESS.has(key) || tags[key] === '') return false;
     return groups.test(group) || names.test(name);
   });
 }

@@ -5,7 +5,7 @@
  */
 import { Readable, Writable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
-import { crc32 } from 'node:zlib';
+import { crc32, deflateSync } from 'node:zlib';
 import { type CleaningResult, MetadataCleaner } from '../../server/files/metadata-cleaner';
 
 export interface Cleaned {
@@ -95,4 +95,68 @@ export function repeated(unit: Buffer, count: number): Buffer {
   const out = Buffer.allocUnsafe(unit.length * count);
   for (let i = 0; i < count; i += 1) unit.copy(out, i * unit.length);
   return out;
+}
+
+/** An IFD0 entry for `tiff`: a SHORT held in the entry, or ASCII text stored after the IFD. */
+export type TiffEntry = [tag: number, value: number | string];
+
+/**
+ * A TIFF structure as EXIF holds it, built by hand (independently of the
+ * cleaner's own writer): header in `order`, IFD0 with `entries` in the
+ * order given, no next IFD, text values after it.
+ */
+export function tiff(order: 'II' | 'MM', entries: TiffEntry[]): Buffer {
+  const little = order === 'II';
+  const u16 = (value: number): Buffer => {
+    const b = Buffer.alloc(2);
+    if (little) b.writeUInt16LE(value);
+    else b.writeUInt16BE(value);
+    return b;
+  };
+  const u32 = (value: number): Buffer => {
+    const b = Buffer.alloc(4);
+    if (little) b.writeUInt32LE(value);
+    else b.writeUInt32BE(value);
+    return b;
+  };
+  const texts: Buffer[] = [];
+  let textAt = 8 + 2 + 12 * entries.length + 4;
+  const ifd = entries.map(([tag, value]) => {
+    if (typeof value === 'number') return Buffer.concat([u16(tag), u16(3), u32(1), u16(value), u16(0)]);
+    const text = Buffer.from(`${value}\0`, 'latin1');
+    const entry = Buffer.concat([u16(tag), u16(2), u32(text.length), u32(textAt)]);
+    texts.push(text);
+    textAt += text.length;
+    return entry;
+  });
+  return Buffer.concat([Buffer.from(order, 'latin1'), u16(42), u32(8), u16(entries.length), ...ifd, u32(0), ...texts]);
+}
+
+/** An APP1 EXIF segment holding `tiffBytes`. */
+export function exifSegment(tiffBytes: Buffer): Buffer {
+  return jpegSegment(0xe1, Buffer.concat([Buffer.from('Exif\0\0', 'latin1'), tiffBytes]));
+}
+
+/** `profile` as APP2 ICC_PROFILE segments: cut into `count` pieces, numbered 1 to `count` in the order given by `order`. */
+export function iccSegments(profile: Buffer, count: number, order: number[] = Array.from({ length: count }, (_, i) => i + 1)): Buffer[] {
+  const size = Math.ceil(profile.length / count);
+  return order.map((sequence) =>
+    jpegSegment(0xe2, Buffer.concat([Buffer.from('ICC_PROFILE\0', 'latin1'), Buffer.from([sequence, count]), profile.subarray((sequence - 1) * size, sequence * size)])),
+  );
+}
+
+/** A PNG iCCP chunk: profile name, NUL, compression method 0, the zlib-compressed profile. */
+export function iccpChunk(name: string, profile: Buffer): Buffer {
+  return pngChunk('iCCP', Buffer.concat([Buffer.from(name, 'latin1'), Buffer.from([0, 0]), deflateSync(profile)]));
+}
+
+/** `jpeg` with `segments` inserted right after SOI, where a camera writes EXIF and the profile. */
+export function withSegmentsAfterSoi(jpegBytes: Buffer, segments: Buffer[]): Buffer {
+  return Buffer.concat([jpegBytes.subarray(0, 2), ...segments, jpegBytes.subarray(2)]);
+}
+
+/** `png` with `chunks` inserted right after IHDR. */
+export function withChunksAfterIhdr(pngBytes: Buffer, chunks: Buffer[]): Buffer {
+  const afterIhdr = 8 + 25;
+  return Buffer.concat([pngBytes.subarray(0, afterIhdr), ...chunks, pngBytes.subarray(afterIhdr)]);
 }
