@@ -47,6 +47,7 @@ export const ERRORS = {
   invalid_transition: { status: 409, message: 'The report cannot move to that status from its current one.' },
   conflict: { status: 409, message: 'That conflicts with the current state.' },
   lease_held: { status: 409, message: 'Another staff member holds this lead; take it over first. Nothing was changed.' },
+  invalid_recipient: { status: 400, message: 'Not an age recipient: give an X25519 (age1…) or post-quantum hybrid (age1pq1…) public key.' },
   last_key_holder: { status: 409, message: "This would leave a channel key that nobody holds; grant it to someone else first." },
 } as const satisfies Record<string, ErrorEntry>;
 

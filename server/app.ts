@@ -9,6 +9,7 @@ import { routePath } from 'hono/route';
 import { DEFAULT_LANG } from '../contract/languages';
 import type { Config } from './config';
 import { createKdfPools, type KdfPools } from './crypto/argon2';
+import type { SigningKeyPair } from './crypto/signing';
 import type { Db } from './data/database';
 import type { FileStore } from './files/file-store';
 import { errorPage } from './html/pages';
@@ -29,6 +30,7 @@ import type { RouteDeps } from './routes/deps';
 import { staffAdminRoutes } from './routes/staff-admin';
 import { staffReplyTemplateRoutes } from './routes/staff-reply-templates';
 import { staffAuditRoutes } from './routes/staff-audit';
+import { staffAuthorityRoutes } from './routes/staff-authorities';
 import { staffAuthRoutes } from './routes/staff-auth';
 import { staffNotificationRoutes } from './routes/staff-notifications';
 import { staffReportRoutes } from './routes/staff-reports';
@@ -39,6 +41,7 @@ import { createAbuseGuards, type AbuseGuards } from './abuse/guards';
 import type { FailedSignInLog } from './services/failed-sign-ins';
 import { SearchIndexer } from './services/search-indexer';
 import { siteFiles } from './http/site-files';
+import { packageSourcesFor, type PackageSources } from './referral/sources';
 
 /** Staff requests are small JSON documents. */
 const STAFF_MAX_BODY_BYTES = 1024 * 1024;
@@ -50,6 +53,10 @@ export interface AppOptions {
   db: Db;
   config: Config;
   instanceKey: Uint8Array;
+  /** The instance's Ed25519 signing key (DATA_DIR/instance-signing.key): signs referral package manifests. */
+  signingKey: SigningKeyPair;
+  /** Where referral packages find signed records and the latest checkpoint; the instance's own by default (server/referral/sources.ts). */
+  packageSources?: PackageSources;
   /** Directory of the built Astro site (dist/). */
   siteDir: string;
   log: Logger;
@@ -86,6 +93,8 @@ export function createApp(options: AppOptions): Hono<{ Variables: AppVariables }
     db,
     config,
     instanceKey,
+    signingKey: options.signingKey,
+    packageSources: options.packageSources ?? packageSourcesFor(db, options.signingKey),
     shells,
     log,
     sessions,
@@ -129,6 +138,7 @@ export function createApp(options: AppOptions): Hono<{ Variables: AppVariables }
   app.route('/api/staff', staffNotificationRoutes(deps));
   app.route('/api/staff', staffAuditRoutes(deps));
   app.route('/api/staff', staffReportRoutes(deps));
+  app.route('/api/staff', staffAuthorityRoutes(deps));
   app.all('/api/*', () => {
     throw new DomainError('not_found', { message: 'No such API route.' });
   });

@@ -12,6 +12,7 @@ import { auditVerifyCommand, channelsListCommand, initCommand, reportShowCommand
 import { backupCommand, restoreCommand } from './backup';
 import { purgeCommand } from './purge';
 import { CliError, readStdinLines } from './stdin';
+import { verifyPackageCommand } from './verify-package';
 
 const USAGE = `Usage: tipline <command> [options]   (data directory: $DATA_DIR, default ./data)
 
@@ -33,7 +34,12 @@ const USAGE = `Usage: tipline <command> [options]   (data directory: $DATA_DIR, 
       Unpack a backup into $DATA_DIR, which must not hold an instance yet, and check it.
   purge [--dry-run] [--include-unacknowledged]
       Delete reports closed more than RETENTION_DAYS ago, with their files (audited). Reports
-      closed without ever being acknowledged are kept unless --include-unacknowledged.`;
+      closed without ever being acknowledged are kept unless --include-unacknowledged.
+  verify-package <file> [--identity KEYFILE] [--instance-key BASE64 | --checkpoint FILE]
+      Check a referral package offline (no data directory needed): the decrypted tar, or the
+      .tar.age file with the authority's age key. Checks manifest.sig, every file's SHA-256 and
+      size, no missing or extra files, every signed record and the checkpoint; exits 1 naming each
+      failure. Without a pinned instance key it proves integrity, not origin.`;
 
 const OPTIONS = {
   username: { type: 'string' },
@@ -43,6 +49,9 @@ const OPTIONS = {
   'password-stdin': { type: 'boolean' },
   'dry-run': { type: 'boolean' },
   'include-unacknowledged': { type: 'boolean' },
+  identity: { type: 'string' },
+  'instance-key': { type: 'string' },
+  checkpoint: { type: 'string' },
   help: { type: 'boolean', short: 'h' },
 } as const;
 
@@ -65,6 +74,18 @@ async function run(argv: string[]): Promise<string> {
   const { values, positionals } = parseArgs({ args: argv, options: OPTIONS, allowPositionals: true, strict: true });
   const [command, sub, arg] = positionals;
   if (values.help || command === undefined || command === 'help') return USAGE;
+
+  // An authority runs this on its own machine: no configuration, no data directory.
+  if (command === 'verify-package') {
+    const { output, ok } = await verifyPackageCommand({
+      file: required(sub, 'file (tipline verify-package <file>)'),
+      identity: values.identity,
+      instanceKey: values['instance-key'],
+      checkpoint: values.checkpoint,
+    });
+    if (!ok) process.exitCode = 1;
+    return output;
+  }
 
   const config = loadConfig(process.env);
   if (command === 'restore') return restoreCommand(config, required(sub, 'file (tipline restore <file>)'));

@@ -65,6 +65,22 @@ export function identityFromSecretBytes(secret: Uint8Array, type: ChannelKeyType
   return bech32.encodeFromBytes(HYBRID_IDENTITY_PREFIX, secret).toUpperCase();
 }
 
+/**
+ * The key type of a recipient someone outside typed in (an authority's
+ * public key), or null unless the age library parses it as an X25519 or a
+ * hybrid post-quantum recipient. Tag and plugin recipients are refused: the
+ * `age` CLI an authority runs must be able to open what is made for it.
+ */
+export function parseRecipient(recipient: string): ChannelKeyType | null {
+  if (!/^age1[0-9a-z]+$/.test(recipient) || recipient.startsWith('age1tag')) return null;
+  try {
+    new Encrypter().addRecipient(recipient);
+  } catch {
+    return null;
+  }
+  return keyTypeOf(recipient);
+}
+
 /** Encrypt to every recipient; each can decrypt on its own. */
 export async function encryptTo(recipients: readonly string[], plaintext: Uint8Array | string): Promise<Uint8Array> {
   return encrypterFor(recipients).encrypt(plaintext);

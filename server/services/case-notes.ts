@@ -57,7 +57,8 @@ export function addNote(db: Db, session: StaffSession, opened: OpenCase, note: N
  * `referred`); 409 when closed. With `tellReporter` (the default) the agency
  * is also stored for the reporter's status page, encrypted to the channel and
  * the reporter, replacing any earlier one; without it the reporter sees
- * nothing new but the status.
+ * nothing new but the status. `also` runs inside the same transaction with
+ * the new record's id (a referral package audits its hash there).
  */
 export async function addReferral(
   db: Db,
@@ -65,6 +66,7 @@ export async function addReferral(
   opened: OpenCase,
   referral: NewBody<'referral'> & { tellReporter?: boolean | undefined },
   now: Date,
+  also: (recordId: number) => void = () => undefined,
 ): Promise<number> {
   if (opened.meta.status === 'closed') throw fail('invalid_transition');
   const { tellReporter = true, ...fields } = referral;
@@ -73,6 +75,7 @@ export async function addReferral(
     if (!markReferred(db, opened.meta.id, toHour(now))) throw fail('invalid_transition');
     if (told !== null) updatePublicReferral(db, opened.meta.id, told);
     auditCase(db, session, 'report.referred', opened.meta, now, { recordId: id, from: opened.meta.status, toldReporter: tellReporter });
+    also(id);
   });
 }
 
@@ -100,6 +103,17 @@ export async function revealContact(db: Db, session: StaffSession, opened: OpenC
     auditCase(db, session, 'report.contact_revealed', opened.meta, now, { recordId: id }),
   );
   return details;
+}
+
+/**
+ * Contact details handed on in a referral package: recorded exactly like a
+ * reveal (the reason as an encrypted case record, report.contact_revealed
+ * in the audit trail), with the authority they went to.
+ */
+export function recordContactRelease(db: Db, session: StaffSession, opened: OpenCase, reason: string, authorityId: number, now: Date): Promise<number> {
+  return addRecord(db, session, opened, { version: 1, type: 'contact_reveal', reason }, now, (id) =>
+    auditCase(db, session, 'report.contact_revealed', opened.meta, now, { recordId: id, authorityId }),
+  );
 }
 
 /** The interference register across the member's channels (or one of them), newest first, decrypted. Audited as a view. */

@@ -19,6 +19,8 @@ import { createLogger } from '../../server/log';
 import { FailedSignInLog } from '../../server/services/failed-sign-ins';
 import { initialiseInstance } from '../../server/services/instance';
 import { SearchIndexer } from '../../server/services/search-indexer';
+import type { SigningKeyPair } from '../../server/crypto/signing';
+import type { PackageSources } from '../../server/referral/sources';
 import { TEST_ENV } from './test-env';
 
 export const SITE_DIR = fileURLToPath(new URL('../../dist/', import.meta.url));
@@ -29,6 +31,8 @@ export interface TestInstance {
   db: Db;
   config: Config;
   instanceKey: Buffer;
+  /** The instance's Ed25519 signing key (signs referral package manifests). */
+  signingKey: SigningKeyPair;
   dataDir: string;
   /** Evidence files on disk. */
   files: FileStore;
@@ -50,10 +54,10 @@ export interface TestInstance {
 }
 
 /** Create, initialise and wrap an instance in a fresh temporary directory. */
-export async function createTestInstance(env: Record<string, string> = {}): Promise<TestInstance> {
+export async function createTestInstance(env: Record<string, string> = {}, options: { packageSources?: PackageSources } = {}): Promise<TestInstance> {
   const dataDir = mkdtempSync(path.join(tmpdir(), 'tipline-test-'));
   const config = loadConfig({ DATA_DIR: dataDir, ...TEST_ENV, ...env });
-  const { db, instanceKey, files } = openDataDir(config);
+  const { db, instanceKey, signingKey, files } = openDataDir(config);
   const kdf = createKdfPools(config.argon2, config.kdfLimits);
   await initialiseInstance(db, kdf.staff, ADMIN, { channelKeyType: config.channelKeyType });
   const logLines: string[] = [];
@@ -65,12 +69,13 @@ export async function createTestInstance(env: Record<string, string> = {}): Prom
   const failedSignIns = new FailedSignInLog(db);
   // Passive: tests run it when they mean to, so no background write races a check.
   const searchIndexer = new SearchIndexer(db, sessions, clock.now, { background: false });
-  const app = createApp({ db, config, instanceKey, siteDir: SITE_DIR, log, now: clock.now, sessions, files, guards, kdf, failedSignIns, searchIndexer });
+  const app = createApp({ db, config, instanceKey, signingKey, ...options, siteDir: SITE_DIR, log, now: clock.now, sessions, files, guards, kdf, failedSignIns, searchIndexer });
   return {
     app,
     db,
     config,
     instanceKey,
+    signingKey,
     dataDir,
     files,
     logLines,
