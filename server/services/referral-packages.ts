@@ -21,7 +21,7 @@ import { listReportFiles } from '../data/report-files';
 import { fail } from '../errors';
 import type { FileStore } from '../files/file-store';
 import { writePackage, type EvidenceEntry } from '../referral/build';
-import { renderCaseFile } from '../referral/case-file';
+import { renderCaseFile } from '../html/case-file';
 import { PACKAGE_FORMAT, PACKAGE_VERSION } from '../referral/manifest';
 import type { PackageSources } from '../referral/sources';
 import { safeEntryName } from '../referral/tar-writer';

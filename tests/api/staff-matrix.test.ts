@@ -17,12 +17,16 @@ type Principal = 'none' | 'adminWithoutChannel' | 'triagerOfOtherChannel' | 'aud
 type Policy = 'public' | 'anySession' | 'admin' | 'overseer' | 'casework' | 'reportCasework';
 
 const PASSWORD = 'matrix password 123';
+/** An authority's age public key (made once with age-keygen; its secret half was thrown away). */
+const MATRIX_RECIPIENT = 'age1lx7r0srg0yjqazy059wszcsr8euzfnmqnmtd2v4x22muhadft3us77pvdm';
 
 /** Who may use what: the rule each route group follows (see DESIGN.md "Who uses it"). */
 function policyOf(method: string, path: string): Policy {
   if (path === '/api/staff/login' || path === '/api/staff/recover') return 'public';
   if (['/api/staff/logout', '/api/staff/me', '/api/staff/me/notifications', '/api/staff/password'].includes(path) || path.startsWith('/api/staff/totp/')) return 'anySession';
   if (path.startsWith('/api/staff/admin/')) return 'admin';
+  // Registering and disabling authorities is an admin's; listing them is a caseworker's (to choose one).
+  if ((path === '/api/staff/authorities' && method === 'post') || path === '/api/staff/authorities/{id}/disable') return 'admin';
   if (path === '/api/staff/audit' || path === '/api/staff/stats') return 'overseer';
   if (path.startsWith('/api/staff/reports/{id}')) return 'reportCasework';
   if (method && path.startsWith('/api/staff/')) return 'casework';
@@ -78,6 +82,8 @@ function bodyFor(method: string, path: string, ids: { related: number }): unknow
     '/api/staff/reports/{id}/close': { outcome: 'duplicate' },
     '/api/staff/reports/{id}/reveal-contact': { reason: 'We need to call the reporter back.' },
     '/api/staff/reports/{id}/move': { channel: 'organised_crime' },
+    '/api/staff/authorities': { name: 'Matrix Prosecutors', jurisdiction: 'Everywhere', recipient: MATRIX_RECIPIENT },
+    '/api/staff/reports/{id}/referral-package': { authorityId: 1, language: 'en' },
   };
   return bodies[path] ?? {};
 }

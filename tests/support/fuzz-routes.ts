@@ -137,6 +137,20 @@ function staffBase(path: string, world: FuzzWorld): fc.Arbitrary<Record<string, 
     '/api/staff/reports/{id}/close': fc.record({ outcome: fc.constantFrom('duplicate', 'spam', 'nope') }),
     '/api/staff/reports/{id}/reveal-contact': fc.record({ reason: fc.constantFrom('We need to call the reporter back.', 'short') }),
     '/api/staff/reports/{id}/move': fc.record({ channel: slug }),
+    '/api/staff/authorities': fc.record({
+      name: text,
+      jurisdiction: text,
+      recipient: fc.constantFrom('age1lx7r0srg0yjqazy059wszcsr8euzfnmqnmtd2v4x22muhadft3us77pvdm', 'age1pq1qqqq', 'age1tag1qqqq', 'ssh-ed25519 AAAA', ''),
+    }),
+    '/api/staff/reports/{id}/referral-package': fc.record(
+      {
+        authorityId: fc.constantFrom(1, 2, 0, -1, 999_999, 1.5),
+        language: fc.constantFrom('en', 'zh-hant', 'zh-hans', 'fr', ''),
+        includeContact: fc.record({ reason: fc.constantFrom('The authority must interview the reporter.', 'short', '') }),
+        tellReporter: fc.constantFrom(true, false, 'yes'),
+      },
+      { requiredKeys: ['authorityId', 'language'] },
+    ),
   };
   return bodies[path] ?? none;
 }
