@@ -23,6 +23,7 @@ import type { NotificationDeliveryList, NotificationSettingsView } from './schem
 import type { Assignees, BulkResult, CaseView, DiscardSummary, LowEffortBatchPage, MemberList, QueuePage, ReportSummary, TagList } from './schemas/staff-views';
 import type { RelatedAnswer, SearchAnswer } from './schemas/staff-search';
 import type { ReplyTemplateList } from './schemas/reply-templates';
+import type { Authority, AuthorityList } from './schemas/authorities';
 
 type Id = number;
 
@@ -43,6 +44,7 @@ export interface StaffAnswers {
     tags: TagList;
     'reply-templates': ReplyTemplateList;
     [path: `reply-templates?${string}`]: ReplyTemplateList;
+    authorities: AuthorityList;
     [path: `reports/${Id}`]: CaseView;
     [path: `reports/${Id}/audit${string}`]: AuditPage;
     [path: `reports/${Id}/related`]: RelatedAnswer;
@@ -72,6 +74,8 @@ export interface StaffAnswers {
     'reports/bulk': BulkResult;
     tags: { id: number };
     'admin/reply-templates': { id: number };
+    authorities: Authority;
+    [path: `authorities/${Id}/disable`]: null;
     /** The case actions (notes, replies, status, …): each answers its own small shape, which the console does not read. */
     [path: `reports/${Id}/${string}`]: unknown;
   };

@@ -3,7 +3,7 @@
  * message, case records and their forms, handling controls, related reports
  * and the contact reveal. Pure rendering; the island runs the actions.
  */
-import type { CaseWords, StaffReportMessages } from '../i18n/types';
+import type { CaseWords, ConsoleMessages, StaffReportMessages } from '../i18n/types';
 import type { JSX } from 'preact';
 import type { Lang } from '../i18n/lang';
 import { LIMITS } from '../../contract/report-fields';
@@ -17,11 +17,14 @@ import { ActionAnswer, ActionForm, Field, type ActionContext } from './console-a
 import { InterferenceFields, today } from './console-interference-fields';
 import { RecordList } from './console-report-records';
 import { ReplyTemplatePicker } from '../staff/reply-template-picker';
+import { ReferralPackageForm } from '../staff/referral-package';
 
 export interface ReportSectionProps {
   lang: Lang;
   w: CaseWords;
   m: StaffReportMessages;
+  /** The console's common messages (error texts). */
+  c: ConsoleMessages;
   view: CaseView;
   me: SessionInfo;
   myId: number | null;
@@ -34,6 +37,8 @@ export interface ReportSectionProps {
   closing: string | null;
   confirmClose: () => void;
   cancelClose: () => void;
+  /** A referral package was made: fold the recorded referral into the page. */
+  packaged: (made: { agency: string; date: string; contactReason: string | null }) => void;
 }
 
 /** The confirm button of the close step: focused when the step opens. */
@@ -83,7 +88,7 @@ export function Messages({ lang, m, view, ctx }: ReportSectionProps): JSX.Elemen
   );
 }
 
-export function Records({ lang, w, m, view, ctx }: ReportSectionProps): JSX.Element {
+export function Records({ lang, w, m, c, view, ctx, packaged }: ReportSectionProps): JSX.Element {
   const i = m.interference;
   return (
     <section>
@@ -98,6 +103,7 @@ export function Records({ lang, w, m, view, ctx }: ReportSectionProps): JSX.Elem
         <Field action="referral" ctx={ctx} name="date" kind="date" label={m.referral.date} required defaultValue={today()} />
         <Field action="referral" ctx={ctx} name="tellReporter" kind="checkbox" label={m.referral.tellReporter} hint={m.referral.tellReporterHint} defaultChecked />
       </ActionForm>
+      <ReferralPackageForm lang={lang} m={m} c={c} reportId={view.id} hasContact={view.hasContact} onMade={packaged} />
       <ActionForm action="interference" collapsible ctx={ctx} heading={i.heading} intro={i.intro} submit={i.submit}>
         <InterferenceFields ctx={ctx} m={i} methods={w.interferenceMethods} />
       </ActionForm>

@@ -357,6 +357,20 @@ export class ReportIsland extends FocusingComponent<Props, State> {
     void this.perform(key, values, form);
   };
 
+  /** The server recorded a referral (and perhaps a contact release) with the package: show them without fetching the case again. */
+  private packaged = (made: { agency: string; date: string; contactReason: string | null }): void => {
+    const me = this.state.me;
+    const by = me === null ? null : { id: this.myId() ?? 0, username: me.username };
+    const at = hourNow();
+    // Ids of their own (the server's are not known here), distinct from each other and from any real one.
+    const id = -Date.now();
+    const records: CaseRecordView[] = [
+      ...(made.contactReason === null ? [] : [{ kind: 'contact_reveal', reason: made.contactReason, id: id - 1, by, at } as CaseRecordView]),
+      { kind: 'referral', agency: made.agency, date: made.date, id, by, at } as CaseRecordView,
+    ];
+    this.setState((s) => (s.view === null ? {} : { version: s.version + 1, view: { ...s.view, status: 'referred', caseRecords: [...s.view.caseRecords, ...records] } }));
+  };
+
   private confirmClose = (): void => {
     const outcome = this.state.closing;
     if (outcome === null) return;
@@ -524,6 +538,8 @@ export class ReportIsland extends FocusingComponent<Props, State> {
       closing: s.closing,
       confirmClose: this.confirmClose,
       cancelClose: this.cancelClose,
+      c,
+      packaged: this.packaged,
     };
     // Read-only while someone else holds the lead: a disabled fieldset disables every control inside it at once.
     const work = (children: JSX.Element): JSX.Element => (

@@ -1,9 +1,10 @@
-/** The admin page once the caller is known to be an admin: loads accounts, channels and grants together; low-effort batches load on their own. */
+/** The admin page once the caller is known to be an admin: loads accounts, channels and grants together; authorities and low-effort batches load on their own. */
 import type { SessionInfo } from '../../contract/schemas/staff-auth';
 import type { AdminMessages, ConsoleMessages } from '../i18n/types';
 import type { JSX } from 'preact';
 import { useCallback, useEffect, useState } from 'preact/hooks';
 import type { Lang } from '../i18n/lang';
+import { AdminAuthorities } from './admin-authorities';
 import { AdminChannels } from './admin-channels';
 import type { AdminData } from './admin-data';
 import { AdminGrants } from './admin-grants';
@@ -70,6 +71,7 @@ export function AdminPanels(props: Props): JSX.Element {
       <AdminChannels lang={lang} m={m} common={common} channels={data.channels} onChanged={changed} />
       <AdminGrants lang={lang} m={m} common={common} me={me} staff={data.staff} grants={data.grants} channels={data.channels} onChanged={changed} />
       <AdminReplyTemplates lang={lang} m={m} common={common} />
+      <AdminAuthorities lang={lang} m={m} common={common} />
       <AdminLowEffort lang={lang} m={m} common={common} />
       <AdminNotifications lang={lang} m={m} common={common} eventLabels={props.eventLabels} />
     </>
