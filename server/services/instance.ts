@@ -120,7 +120,11 @@ export function loadOrCreateInstanceKey(dataDir: string, db: Db): Buffer {
 export async function initialiseInstance(
   db: Db,
   kdf: KdfPool,
-  firstAccount: { username: string; password: string; mustChangePassword?: boolean },
+  firstAccount: {
+    username: string;
+    password: string;
+    mustChangePassword?: boolean;
+  },
   options: { channelKeyType?: ChannelKeyType; now?: Date } = {},
 ): Promise<{ staffId: number; recoveryCode: string }> {
   const { channelKeyType = "x25519", now = new Date() } = options;
