@@ -33,9 +33,8 @@ interface Entered {
 function filesProblemText(lang: Lang, upload: UploadMessages, failure: ApiFailure, limits: UploadLimits): string | undefined {
   const code = failure.fields?.[FILES_FIELD] ?? failure.code;
   if (!isUploadProblem(code)) return undefined;
-  // Limits rounded down, in the units phones show sizes in.
-  const size = (bytes: number): string => formatBytes(bytes, true);
-  return fill(lang, upload.problems[code], { files: limits.maxFiles, fileSize: size(limits.maxFileBytes), total: size(limits.maxSubmissionBytes) });
+  // Limits rounded down (never more than the server takes), in the units phones show sizes in.
+  return fill(lang, upload.problems[code], { files: limits.maxFiles, fileSize: formatBytes(limits.maxFileBytes, true), total: formatBytes(limits.maxSubmissionBytes, true) });
 }
 
 export function IntakeIsland({ lang, publicOrigin }: { lang: Lang; publicOrigin: string | null }): JSX.Element {
