@@ -67,16 +67,24 @@ async function main(): Promise<void> {
 
   if (!isInitialised(db)) {
     const password = generatePassword();
-    const { recoveryCode } = await initialiseInstance(db, kdf.staff, { username: FIRST_USERNAME, password }, { channelKeyType: config.channelKeyType });
+    // Printed, so possibly kept in a scrollback or a journal: the first sign-in must replace it.
+    const { recoveryCode } = await initialiseInstance(
+      db,
+      kdf.staff,
+      { username: FIRST_USERNAME, password, mustChangePassword: true },
+      { channelKeyType: config.channelKeyType },
+    );
     // Printed once, to the operator's terminal only; never written to the log.
     process.stdout.write(
       [
         '',
         'Tipline initialised a new instance in ' + config.dataDir,
-        'First staff account (admin, holds every channel key). Store this now; it is not shown again:',
+        'First staff account (admin, holds every channel key). It is not shown again:',
         `  username: ${FIRST_USERNAME}`,
         `  password: ${password}`,
         `  recovery code (resets a forgotten password): ${recoveryCode}`,
+        'Sign in at /staff/ and choose your own password: the console asks for it first, and then',
+        'shows a new recovery code to store (this one stops working). Until then, keep both safe.',
         '',
       ].join('\n') + '\n',
     );

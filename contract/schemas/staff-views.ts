@@ -145,6 +145,10 @@ export const staffFileSchema = z.object({
 /** Fails to compile when the schema and contract/attachments.ts's StaffFileView drift apart. */
 export const STAFF_FILE_MATCHES: [z.infer<typeof staffFileSchema>, StaffFileView] extends [StaffFileView, z.infer<typeof staffFileSchema>] ? true : never = true;
 
+/** A lead linked to another, as its case page lists it: enough to tell which lead it is without opening it. */
+export const linkedLeadSchema = z.object({ id: z.number().int(), category: z.string(), status: z.enum(INTERNAL_STATUSES) });
+export type LinkedLead = z.infer<typeof linkedLeadSchema>;
+
 /** One report opened with the channel identity. */
 export const caseViewSchema = reportSummarySchema.extend({
   content: reportContentSchema,
@@ -152,7 +156,9 @@ export const caseViewSchema = reportSummarySchema.extend({
   publicMessage: z.string().nullable(),
   messages: z.array(z.object({ id: z.number().int(), from: z.enum(MESSAGE_AUTHORS), body: z.string(), at: hour })),
   caseRecords: z.array(caseRecordViewSchema),
-  links: z.array(z.number().int()).meta({ description: 'Linked reports in the caller\'s channels.' }),
+  links: z.array(linkedLeadSchema).meta({
+    description: 'Linked leads in the caller\'s channels, each with its category and status; a link to a lead in a channel the caller does not hold is left out.',
+  }),
   files: z.array(staffFileSchema),
 });
 export type CaseView = z.infer<typeof caseViewSchema>;

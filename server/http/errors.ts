@@ -59,10 +59,10 @@ export function uploadProblemError(problem: UploadProblem, limits: UploadLimits)
     case 'too_many_files':
       return new DomainError(problem, { message: `At most ${limits.maxFiles} files per submission. Nothing was stored.`, fields, limits });
     case 'file_too_large':
-      return new DomainError(problem, { message: `Each file may be at most ${formatBytes(limits.maxFileBytes)}. Nothing was stored.`, fields, limits });
+      return new DomainError(problem, { message: `Each file may be at most ${formatBytes(limits.maxFileBytes, true)}. Nothing was stored.`, fields, limits });
     case 'submission_too_large':
       return new DomainError(problem, {
-        message: `All files of one submission may be at most ${formatBytes(limits.maxSubmissionBytes)} together. Nothing was stored.`,
+        message: `All files of one submission may be at most ${formatBytes(limits.maxSubmissionBytes, true)} together. Nothing was stored.`,
         fields,
         limits,
       });

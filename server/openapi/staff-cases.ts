@@ -23,6 +23,7 @@ import {
   caseViewSchema,
   contactDetailsSchema,
   createdSchema,
+  linkedLeadSchema,
   memberListSchema,
   queuePageSchema,
   reportSummarySchema,
@@ -187,7 +188,12 @@ export const staffCasePaths: Paths = {
   '/api/staff/reports/{id}/links': caseAction(
     'linkReports',
     linkSchema,
-    { 201: jsonResponse('Linked.', z.object({ reportId: z.number().int(), relatedId: z.number().int() })) },
+    {
+      201: jsonResponse(
+        'Linked; `related` is the other lead as the case page lists it.',
+        z.object({ reportId: z.number().int(), relatedId: z.number().int(), related: linkedLeadSchema }),
+      ),
+    },
     [409],
   ),
   '/api/staff/reports/{id}/close': caseAction('closeReport', closeSchema, updated, [409]),

@@ -100,8 +100,8 @@ export function staffCaseworkRoutes(deps: RouteDeps): Hono<{ Variables: StaffVar
     .post('/reports/:id/links', caseworkers, jsonInput(linkSchema), (c) => {
       const opened = open(c);
       const { relatedId } = c.get('input');
-      link(db, c.get('staff'), opened, relatedId, deps.now());
-      return c.json({ reportId: opened.meta.id, relatedId }, 201);
+      const related = link(db, c.get('staff'), opened, relatedId, deps.now());
+      return c.json({ reportId: opened.meta.id, relatedId, related }, 201);
     })
     .post('/reports/:id/close', caseworkers, jsonInput(closeSchema), (c) => {
       const opened = open(c);

@@ -106,8 +106,9 @@ async function decryptCase(db: Db, session: StaffSession, opened: OpenCase, now:
     messages,
     caseRecords,
     links: listLinkedReports(db, meta.id)
+      // Only leads the viewer may open: a link into another channel would tell them of a lead they cannot read.
       .filter((link) => session.channelIdentities.has(link.channelId))
-      .map((link) => link.id),
+      .map(({ id, category, status }) => ({ id, category, status })),
     files: await staffFilesOf(db, meta.id, identity),
   };
 }

@@ -10,6 +10,7 @@ import type { Db } from '../data/database';
 import { insertReportLink } from '../data/report-links';
 import { closeReport, updateAssignee, updatePriority, updateStatus } from '../data/report-updates';
 import type { CloseOutcome, InternalStatus } from '../../contract/vocabulary';
+import type { LinkedLead } from '../../contract/schemas/staff-views';
 import { fail } from '../errors';
 import { toHour } from '../time';
 import { auditCase, openCase, type OpenCase } from './case-access';
@@ -61,9 +62,10 @@ export function close(db: Db, session: StaffSession, opened: OpenCase, outcome: 
 
 /**
  * Link two reports, both in the member's channels (the other one answers 404
- * like a missing report otherwise). 400 for a self-link, 409 when linked already.
+ * like a missing report otherwise). 400 for a self-link, 409 when linked
+ * already. Returns the other report's clear fields, which the case page lists.
  */
-export function link(db: Db, session: StaffSession, opened: OpenCase, relatedId: number, now: Date): void {
+export function link(db: Db, session: StaffSession, opened: OpenCase, relatedId: number, now: Date): LinkedLead {
   const { meta } = opened;
   if (relatedId === meta.id) throw fail('invalid_input', { relatedId: 'invalid' });
   const related = openCase(db, session, relatedId).meta;
@@ -74,4 +76,5 @@ export function link(db: Db, session: StaffSession, opened: OpenCase, relatedId:
     }
     auditCase(db, session, 'report.linked', meta, now, { relatedId: related.id, relatedChannelId: related.channelId });
   }).immediate();
+  return { id: related.id, category: related.category, status: related.status };
 }

@@ -193,7 +193,7 @@ describe('limits: a clear 413 naming the limit, and nothing stored', () => {
     expect(response.status).toBe(413);
     const body = (await response.json()) as { error: { code: string; message: string } };
     expect(body.error.code).toBe('file_too_large');
-    expect(body.error.message).toContain('1.0 MiB');
+    expect(body.error.message).toContain('at most 1 MB.'); // 1 MiB, rounded down in the units phones show
     expectNothingStored();
   });
 
@@ -204,7 +204,7 @@ describe('limits: a clear 413 naming the limit, and nothing stored', () => {
     expect(response.status).toBe(413);
     const body = (await response.json()) as { error: { code: string; message: string } };
     expect(body.error.code).toBe('submission_too_large');
-    expect(body.error.message).toContain('2.0 MiB');
+    expect(body.error.message).toContain('at most 2 MB together');
     expectNothingStored();
   });
 

@@ -30,59 +30,62 @@ export function FileList(props: { lang: Lang; m: StaffReportMessages; view: Case
       {view.files.length === 0 ? (
         <p>{f.none}</p>
       ) : (
-        <ul class="evidence-files">
-          {view.files.map((file) => (
-            <li key={file.id}>
-              <h3 class="file-name">{file.name}</h3>
-              {canPreview(file) ? (
-                // Decrypted for this session only; the route answers no-store, so the browser keeps no copy.
-                <img class="file-preview" src={staffFilePreviewUrl(view.id, file.id)} alt={fill(lang, f.previewAlt, { name: file.name })} loading="lazy" />
-              ) : (
-                <p class="hint">{f.noPreview}</p>
-              )}
-              <dl class="file-facts">
-                <div>
-                  <dt>{f.size}</dt>
-                  <dd>{formatBytes(file.size)}</dd>
-                </div>
-                <div>
-                  <dt>{f.type}</dt>
-                  <dd>{file.type}</dd>
-                </div>
-                <div>
-                  <dt>{f.sha256}</dt>
-                  <dd>
-                    <code class="detail">{file.sha256}</code>
-                  </dd>
-                </div>
-                <div>
-                  <dt>{f.metadata}</dt>
-                  <dd>{f.metadataHandling[file.metadata]}</dd>
-                </div>
-                <div>
-                  <dt>{f.cameWith}</dt>
-                  <dd>{cameWith(lang, f, view, file)}</dd>
-                </div>
-                <div>
-                  <dt>{f.received}</dt>
-                  <dd>{formatTime(lang, file.at)}</dd>
-                </div>
-              </dl>
-              <p class="file-links">
-                <a href={staffFileUrl(view.id, file.id)} download>
-                  {f.download}
-                  <span class="visually-hidden"> {file.name}</span>
-                </a>
-                <a href={staffFileUrl(view.id, file.id, true)} download>
-                  {f.exportEncrypted}
-                  <span class="visually-hidden"> {file.name}</span>
-                </a>
-              </p>
-            </li>
-          ))}
-        </ul>
+        <>
+          <ul class="evidence-files">
+            {view.files.map((file) => (
+              <li key={file.id}>
+                <h3 class="file-name">{file.name}</h3>
+                {canPreview(file) ? (
+                  // Decrypted for this session only; the route answers no-store, so the browser keeps no copy.
+                  <img class="file-preview" src={staffFilePreviewUrl(view.id, file.id)} alt={fill(lang, f.previewAlt, { name: file.name })} loading="lazy" />
+                ) : (
+                  <p class="hint">{f.noPreview}</p>
+                )}
+                <dl class="file-facts">
+                  <div>
+                    <dt>{f.size}</dt>
+                    <dd>{formatBytes(file.size)}</dd>
+                  </div>
+                  <div>
+                    <dt>{f.type}</dt>
+                    <dd>{file.type}</dd>
+                  </div>
+                  <div>
+                    <dt>{f.sha256}</dt>
+                    <dd>
+                      <code class="detail">{file.sha256}</code>
+                    </dd>
+                  </div>
+                  <div>
+                    <dt>{f.metadata}</dt>
+                    <dd>{f.metadataHandling[file.metadata]}</dd>
+                  </div>
+                  <div>
+                    <dt>{f.cameWith}</dt>
+                    <dd>{cameWith(lang, f, view, file)}</dd>
+                  </div>
+                  <div>
+                    <dt>{f.received}</dt>
+                    <dd>{formatTime(lang, file.at)}</dd>
+                  </div>
+                </dl>
+                <p class="file-links">
+                  <a href={staffFileUrl(view.id, file.id)} download>
+                    {f.download}
+                    <span class="visually-hidden"> {file.name}</span>
+                  </a>
+                  <a href={staffFileUrl(view.id, file.id, true)} download>
+                    {f.exportEncrypted}
+                    <span class="visually-hidden"> {file.name}</span>
+                  </a>
+                </p>
+              </li>
+            ))}
+          </ul>
+          {/* What downloading means (decrypted copies), said only where there is something to download. */}
+          <p class="hint">{f.hint}</p>
+        </>
       )}
-      <p class="hint">{f.hint}</p>
     </section>
   );
 }

@@ -18,7 +18,7 @@ import { staffApi, type ApiFailure, type ApiResult } from '../staff/api';
 import { channelNameOf, errorText, formatTime, leaveIfSignedOut } from '../staff/format';
 import { fill } from '../i18n/fill';
 import { reportAction, type ActionKey, type ActionOutcome } from '../staff/report-actions';
-import type { Assignees, CaseRecordView, CaseView, ContactDetails, ReportSummary, SessionInfo } from '../staff/types';
+import type { Assignees, CaseRecordView, CaseView, ContactDetails, LinkedLead, ReportSummary, SessionInfo } from '../staff/types';
 import { LowEffortMarker } from '../staff/low-effort-marker';
 import { FocusingComponent } from './focus-after-render';
 import type { ActionResult } from '../components/console-action-form';
@@ -329,8 +329,12 @@ export class ReportIsland extends FocusingComponent<Props, State> {
           const record = { ...outcome.record, id: answer.id, by, at } as CaseRecordView;
           return { view: { ...view, ...(answer.report ?? {}), caseRecords: [...view.caseRecords, record] } };
         }
-        case 'link':
-          return { view: { ...view, links: [...new Set([...view.links, outcome.relatedId])] } };
+        case 'link': {
+          // The answer names the other lead's category and status, so the list needs no second fetch (which would be audited).
+          const { related } = data as { related: LinkedLead };
+          const links = [...view.links.filter((lead) => lead.id !== related.id), related].sort((a, b) => a.id - b.id);
+          return { view: { ...view, links } };
+        }
         case 'contact': {
           const record = { kind: 'contact_reveal', reason: outcome.reason, id: 0, by, at } as CaseRecordView;
           return { contact: (data as { contact: ContactDetails }).contact, view: { ...view, caseRecords: [...view.caseRecords, record] } };

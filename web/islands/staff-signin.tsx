@@ -126,6 +126,7 @@ export class SigninIsland extends FocusingComponent<Props, SigninState> {
         const newPassword = text(form, 'newPassword');
         if (newPassword.length < MIN_PASSWORD_LENGTH) return this.fail(fill(this.props.lang, m.changePassword.tooShort, { min: MIN_PASSWORD_LENGTH }));
         if (newPassword !== text(form, 'confirmPassword')) return this.fail(m.changePassword.mismatch);
+        if (newPassword === currentPassword) return this.fail(m.changePassword.same);
         const result = await staffApi('POST', 'password', { currentPassword, newPassword });
         if (!result.ok) return this.failed(result);
         const { recoveryCode, ...info } = result.data;

@@ -119,7 +119,7 @@ export function loginStep(v: StepView): JSX.Element {
   );
 }
 
-/** The forced change of a password an admin set: the current one, then the new one twice. */
+/** The forced change of a password someone else chose (an admin, or the one `npm start` printed): the current one, then the new one twice. */
 export function passwordStep(v: StepView): JSX.Element {
   const { lang, m } = v;
   const fields = (
