@@ -38,12 +38,52 @@ export function listSignedRecords(db: Db, reportId: number): StoredSignedRecord[
   return db.prepare<[number], StoredSignedRecord>(`${SELECT} WHERE report_id = ? ORDER BY id`).all(reportId);
 }
 
-/** Every signed record, oldest first (iterated: the verifier holds one at a time). */
-export function iterateSignedRecords(db: Db): IterableIterator<StoredSignedRecord> {
-  return db.prepare<[], StoredSignedRecord>(`${SELECT} ORDER BY id`).iterate();
+/** Signed records after `afterId`, oldest first, `limit` of them (the verifier pages through all of them). */
+export function listSignedRecordsAfter(db: Db, afterId: number, limit: number): StoredSignedRecord[] {
+  return db.prepare<[number, number], StoredSignedRecord>(`${SELECT} WHERE id > ? ORDER BY id LIMIT ?`).all(afterId, limit);
 }
 
 /** Whether a signed record with this id exists. */
 export function signedRecordExists(db: Db, id: number): boolean {
   return db.prepare<[number], { one: number }>('SELECT 1 AS one FROM signed_records WHERE id = ?').get(id) !== undefined;
+}
+
+/** A signing key as the audit trail registered it (the trail is what a swapped key must still match). */
+export interface AuditedKey {
+  entryId: number;
+  staffId: number;
+  keyId: string;
+  publicKey: string;
+}
+
+/** Every key registration in the audit trail, oldest first. */
+export function auditedKeyRegistrations(db: Db): AuditedKey[] {
+  return db
+    .prepare<[], AuditedKey>(
+      `SELECT id AS entryId, json_extract(detail, '$.staffId') AS staffId, json_extract(detail, '$.keyId') AS keyId,
+         json_extract(detail, '$.publicKey') AS publicKey
+       FROM audit_log WHERE action = 'staff.signing_key_registered' ORDER BY id`,
+    )
+    .all();
+}
+
+/** Audit entries that name a signed record, with whether its report still exists (a purge takes both). */
+export function auditedSignedRecordIds(db: Db): { entryId: number; signedRecordId: number; reportExists: boolean }[] {
+  return db
+    .prepare<[], { entryId: number; signedRecordId: number; reportExists: number }>(
+      `SELECT a.id AS entryId, json_extract(a.detail, '$.signedRecordId') AS signedRecordId,
+         EXISTS (SELECT 1 FROM reports r WHERE r.id = a.report_id) AS reportExists
+       FROM audit_log a WHERE json_extract(a.detail, '$.signedRecordId') IS NOT NULL ORDER BY a.id`,
+    )
+    .all()
+    .map((row) => ({ ...row, reportExists: row.reportExists === 1 }));
+}
+
+/** Who a case record says made it and which report it belongs to, or null when it is gone. */
+export function caseRecordOwner(db: Db, recordId: number): { reportId: number; staffId: number | null } | null {
+  return (
+    db
+      .prepare<[number], { reportId: number; staffId: number | null }>('SELECT report_id AS reportId, staff_id AS staffId FROM case_records WHERE id = ?')
+      .get(recordId) ?? null
+  );
 }
