@@ -11,9 +11,7 @@ import { CliError } from './stdin';
 export function signedDecisionsLine(db: Db): string {
   const result = auditSignedDecisions(db);
   if (result.problems.length > 0) {
-    throw new CliError(
-      `signed decisions FAIL (${result.problems.length} problem(s)): ${result.problems.join('; ')}`,
-    );
+    throw new CliError(`signed decisions FAIL (${result.problems.length} problem(s)): ${result.problems.join('; ')}`);
   }
   return `signed decisions intact: ${result.records} signed record(s) verify under ${result.keys} staff signing key(s) registered in the audit trail`;
 }

@@ -25,29 +25,17 @@
  * The signature is Ed25519 over the payload bytes, base64; the key id is the
  * first 16 hex digits of SHA-256 of the raw public key (./signing.ts).
  */
-import { createHash, randomBytes } from "node:crypto";
-import { z } from "zod";
-import {
-  keyIdOf,
-  signMessage,
-  verifyMessage,
-  type SigningKeyPair,
-} from "./signing";
-import { SIGNED_RECORD_KINDS } from "../../contract/staff-vocabulary";
+import { createHash, randomBytes } from 'node:crypto';
+import { z } from 'zod';
+import { keyIdOf, signMessage, verifyMessage, type SigningKeyPair } from './signing';
+import { SIGNED_RECORD_KINDS } from '../../contract/staff-vocabulary';
 
-export const SIGNED_DECISION_FORMAT = "tipline-signed-decision/1";
+export const SIGNED_DECISION_FORMAT = 'tipline-signed-decision/1';
 
 export type SignedRecordKind = (typeof SIGNED_RECORD_KINDS)[number];
 
 /** A JSON value the canonical form can encode. */
-export type CanonicalValue =
-  | string
-  | number
-  | boolean
-  | null
-  | undefined
-  | readonly CanonicalValue[]
-  | { readonly [key: string]: CanonicalValue };
+export type CanonicalValue = string | number | boolean | null | undefined | readonly CanonicalValue[] | { readonly [key: string]: CanonicalValue };
 
 /** What is signed: ids, kind, time, signer, key id and the content commitment. */
 export interface SignedPayload {
@@ -76,50 +64,37 @@ export interface CommittedContent {
   content: CanonicalValue;
 }
 
-export type VerifyFailure =
-  | "malformed_payload"
-  | "wrong_key"
-  | "bad_signature"
-  | "content_mismatch";
+export type VerifyFailure = 'malformed_payload' | 'wrong_key' | 'bad_signature' | 'content_mismatch';
 
-export type VerifyResult =
-  | { ok: true; payload: SignedPayload }
-  | { ok: false; reason: VerifyFailure; payload: SignedPayload | null };
+export type VerifyResult = { ok: true; payload: SignedPayload } | { ok: false; reason: VerifyFailure; payload: SignedPayload | null };
 
 /** The canonical JSON text of a value (see the module comment). */
 export function canonicalJson(value: CanonicalValue): string {
-  if (value === null || typeof value === "boolean")
-    return JSON.stringify(value);
-  if (typeof value === "string") return JSON.stringify(value);
-  if (typeof value === "number") {
-    if (!Number.isSafeInteger(value))
-      throw new Error("canonical JSON holds only safe integers");
+  if (value === null || typeof value === 'boolean') return JSON.stringify(value);
+  if (typeof value === 'string') return JSON.stringify(value);
+  if (typeof value === 'number') {
+    if (!Number.isSafeInteger(value)) throw new Error('canonical JSON holds only safe integers');
     return String(value);
   }
-  if (value === undefined)
-    throw new Error("canonical JSON has no undefined value");
-  if (Array.isArray(value))
-    return `[${value.map((item: CanonicalValue) => canonicalJson(item === undefined ? null : item)).join(",")}]`;
+  if (value === undefined) throw new Error('canonical JSON has no undefined value');
+  if (Array.isArray(value)) return `[${value.map((item: CanonicalValue) => canonicalJson(item === undefined ? null : item)).join(',')}]`;
   const object = value as { readonly [key: string]: CanonicalValue };
   const keys = Object.keys(object)
     .filter((key) => object[key] !== undefined)
     .sort();
-  return `{${keys.map((key) => `${JSON.stringify(key)}:${canonicalJson(object[key])}`).join(",")}}`;
+  return `{${keys.map((key) => `${JSON.stringify(key)}:${canonicalJson(object[key])}`).join(',')}}`;
 }
 
 /** A fresh 32-byte nonce for a content commitment, base64. */
 export function newContentNonce(): string {
-  return randomBytes(32).toString("base64");
+  return randomBytes(32).toString('base64');
 }
 
 /** Hex SHA-256 of the nonce's 32 bytes followed by the content's canonical JSON. */
 export function contentCommitment(committed: CommittedContent): string {
-  const nonce = Buffer.from(committed.nonce, "base64");
-  if (nonce.length !== 32) throw new Error("a content nonce is 32 bytes");
-  return createHash("sha256")
-    .update(nonce)
-    .update(canonicalJson(committed.content), "utf8")
-    .digest("hex");
+  const nonce = Buffer.from(committed.nonce, 'base64');
+  if (nonce.length !== 32) throw new Error('a content nonce is 32 bytes');
+  return createHash('sha256').update(nonce).update(canonicalJson(committed.content), 'utf8').digest('hex');
 }
 
 const payloadSchema = z.strictObject({
@@ -150,11 +125,7 @@ export function parsePayload(text: string): SignedPayload | null {
 }
 
 /** Sign a decision: the payload (with the key id and the commitment to `committed`) and its signature. */
-export function signRecord(
-  key: SigningKeyPair,
-  fields: Omit<SignedPayload, "format" | "keyId" | "contentHash">,
-  committed: CommittedContent,
-): SignedRecord {
+export function signRecord(key: SigningKeyPair, fields: Omit<SignedPayload, 'format' | 'keyId' | 'contentHash'>, committed: CommittedContent): SignedRecord {
   const payload: SignedPayload = {
     format: SIGNED_DECISION_FORMAT,
     ...fields,
@@ -170,18 +141,11 @@ export function signRecord(
  * is canonical, names this key, carries a valid signature, and (when the
  * decrypted content and its nonce are given) commits to exactly that content.
  */
-export function verifySignedRecord(
-  record: SignedRecord,
-  publicKey: string,
-  content?: CommittedContent,
-): VerifyResult {
+export function verifySignedRecord(record: SignedRecord, publicKey: string, content?: CommittedContent): VerifyResult {
   const payload = parsePayload(record.payload);
-  if (payload === null)
-    return { ok: false, reason: "malformed_payload", payload: null };
-  if (keyIdOf(publicKey) !== payload.keyId)
-    return { ok: false, reason: "wrong_key", payload };
-  if (!verifyMessage(publicKey, record.payload, record.signature))
-    return { ok: false, reason: "bad_signature", payload };
+  if (payload === null) return { ok: false, reason: 'malformed_payload', payload: null };
+  if (keyIdOf(publicKey) !== payload.keyId) return { ok: false, reason: 'wrong_key', payload };
+  if (!verifyMessage(publicKey, record.payload, record.signature)) return { ok: false, reason: 'bad_signature', payload };
   if (content !== undefined) {
     let matches = false;
     try {
@@ -189,7 +153,7 @@ export function verifySignedRecord(
     } catch {
       matches = false;
     }
-    if (!matches) return { ok: false, reason: "content_mismatch", payload };
+    if (!matches) return { ok: false, reason: 'content_mismatch', payload };
   }
   return { ok: true, payload };
 }

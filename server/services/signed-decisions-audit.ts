@@ -40,7 +40,9 @@ function keyProblems(db: Db, audited: Map<string, AuditedKey>): { keys: number; 
     if (registered === undefined) {
       problems.push(`signing key ${key.keyId} of staff #${key.staffId}: never registered in the audit trail`);
     } else if (registered.publicKey !== key.publicKey || registered.staffId !== key.staffId) {
-      problems.push(`signing key ${key.keyId} of staff #${key.staffId}: differs from the key the audit trail registered (entry ${registered.entryId}): swapped`);
+      problems.push(
+        `signing key ${key.keyId} of staff #${key.staffId}: differs from the key the audit trail registered (entry ${registered.entryId}): swapped`,
+      );
     }
   }
   return { keys: stored.length, problems };
@@ -51,7 +53,8 @@ function recordProblem(db: Db, signed: StoredSignedRecord, audited: Map<string, 
   const payload = parsePayload(signed.payload);
   if (payload === null) return 'its payload is not a canonical signed payload';
   const key = audited.get(payload.keyId);
-  if (key === undefined || key.staffId !== payload.signer.staffId) return `signed with key ${payload.keyId}, which the audit trail never registered for staff #${payload.signer.staffId}`;
+  if (key === undefined || key.staffId !== payload.signer.staffId)
+    return `signed with key ${payload.keyId}, which the audit trail never registered for staff #${payload.signer.staffId}`;
   if (!verifySignedRecord(signed, key.publicKey).ok) return `the signature does not verify under the key registered for staff #${key.staffId}`;
   const owner = caseRecordOwner(db, signed.recordId);
   const agrees =

@@ -40,12 +40,7 @@ export function committedContentOf(body: CaseRecordBody): CommittedContent | nul
  * Runs inside the write's transaction: no signature, no decision. Returns
  * the signed record's id, or null for a body that is not a decision.
  */
-export function signDecision(
-  db: Db,
-  session: StaffSession,
-  decision: { reportId: number; recordId: number; body: CaseRecordBody },
-  now: Date,
-): number | null {
+export function signDecision(db: Db, session: StaffSession, decision: { reportId: number; recordId: number; body: CaseRecordBody }, now: Date): number | null {
   const kind = signedKindOf(decision.body);
   const committed = committedContentOf(decision.body);
   if (kind === null || committed === null) return null;
@@ -91,11 +86,22 @@ export function checkSignature(
   const payload = result.payload;
   const seen = { signer: payload ? { id: payload.signer.staffId, username: payload.signer.username } : null, at: payload?.at ?? null, keyId: signed.keyId };
   if (key === null || key.staffId !== signed.staffId) return failed('unknown_key', seen);
-  if (payload === null || payload.reportId !== record.reportId || payload.recordId !== record.id || payload.kind !== kind || payload.signer.staffId !== signed.staffId) {
+  if (
+    payload === null ||
+    payload.reportId !== record.reportId ||
+    payload.recordId !== record.id ||
+    payload.kind !== kind ||
+    payload.signer.staffId !== signed.staffId
+  ) {
     return failed('wrong_record', seen);
   }
   if (!result.ok) {
-    const problems = { content_mismatch: 'content_mismatch', wrong_key: 'unknown_key', malformed_payload: 'wrong_record', bad_signature: 'bad_signature' } as const;
+    const problems = {
+      content_mismatch: 'content_mismatch',
+      wrong_key: 'unknown_key',
+      malformed_payload: 'wrong_record',
+      bad_signature: 'bad_signature',
+    } as const;
     return failed(problems[result.reason], seen);
   }
   return { verified: true, problem: null, ...seen };

@@ -50,14 +50,18 @@ async function login(username: string, password: string): Promise<string> {
   return (res.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
 }
 
-const verifiedBy = (username: string): Signature => expect.objectContaining({ verified: true, problem: null, signer: expect.objectContaining({ username }) }) as Signature;
+const verifiedBy = (username: string): Signature =>
+  expect.objectContaining({ verified: true, problem: null, signer: expect.objectContaining({ username }) }) as Signature;
 
 describe('signed decisions', () => {
   it('signs a referral, a closing, an interference entry, a contact reveal and a formal note, and each verifies', async () => {
     const { id } = await submit(t, reportWithMarker('SIGNEDCASE1'));
     const note = await jsonOf<{ id: number; signature: Signature | null }>(await post(alice, id, 'notes', { body: 'An ordinary note.' }), 201);
     expect(note.signature).toBeNull();
-    const formal = await jsonOf<{ signature: Signature }>(await post(alice, id, 'notes', { body: 'Interview record, read back and confirmed.', formal: true }), 201);
+    const formal = await jsonOf<{ signature: Signature }>(
+      await post(alice, id, 'notes', { body: 'Interview record, read back and confirmed.', formal: true }),
+      201,
+    );
     expect(formal.signature).toEqual(verifiedBy('alice'));
     const referral = await jsonOf<{ signature: Signature }>(await post(alice, id, 'referrals', { agency: AGENCY, date: '2026-12-01' }), 201);
     expect(referral.signature).toEqual(verifiedBy('alice'));
@@ -148,7 +152,9 @@ describe('signed decisions', () => {
     t.db.prepare('UPDATE staff_signing_keys SET public_key = ? WHERE staff_id = ?').run(generateSigningKey().publicKeyBase64, aliceId);
     const afterSwap = await records(alice, id);
     expect(afterSwap.find((record) => record.kind === 'referral')?.signature).toMatchObject({ verified: false, problem: 'unknown_key' });
-    expect(auditSignedDecisions(t.db).problems).toContainEqual(expect.stringMatching(new RegExp(`signing key [0-9a-f]{16} of staff #${aliceId}: differs .*swapped`)));
+    expect(auditSignedDecisions(t.db).problems).toContainEqual(
+      expect.stringMatching(new RegExp(`signing key [0-9a-f]{16} of staff #${aliceId}: differs .*swapped`)),
+    );
     // Put it back for the other tests.
     t.db.prepare('UPDATE staff_signing_keys SET public_key = ? WHERE staff_id = ?').run(honest, aliceId);
   });
@@ -157,9 +163,14 @@ describe('signed decisions', () => {
     const { id } = await submit(t);
     const unlocked = await unlockStaff(t.db, t.kdf.staff, 'alice', PASSWORD);
     if (!unlocked) throw new Error('alice should unlock');
-    const { token } = t.sessions.create({ ...unlocked, staffId: unlocked.id, personalRecipient: unlocked.recipient, signingKey: null, restriction: null }, t.clock.now().getTime());
+    const { token } = t.sessions.create(
+      { ...unlocked, staffId: unlocked.id, personalRecipient: unlocked.recipient, signingKey: null, restriction: null },
+      t.clock.now().getTime(),
+    );
     const keyless = `tipline_staff=${token}`;
-    expect(await jsonOf(await post(keyless, id, 'referrals', { agency: AGENCY, date: '2026-12-04' }), 409)).toMatchObject({ error: { code: 'signing_key_unavailable' } });
+    expect(await jsonOf(await post(keyless, id, 'referrals', { agency: AGENCY, date: '2026-12-04' }), 409)).toMatchObject({
+      error: { code: 'signing_key_unavailable' },
+    });
     expect(await jsonOf(await post(keyless, id, 'close', { outcome: 'spam' }), 409)).toMatchObject({ error: { code: 'signing_key_unavailable' } });
     // An ordinary note needs no signature.
     await jsonOf(await post(keyless, id, 'notes', { body: 'Just a note.' }), 201);
@@ -172,7 +183,10 @@ describe('staff signing keys', () => {
     const { id } = await addStaffAccount(t, { username: 'bao', password: PASSWORD, role: 'triager', channels: [] });
     const key = findLiveSigningKey(t.db, id);
     expect(key?.keyId).toMatch(/^[0-9a-f]{16}$/);
-    expect(auditEntries(t, 'staff.signing_key_registered').at(-1)).toMatchObject({ actorStaffId: id, detail: { staffId: id, keyId: key?.keyId, publicKey: key?.publicKey } });
+    expect(auditEntries(t, 'staff.signing_key_registered').at(-1)).toMatchObject({
+      actorStaffId: id,
+      detail: { staffId: id, keyId: key?.keyId, publicKey: key?.publicKey },
+    });
   });
 
   it('gives an account that has none a key at its next sign-in; password change and recovery keep it', async () => {
@@ -183,9 +197,13 @@ describe('staff signing keys', () => {
     let cookie = await login('dong', PASSWORD);
     const key = findLiveSigningKey(t.db, id);
     expect(key).not.toBeNull();
-    expect(auditEntries(t, 'staff.signing_key_registered').slice(before)).toEqual([expect.objectContaining({ detail: { staffId: id, keyId: key?.keyId, publicKey: key?.publicKey } })]);
+    expect(auditEntries(t, 'staff.signing_key_registered').slice(before)).toEqual([
+      expect.objectContaining({ detail: { staffId: id, keyId: key?.keyId, publicKey: key?.publicKey } }),
+    ]);
     const { id: reportId } = await submit(t);
-    expect((await jsonOf<{ signature: Signature }>(await post(cookie, reportId, 'notes', { body: 'Signed first.', formal: true }), 201)).signature).toEqual(verifiedBy('dong'));
+    expect((await jsonOf<{ signature: Signature }>(await post(cookie, reportId, 'notes', { body: 'Signed first.', formal: true }), 201)).signature).toEqual(
+      verifiedBy('dong'),
+    );
     // Signing in again finds the same key: nothing new is registered.
     cookie = await login('dong', PASSWORD);
     expect(auditEntries(t, 'staff.signing_key_registered').length).toBe(before + 1);
@@ -199,14 +217,22 @@ describe('staff signing keys', () => {
     const changed = await staffRequest(t, cookie, 'POST', '/api/staff/password', { currentPassword: PASSWORD, newPassword: 'dong new password 1234' });
     expect(changed.status).toBe(200);
     cookie = await login('dong', 'dong new password 1234');
-    expect((await jsonOf<{ signature: Signature }>(await post(cookie, reportId, 'notes', { body: 'After the change.', formal: true }), 201)).signature).toMatchObject({ verified: true, keyId: key?.keyId });
+    expect(
+      (await jsonOf<{ signature: Signature }>(await post(cookie, reportId, 'notes', { body: 'After the change.', formal: true }), 201)).signature,
+    ).toMatchObject({ verified: true, keyId: key?.keyId });
 
     const { recoveryCode: fresh } = (await changed.json()) as { recoveryCode: string };
     expect(fresh).not.toBe(recoveryCode);
-    const recovered = await staffRequest(t, null, 'POST', '/api/staff/recover', { username: 'dong', recoveryCode: fresh, newPassword: 'dong third password 12' });
+    const recovered = await staffRequest(t, null, 'POST', '/api/staff/recover', {
+      username: 'dong',
+      recoveryCode: fresh,
+      newPassword: 'dong third password 12',
+    });
     expect(recovered.status).toBe(200);
     cookie = await login('dong', 'dong third password 12');
-    expect((await jsonOf<{ signature: Signature }>(await post(cookie, reportId, 'notes', { body: 'After recovery.', formal: true }), 201)).signature).toMatchObject({ verified: true, keyId: key?.keyId });
+    expect(
+      (await jsonOf<{ signature: Signature }>(await post(cookie, reportId, 'notes', { body: 'After recovery.', formal: true }), 201)).signature,
+    ).toMatchObject({ verified: true, keyId: key?.keyId });
     expect(auditEntries(t, 'staff.signing_key_registered').length).toBe(before + 1);
     expect((await records(cookie, reportId)).map((record) => record.signature?.verified)).toEqual([true, true, true]);
   });

@@ -31,7 +31,10 @@ async function signSomeDecisions(): Promise<void> {
   const { db, instanceKey } = openDataDir(config);
   try {
     const kdf = createKdfPools(config.argon2, config.kdfLimits);
-    const { reportId } = await submitReport({ db, instanceKey, kdf: kdf.reporter, deadlines: config.deadlines }, { category: 'other', details: 'A tip to refer.' });
+    const { reportId } = await submitReport(
+      { db, instanceKey, kdf: kdf.reporter, deadlines: config.deadlines },
+      { category: 'other', details: 'A tip to refer.' },
+    );
     const root = await unlockStaff(db, kdf.staff, 'root', PASSWORD);
     if (!root) throw new Error('root should unlock');
     const now = Date.now();

@@ -14,7 +14,9 @@ const SIGNER = { username: 'decision-signer', role: 'triager' as const, channels
 test('the case page says who signed each decision and that it verified', async ({ page, baseURL, server }) => {
   const admin = await apiSession(baseURL, 'admin', firstAdminPassword(server.output()));
   await createMember(admin, baseURL, SIGNER);
-  const submitted = await admin.post('/api/reports', { data: { category: 'case_interference', details: 'A council member asked the officer to drop the file.' } });
+  const submitted = await admin.post('/api/reports', {
+    data: { category: 'case_interference', details: 'A council member asked the officer to drop the file.' },
+  });
   expect(submitted.status()).toBe(201);
   // Other specs share this server: the lead is the newest one in this channel.
   const list = (await (await admin.get('/api/staff/reports?channel=case_interference&limit=200')).json()) as { reports: { id: number }[] };
