@@ -7,6 +7,7 @@ import { findLiveSigningKey } from '../../server/data/signing-keys';
 import { unlockStaff } from '../../server/services/staff-keys';
 import { exportSignedRecords } from '../../server/services/signed-decisions';
 import { auditSignedDecisions } from '../../server/services/signed-decisions-audit';
+import { addedRecordSchema, caseViewSchema, closedReportSchema, revealedContactSchema } from '../../contract/schemas/staff-views';
 import { auditEntries, interferenceEntry, jsonOf, submit } from '../support/casework';
 import { createTestInstance, reportWithMarker, type TestInstance } from '../support/instance';
 import { addStaff, addStaffAccount, signIn, staffRequest } from '../support/staff';
@@ -71,6 +72,12 @@ describe('signed decisions', () => {
     const closed = await jsonOf<{ status: string; closingRecord: { signature: Signature } }>(await post(alice, id, 'close', { outcome: 'substantiated' }), 200);
     expect(closed.status).toBe('closed');
     expect(closed.closingRecord.signature).toEqual(verifiedBy('alice'));
+    // The answers are what the contract documents (the console reads them as these types).
+    expect(closedReportSchema.safeParse(closed).success).toBe(true);
+    expect(revealedContactSchema.safeParse(reveal).success).toBe(true);
+    expect(addedRecordSchema.safeParse(formal).success).toBe(true);
+    const whole = await jsonOf(await staffRequest(t, alice, 'GET', `/api/staff/reports/${id}`), 200);
+    expect(caseViewSchema.safeParse(whole).error).toBeUndefined();
 
     // The case page checks every one again, with the decrypted content.
     const seen = await records(alice, id);
