@@ -51,3 +51,8 @@ CREATE TRIGGER staff_signing_keys_no_swap BEFORE UPDATE OF public_key, staff_id,
 BEGIN
   SELECT RAISE(ABORT, 'a registered signing key is never changed');
 END;
+
+-- The audit trail's key registrations by key id: the case page checks each
+-- signature under the key the trail registered (not only the table's copy),
+-- without reading the whole trail.
+CREATE INDEX audit_log_signing_keys ON audit_log (json_extract(detail, '$.keyId')) WHERE action = 'staff.signing_key_registered';

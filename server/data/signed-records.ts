@@ -56,6 +56,19 @@ export interface AuditedKey {
   publicKey: string;
 }
 
+/** The audit trail's registration of one key id, or null (uses the partial index of migration 015). */
+export function auditedKeyRegistration(db: Db, keyId: string): AuditedKey | null {
+  return (
+    db
+      .prepare<[string], AuditedKey>(
+        `SELECT id AS entryId, json_extract(detail, '$.staffId') AS staffId, json_extract(detail, '$.keyId') AS keyId,
+           json_extract(detail, '$.publicKey') AS publicKey
+         FROM audit_log WHERE action = 'staff.signing_key_registered' AND json_extract(detail, '$.keyId') = ? ORDER BY id LIMIT 1`,
+      )
+      .get(keyId) ?? null
+  );
+}
+
 /** Every key registration in the audit trail, oldest first. */
 export function auditedKeyRegistrations(db: Db): AuditedKey[] {
   return db

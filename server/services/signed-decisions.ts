@@ -10,7 +10,7 @@ import { decryptText } from '../crypto/age';
 import { newContentNonce, signRecord, verifySignedRecord, type CanonicalValue, type CommittedContent } from '../crypto/signed-record';
 import { listCaseRecords, type CaseRecord } from '../data/case-records';
 import type { Db } from '../data/database';
-import { insertSignedRecord, listSignedRecords, type StoredSignedRecord } from '../data/signed-records';
+import { auditedKeyRegistration, insertSignedRecord, listSignedRecords, type StoredSignedRecord } from '../data/signed-records';
 import { findSigningKey, type SigningKeyRecord } from '../data/signing-keys';
 import { fail } from '../errors';
 import { toSecond } from '../time';
@@ -112,11 +112,20 @@ export function signatureOfNew(db: Db, record: { id: number; reportId: number },
   return checkSignature(record, body, signedRecordsByRecord(db, record.reportId).get(record.id), signingKeyLookup(db));
 }
 
-/** Looks keys up once per request. */
+/**
+ * A key by its id as both the key table and the audit trail registered it;
+ * null when either lacks it or they differ (a swapped key). Looked up once
+ * per request.
+ */
 export function signingKeyLookup(db: Db): (keyId: string) => SigningKeyRecord | null {
   const cache = new Map<string, SigningKeyRecord | null>();
+  const lookUp = (keyId: string): SigningKeyRecord | null => {
+    const stored = findSigningKey(db, keyId);
+    const audited = auditedKeyRegistration(db, keyId);
+    return stored !== null && audited !== null && audited.publicKey === stored.publicKey && audited.staffId === stored.staffId ? stored : null;
+  };
   return (keyId) => {
-    if (!cache.has(keyId)) cache.set(keyId, findSigningKey(db, keyId));
+    if (!cache.has(keyId)) cache.set(keyId, lookUp(keyId));
     return cache.get(keyId) ?? null;
   };
 }

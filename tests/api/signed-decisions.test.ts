@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { encryptTo } from '../../server/crypto/age';
-import { generateSigningKey, signingSeed } from '../../server/crypto/signing';
-import { verifySignedRecord } from '../../server/crypto/signed-record';
+import { generateSigningKey, signingSeed, signMessage } from '../../server/crypto/signing';
+import { canonicalJson, verifySignedRecord } from '../../server/crypto/signed-record';
 import { findChannelById } from '../../server/data/channels';
 import { findLiveSigningKey } from '../../server/data/signing-keys';
 import { unlockStaff } from '../../server/services/staff-keys';
@@ -164,6 +164,28 @@ describe('signed decisions', () => {
     );
     // Put it back for the other tests.
     t.db.prepare('UPDATE staff_signing_keys SET public_key = ? WHERE staff_id = ?').run(honest, aliceId);
+  });
+
+  it('shows a decision re-signed with a key the audit trail never registered as failing, and audit verify names both', async () => {
+    const { id } = await submit(t);
+    const referral = await jsonOf<{ id: number }>(await post(alice, id, 'referrals', { agency: AGENCY, date: '2026-12-05' }), 201);
+    // An intruder adds a key of their own for the member (retired, beside the live one) and re-signs the referral with it.
+    const forger = generateSigningKey();
+    t.db
+      .prepare('INSERT INTO staff_signing_keys (key_id, staff_id, public_key, wrapped_seed, created_at, retired_at) VALUES (?, ?, ?, ?, ?, ?)')
+      .run(forger.keyId, aliceId, forger.publicKeyBase64, Buffer.alloc(1), '2026-12-01T00:00:00Z', '2026-12-01T00:00:00Z');
+    const stored = t.db.prepare<[number], { id: number; payload: string }>('SELECT id, payload FROM signed_records WHERE record_id = ?').get(referral.id);
+    if (!stored) throw new Error('the referral should be signed');
+    const payload = canonicalJson({ ...(JSON.parse(stored.payload) as Record<string, string>), keyId: forger.keyId });
+    t.db.exec('DROP TRIGGER IF EXISTS signed_records_no_update');
+    t.db.prepare('UPDATE signed_records SET payload = ?, signature = ?, key_id = ? WHERE id = ?').run(payload, signMessage(forger, payload), forger.keyId, stored.id);
+
+    expect((await records(alice, id)).find((record) => record.id === referral.id)?.signature).toMatchObject({ verified: false, problem: 'unknown_key' });
+    const problems = auditSignedDecisions(t.db).problems;
+    expect(problems).toContainEqual(`signing key ${forger.keyId} of staff #${aliceId}: never registered in the audit trail`);
+    expect(problems).toContainEqual(expect.stringMatching(new RegExp(`^signed record ${stored.id} .*signed with key ${forger.keyId}, which the audit trail never registered`)));
+    t.db.prepare('DELETE FROM signed_records WHERE id = ?').run(stored.id);
+    t.db.prepare('DELETE FROM staff_signing_keys WHERE key_id = ?').run(forger.keyId);
   });
 
   it('refuses a decision from a session holding no signing key: 409 signing_key_unavailable, nothing stored', async () => {
