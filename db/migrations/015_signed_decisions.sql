@@ -47,9 +47,19 @@ CREATE TRIGGER signed_records_no_update BEFORE UPDATE ON signed_records
 BEGIN
   SELECT RAISE(ABORT, 'signed records are never changed');
 END;
+-- The cascade from a deleted report still runs: by then the report is gone.
+CREATE TRIGGER signed_records_no_delete BEFORE DELETE ON signed_records
+WHEN EXISTS (SELECT 1 FROM reports WHERE id = OLD.report_id)
+BEGIN
+  SELECT RAISE(ABORT, 'signed records go only with their report');
+END;
 CREATE TRIGGER staff_signing_keys_no_swap BEFORE UPDATE OF public_key, staff_id, key_id ON staff_signing_keys
 BEGIN
   SELECT RAISE(ABORT, 'a registered signing key is never changed');
+END;
+CREATE TRIGGER staff_signing_keys_no_delete BEFORE DELETE ON staff_signing_keys
+BEGIN
+  SELECT RAISE(ABORT, 'a registered signing key is never deleted (old signatures are checked with it)');
 END;
 
 -- The audit trail's key registrations by key id: the case page checks each

@@ -4,6 +4,7 @@ import { generateSigningKey, signingSeed, signMessage } from '../../server/crypt
 import { canonicalJson, verifySignedRecord } from '../../server/crypto/signed-record';
 import { findChannelById } from '../../server/data/channels';
 import { findLiveSigningKey } from '../../server/data/signing-keys';
+import { deleteReports } from '../../server/data/retention';
 import { unlockStaff } from '../../server/services/staff-keys';
 import { exportSignedRecords } from '../../server/services/signed-decisions';
 import { auditSignedDecisions } from '../../server/services/signed-decisions-audit';
@@ -107,6 +108,16 @@ describe('signed decisions', () => {
     expect(auditSignedDecisions(t.db).problems).toEqual([]);
   });
 
+  it('lets signed records go with their report when it is purged, and never alone', async () => {
+    const { id } = await submit(t);
+    await jsonOf(await post(alice, id, 'close', { outcome: 'unsubstantiated' }), 200);
+    const count = (): number => t.db.prepare<[number], { n: number }>('SELECT count(*) AS n FROM signed_records WHERE report_id = ?').get(id)?.n ?? -1;
+    expect(count()).toBe(1);
+    expect(() => t.db.prepare('DELETE FROM signed_records WHERE report_id = ?').run(id)).toThrow(/only with their report/);
+    deleteReports(t.db, [id]);
+    expect(count()).toBe(0);
+  });
+
   it('exports what an authority needs to check each record offline, content included', async () => {
     const { id } = await submit(t);
     await jsonOf(await post(alice, id, 'referrals', { agency: AGENCY, date: '2026-12-02' }), 201);
@@ -145,7 +156,9 @@ describe('signed decisions', () => {
     const plain = JSON.parse(await decryptText([...(unlocked?.channelIdentities.values() ?? [])], body)) as Record<string, unknown>;
     const forged = await encryptTo([channel?.recipient ?? ''], JSON.stringify({ ...plain, agency: 'A friendlier agency' }));
     t.db.prepare('UPDATE case_records SET body = ? WHERE id = ?').run(forged, referral.id);
-    // And deletes the signed formal record (dropping the trigger would not even be needed for a delete).
+    // And deletes the signed formal record, dropping the trigger that refuses it first.
+    expect(() => t.db.prepare('DELETE FROM signed_records WHERE record_id = ?').run(formal.id)).toThrow(/only with their report/);
+    t.db.exec('DROP TRIGGER signed_records_no_delete');
     t.db.prepare('DELETE FROM signed_records WHERE record_id = ?').run(formal.id);
 
     const seen = await records(alice, id);
@@ -178,13 +191,19 @@ describe('signed decisions', () => {
     if (!stored) throw new Error('the referral should be signed');
     const payload = canonicalJson({ ...(JSON.parse(stored.payload) as Record<string, string>), keyId: forger.keyId });
     t.db.exec('DROP TRIGGER IF EXISTS signed_records_no_update');
-    t.db.prepare('UPDATE signed_records SET payload = ?, signature = ?, key_id = ? WHERE id = ?').run(payload, signMessage(forger, payload), forger.keyId, stored.id);
+    t.db
+      .prepare('UPDATE signed_records SET payload = ?, signature = ?, key_id = ? WHERE id = ?')
+      .run(payload, signMessage(forger, payload), forger.keyId, stored.id);
 
     expect((await records(alice, id)).find((record) => record.id === referral.id)?.signature).toMatchObject({ verified: false, problem: 'unknown_key' });
     const problems = auditSignedDecisions(t.db).problems;
     expect(problems).toContainEqual(`signing key ${forger.keyId} of staff #${aliceId}: never registered in the audit trail`);
-    expect(problems).toContainEqual(expect.stringMatching(new RegExp(`^signed record ${stored.id} .*signed with key ${forger.keyId}, which the audit trail never registered`)));
+    expect(problems).toContainEqual(
+      expect.stringMatching(new RegExp(`^signed record ${stored.id} .*signed with key ${forger.keyId}, which the audit trail never registered`)),
+    );
+    t.db.exec('DROP TRIGGER IF EXISTS signed_records_no_delete');
     t.db.prepare('DELETE FROM signed_records WHERE id = ?').run(stored.id);
+    t.db.exec('DROP TRIGGER IF EXISTS staff_signing_keys_no_delete');
     t.db.prepare('DELETE FROM staff_signing_keys WHERE key_id = ?').run(forger.keyId);
   });
 
@@ -220,7 +239,8 @@ describe('staff signing keys', () => {
 
   it('gives an account that has none a key at its next sign-in; password change and recovery keep it', async () => {
     const { id, recoveryCode } = await addStaffAccount(t, { username: 'dong', password: PASSWORD, role: 'triager', channels: ['official_protection'] });
-    // An account made before signed decisions: no key.
+    // An account made before signed decisions: no key (the trigger that keeps registered keys is dropped to make one).
+    t.db.exec('DROP TRIGGER IF EXISTS staff_signing_keys_no_delete');
     t.db.prepare('DELETE FROM staff_signing_keys WHERE staff_id = ?').run(id);
     const before = auditEntries(t, 'staff.signing_key_registered').length;
     let cookie = await login('dong', PASSWORD);
