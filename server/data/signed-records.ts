@@ -43,6 +43,11 @@ export function listSignedRecordsAfter(db: Db, afterId: number, limit: number): 
   return db.prepare<[number, number], StoredSignedRecord>(`${SELECT} WHERE id > ? ORDER BY id LIMIT ?`).all(afterId, limit);
 }
 
+/** The signed record of one case record, if any. */
+export function findSignedRecordOf(db: Db, recordId: number): StoredSignedRecord | null {
+  return db.prepare<[number], StoredSignedRecord>(`${SELECT} WHERE record_id = ?`).get(recordId) ?? null;
+}
+
 /** Whether a signed record with this id exists. */
 export function signedRecordExists(db: Db, id: number): boolean {
   return db.prepare<[number], { one: number }>('SELECT 1 AS one FROM signed_records WHERE id = ?').get(id) !== undefined;

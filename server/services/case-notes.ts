@@ -24,7 +24,8 @@ import type { InterferencePage } from '../../contract/schemas/staff-oversight-vi
 import type { InterferenceInput, NoteInput } from '../../contract/schemas/staff-reports';
 import type { SignatureView } from '../../contract/schemas/staff-views';
 import type { CloseOutcome } from '../../contract/vocabulary';
-import { sealIfSigned, signatureOfNew, signDecision, signedKindOf } from './signed-decisions';
+import { checkSignature, sealIfSigned, signatureOfNew, signDecision, signedKindOf, signingKeyLookup } from './signed-decisions';
+import { findSignedRecordOf } from '../data/signed-records';
 
 type NewBody<T extends CaseRecordBody['type']> = Omit<Extract<CaseRecordBody, { type: T }>, 'version' | 'type' | 'nonce'>;
 
@@ -161,11 +162,15 @@ export async function interferenceRegister(
   }
   const rows = listInterferenceRecords(db, { channelIds, beforeId: query.cursor ?? null, limit: query.limit });
   const slugs = new Map(channelIds.map((id) => [id, findChannelById(db, id)?.slug ?? '']));
+  const keyOf = signingKeyLookup(db);
   const records = await Promise.all(
     rows.map(async (row) => {
       const identity = session.channelIdentities.get(row.channelId);
       if (identity === undefined) throw reportNotFound();
-      const view = caseRecordViewOf(row, await decryptText([identity], row.body));
+      const plaintext = await decryptText([identity], row.body);
+      // Each entry is a signed decision: the register shows its check as the case page does.
+      const signature = checkSignature(row, JSON.parse(plaintext) as CaseRecordBody, findSignedRecordOf(db, row.id) ?? undefined, keyOf);
+      const view = caseRecordViewOf(row, plaintext, signature);
       // The rows are interference rows; an encrypted body that says otherwise was tampered with.
       if (view.kind !== 'interference') throw new Error('an interference row holds another kind of record');
       return { ...view, reportId: row.reportId, channel: slugs.get(row.channelId) ?? '' };

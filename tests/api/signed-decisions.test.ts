@@ -106,6 +106,9 @@ describe('signed decisions', () => {
       expect(auditEntries(t, action).at(-1)?.detail).toMatchObject({ signedRecordId: expect.any(Number) });
     }
     expect(auditSignedDecisions(t.db).problems).toEqual([]);
+    // The interference register shows each entry's check as the case page does.
+    const register = await jsonOf<{ records: Record_[] }>(await staffRequest(t, alice, 'GET', '/api/staff/interference?limit=5'), 200);
+    expect(register.records[0]?.signature).toEqual(verifiedBy('alice'));
   });
 
   it('lets signed records go with their report when it is purged, and never alone', async () => {
