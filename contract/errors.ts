@@ -48,6 +48,10 @@ export const ERRORS = {
   conflict: { status: 409, message: 'That conflicts with the current state.' },
   lease_held: { status: 409, message: 'Another staff member holds this lead; take it over first. Nothing was changed.' },
   last_key_holder: { status: 409, message: "This would leave a channel key that nobody holds; grant it to someone else first." },
+  signing_key_unavailable: {
+    status: 409,
+    message: 'Your signing key is not unlocked in this session, so this decision cannot be signed. Sign out and in again; if it persists, ask an admin. Nothing was changed.',
+  },
 } as const satisfies Record<string, ErrorEntry>;
 
 export type ErrorCode = keyof typeof ERRORS;

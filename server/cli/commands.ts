@@ -17,6 +17,7 @@ import { initialiseInstance, isInitialised } from '../services/instance';
 import { prepareStaffAccount, unlockStaff, wrapChannelIdentity, type UnlockedStaff } from '../services/staff-keys';
 import { toSecond } from '../time';
 import { CliError } from './stdin';
+import { signedDecisionsLine } from './signed-decisions';
 
 export interface CommandContext {
   db: Db;
@@ -153,7 +154,7 @@ export function auditVerifyCommand(ctx: CommandContext): string {
   if (!result.ok) {
     throw new CliError(`audit trail BROKEN at entry ${result.brokenAtId} (entries 1-${result.brokenAtId - 1} verify; that entry or one before it was altered, removed or reordered)`);
   }
-  return `audit trail intact: ${result.entries} entries verify`;
+  return [`audit trail intact: ${result.entries} entries verify`, signedDecisionsLine(ctx.db)].join('\n');
 }
 
 function rethrowAsCliError(error: unknown): never {

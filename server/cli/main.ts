@@ -25,7 +25,9 @@ const USAGE = `Usage: tipline <command> [options]   (data directory: $DATA_DIR, 
   report show <id> --username U --password-stdin
       Decrypt and print one report of your channels (audited).
   audit verify
-      Recompute the audit trail's hash chain; exits non-zero naming the first bad entry.
+      Recompute the audit trail's hash chain, and check every signed decision under the signing key
+      the audit trail registered for its signer; exits non-zero naming the first bad entry, or each
+      signed record or key that fails.
   backup <file>
       Write a consistent copy of the whole instance (database, instance key, evidence files) to
       <file> while the server runs. It holds instance.key: keep it as safe as the data directory.

@@ -42,7 +42,8 @@ const ERROR_DESCRIPTIONS: Record<number, string> = {
     'The request took too long to arrive and its connection was closed (code request_timeout): an upload that sent nothing ' +
     'for UPLOAD_IDLE_SECONDS, or any other request not whole within 300 s of its headers. Nothing is stored.',
   409:
-    'Conflicts with the current state (code conflict, invalid_transition or last_key_holder), or lease_held: another staff member ' +
+    'Conflicts with the current state (code conflict, invalid_transition or last_key_holder; signing_key_unavailable when a decision ' +
+    'cannot be signed because the session holds no signing key), or lease_held: another staff member ' +
     'holds a live lease on the lead, named with its expiry in `lease`; nothing was changed.',
   413:
     'Too large (code payload_too_large), or evidence files over a limit: too_many_files, file_too_large, submission_too_large; ' +

@@ -1,6 +1,7 @@
 /**
  * Workflow changes on clear fields: status (through the state machine),
- * priority, assignee, closing and links. Each change and its audit entry
+ * priority, assignee and links. Closing with an outcome is a signed
+ * decision (case-notes.ts closeWithOutcome). Each change and its audit entry
  * are one transaction; the audit detail holds ids and enum values only.
  * Each refuses (409 lease_held) while someone else holds the lead (case-lease.ts).
  */
@@ -8,8 +9,8 @@ import type { StaffSession } from '../auth/session-store';
 import { findChannelMember } from '../data/assignees';
 import type { Db } from '../data/database';
 import { insertReportLink } from '../data/report-links';
-import { closeReport, updateAssignee, updatePriority, updateStatus } from '../data/report-updates';
-import type { CloseOutcome, InternalStatus } from '../../contract/vocabulary';
+import { updateAssignee, updatePriority, updateStatus } from '../data/report-updates';
+import type { InternalStatus } from '../../contract/vocabulary';
 import type { LinkedLead } from '../../contract/schemas/staff-views';
 import { fail } from '../errors';
 import { toHour } from '../time';
@@ -47,16 +48,6 @@ export function changeAssignee(db: Db, session: StaffSession, opened: OpenCase, 
     assertLeaseAllows(db, session, meta.id, now);
     updateAssignee(db, meta.id, staffId, toHour(now));
     auditCase(db, session, 'report.assignee_changed', meta, now, { from: meta.assigneeId, to: staffId });
-  }).immediate();
-}
-
-/** Close with an outcome from any open status; 409 invalid_transition when already closed. */
-export function close(db: Db, session: StaffSession, opened: OpenCase, outcome: CloseOutcome, now: Date): void {
-  const { meta } = opened;
-  db.transaction(() => {
-    assertLeaseAllows(db, session, meta.id, now);
-    if (!closeReport(db, meta.id, outcome, toHour(now))) throw fail('invalid_transition');
-    auditCase(db, session, 'report.closed', meta, now, { from: meta.status, outcome });
   }).immediate();
 }
 

@@ -88,9 +88,10 @@ export function Records({ lang, w, m, view, ctx }: ReportSectionProps): JSX.Elem
   return (
     <section>
       <h2 id="h-records">{m.records.heading}</h2>
-      <RecordList lang={lang} m={m} methods={w.interferenceMethods} records={view.caseRecords} />
+      <RecordList lang={lang} m={m} labels={w} records={view.caseRecords} />
       <ActionForm action="note" ctx={ctx} heading={m.note.heading} submit={m.note.submit}>
         <Field action="note" ctx={ctx} name="body" kind="textarea" label={m.note.label} hint={m.note.hint} required maxLength={LIMITS.followUp.max} />
+        <Field action="note" ctx={ctx} name="formal" kind="checkbox" label={m.note.formal} hint={m.note.formalHint} />
       </ActionForm>
       <ActionForm action="referral" collapsible ctx={ctx} heading={m.referral.heading} submit={m.referral.submit}>
         <Field action="referral" ctx={ctx} name="agency" label={m.referral.agency} required maxLength={200} />
