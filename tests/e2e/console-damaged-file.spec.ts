@@ -9,6 +9,7 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { randomBytes } from 'node:crypto';
 import Database from 'better-sqlite3';
+import { seriousViolations } from './axe';
 import { expect, test } from './fixtures';
 import { apiSession, createMember, firstAdminPassword, MEMBER_PASSWORD, signIn } from './staff-setup';
 
@@ -63,6 +64,7 @@ test('downloading a file damaged on the server shows why in the page’s languag
   await expect(page.getByText('This file is damaged on the server: it fails its integrity check, so it was not downloaded.')).toBeVisible();
   // The check answered before any download could start, and none did.
   expect(downloads).toBe(0);
+  expect(await seriousViolations(page)).toEqual([]);
 
   await page.goto(`/staff/report/?id=${id}`);
   await page.getByRole('link', { name: '下載 ledger-scan.pdf' }).click();
