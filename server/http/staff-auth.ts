@@ -11,7 +11,7 @@ import { BACKGROUND_HEADER, IDLE_ENDS_HEADER } from '../../contract/staff-sessio
 import type { SessionStore, StaffSession } from '../auth/session-store';
 import type { SessionRestriction, StaffRole } from '../../contract/vocabulary';
 import { fail } from '../errors';
-import { checkPathIds } from './path-id';
+import { checkPathIds } from '../path-id';
 import type { AppVariables } from './input';
 
 export interface StaffVariables extends AppVariables {

@@ -5,7 +5,7 @@ import { listGrants, listStaffAccounts } from '../data/grants';
 import { jsonInput } from '../http/json-input';
 import { queryInput } from '../http/query-input';
 import { requireStaff, type StaffVariables } from '../http/staff-auth';
-import { pathId } from '../http/path-id';
+import { pathId } from '../path-id';
 import {
   grantSchema,
   lowEffortBatchesQuerySchema,
@@ -18,7 +18,7 @@ import { addChannel, addStaffMember, grantChannelTo, renameChannelAs, setStaffDi
 import { renameChannelSchema } from '../../contract/schemas/channels';
 import { staffAuthDeps, type RouteDeps } from './deps';
 
-/** A staff member's or channel's id from the path: the one reading of path ids (http/path-id.ts). */
+/** A staff member's or channel's id from the path: the one reading of path ids (path-id.ts). */
 function idParam(value: string): number {
   return pathId(value, 'id');
 }

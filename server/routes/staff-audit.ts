@@ -10,7 +10,7 @@ import { computeStatistics } from '../data/statistics';
 import { fail } from '../errors';
 import { fieldProblems } from '../http/input';
 import { requireStaff, type StaffVariables } from '../http/staff-auth';
-import { pathId } from '../http/path-id';
+import { pathId } from '../path-id';
 import { toSecond } from '../time';
 import { staffAuthDeps, type RouteDeps } from './deps';
 import { statisticsQuerySchema, type AuditPage } from '../../contract/schemas/staff-oversight-views';

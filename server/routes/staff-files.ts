@@ -15,7 +15,7 @@ import { fail } from '../errors';
 import { downloadHeaders, previewHeaders } from '../http/download';
 import { canPreview } from '../../contract/attachments';
 import { requireStaff, type StaffVariables } from '../http/staff-auth';
-import { pathId } from '../http/path-id';
+import { pathId } from '../path-id';
 import { auditCase, openCase, parseReportId, reportNotFound, type OpenCase } from '../services/case-access';
 import { openStoredFile, staffFileViewOf } from '../services/evidence-files';
 import { checkStoredFile, type FileDamage } from '../files/stored-file-check';

@@ -4,12 +4,12 @@ import { listReplyTemplates } from '../data/reply-templates';
 import { jsonInput } from '../http/json-input';
 import { queryInput } from '../http/query-input';
 import { requireStaff, type StaffVariables } from '../http/staff-auth';
-import { pathId } from '../http/path-id';
+import { pathId } from '../path-id';
 import { replyTemplateSchema, replyTemplatesQuerySchema } from '../../contract/schemas/reply-templates';
 import { changeReplyTemplate, createReplyTemplate, removeReplyTemplate } from '../services/reply-templates';
 import { staffAuthDeps, type RouteDeps } from './deps';
 
-/** A template id from the path: the one reading of path ids (http/path-id.ts). */
+/** A template id from the path: the one reading of path ids (path-id.ts). */
 function templateId(value: string): number {
   return pathId(value, 'id');
 }

@@ -10,7 +10,7 @@ import type { AuditAction } from '../../contract/vocabulary';
 import { findReportMeta, type ReportMeta } from '../data/report-metadata';
 import { fail, type DomainError } from '../errors';
 import { toSecond } from '../time';
-import { pathId } from '../http/path-id';
+import { pathId } from '../path-id';
 
 export interface OpenCase {
   meta: ReportMeta;
@@ -23,7 +23,7 @@ export function reportNotFound(): DomainError {
   return fail('not_found');
 }
 
-/** A report id from the path's `:id` (http/path-id.ts: 400 unless decimal digits, 404 past any row). */
+/** A report id from the path's `:id` (path-id.ts: 400 unless decimal digits, 404 past any row). */
 export function parseReportId(raw: string): number {
   return pathId(raw, 'id');
 }

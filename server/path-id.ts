@@ -6,7 +6,7 @@
  * (Number() and zod's coerce would). A well-formed id beyond any row is
  * 404 like any other id that names nothing.
  */
-import { fail } from '../errors';
+import { fail } from './errors';
 
 const ID = /^[1-9][0-9]*$/;
 
