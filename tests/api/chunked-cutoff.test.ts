@@ -12,7 +12,9 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { multipartBodyLimit } from '../../server/routes/uploads';
-import { countRows, createTestInstance, type TestInstance } from '../support/instance';
+import { submit } from '../support/casework';
+import { ADMIN, countRows, createTestInstance, type TestInstance } from '../support/instance';
+import { ORIGIN, signIn } from '../support/staff';
 import { residentMemory, startServer, type ServerProcess } from '../support/server-process';
 import { filesOnDisk, noise } from '../support/uploads';
 
@@ -24,12 +26,14 @@ const BLOCK = Buffer.from(noise(64 * KiB, 7));
 /** How much the client offers: far past every limit. */
 const OFFERED = 512 * MiB;
 
-/** The multipart start: the report's text fields, then a part named `name` whose bytes follow. */
-function head(partName: string): Buffer {
+/** The multipart start: the report's text fields (and `extra`), then a part named `partName` whose bytes follow. */
+function head(partName: string, extra: Record<string, string> = {}): Buffer {
   const field = (name: string, value: string): string => `--${BOUNDARY}\r\nContent-Disposition: form-data; name="${name}"\r\n\r\n${value}\r\n`;
+  const fields = { category: 'organised_crime', details: 'The loan sharks on Dihua Street keep a ledger of who pays protection.', ...extra };
   return Buffer.from(
-    field('category', 'organised_crime') +
-      field('details', 'The loan sharks on Dihua Street keep a ledger of who pays protection.') +
+    Object.entries(fields)
+      .map(([name, value]) => field(name, value))
+      .join('') +
       `--${BOUNDARY}\r\nContent-Disposition: form-data; name="${partName}"; filename="ledger.bin"\r\nContent-Type: application/octet-stream\r\n\r\n`,
   );
 }
@@ -42,37 +46,51 @@ const CASES = [
 
 describe('in process: the body stops being read at the limit', () => {
   let t: TestInstance;
+  let trackingCode: string;
+  let staffCookie: string;
   beforeAll(async () => {
     t = await createTestInstance(LIMITS);
+    ({ trackingCode } = await submit(t));
+    staffCookie = await signIn(t, ADMIN.username, ADMIN.password);
   });
   afterAll(() => t.close());
 
-  it.each(CASES)('an endless `$part` part gets 413 $code after little more than the bound is read, and nothing is kept', async ({ part, code }) => {
+  /** Each route that takes files, with the text fields it needs before them and the headers its callers send. */
+  const routes = (): { path: string; fields: Record<string, string>; headers: Record<string, string> }[] => [
+    { path: '/api/reports', fields: {}, headers: {} },
+    { path: '/api/status/messages', fields: { trackingCode }, headers: {} },
+    { path: '/api/staff/leads', fields: { source: 'phone' }, headers: { Cookie: staffCookie, Origin: ORIGIN, 'Sec-Fetch-Site': 'same-origin' } },
+  ];
+
+  it.each(CASES)('an endless `$part` part gets 413 $code after little more than the bound is read, on every upload route, and nothing is kept', async ({ part, code }) => {
     const bound = multipartBodyLimit(t.config);
-    let pulled = 0;
-    let cancelled = false;
-    const body = new ReadableStream<Uint8Array>({
-      start: (controller) => controller.enqueue(head(part)),
-      pull: (controller) => {
-        if (pulled >= OFFERED) return controller.close();
-        pulled += BLOCK.length;
-        controller.enqueue(BLOCK);
-      },
-      cancel: () => void (cancelled = true),
-    });
-    const res = await t.app.request('/api/reports', {
-      method: 'POST',
-      headers: { 'Content-Type': `multipart/form-data; boundary=${BOUNDARY}`, Accept: 'application/json' },
-      body,
-      duplex: 'half',
-    } as RequestInit);
-    expect(res.status).toBe(413);
-    expect(await res.json()).toMatchObject({ error: { code } });
-    expect(cancelled).toBe(true);
-    // The stream's own read-ahead and the parser's buffers, nothing like the body's end.
-    expect(pulled).toBeLessThan(bound + 4 * MiB);
-    expect(countRows(t.db, 'reports')).toBe(0);
-    expect(filesOnDisk(t.dataDir)).toEqual({ stored: [], incoming: [] });
+    const before = { reports: countRows(t.db, 'reports'), messages: countRows(t.db, 'report_messages'), files: countRows(t.db, 'report_files') };
+    for (const route of routes()) {
+      let pulled = 0;
+      let cancelled = false;
+      const body = new ReadableStream<Uint8Array>({
+        start: (controller) => controller.enqueue(head(part, route.fields)),
+        pull: (controller) => {
+          if (pulled >= OFFERED) return controller.close();
+          pulled += BLOCK.length;
+          controller.enqueue(BLOCK);
+        },
+        cancel: () => void (cancelled = true),
+      });
+      const res = await t.app.request(`${ORIGIN}${route.path}`, {
+        method: 'POST',
+        headers: { 'Content-Type': `multipart/form-data; boundary=${BOUNDARY}`, Accept: 'application/json', ...route.headers },
+        body,
+        duplex: 'half',
+      } as RequestInit);
+      expect(res.status, route.path).toBe(413);
+      expect(await res.json()).toMatchObject({ error: { code } });
+      expect(cancelled, route.path).toBe(true);
+      // The stream's own read-ahead and the parser's buffers, nothing like the body's end.
+      expect(pulled, route.path).toBeLessThan(bound + 4 * MiB);
+    }
+    expect({ reports: countRows(t.db, 'reports'), messages: countRows(t.db, 'report_messages'), files: countRows(t.db, 'report_files') }).toEqual(before);
+    expect(filesOnDisk(t.dataDir).incoming).toEqual([]);
   });
 });
 
