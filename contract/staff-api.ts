@@ -47,6 +47,7 @@ export interface StaffAnswers {
     [path: `reports/${Id}/audit${string}`]: AuditPage;
     [path: `reports/${Id}/related`]: RelatedAnswer;
     [path: `reports/${Id}/assignees`]: Assignees;
+    [path: `reports/${Id}/files/${Id}/check`]: { intact: true };
     [path: `audit?${string}`]: AuditTrailPage;
     [path: `interference?${string}`]: InterferencePage;
   };

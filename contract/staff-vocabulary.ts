@@ -107,6 +107,7 @@ export const AUDIT_ACTIONS = [
   'file.downloaded',
   'file.exported',
   'file.previewed',
+  'file.damaged',
   'interference.viewed',
   'low_effort.discarded',
   'retention.purged',

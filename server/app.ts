@@ -6,7 +6,7 @@
  */
 import { Hono } from 'hono';
 import { routePath } from 'hono/route';
-import { DEFAULT_LANG } from '../contract/languages';
+import { DEFAULT_LANG, isLang, type Lang } from '../contract/languages';
 import type { Config } from './config';
 import { createKdfPools, type KdfPools } from './crypto/argon2';
 import type { Db } from './data/database';
@@ -39,9 +39,24 @@ import { createAbuseGuards, type AbuseGuards } from './abuse/guards';
 import type { FailedSignInLog } from './services/failed-sign-ins';
 import { SearchIndexer } from './services/search-indexer';
 import { siteFiles } from './http/site-files';
+import { AllowedMethods, methodNotAllowed, refuseHead } from './http/allowed-methods';
 
 /** Staff requests are small JSON documents. */
 const STAFF_MAX_BODY_BYTES = 1024 * 1024;
+
+/**
+ * The API routes a browser without JavaScript posts a form to or is sent
+ * to: their errors are a page in the site's layout when the browser asks
+ * for HTML. Every other API answer, errors included, is JSON whatever
+ * Accept says: a console or a script reads the code.
+ */
+const FORM_ROUTES = new Set(['/api/reports', '/api/reports/receipt', '/api/status', '/api/status/messages', '/api/status/sent']);
+
+/** The language a page's path is in (`/en/...`), for an error page about it. */
+function langOfPath(path: string): Lang {
+  const first = path.split('/')[1];
+  return isLang(first) ? first : DEFAULT_LANG;
+}
 
 /** Routes a reporter uses; see the request logger below. */
 const REPORTER_ROUTES = new Set(['/api/reports', '/api/reports/receipt', '/api/status', '/api/status/messages', '/api/status/sent', '/api/challenge']);
@@ -100,6 +115,7 @@ export function createApp(options: AppOptions): Hono<{ Variables: AppVariables }
     now,
   };
   const app = new Hono<{ Variables: AppVariables }>();
+  const allowed = new AllowedMethods(() => app.routes, (path) => !path.startsWith('/api/staff/'));
 
   app.use('*', async (c, next) => {
     const started = performance.now();
@@ -120,6 +136,7 @@ export function createApp(options: AppOptions): Hono<{ Variables: AppVariables }
   app.route('/api/status', statusRoutes(deps));
   app.route('/api/challenge', challengeRoutes(deps));
   app.route('/api/openapi.json', openApiRoutes());
+  app.use('/api/staff/*', refuseHead(allowed));
   const staffBody = limitBody(STAFF_MAX_BODY_BYTES);
   // A lead with files is bounded like a report's upload, by its own route.
   app.use('/api/staff/*', (c, next) => (isStaffUpload(c.req.path, c.req.header('content-type')) ? next() : staffBody(c, next)));
@@ -129,8 +146,18 @@ export function createApp(options: AppOptions): Hono<{ Variables: AppVariables }
   app.route('/api/staff', staffNotificationRoutes(deps));
   app.route('/api/staff', staffAuditRoutes(deps));
   app.route('/api/staff', staffReportRoutes(deps));
-  app.all('/api/*', () => {
+  app.all('/api/*', (c) => {
+    // A path some route answers, asked with another method: say which methods it takes.
+    const allow = allowed.of(c.req.path);
+    if (allow.length > 0) throw methodNotAllowed(allow);
     throw new DomainError('not_found', { message: 'No such API route.' });
+  });
+
+  // The site is static: its pages answer GET and HEAD only.
+  app.use('*', async (c, next) => {
+    if (c.req.method === 'GET' || c.req.method === 'HEAD' || c.req.path.startsWith('/api/')) return next();
+    c.set('lang', langOfPath(c.req.path));
+    throw methodNotAllowed(['GET', 'HEAD']);
   });
 
   // The server renders its own pages from these shells; they are not pages to visit.
@@ -147,7 +174,8 @@ export function createApp(options: AppOptions): Hono<{ Variables: AppVariables }
       log.error('unhandled', { route: routePath(c), kind: err.name });
     }
     const error = known ?? fail('internal_error');
-    const response = prefersHtml(c)
+    const page = prefersHtml(c) && (!c.req.path.startsWith('/api/') || FORM_ROUTES.has(c.req.path));
+    const response = page
       ? errorPage(c, shells, c.get('lang') ?? DEFAULT_LANG, error.code, statusOf(error))
       : c.json(bodyOf(error), statusOf(error));
     for (const [name, value] of Object.entries(headersOf(error))) response.headers.set(name, value);

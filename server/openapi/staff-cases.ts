@@ -132,26 +132,35 @@ export const staffCasePaths: Paths = {
       summary: 'An evidence file, decrypted as it streams; audited (file.downloaded).',
       description:
         `Roles: ${CASEWORKERS}. Always an attachment with an inert content type (else application/octet-stream), ` +
-        'nosniff and a sandboxing CSP, so no uploaded HTML or SVG runs in this origin.',
+        'nosniff and a sandboxing CSP, so no uploaded HTML or SVG runs in this origin. Every chunk of the stored file is ' +
+        'authenticated before the first header is sent: a damaged file gets 409 file_damaged (audited as file.damaged), never a truncated download.',
       parameters: [idParameter, fileIdParameter],
-      responses: { 200: binaryResponse('The file as the reporter sent it (after metadata removal).'), ...errors(401, 403, 404) },
+      responses: { 200: binaryResponse('The file as the reporter sent it (after metadata removal).'), ...errors(400, 401, 403, 404, 409) },
+    }),
+  },
+  '/api/staff/reports/{id}/files/{fileId}/check': {
+    get: staffOperation('checkFile', CASEWORKERS, {
+      summary: 'Whether the stored file opens whole with the channel key, without sending it: the console asks before a download.',
+      description: `Roles: ${CASEWORKERS}. Not audited when intact (nothing of the file is sent); a damaged file gets 409 file_damaged and is audited as file.damaged.`,
+      parameters: [idParameter, fileIdParameter],
+      responses: { 200: jsonResponse('The file is intact.', z.object({ intact: z.literal(true) })), ...errors(400, 401, 403, 404, 409) },
     }),
   },
   '/api/staff/reports/{id}/files/{fileId}/encrypted': {
     get: staffOperation('exportEncryptedFile', CASEWORKERS, {
       summary: 'The stored age file as it is; opens with `age --decrypt` and the channel key. Audited (file.exported).',
       parameters: [idParameter, fileIdParameter],
-      responses: { 200: binaryResponse('An age file (name.age).'), ...errors(401, 403, 404) },
+      responses: { 200: binaryResponse('An age file (name.age), as stored, even if damaged (409 file_damaged only when it is gone).'), ...errors(400, 401, 403, 404, 409) },
     }),
   },
   '/api/staff/reports/{id}/files/{fileId}/preview': {
     get: staffOperation('previewFile', CASEWORKERS, {
       summary: 'A JPEG or PNG cleaned of metadata at intake, decrypted for inline display on the case page; audited (file.previewed).',
-      description: `Roles: ${CASEWORKERS}. Inline, Cache-Control: no-store, nosniff, CSP default-src 'none'; img-src 'self'. Any other file answers 404.`,
+      description: `Roles: ${CASEWORKERS}. Inline, Cache-Control: no-store, nosniff, CSP default-src 'none'; img-src 'self'. Any other file answers 404; a damaged one 409 file_damaged, checked before anything is sent.`,
       parameters: [idParameter, fileIdParameter],
       responses: {
         200: { description: 'The image.', content: { 'image/jpeg': { schema: { type: 'string', contentMediaType: 'image/jpeg' } }, 'image/png': { schema: { type: 'string', contentMediaType: 'image/png' } } } },
-        ...errors(401, 403, 404),
+        ...errors(400, 401, 403, 404, 409),
       },
     }),
   },

@@ -10,6 +10,7 @@ import { computeStatistics } from '../data/statistics';
 import { fail } from '../errors';
 import { fieldProblems } from '../http/input';
 import { requireStaff, type StaffVariables } from '../http/staff-auth';
+import { pathId } from '../path-id';
 import { toSecond } from '../time';
 import { staffAuthDeps, type RouteDeps } from './deps';
 import { statisticsQuerySchema, type AuditPage } from '../../contract/schemas/staff-oversight-views';
@@ -40,8 +41,7 @@ export function staffAuditRoutes(deps: RouteDeps): Hono<{ Variables: StaffVariab
       return c.json(computeStatistics(deps.db, toSecond(deps.now()), range.data), 200);
     })
     .get('/reports/:id/audit', caseworkers, (c) => {
-      const id = Number(c.req.param('id'));
-      const report = Number.isSafeInteger(id) && id > 0 ? findReportById(deps.db, id) : null;
+      const report = findReportById(deps.db, pathId(c.req.param('id'), 'id'));
       // Outside the caller's channels answers exactly like a missing report.
       if (!report || !c.get('staff').channelIdentities.has(report.channelId)) throw fail('not_found');
       return c.json(page(c.req.query(), report.id), 200);

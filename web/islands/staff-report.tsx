@@ -587,7 +587,7 @@ export class ReportIsland extends FocusingComponent<Props, State> {
         {work(<Handling {...sections} />)}
         {this.renderContent(view)}
         {work(<Messages {...sections} />)}
-        <FileList lang={lang} m={m} view={view} />
+        <FileList lang={lang} m={m} c={this.props.c} view={view} />
         {work(<Records {...sections} />)}
         {work(<Links {...sections} />)}
         <RelatedLeads lang={lang} w={w} m={this.props.s} reportId={view.id} />
