@@ -9,6 +9,9 @@ import { findReportById } from '../data/reports';
 import { computeStatistics } from '../data/statistics';
 import { fail } from '../errors';
 import { fieldProblems } from '../http/input';
+import { jsonInput } from '../http/json-input';
+import { checkWitness } from '../services/audit-witness';
+import { consistencyRequestSchema } from '../../contract/audit-checkpoint';
 import { requireStaff, type StaffVariables } from '../http/staff-auth';
 import { toSecond } from '../time';
 import { staffAuthDeps, type RouteDeps } from './deps';
@@ -23,6 +26,8 @@ export function staffAuditRoutes(deps: RouteDeps): Hono<{ Variables: StaffVariab
   const auth = staffAuthDeps(deps);
   const overseers = requireStaff(auth, { roles: ['auditor', 'admin'] });
   const caseworkers = requireStaff(auth, { roles: ['triager', 'admin'] });
+  // Every console is a witness, whatever its role.
+  const anyone = requireStaff(auth);
 
   const page = (query: Record<string, string>, reportId: number | null): AuditPage => {
     const parsed = listQuery.safeParse(query);
@@ -34,6 +39,9 @@ export function staffAuditRoutes(deps: RouteDeps): Hono<{ Variables: StaffVariab
 
   return new Hono<{ Variables: StaffVariables }>()
     .get('/audit', overseers, (c) => c.json({ chain: verifyAuditChain(deps.db), ...page(c.req.query(), null) }, 200))
+    .post('/audit/consistency', anyone, jsonInput(consistencyRequestSchema), (c) =>
+      c.json(checkWitness({ db: deps.db, signingKey: deps.signingKey, checkpointer: deps.checkpointer, now: deps.now() }, c.get('staff').staffId, c.get('input').remembered), 200),
+    )
     .get('/stats', overseers, (c) => {
       const range = statisticsQuerySchema.safeParse(c.req.query());
       if (!range.success) throw fail('invalid_input', fieldProblems(range.error));
