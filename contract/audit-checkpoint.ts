@@ -136,8 +136,12 @@ export const consistencyRequestSchema = z.object({
 export type ConsistencyRequest = z.infer<typeof consistencyRequestSchema>;
 
 export const consistencyResponseSchema = z.object({
-  /** The latest signed checkpoint, covering the whole trail as it is now. */
-  current: signedCheckpointSchema,
+  /**
+   * The latest signed checkpoint, covering the whole trail as it is now
+   * (signed for this answer if needed). Over a damaged trail no new
+   * checkpoint is signed: then the last one there is, or null if none is left.
+   */
+  current: signedCheckpointSchema.nullable(),
   /** The instance's public key (raw Ed25519, base64); a console pins it at first sight. */
   publicKey: signingPublicKeySchema,
   /**

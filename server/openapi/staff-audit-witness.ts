@@ -14,7 +14,7 @@ export const staffAuditWitnessPaths: Paths = {
       requestBody: jsonBody(consistencyRequestSchema),
       responses: {
         200: jsonResponse('The current checkpoint and what the trail says of the remembered one.', consistencyResponseSchema),
-        ...errors(400, 401, 403, 503),
+        ...errors(400, 401, 403),
       },
     }),
   },

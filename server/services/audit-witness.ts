@@ -15,7 +15,6 @@ import type { SigningKeyPair } from '../crypto/signing';
 import { appendAudit } from '../data/audit';
 import { auditHead, latestCheckpoint, storedHashAt } from '../data/audit-checkpoints';
 import type { Db } from '../data/database';
-import { DomainError } from '../errors';
 import { toSecond } from '../time';
 import { CheckpointRefused, type Checkpointer } from './audit-checkpoints';
 
@@ -32,7 +31,7 @@ export function witnessResult(db: Db, publicKey: string, remembered: SignedCheck
  * Check a console's remembered checkpoint, audit a mismatch, and hand back
  * the current signed checkpoint (signed now if entries are uncovered; the
  * last one there is if the checkpointer refuses, as it does over a damaged
- * trail) with the instance's public key.
+ * trail; null if there is none) with the instance's public key.
  */
 export function checkWitness(
   deps: {
@@ -65,9 +64,5 @@ export function checkWitness(
     if (!(error instanceof CheckpointRefused)) throw error;
     current = latestCheckpoint(db);
   }
-  if (current === null)
-    throw new DomainError('service_unavailable', {
-      message: 'The audit trail has no signed checkpoint yet.',
-    });
   return { current, publicKey: signingKey.publicKeyBase64, result };
 }
