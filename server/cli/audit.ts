@@ -51,13 +51,12 @@ export function auditVerifyCommand(ctx: CommandContext, against?: string): strin
     also: kept,
   });
   const { chain, problems } = result;
-  if (problems.length > 0) {
+  if (!chain.ok) {
     // The chain's own break first, in the words earlier versions used.
-    const lead = chain.ok
-      ? 'audit trail FAILS verification'
-      : `audit trail BROKEN at entry ${chain.brokenAtId} (entries 1-${chain.brokenAtId - 1} verify; that entry or one before it was altered, removed or reordered)`;
-    throw new CliError(`${lead}: ${problems.filter((problem) => chain.ok || !problem.startsWith('the hash chain breaks')).join('; ')}`);
+    const lead = `audit trail BROKEN at entry ${chain.brokenAtId} (entries 1-${chain.brokenAtId - 1} verify; that entry or one before it was altered, removed or reordered)`;
+    throw new CliError(problems.length === 0 ? lead : `${lead}; ${problems.join('; ')}`);
   }
+  if (problems.length > 0) throw new CliError(`audit trail FAILS verification: ${problems.join('; ')}`);
   const latest =
     result.latest === null ? 'no checkpoint yet' : `latest ${result.latest.sequence} at ${result.latest.entries} entries, also in ${CHECKPOINT_FILE}`;
   const lines = [`audit trail intact: ${chain.entries} entries verify; ${result.checkpoints} signed checkpoint(s) verify (${latest})`];

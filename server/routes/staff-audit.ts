@@ -4,7 +4,8 @@
  */
 import { Hono } from 'hono';
 import { z } from 'zod';
-import { listAudit, verifyAuditChain } from '../data/audit';
+import { listAudit } from '../data/audit';
+import { verifyAuditTrail } from '../services/audit-verify';
 import { findReportById } from '../data/reports';
 import { computeStatistics } from '../data/statistics';
 import { fail } from '../errors';
@@ -38,7 +39,12 @@ export function staffAuditRoutes(deps: RouteDeps): Hono<{ Variables: StaffVariab
   };
 
   return new Hono<{ Variables: StaffVariables }>()
-    .get('/audit', overseers, (c) => c.json({ chain: verifyAuditChain(deps.db), ...page(c.req.query(), null) }, 200))
+    .get('/audit', overseers, (c) => {
+      const listed = page(c.req.query(), null);
+      const { chain, checkpoints, latest, problems } = verifyAuditTrail(deps.db, { publicKey: deps.signingKey.publicKeyBase64, dataDir: deps.config.dataDir });
+      const status = { count: checkpoints, ok: problems.length === 0, latest: latest && { sequence: latest.sequence, entries: latest.entries, time: latest.time } };
+      return c.json({ chain, checkpoints: status, ...listed }, 200);
+    })
     .post('/audit/consistency', anyone, jsonInput(consistencyRequestSchema), (c) =>
       c.json(checkWitness({ db: deps.db, signingKey: deps.signingKey, checkpointer: deps.checkpointer, now: deps.now() }, c.get('staff').staffId, c.get('input').remembered), 200),
     )

@@ -6,6 +6,7 @@
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { checkpointBody, type ConsistencyResponse, type SignedCheckpoint } from '../../contract/audit-checkpoint';
+import type { AuditTrailPage } from '../../contract/schemas/staff-oversight-views';
 import { verifyMessage } from '../../server/crypto/signing';
 import { cutTail, deleteCheckpointsBeyond, firstEntryWith, rewriteEntry } from '../support/audit-attacks';
 import { ADMIN, createTestInstance, type TestInstance } from '../support/instance';
@@ -120,5 +121,19 @@ describe('a console that remembers a checkpoint', () => {
     const altered = { ...seen, head: seen.head.replace(/^./, seen.head.startsWith('0') ? '1' : '0') };
     expect((await ask(admin, altered)).result).toBe('bad_signature');
     expect(mismatches().map((entry) => entry.detail['problem'])).toEqual(['bad_signature']);
+  });
+});
+
+describe('the audit page (GET /api/staff/audit)', () => {
+  it('reports the signed checkpoints verified on a clean trail, and not matching after a rewrite the plain chain misses', async () => {
+    await work(3);
+    await seenBy(admin);
+    const before = (await (await staffRequest(t, admin, 'GET', '/api/staff/audit')).json()) as AuditTrailPage;
+    expect(before.checkpoints).toMatchObject({ ok: true, count: 1, latest: { sequence: 1 } });
+
+    rewriteEntry(t.dataDir, firstEntryWith(t.dataDir, 'staff.searched'), 'staff.notifications_changed');
+    const after = (await (await staffRequest(t, admin, 'GET', '/api/staff/audit')).json()) as AuditTrailPage;
+    expect(after.chain.ok).toBe(true);
+    expect(after.checkpoints.ok).toBe(false);
   });
 });

@@ -55,6 +55,11 @@ test('a console that saw a checkpoint warns at the next sign-in after the trail 
   await page.getByRole('button', { name: 'I have noted this: continue to the console' }).click();
   await page.waitForURL(/\/staff\/queue\//);
   expect(await page.evaluate(() => (JSON.parse(localStorage.getItem('tipline.auditWitness') ?? 'null') as { checkpoint: { entries: number } }).checkpoint.entries)).toBe(entries);
+
+  // The audit page, where the plain hash chain still verifies, says the checkpoints do not match.
+  await page.goto('/en/staff/audit/');
+  await expect(page.getByRole('alert').filter({ hasText: 'The signed checkpoints do NOT match the audit trail.' })).toBeVisible();
+  expect(await seriousViolations(page)).toEqual([]);
 });
 
 test('the console checks the checkpoint it is given against the key it pinned, in the browser (WebCrypto Ed25519)', async ({ page, server }) => {
