@@ -37,6 +37,8 @@ test('a console that saw a checkpoint warns at the next sign-in after the trail 
   cutTail(server.dataDir, entries - 3);
   deleteCheckpointsBeyond(server.dataDir, entries - 3);
 
+  // Leave the console first: a console page that loses its session goes to the sign-in page by itself.
+  await page.goto('about:blank');
   await page.context().clearCookies();
   await signInForm();
   const warning = page.getByRole('alert');
@@ -80,6 +82,8 @@ test('the console checks the checkpoint it is given against the key it pinned, i
     answer.current.head = answer.current.head.startsWith('0') ? `1${answer.current.head.slice(1)}` : `0${answer.current.head.slice(1)}`;
     await route.fulfill({ response, json: answer });
   });
+  // Leave the console first: a console page that loses its session goes to the sign-in page by itself.
+  await page.goto('about:blank');
   await page.context().clearCookies();
   await signInForm();
   await expect(page.getByRole('alert')).toContainText('not signed by the key this browser saw at its first sign-in');
