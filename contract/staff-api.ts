@@ -23,6 +23,7 @@ import type { NotificationDeliveryList, NotificationSettingsView } from './schem
 import type { Assignees, BulkResult, CaseView, DiscardSummary, LowEffortBatchPage, MemberList, QueuePage, ReportSummary, TagList } from './schemas/staff-views';
 import type { RelatedAnswer, SearchAnswer } from './schemas/staff-search';
 import type { ReplyTemplateList } from './schemas/reply-templates';
+import type { ConsistencyResponse } from './audit-checkpoint';
 
 type Id = number;
 
@@ -63,6 +64,8 @@ export interface StaffAnswers {
     'queue/claim': CaseView | null;
     /** The console searches with POST: a query never sits in a URL. */
     search: SearchAnswer;
+    /** At sign-in: does the trail still hold the checkpoint this console remembers? */
+    'audit/consistency': ConsistencyResponse;
     'admin/staff': z.infer<typeof staffCreatedSchema>;
     [path: `admin/staff/${Id}/${'enable' | 'disable'}`]: null;
     'admin/channels': z.infer<typeof channelCreatedSchema>;

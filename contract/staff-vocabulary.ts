@@ -111,6 +111,7 @@ export const AUDIT_ACTIONS = [
   'interference.viewed',
   'low_effort.discarded',
   'retention.purged',
+  'audit.witness_mismatch',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

@@ -9,6 +9,7 @@ import { routePath } from 'hono/route';
 import { DEFAULT_LANG, isLang, type Lang } from '../contract/languages';
 import type { Config } from './config';
 import { createKdfPools, type KdfPools } from './crypto/argon2';
+import type { SigningKeyPair } from './crypto/signing';
 import type { Db } from './data/database';
 import type { FileStore } from './files/file-store';
 import { errorPage } from './html/pages';
@@ -36,6 +37,7 @@ import { statusRoutes } from './routes/status';
 import { SessionStore } from './auth/session-store';
 import { createSignInGuard } from './auth/sign-in-guard';
 import { createAbuseGuards, type AbuseGuards } from './abuse/guards';
+import { Checkpointer } from './services/audit-checkpoints';
 import type { FailedSignInLog } from './services/failed-sign-ins';
 import { SearchIndexer } from './services/search-indexer';
 import { siteFiles } from './http/site-files';
@@ -65,6 +67,10 @@ export interface AppOptions {
   db: Db;
   config: Config;
   instanceKey: Uint8Array;
+  /** The instance's Ed25519 signing key (DATA_DIR/instance-signing.key): signs audit checkpoints. */
+  signingKey: SigningKeyPair;
+  /** Signs the audit trail's checkpoints (the caller runs its timer); by default one over `db` that signs every AUDIT_CHECKPOINT_ENTRIES appends. */
+  checkpointer?: Checkpointer;
   /** Directory of the built Astro site (dist/). */
   siteDir: string;
   log: Logger;
@@ -94,6 +100,7 @@ export function createApp(options: AppOptions): Hono<{ Variables: AppVariables }
   const kdf = options.kdf ?? createKdfPools(config.argon2, config.kdfLimits);
   const signInGuard = createSignInGuard(instanceKey);
   const searchIndexer = options.searchIndexer ?? new SearchIndexer(db, sessions, now);
+  const checkpointer = options.checkpointer ?? createCheckpointer(db, config, options.signingKey, now, log);
   const secure = isSecure({ publicOrigin: config.publicOrigin });
   const receipts = new OneViewCookies(secure, now, RECEIPT);
   const followUpsSent = new OneViewCookies(secure, now, FOLLOW_UP_SENT);
@@ -101,6 +108,8 @@ export function createApp(options: AppOptions): Hono<{ Variables: AppVariables }
     db,
     config,
     instanceKey,
+    signingKey: options.signingKey,
+    checkpointer,
     shells,
     log,
     sessions,
@@ -183,6 +192,26 @@ export function createApp(options: AppOptions): Hono<{ Variables: AppVariables }
   });
 
   return app;
+}
+
+/**
+ * The checkpointer of an instance: signs the audit trail's head after every
+ * AUDIT_CHECKPOINT_ENTRIES entries appended through `db`, keeps the latest in
+ * DATA_DIR; `tick()` applies AUDIT_CHECKPOINT_MINUTES (the server's timer).
+ */
+export function createCheckpointer(db: Db, config: Config, signingKey: SigningKeyPair, now: () => Date, log?: Logger): Checkpointer {
+  const checkpointer = new Checkpointer({
+    db,
+    signingKey,
+    dataDir: config.dataDir,
+    everyEntries: config.auditCheckpoints.entries,
+    everyMinutes: config.auditCheckpoints.minutes,
+    now,
+    // The kind only: the message names entries and files, which belongs on the operator's screen, not in a log.
+    onRefused: (error) => log?.error('audit checkpoint refused', { problem: error.code }),
+  });
+  checkpointer.watchAppends();
+  return checkpointer;
 }
 
 /** The session store for a configuration's timeouts. */

@@ -7,7 +7,7 @@
  */
 import { Server } from 'node:http';
 import { serve } from '@hono/node-server';
-import { createApp, createSessionStore } from './app';
+import { createApp, createCheckpointer, createSessionStore } from './app';
 import { ConfigError, loadConfig } from './config';
 import { createKdfPools } from './crypto/argon2';
 import { warmPayloadWorkers } from './crypto/payload-pool';
@@ -59,7 +59,7 @@ async function main(): Promise<void> {
   const wanted = wantedThreadPoolSize(config);
   if (threads < wanted) log.info('thread pool smaller than the Argon2id pools', { threads, wanted });
   const kdf = createKdfPools(config.argon2, config.kdfLimits);
-  const { db, instanceKey, files } = openDataDir(config);
+  const { db, instanceKey, signingKey, files } = openDataDir(config);
   // Leftovers of uploads cut short by a crash: half-received files, and files
   // moved into place whose rows were never committed. Counts only, no names.
   const swept = files.sweep(allStorageNames(db));
@@ -93,7 +93,8 @@ async function main(): Promise<void> {
   const failedSignIns = new FailedSignInLog(db);
   const sessions = createSessionStore(config);
   const searchIndexer = new SearchIndexer(db, sessions, () => new Date());
-  const app = createApp({ db, config, instanceKey, siteDir: SITE_DIR, log, files, kdf, failedSignIns, sessions, searchIndexer });
+  const checkpointer = createCheckpointer(db, config, signingKey, () => new Date(), log);
+  const app = createApp({ db, config, instanceKey, signingKey, checkpointer, siteDir: SITE_DIR, log, files, kdf, failedSignIns, sessions, searchIndexer });
   const server = serve({ fetch: app.fetch, hostname: config.host, port: config.port }, (info) => {
     log.info('listening', { host: config.host, port: info.port });
     process.stdout.write(`Tipline is running on http://${config.host}:${info.port}/\n`);
@@ -157,6 +158,19 @@ async function main(): Promise<void> {
   // a session holding their channel is alive (it runs after sign-in and
   // searches too); a few seconds late is soon enough for search.
   setInterval(() => searchIndexer.kick(), 15_000).unref();
+
+  // The audit trail's head is signed at least every AUDIT_CHECKPOINT_MINUTES
+  // while entries are uncovered (the entries rule signs on append). A look
+  // costs two indexed reads.
+  const checkpoint = (): void => {
+    try {
+      checkpointer.tick();
+    } catch (error) {
+      log.error('audit checkpoint failed', { kind: error instanceof Error ? error.name : 'unknown' });
+    }
+  };
+  checkpoint();
+  setInterval(checkpoint, 30_000).unref();
 
   const shutdown = (): void => {
     server.close();

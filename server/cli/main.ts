@@ -8,7 +8,8 @@ import { ConfigError, loadConfig } from '../config';
 import { createKdfPools } from '../crypto/argon2';
 import { openDataDir } from '../instance-setup';
 import { DataDirError } from '../services/instance';
-import { auditVerifyCommand, channelsListCommand, initCommand, reportShowCommand, staffAddCommand, type CommandContext } from './commands';
+import { channelsListCommand, initCommand, reportShowCommand, staffAddCommand, type CommandContext } from './commands';
+import { auditCheckpointCommand, auditVerifyCommand } from './audit';
 import { backupCommand, restoreCommand } from './backup';
 import { purgeCommand } from './purge';
 import { CliError, readStdinLines } from './stdin';
@@ -24,10 +25,15 @@ const USAGE = `Usage: tipline <command> [options]   (data directory: $DATA_DIR, 
       Channels with their holders, report counts and public keys.
   report show <id> --username U --password-stdin
       Decrypt and print one report of your channels (audited).
-  audit verify
-      Recompute the audit trail's hash chain, and check every signed decision under the signing key
-      the audit trail registered for its signer; exits non-zero naming the first bad entry, or each
-      signed record or key that fails.
+  audit verify [--against FILE]
+      Recompute the audit trail's hash chain and check every signed checkpoint (signature under the
+      instance signing key, their own chain, the trail's head at each one's size, the latest one in
+      DATA_DIR/audit-checkpoint.txt); with --against, also a checkpoint kept off-site; and check every
+      signed decision under the signing key the audit trail registered for its signer. Exits non-zero
+      naming what fails.
+  audit checkpoint --out FILE
+      Write the latest signed checkpoint of the audit trail (signing one now if the newest entries are
+      not covered yet) with the instance public key, to keep off-site or print.
   backup <file>
       Write a consistent copy of the whole instance (database, instance key, evidence files) to
       <file> while the server runs. It holds instance.key: keep it as safe as the data directory.
@@ -45,6 +51,8 @@ const OPTIONS = {
   'password-stdin': { type: 'boolean' },
   'dry-run': { type: 'boolean' },
   'include-unacknowledged': { type: 'boolean' },
+  against: { type: 'string' },
+  out: { type: 'string' },
   help: { type: 'boolean', short: 'h' },
 } as const;
 
@@ -70,8 +78,8 @@ async function run(argv: string[]): Promise<string> {
 
   const config = loadConfig(process.env);
   if (command === 'restore') return restoreCommand(config, required(sub, 'file (tipline restore <file>)'));
-  const { db, files } = openDataDir(config, { mustExist: command !== 'init' });
-  const ctx: CommandContext = { db, config, files, kdf: createKdfPools(config.argon2, config.kdfLimits).staff };
+  const { db, files, signingKey } = openDataDir(config, { mustExist: command !== 'init' });
+  const ctx: CommandContext = { db, config, files, signingKey, kdf: createKdfPools(config.argon2, config.kdfLimits).staff };
   try {
     if (command === 'init') {
       const [password = ''] = await passwords(values['password-stdin'] ?? false, 1);
@@ -91,7 +99,8 @@ async function run(argv: string[]): Promise<string> {
       });
     }
     if (command === 'channels' && sub === 'list') return channelsListCommand(ctx);
-    if (command === 'audit' && sub === 'verify') return auditVerifyCommand(ctx);
+    if (command === 'audit' && sub === 'verify') return auditVerifyCommand(ctx, values.against);
+    if (command === 'audit' && sub === 'checkpoint') return auditCheckpointCommand(ctx, required(values.out, 'out FILE'));
     if (command === 'backup') return await backupCommand(ctx, required(sub, 'file (tipline backup <file>)'));
     if (command === 'purge' && sub === undefined) {
       return await purgeCommand(ctx, { dryRun: values['dry-run'] ?? false, includeUnacknowledged: values['include-unacknowledged'] ?? false });

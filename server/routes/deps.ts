@@ -4,12 +4,14 @@ import type { SessionStore } from '../auth/session-store';
 import type { SignInGuard } from '../auth/sign-in-guard';
 import type { Config } from '../config';
 import type { KdfPools } from '../crypto/argon2';
+import type { SigningKeyPair } from '../crypto/signing';
 import type { Db } from '../data/database';
 import type { FileStore } from '../files/file-store';
 import type { Shells } from '../html/shells';
 import type { OneViewCookies } from '../http/one-view-cookie';
 import type { StaffAuthDeps } from '../http/staff-auth';
 import type { Logger } from '../log';
+import type { Checkpointer } from '../services/audit-checkpoints';
 import type { FailedSignInLog } from '../services/failed-sign-ins';
 import type { SearchIndexer } from '../services/search-indexer';
 
@@ -17,6 +19,10 @@ export interface RouteDeps {
   db: Db;
   config: Config;
   instanceKey: Uint8Array;
+  /** The instance's Ed25519 key: signs the audit trail's checkpoints. */
+  signingKey: SigningKeyPair;
+  /** Signs checkpoints of the audit trail (server/services/audit-checkpoints.ts). */
+  checkpointer: Checkpointer;
   shells: Shells;
   log: Logger;
   sessions: SessionStore;

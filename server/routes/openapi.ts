@@ -5,6 +5,7 @@
 import { Hono } from 'hono';
 import { reporterPaths } from '../openapi/reporter';
 import { staffAccountPaths } from '../openapi/staff-accounts';
+import { staffAuditWitnessPaths } from '../openapi/staff-audit-witness';
 import { staffCasePaths } from '../openapi/staff-cases';
 import { staffLowEffortPaths } from '../openapi/staff-low-effort';
 import { staffNotificationPaths } from '../openapi/staff-notifications';
@@ -27,7 +28,7 @@ export function buildOpenApiDocument(): object {
         staffSession: { type: 'apiKey', in: 'cookie', name: 'tipline_staff', description: '`__Host-tipline_staff` behind TLS.' },
       },
     },
-    paths: { ...reporterPaths, ...staffAccountPaths, ...staffLowEffortPaths, ...staffNotificationPaths, ...staffCasePaths, ...staffSearchPaths, ...staffReplyTemplatePaths },
+    paths: { ...reporterPaths, ...staffAccountPaths, ...staffLowEffortPaths, ...staffNotificationPaths, ...staffCasePaths, ...staffSearchPaths, ...staffReplyTemplatePaths, ...staffAuditWitnessPaths },
   };
 }
 
