@@ -181,6 +181,10 @@ test('an auditor sees the audit chain verified', async ({ page, baseURL, server 
   await page.goto('/en/staff/audit/');
   await expect(page.getByText(/^Audit chain verified: \d+ entries/)).toBeVisible();
   await expect(page.getByRole('table', { name: 'Reports by category' })).toBeVisible();
+  // The console's name leads an auditor back to the audit page, never to the queue they cannot open.
+  await page.goto('/en/staff/account/');
+  await page.locator('a.brand').click();
+  await expect(page).toHaveURL(/\/en\/staff\/audit\/$/);
 });
 
 test('an auditor counts a range of days on the statistics page and exports the statistics and the audit trail as CSV', async ({ page, baseURL, server }) => {
