@@ -53,7 +53,7 @@ describe('a clean instance', () => {
   it('audit checkpoint --out writes a signed head any Ed25519 tool verifies (OpenSSL)', () => {
     const out = tipline(dataDir, ['audit', 'checkpoint', '--out', kept]);
     expect(out.stderr).toBe('');
-    expect(out.stdout).toMatch(/^wrote checkpoint 1 \(6 entries, head [0-9a-f]{64}, key [0-9a-f]{16}\) to /);
+    expect(out.stdout).toMatch(/^wrote checkpoint 1 \(7 entries, head [0-9a-f]{64}, key [0-9a-f]{16}\) to /);
     const text = readFileSync(kept, 'utf8');
     const parsed = parseCheckpointFile(text);
     expect(parsed.ok).toBe(true);
@@ -85,7 +85,7 @@ describe('a clean instance', () => {
       lines
         .slice(0, 7)
         .join('\n')
-        .replace(/entries 6/, 'entries 5') + '\n',
+        .replace(/entries 7/, 'entries 6') + '\n',
     );
     expect(openssl(path.join(work, 'body-altered'))).not.toBe(0);
   });
@@ -94,11 +94,11 @@ describe('a clean instance', () => {
     const plain = tipline(dataDir, ['audit', 'verify']);
     expect(plain.stderr).toBe('');
     expect(plain.stdout).toMatch(
-      /^audit trail intact: 6 entries verify; 1 signed checkpoint\(s\) verify \(latest 1 at 6 entries, also in audit-checkpoint\.txt\)/,
+      /^audit trail intact: 7 entries verify; 1 signed checkpoint\(s\) verify \(latest 1 at 7 entries, also in audit-checkpoint\.txt\)/,
     );
     const against = tipline(dataDir, ['audit', 'verify', '--against', kept]);
     expect(against.status).toBe(0);
-    expect(against.stdout).toContain(`${kept}: checkpoint 1 (6 entries,`);
+    expect(against.stdout).toContain(`${kept}: checkpoint 1 (7 entries,`);
     expect(against.stdout).toContain('is contained in the trail');
   });
 
@@ -119,7 +119,7 @@ describe('a clean instance', () => {
     expect(other.stderr).toMatch(new RegExp(`names the public key ${intruder.keyId}, not this instance's [0-9a-f]{16}`));
 
     const altered = path.join(work, 'altered.txt');
-    writeFileSync(altered, readFileSync(kept, 'utf8').replace(/^entries 6$/m, 'entries 5'));
+    writeFileSync(altered, readFileSync(kept, 'utf8').replace(/^entries 7$/m, 'entries 6'));
     const bad = tipline(dataDir, ['audit', 'verify', '--against', altered]);
     expect(bad.status).not.toBe(0);
     expect(bad.stderr).toContain('the signature does not verify under the instance signing key');
@@ -141,7 +141,7 @@ describe('attacks on tipline.db after a checkpoint was kept off-site', () => {
     const against = tipline(dataDir, ['audit', 'verify', '--against', kept]);
     expect(against.status).not.toBe(0);
     expect(against.stderr).toMatch(
-      new RegExp(`the checkpoint in ${kept.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')} signed [0-9a-f]{12}… as the head at 6 entries, but the trail now hashes to`),
+      new RegExp(`the checkpoint in ${kept.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')} signed [0-9a-f]{12}… as the head at 7 entries, but the trail now hashes to`),
     );
     // And nothing new gets signed over the rewrite.
     const again = tipline(dataDir, ['audit', 'checkpoint', '--out', path.join(work, 'after-rewrite.txt')]);
@@ -156,6 +156,6 @@ describe('attacks on tipline.db after a checkpoint was kept off-site', () => {
     cutTail(dataDir, 4);
     const against = tipline(dataDir, ['audit', 'verify', '--against', kept]);
     expect(against.status).not.toBe(0);
-    expect(against.stderr).toContain(`the checkpoint in ${kept} covers 6 entries but the trail has only 4: entries were cut off the end`);
+    expect(against.stderr).toContain(`the checkpoint in ${kept} covers 7 entries but the trail has only 4: entries were cut off the end`);
   });
 });
