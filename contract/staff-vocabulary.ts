@@ -91,6 +91,8 @@ export const AUDIT_ACTIONS = [
   'interference.viewed',
   'low_effort.discarded',
   'retention.purged',
+  'upward.statistics_signed',
+  'upward.audit_exported',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

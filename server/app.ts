@@ -9,6 +9,7 @@ import { routePath } from 'hono/route';
 import { DEFAULT_LANG } from '../contract/languages';
 import type { Config } from './config';
 import { createKdfPools, type KdfPools } from './crypto/argon2';
+import type { SigningKeyPair } from './crypto/signing';
 import type { Db } from './data/database';
 import type { FileStore } from './files/file-store';
 import { errorPage } from './html/pages';
@@ -29,6 +30,7 @@ import type { RouteDeps } from './routes/deps';
 import { staffAdminRoutes } from './routes/staff-admin';
 import { staffReplyTemplateRoutes } from './routes/staff-reply-templates';
 import { staffAuditRoutes } from './routes/staff-audit';
+import { staffReportsUpwardRoutes } from './routes/staff-reports-upward';
 import { staffAuthRoutes } from './routes/staff-auth';
 import { staffNotificationRoutes } from './routes/staff-notifications';
 import { staffReportRoutes } from './routes/staff-reports';
@@ -50,6 +52,8 @@ export interface AppOptions {
   db: Db;
   config: Config;
   instanceKey: Uint8Array;
+  /** The instance's Ed25519 signing key (DATA_DIR/instance-signing.key): signs audit checkpoints. */
+  signingKey: SigningKeyPair;
   /** Directory of the built Astro site (dist/). */
   siteDir: string;
   log: Logger;
@@ -86,6 +90,7 @@ export function createApp(options: AppOptions): Hono<{ Variables: AppVariables }
     db,
     config,
     instanceKey,
+    signingKey: options.signingKey,
     shells,
     log,
     sessions,
@@ -128,6 +133,7 @@ export function createApp(options: AppOptions): Hono<{ Variables: AppVariables }
   app.route('/api/staff', staffReplyTemplateRoutes(deps));
   app.route('/api/staff', staffNotificationRoutes(deps));
   app.route('/api/staff', staffAuditRoutes(deps));
+  app.route('/api/staff', staffReportsUpwardRoutes(deps));
   app.route('/api/staff', staffReportRoutes(deps));
   app.all('/api/*', () => {
     throw new DomainError('not_found', { message: 'No such API route.' });

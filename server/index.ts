@@ -59,7 +59,7 @@ async function main(): Promise<void> {
   const wanted = wantedThreadPoolSize(config);
   if (threads < wanted) log.info('thread pool smaller than the Argon2id pools', { threads, wanted });
   const kdf = createKdfPools(config.argon2, config.kdfLimits);
-  const { db, instanceKey, files } = openDataDir(config);
+  const { db, instanceKey, signingKey, files } = openDataDir(config);
   // Leftovers of uploads cut short by a crash: half-received files, and files
   // moved into place whose rows were never committed. Counts only, no names.
   const swept = files.sweep(allStorageNames(db));
@@ -85,7 +85,7 @@ async function main(): Promise<void> {
   const failedSignIns = new FailedSignInLog(db);
   const sessions = createSessionStore(config);
   const searchIndexer = new SearchIndexer(db, sessions, () => new Date());
-  const app = createApp({ db, config, instanceKey, siteDir: SITE_DIR, log, files, kdf, failedSignIns, sessions, searchIndexer });
+  const app = createApp({ db, config, instanceKey, signingKey, siteDir: SITE_DIR, log, files, kdf, failedSignIns, sessions, searchIndexer });
   const server = serve({ fetch: app.fetch, hostname: config.host, port: config.port }, (info) => {
     log.info('listening', { host: config.host, port: info.port });
     process.stdout.write(`Tipline is running on http://${config.host}:${info.port}/\n`);

@@ -4,6 +4,7 @@
  */
 import type { Config } from '../config';
 import type { KdfPool } from '../crypto/argon2';
+import type { SigningKeyPair } from '../crypto/signing';
 import { appendAudit, verifyAuditChain } from '../data/audit';
 import { findChannelById, findChannelBySlug, listChannels } from '../data/channels';
 import type { FileStore } from '../files/file-store';
@@ -22,6 +23,8 @@ export interface CommandContext {
   db: Db;
   config: Config;
   files: FileStore;
+  /** The instance's Ed25519 key: signs and checks the audit trail's checkpoints. */
+  signingKey: SigningKeyPair;
   /** Argon2id parameters and the CLI's own pool (the staff limits: it is staff work, in a process of its own). */
   kdf: KdfPool;
 }

@@ -4,6 +4,7 @@ import type { SessionStore } from '../auth/session-store';
 import type { SignInGuard } from '../auth/sign-in-guard';
 import type { Config } from '../config';
 import type { KdfPools } from '../crypto/argon2';
+import type { SigningKeyPair } from '../crypto/signing';
 import type { Db } from '../data/database';
 import type { FileStore } from '../files/file-store';
 import type { Shells } from '../html/shells';
@@ -17,6 +18,8 @@ export interface RouteDeps {
   db: Db;
   config: Config;
   instanceKey: Uint8Array;
+  /** The instance's Ed25519 key: signs the audit trail's checkpoints. */
+  signingKey: SigningKeyPair;
   shells: Shells;
   log: Logger;
   sessions: SessionStore;

@@ -12,6 +12,7 @@ import { createApp, createSessionStore } from '../../server/app';
 import type { SessionStore } from '../../server/auth/session-store';
 import { loadConfig, type Config } from '../../server/config';
 import { createKdfPools, type KdfPools } from '../../server/crypto/argon2';
+import type { SigningKeyPair } from '../../server/crypto/signing';
 import type { Db } from '../../server/data/database';
 import type { FileStore } from '../../server/files/file-store';
 import { openDataDir } from '../../server/instance-setup';
@@ -29,6 +30,8 @@ export interface TestInstance {
   db: Db;
   config: Config;
   instanceKey: Buffer;
+  /** The instance's Ed25519 key, which signs the audit trail's checkpoints. */
+  signingKey: SigningKeyPair;
   dataDir: string;
   /** Evidence files on disk. */
   files: FileStore;
@@ -53,7 +56,7 @@ export interface TestInstance {
 export async function createTestInstance(env: Record<string, string> = {}): Promise<TestInstance> {
   const dataDir = mkdtempSync(path.join(tmpdir(), 'tipline-test-'));
   const config = loadConfig({ DATA_DIR: dataDir, ...TEST_ENV, ...env });
-  const { db, instanceKey, files } = openDataDir(config);
+  const { db, instanceKey, signingKey, files } = openDataDir(config);
   const kdf = createKdfPools(config.argon2, config.kdfLimits);
   await initialiseInstance(db, kdf.staff, ADMIN, { channelKeyType: config.channelKeyType });
   const logLines: string[] = [];
@@ -65,12 +68,13 @@ export async function createTestInstance(env: Record<string, string> = {}): Prom
   const failedSignIns = new FailedSignInLog(db);
   // Passive: tests run it when they mean to, so no background write races a check.
   const searchIndexer = new SearchIndexer(db, sessions, clock.now, { background: false });
-  const app = createApp({ db, config, instanceKey, siteDir: SITE_DIR, log, now: clock.now, sessions, files, guards, kdf, failedSignIns, searchIndexer });
+  const app = createApp({ db, config, instanceKey, signingKey, siteDir: SITE_DIR, log, now: clock.now, sessions, files, guards, kdf, failedSignIns, searchIndexer });
   return {
     app,
     db,
     config,
     instanceKey,
+    signingKey,
     dataDir,
     files,
     logLines,
