@@ -29,6 +29,8 @@ export interface UpwardContext {
   now: string;
   /** The staff member's username, or "cli". */
   generatedBy: string;
+  /** Finds the checkpoint an export carries; the seam in upward-checkpoint.ts by default (tests give their own). */
+  checkpointWithin?: (db: Db, firstId: number, lastId: number) => ExportedCheckpoint | null;
 }
 
 const instanceOf = (key: SigningKeyPair): StatisticsReport['instance'] => ({ publicKey: key.publicKeyBase64, keyId: key.keyId });
@@ -81,7 +83,7 @@ export function* auditExportChunks(ctx: UpwardContext, range: { fromId: number |
       head = last.hash;
     }
   }
-  const checkpoint: ExportedCheckpoint | null = bounds === null ? null : latestCheckpointWithin(ctx.db, bounds.firstId, bounds.lastId);
+  const checkpoint: ExportedCheckpoint | null = bounds === null ? null : (ctx.checkpointWithin ?? latestCheckpointWithin)(ctx.db, bounds.firstId, bounds.lastId);
   const trailer: AuditExportTrailer = {
     format: AUDIT_EXPORT_FORMAT,
     version: REPORTS_UPWARD_VERSION,
