@@ -130,7 +130,7 @@ function checkChain(entries: readonly ExportedAuditEntry[], trailer: AuditExport
     } else if (entry.id !== previous.id + 1) {
       problems.push(
         entry.id > previous.id + 1
-          ? `entries ${previous.id + 1}-${entry.id - 1} are missing (entry ${entry.id} follows entry ${previous.id})`
+          ? `${entry.id - previous.id === 2 ? `entry ${previous.id + 1} is` : `entries ${previous.id + 1}-${entry.id - 1} are`} missing (entry ${entry.id} follows entry ${previous.id})`
           : `entry ${entry.id} is out of order (it follows entry ${previous.id})`,
       );
     } else if (entry.prev_hash !== previous.hash) {
