@@ -58,7 +58,9 @@ const firstIssue = (error: z.ZodError): string => {
 function keyProblems(instance: { publicKey: string; keyId: string }, expectedKey: string | null, notes: string[]): string[] {
   const problems: string[] = [];
   if (keyIdOf(instance.publicKey) !== instance.keyId) problems.push(`the key id ${instance.keyId} is not that of the public key given`);
-  if (expectedKey !== null && expectedKey !== instance.publicKey) problems.push(`signed by key ${instance.keyId}, not by the key you expected (${keyIdOf(expectedKey)})`);
+  if (expectedKey !== null && expectedKey !== instance.publicKey) {
+    problems.push(`signed by key ${instance.keyId}, not by the key you expected (${keyIdOf(expectedKey)})`);
+  }
   if (expectedKey === null) notes.push(`signed by key id ${instance.keyId}: check it against the key the instance gave you (--key)`);
   return problems;
 }
@@ -96,15 +98,17 @@ function verifyAuditExport(bytes: Buffer, expectedKey: string | null): UpwardVer
   const rawTrailer = (JSON.parse(bytes.subarray(trailerStart, end).toString('utf8')) as { trailer: unknown }).trailer;
   const { trailer, signature } = signed.data;
   problems.push(...keyProblems(trailer.instance, expectedKey, notes));
-  if (!verifyCanonical(trailer.instance.publicKey, rawTrailer, signature)) problems.push('the trailer\'s signature does not match: its counts, hashes or key were changed after signing');
+  if (!verifyCanonical(trailer.instance.publicKey, rawTrailer, signature)) {
+    problems.push('the trailer\'s signature does not match: its counts, hashes or key were changed after signing');
+  }
   if (sha256Hex(bytes.subarray(0, trailerStart)) !== trailer.sha256) {
     problems.push('the lines before the trailer are not the ones signed (SHA-256 differs): an entry was changed, added or removed');
   }
   const entries = entryLines(bytes.subarray(0, trailerStart).toString('utf8'), problems);
   checkChain(entries, trailer, problems);
   checkCheckpoint(entries, trailer, problems, notes);
-  if (trailer.entries > 0) notes.unshift(`audit export of entries ${trailer.firstId}-${trailer.lastId} (${trailer.entries}), generated at ${trailer.generatedAt} by ${trailer.generatedBy}`);
-  else notes.unshift(`audit export with no entries, generated at ${trailer.generatedAt}`);
+  const made = `generated at ${trailer.generatedAt} by ${trailer.generatedBy}`;
+  notes.unshift(trailer.entries > 0 ? `audit export of entries ${trailer.firstId}-${trailer.lastId} (${trailer.entries}), ${made}` : `audit export with no entries, ${made}`);
   return result();
 }
 
@@ -128,9 +132,10 @@ function checkChain(entries: readonly ExportedAuditEntry[], trailer: AuditExport
     if (previous === null) {
       if (entry.id === 1 && entry.prev_hash !== GENESIS_HASH) problems.push('entry 1: prev_hash is not the genesis hash (64 zeros)');
     } else if (entry.id !== previous.id + 1) {
+      const missing = entry.id - previous.id === 2 ? `entry ${previous.id + 1} is` : `entries ${previous.id + 1}-${entry.id - 1} are`;
       problems.push(
         entry.id > previous.id + 1
-          ? `${entry.id - previous.id === 2 ? `entry ${previous.id + 1} is` : `entries ${previous.id + 1}-${entry.id - 1} are`} missing (entry ${entry.id} follows entry ${previous.id})`
+          ? `${missing} missing (entry ${entry.id} follows entry ${previous.id})`
           : `entry ${entry.id} is out of order (it follows entry ${previous.id})`,
       );
     } else if (entry.prev_hash !== previous.hash) {
@@ -155,11 +160,12 @@ function checkCheckpoint(entries: readonly ExportedAuditEntry[], trailer: AuditE
     return;
   }
   const { signature, ...fields } = checkpoint;
-  if (checkpoint.keyId !== trailer.instance.keyId) problems.push(`checkpoint ${checkpoint.sequence} names key ${checkpoint.keyId}, not the instance's key ${trailer.instance.keyId}`);
-  if (!verifyMessage(trailer.instance.publicKey, auditCheckpointText(fields), signature)) problems.push(`checkpoint ${checkpoint.sequence}: its signature does not verify`);
+  const name = `checkpoint ${checkpoint.sequence}`;
+  if (checkpoint.keyId !== trailer.instance.keyId) problems.push(`${name} names key ${checkpoint.keyId}, not the instance's key ${trailer.instance.keyId}`);
+  if (!verifyMessage(trailer.instance.publicKey, auditCheckpointText(fields), signature)) problems.push(`${name}: its signature does not verify`);
   const at = entries.find((entry) => entry.id === checkpoint.entries);
-  if (at === undefined) problems.push(`checkpoint ${checkpoint.sequence} covers entry ${checkpoint.entries}, which the export does not hold`);
-  else if (at.hash !== checkpoint.head) problems.push(`checkpoint ${checkpoint.sequence}: entry ${checkpoint.entries}'s hash is not the signed head: the trail was rewritten`);
-  else notes.push(`checkpoint ${checkpoint.sequence} (signed ${checkpoint.time}) matches the chain at entry ${checkpoint.entries}`);
+  if (at === undefined) problems.push(`${name} covers entry ${checkpoint.entries}, which the export does not hold`);
+  else if (at.hash !== checkpoint.head) problems.push(`${name}: entry ${checkpoint.entries}'s hash is not the signed head: the trail was rewritten`);
+  else notes.push(`${name} (signed ${checkpoint.time}) matches the chain at entry ${checkpoint.entries}`);
 }
 
