@@ -112,6 +112,8 @@ export const AUDIT_ACTIONS = [
   'low_effort.discarded',
   'retention.purged',
   'audit.witness_mismatch',
+  'upward.statistics_signed',
+  'upward.audit_exported',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

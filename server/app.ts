@@ -30,6 +30,7 @@ import type { RouteDeps } from './routes/deps';
 import { staffAdminRoutes } from './routes/staff-admin';
 import { staffReplyTemplateRoutes } from './routes/staff-reply-templates';
 import { staffAuditRoutes } from './routes/staff-audit';
+import { staffReportsUpwardRoutes } from './routes/staff-reports-upward';
 import { staffAuthRoutes } from './routes/staff-auth';
 import { staffNotificationRoutes } from './routes/staff-notifications';
 import { staffReportRoutes } from './routes/staff-reports';
@@ -154,6 +155,7 @@ export function createApp(options: AppOptions): Hono<{ Variables: AppVariables }
   app.route('/api/staff', staffReplyTemplateRoutes(deps));
   app.route('/api/staff', staffNotificationRoutes(deps));
   app.route('/api/staff', staffAuditRoutes(deps));
+  app.route('/api/staff', staffReportsUpwardRoutes(deps));
   app.route('/api/staff', staffReportRoutes(deps));
   app.all('/api/*', (c) => {
     // A path some route answers, asked with another method: say which methods it takes.

@@ -69,9 +69,9 @@ export function auditVerifyCommand(ctx: CommandContext, against?: string): strin
   return lines.join('\n');
 }
 
-/** `audit checkpoint --out FILE`: the latest signed head (signed now if the tail is uncovered) with the instance public key. */
-export function auditCheckpointCommand(ctx: CommandContext, out: string): string {
-  const checkpointer = new Checkpointer({
+/** The CLI's checkpointer: the same rules as the server's, over the command's database. */
+export function cliCheckpointer(ctx: CommandContext): Checkpointer {
+  return new Checkpointer({
     db: ctx.db,
     signingKey: ctx.signingKey,
     dataDir: ctx.config.dataDir,
@@ -79,6 +79,11 @@ export function auditCheckpointCommand(ctx: CommandContext, out: string): string
     everyMinutes: ctx.config.auditCheckpoints.minutes,
     now: () => new Date(),
   });
+}
+
+/** `audit checkpoint --out FILE`: the latest signed head (signed now if the tail is uncovered) with the instance public key. */
+export function auditCheckpointCommand(ctx: CommandContext, out: string): string {
+  const checkpointer = cliCheckpointer(ctx);
   let checkpoint: SignedCheckpoint | null;
   try {
     checkpoint = checkpointer.checkpointNow();

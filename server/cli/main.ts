@@ -12,6 +12,7 @@ import { channelsListCommand, initCommand, reportShowCommand, staffAddCommand, t
 import { auditCheckpointCommand, auditVerifyCommand } from './audit';
 import { backupCommand, restoreCommand } from './backup';
 import { purgeCommand } from './purge';
+import { auditExportCommand, statisticsReportCommand, verifyUpwardCommand } from './reports-upward';
 import { CliError, readStdinLines } from './stdin';
 
 const USAGE = `Usage: tipline <command> [options]   (data directory: $DATA_DIR, default ./data)
@@ -41,7 +42,17 @@ const USAGE = `Usage: tipline <command> [options]   (data directory: $DATA_DIR, 
       Unpack a backup into $DATA_DIR, which must not hold an instance yet, and check it.
   purge [--dry-run] [--include-unacknowledged]
       Delete reports closed more than RETENTION_DAYS ago, with their files (audited). Reports
-      closed without ever being acknowledged are kept unless --include-unacknowledged.`;
+      closed without ever being acknowledged are kept unless --include-unacknowledged.
+  report-upward statistics [--from YYYY-MM-DD] [--to YYYY-MM-DD] --out FILE
+      Write the statistics of a range of days (UTC, both included) as a report for a supervising
+      body, signed by the instance signing key (audited).
+  audit export --out FILE [--from-id N] [--to-id N]
+      Write the audit trail (or entries N..M) as JSON lines for a supervising body, with the latest
+      signed checkpoint within it and a trailer signed by the instance signing key (audited).
+  verify-upward FILE [--key BASE64]
+      Check a statistics report or an audit export offline (no data directory needed): signatures,
+      the hash chain and the checkpoint; --key is the instance public key you were given. Exits
+      non-zero naming what fails.`;
 
 const OPTIONS = {
   username: { type: 'string' },
@@ -54,6 +65,11 @@ const OPTIONS = {
   against: { type: 'string' },
   out: { type: 'string' },
   help: { type: 'boolean', short: 'h' },
+  from: { type: 'string' },
+  to: { type: 'string' },
+  'from-id': { type: 'string' },
+  'to-id': { type: 'string' },
+  key: { type: 'string' },
 } as const;
 
 async function passwords(wanted: boolean, count: number): Promise<string[]> {
@@ -75,6 +91,8 @@ async function run(argv: string[]): Promise<string> {
   const { values, positionals } = parseArgs({ args: argv, options: OPTIONS, allowPositionals: true, strict: true });
   const [command, sub, arg] = positionals;
   if (values.help || command === undefined || command === 'help') return USAGE;
+  // A supervising body verifies what it received without any Tipline instance.
+  if (command === 'verify-upward') return verifyUpwardCommand(required(sub, 'file (tipline verify-upward FILE)'), values.key ?? null);
 
   const config = loadConfig(process.env);
   if (command === 'restore') return restoreCommand(config, required(sub, 'file (tipline restore <file>)'));
@@ -104,6 +122,12 @@ async function run(argv: string[]): Promise<string> {
     if (command === 'backup') return await backupCommand(ctx, required(sub, 'file (tipline backup <file>)'));
     if (command === 'purge' && sub === undefined) {
       return await purgeCommand(ctx, { dryRun: values['dry-run'] ?? false, includeUnacknowledged: values['include-unacknowledged'] ?? false });
+    }
+    if (command === 'report-upward' && sub === 'statistics') {
+      return statisticsReportCommand(ctx, { from: values.from, to: values.to, out: required(values.out, 'out FILE') });
+    }
+    if (command === 'audit' && sub === 'export') {
+      return auditExportCommand(ctx, { fromId: values['from-id'], toId: values['to-id'], out: required(values.out, 'out FILE') });
     }
     if (command === 'report' && sub === 'show') {
       const id = Number(arg);

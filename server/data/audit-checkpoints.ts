@@ -14,6 +14,15 @@ export function latestCheckpoint(db: Db): SignedCheckpoint | null {
   return db.prepare<[], SignedCheckpoint>(`SELECT ${COLUMNS} FROM audit_checkpoints ORDER BY sequence DESC LIMIT 1`).get() ?? null;
 }
 
+/** The newest checkpoint whose size lies in [firstId, lastId] (what an audit export of those entries can be checked against), or null. */
+export function latestCheckpointWithin(db: Db, firstId: number, lastId: number): SignedCheckpoint | null {
+  return (
+    db
+      .prepare<[number, number], SignedCheckpoint>(`SELECT ${COLUMNS} FROM audit_checkpoints WHERE entries BETWEEN ? AND ? ORDER BY sequence DESC LIMIT 1`)
+      .get(firstId, lastId) ?? null
+  );
+}
+
 /** Every checkpoint, oldest first. */
 export function listCheckpoints(db: Db): SignedCheckpoint[] {
   return db.prepare<[], SignedCheckpoint>(`SELECT ${COLUMNS} FROM audit_checkpoints ORDER BY sequence`).all();

@@ -182,3 +182,18 @@ export class Checkpointer {
     contained(file.checkpoint, `the checkpoint in ${CHECKPOINT_FILE}`);
   }
 }
+
+/**
+ * Sign a checkpoint over the trail as it is now, so that an export made next
+ * ends on a signed head. A trail that no longer extends its last checkpoint
+ * is not signed over (the checkpointer logs that refusal on its own timer);
+ * the export then carries the last good checkpoint and the receiver's check
+ * shows the mismatch.
+ */
+export function signCheckpointIfPossible(checkpointer: Checkpointer): void {
+  try {
+    checkpointer.checkpointNow();
+  } catch (error) {
+    if (!(error instanceof CheckpointRefused)) throw error;
+  }
+}

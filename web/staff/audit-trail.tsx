@@ -167,6 +167,15 @@ export function AuditTrail(props: Props): JSX.Element {
           </p>
         </>
       )}
+      {/* The whole trail for a supervising body, signed by the server (GET /api/staff/reports-upward/audit-export, audited). */}
+      <div class="toolbar">
+        <a class="button button-secondary" href="/api/staff/reports-upward/audit-export" download aria-describedby="trail-upward-hint">
+          {m.upwardExport}
+        </a>
+      </div>
+      <p class="hint" id="trail-upward-hint">
+        {m.upwardExportHint}
+      </p>
       {busy && entries.length === 0 && <p role="status">{common.loading}</p>}
       {!busy && failure === null && entries.length === 0 && <p>{m.empty}</p>}
       {entries.length > 0 && (
