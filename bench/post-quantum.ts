@@ -20,11 +20,11 @@ const MiB = 1024 * 1024;
 
 export async function benchPostQuantum(dataDir: string, kdf: KdfParams, options: BenchOptions): Promise<PostQuantumResult> {
   const server = await startServer(dataDir, { CHANNEL_KEY_TYPE: 'pq' });
-  const adminPassword = adminPasswordFrom(server.output());
   const client = createClient(server.url, 2);
   const atOne = { ...options, concurrencies: [1] };
   const codes: string[] = [];
   try {
+    const adminPassword = await adminPasswordFrom(server);
     const [submission] = await benchSubmissions(client, kdf, atOne, codes);
     const [codeCheck] = await benchCodeChecks(client, kdf, atOne, codes);
     if (submission === undefined || codeCheck === undefined) throw new Error('no post-quantum throughput row');

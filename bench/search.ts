@@ -89,6 +89,7 @@ export async function runSearchBench(options: SearchBenchOptions, scratch: strin
       personalIdentity: admin.personalIdentity,
       personalRecipient: admin.recipient,
       channelIdentities: admin.channelIdentities,
+      signingKey: admin.signingKey,
       restriction: null,
       createdAt: Date.now(),
       lastActivityAt: Date.now(),

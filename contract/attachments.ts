@@ -101,15 +101,23 @@ export function staffFilePreviewUrl(reportId: number, fileId: number): string {
   return `/api/staff/reports/${reportId}/files/${fileId}/preview`;
 }
 
-/** "2.4 MB"-style size for people: binary units, one decimal under 10. */
-export function formatBytes(bytes: number): string {
-  const units = ['B', 'KiB', 'MiB', 'GiB'];
+const SIZE_UNITS = ['B', 'kB', 'MB', 'GB'];
+
+/**
+ * A size as phones and operating systems show it, so a reporter can compare
+ * it with what their file manager says: decimal units (1 kB = 1000 B), one
+ * decimal, none when it is .0 ("999 B", "1 kB", "1.5 MB", "20 MB"); the
+ * same units in every language. `down` never rounds up, for limits: the
+ * limit shown is never more than the one enforced.
+ */
+export function formatBytes(bytes: number, down = false): string {
+  const round = down ? Math.floor : Math.round;
   let value = bytes;
   let unit = 0;
-  while (value >= 1024 && unit < units.length - 1) {
-    value /= 1024;
+  // The next unit as soon as the shown number would reach 1000: 999,950 B is "1 MB", not "1000 kB".
+  while (unit < SIZE_UNITS.length - 1 && round(value * 10) >= 10_000) {
+    value /= 1000;
     unit += 1;
   }
-  const shown = unit === 0 || value >= 10 ? Math.round(value).toString() : value.toFixed(1);
-  return `${shown} ${units[unit]}`;
+  return `${unit === 0 ? value : round(value * 10) / 10} ${SIZE_UNITS[unit]}`;
 }

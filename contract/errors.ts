@@ -9,7 +9,7 @@ import { z } from 'zod';
 import type { UploadProblem } from './attachments';
 
 interface ErrorEntry {
-  status: 400 | 401 | 403 | 404 | 408 | 409 | 413 | 415 | 422 | 429 | 500 | 503;
+  status: 400 | 401 | 403 | 404 | 405 | 408 | 409 | 413 | 415 | 422 | 429 | 500 | 503;
   /** The API's own (English) message; pages and islands show their language's text for the code instead. */
   message: string;
 }
@@ -20,6 +20,8 @@ export const ERRORS = {
   invalid_tracking_code: { status: 400, message: 'The tracking code is not valid: check every digit.' },
   pow_invalid: { status: 400, message: 'The proof of work was not accepted; fetch a new challenge.' },
   not_found: { status: 404, message: 'No report matches this tracking code.' },
+  // With an Allow header (and `allow`) naming the methods the address answers.
+  method_not_allowed: { status: 405, message: 'This address does not answer that method.' },
   request_timeout: { status: 408, message: 'The request took too long to arrive and was cut off. Nothing it carried was stored.' },
   payload_too_large: { status: 413, message: 'The request is too large.' },
   unsupported_media_type: { status: 415, message: 'Send application/json, application/x-www-form-urlencoded or multipart/form-data.' },
@@ -48,7 +50,17 @@ export const ERRORS = {
   conflict: { status: 409, message: 'That conflicts with the current state.' },
   lease_held: { status: 409, message: 'Another staff member holds this lead; take it over first. Nothing was changed.' },
   invalid_recipient: { status: 400, message: 'Not an age recipient: give an X25519 (age1…) or post-quantum hybrid (age1pq1…) public key.' },
+  // 409, not 422 or 500: the request is right and the server did nothing wrong; the stored
+  // file's state is what stands in the way, until it is restored from a backup.
+  file_damaged: {
+    status: 409,
+    message: 'This evidence file is damaged on the server (it fails its integrity check), so it was not sent. Restore it from a backup.',
+  },
   last_key_holder: { status: 409, message: "This would leave a channel key that nobody holds; grant it to someone else first." },
+  signing_key_unavailable: {
+    status: 409,
+    message: 'Your signing key is not unlocked in this session, so this decision cannot be signed. Sign out and in again; if it persists, ask an admin. Nothing was changed.',
+  },
 } as const satisfies Record<string, ErrorEntry>;
 
 export type ErrorCode = keyof typeof ERRORS;
@@ -81,6 +93,7 @@ export const errorSchema = z.object({
       .optional()
       .meta({ description: 'With busy: the proof-of-work effort a new attempt should carry to get through.' }),
     lease: heldLeaseSchema.optional().meta({ description: 'With lease_held: who holds the lead and until when.' }),
+    allow: z.array(z.string()).optional().meta({ description: 'With method_not_allowed: the methods the address answers, as in the Allow header.' }),
   }),
 });
 export type ApiErrorBody = z.infer<typeof errorSchema>;

@@ -24,6 +24,7 @@ import type { Assignees, BulkResult, CaseView, DiscardSummary, LowEffortBatchPag
 import type { RelatedAnswer, SearchAnswer } from './schemas/staff-search';
 import type { ReplyTemplateList } from './schemas/reply-templates';
 import type { Authority, AuthorityList } from './schemas/authorities';
+import type { ConsistencyResponse } from './audit-checkpoint';
 
 type Id = number;
 
@@ -49,6 +50,7 @@ export interface StaffAnswers {
     [path: `reports/${Id}/audit${string}`]: AuditPage;
     [path: `reports/${Id}/related`]: RelatedAnswer;
     [path: `reports/${Id}/assignees`]: Assignees;
+    [path: `reports/${Id}/files/${Id}/check`]: { intact: true };
     [path: `audit?${string}`]: AuditTrailPage;
     [path: `interference?${string}`]: InterferencePage;
   };
@@ -64,6 +66,8 @@ export interface StaffAnswers {
     'queue/claim': CaseView | null;
     /** The console searches with POST: a query never sits in a URL. */
     search: SearchAnswer;
+    /** At sign-in: does the trail still hold the checkpoint this console remembers? */
+    'audit/consistency': ConsistencyResponse;
     'admin/staff': z.infer<typeof staffCreatedSchema>;
     [path: `admin/staff/${Id}/${'enable' | 'disable'}`]: null;
     'admin/channels': z.infer<typeof channelCreatedSchema>;

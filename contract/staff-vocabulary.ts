@@ -28,9 +28,27 @@ export type ChannelKeyType = (typeof CHANNEL_KEY_TYPES)[number];
 export const SESSION_RESTRICTIONS = ['change_password', 'enrol_totp'] as const;
 export type SessionRestriction = (typeof SESSION_RESTRICTIONS)[number] | null;
 
-/** The kinds of record kept on a case. */
-export const CASE_RECORD_KINDS = ['note', 'contact_reveal', 'referral', 'interference'] as const;
+/** The kinds of record kept on a case (`closing`: the signed record of closing with an outcome). */
+export const CASE_RECORD_KINDS = ['note', 'contact_reveal', 'referral', 'interference', 'closing'] as const;
 export type CaseRecordKind = (typeof CASE_RECORD_KINDS)[number];
+
+/**
+ * The decisions a staff member signs with their own key (簽字確認): a
+ * referral, closing with an outcome, an interference entry, a contact
+ * reveal, and a note its author marks as a formal record.
+ */
+export const SIGNED_RECORD_KINDS = ['referral', 'closing', 'interference', 'contact_reveal', 'formal_record'] as const;
+export type SignedRecordKind = (typeof SIGNED_RECORD_KINDS)[number];
+
+/**
+ * Why a signed record does not verify, as the console and `tipline audit
+ * verify` name it: no signed record for a record that was signed, the
+ * signer's key is not registered (or not in the audit trail), the signed
+ * payload names another record, the signature is wrong, or the content no
+ * longer matches what was signed.
+ */
+export const SIGNATURE_PROBLEMS = ['missing', 'unknown_key', 'wrong_record', 'bad_signature', 'content_mismatch'] as const;
+export type SignatureProblem = (typeof SIGNATURE_PROBLEMS)[number];
 
 /** How someone tried to interfere with a case, as the interference register records it. */
 export const INTERFERENCE_METHODS = ['call', 'visit', 'message', 'through_someone', 'other'] as const;
@@ -52,6 +70,7 @@ export const AUDIT_ACTIONS = [
   'staff.disabled',
   'staff.enabled',
   'staff.password_changed',
+  'staff.signing_key_registered',
   'staff.recovered',
   'staff.totp_enabled',
   'staff.totp_disabled',
@@ -91,9 +110,13 @@ export const AUDIT_ACTIONS = [
   'file.downloaded',
   'file.exported',
   'file.previewed',
+  'file.damaged',
   'interference.viewed',
   'low_effort.discarded',
   'retention.purged',
+  'audit.witness_mismatch',
+  'upward.statistics_signed',
+  'upward.audit_exported',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

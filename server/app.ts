@@ -6,7 +6,7 @@
  */
 import { Hono } from 'hono';
 import { routePath } from 'hono/route';
-import { DEFAULT_LANG } from '../contract/languages';
+import { DEFAULT_LANG, isLang, type Lang } from '../contract/languages';
 import type { Config } from './config';
 import { createKdfPools, type KdfPools } from './crypto/argon2';
 import type { SigningKeyPair } from './crypto/signing';
@@ -31,6 +31,7 @@ import { staffAdminRoutes } from './routes/staff-admin';
 import { staffReplyTemplateRoutes } from './routes/staff-reply-templates';
 import { staffAuditRoutes } from './routes/staff-audit';
 import { staffAuthorityRoutes } from './routes/staff-authorities';
+import { staffReportsUpwardRoutes } from './routes/staff-reports-upward';
 import { staffAuthRoutes } from './routes/staff-auth';
 import { staffNotificationRoutes } from './routes/staff-notifications';
 import { staffReportRoutes } from './routes/staff-reports';
@@ -38,13 +39,29 @@ import { statusRoutes } from './routes/status';
 import { SessionStore } from './auth/session-store';
 import { createSignInGuard } from './auth/sign-in-guard';
 import { createAbuseGuards, type AbuseGuards } from './abuse/guards';
+import { Checkpointer } from './services/audit-checkpoints';
 import type { FailedSignInLog } from './services/failed-sign-ins';
 import { SearchIndexer } from './services/search-indexer';
 import { siteFiles } from './http/site-files';
 import { packageSourcesFor, type PackageSources } from './referral/sources';
+import { AllowedMethods, methodNotAllowed, refuseHead } from './http/allowed-methods';
 
 /** Staff requests are small JSON documents. */
 const STAFF_MAX_BODY_BYTES = 1024 * 1024;
+
+/**
+ * The API routes a browser without JavaScript posts a form to or is sent
+ * to: their errors are a page in the site's layout when the browser asks
+ * for HTML. Every other API answer, errors included, is JSON whatever
+ * Accept says: a console or a script reads the code.
+ */
+const FORM_ROUTES = new Set(['/api/reports', '/api/reports/receipt', '/api/status', '/api/status/messages', '/api/status/sent']);
+
+/** The language a page's path is in (`/en/...`), for an error page about it. */
+function langOfPath(path: string): Lang {
+  const first = path.split('/')[1];
+  return isLang(first) ? first : DEFAULT_LANG;
+}
 
 /** Routes a reporter uses; see the request logger below. */
 const REPORTER_ROUTES = new Set(['/api/reports', '/api/reports/receipt', '/api/status', '/api/status/messages', '/api/status/sent', '/api/challenge']);
@@ -53,8 +70,10 @@ export interface AppOptions {
   db: Db;
   config: Config;
   instanceKey: Uint8Array;
-  /** The instance's Ed25519 signing key (DATA_DIR/instance-signing.key): signs referral package manifests. */
+  /** The instance's Ed25519 signing key (DATA_DIR/instance-signing.key): signs audit checkpoints. */
   signingKey: SigningKeyPair;
+  /** Signs the audit trail's checkpoints (the caller runs its timer); by default one over `db` that signs every AUDIT_CHECKPOINT_ENTRIES appends. */
+  checkpointer?: Checkpointer;
   /** Where referral packages find signed records and the latest checkpoint; the instance's own by default (server/referral/sources.ts). */
   packageSources?: PackageSources;
   /** Directory of the built Astro site (dist/). */
@@ -86,6 +105,7 @@ export function createApp(options: AppOptions): Hono<{ Variables: AppVariables }
   const kdf = options.kdf ?? createKdfPools(config.argon2, config.kdfLimits);
   const signInGuard = createSignInGuard(instanceKey);
   const searchIndexer = options.searchIndexer ?? new SearchIndexer(db, sessions, now);
+  const checkpointer = options.checkpointer ?? createCheckpointer(db, config, options.signingKey, now, log);
   const secure = isSecure({ publicOrigin: config.publicOrigin });
   const receipts = new OneViewCookies(secure, now, RECEIPT);
   const followUpsSent = new OneViewCookies(secure, now, FOLLOW_UP_SENT);
@@ -94,7 +114,8 @@ export function createApp(options: AppOptions): Hono<{ Variables: AppVariables }
     config,
     instanceKey,
     signingKey: options.signingKey,
-    packageSources: options.packageSources ?? packageSourcesFor(db, options.signingKey),
+    packageSources: options.packageSources ?? packageSourcesFor(db),
+    checkpointer,
     shells,
     log,
     sessions,
@@ -109,6 +130,7 @@ export function createApp(options: AppOptions): Hono<{ Variables: AppVariables }
     now,
   };
   const app = new Hono<{ Variables: AppVariables }>();
+  const allowed = new AllowedMethods(() => app.routes, (path) => !path.startsWith('/api/staff/'));
 
   app.use('*', async (c, next) => {
     const started = performance.now();
@@ -129,6 +151,7 @@ export function createApp(options: AppOptions): Hono<{ Variables: AppVariables }
   app.route('/api/status', statusRoutes(deps));
   app.route('/api/challenge', challengeRoutes(deps));
   app.route('/api/openapi.json', openApiRoutes());
+  app.use('/api/staff/*', refuseHead(allowed));
   const staffBody = limitBody(STAFF_MAX_BODY_BYTES);
   // A lead with files is bounded like a report's upload, by its own route.
   app.use('/api/staff/*', (c, next) => (isStaffUpload(c.req.path, c.req.header('content-type')) ? next() : staffBody(c, next)));
@@ -137,10 +160,21 @@ export function createApp(options: AppOptions): Hono<{ Variables: AppVariables }
   app.route('/api/staff', staffReplyTemplateRoutes(deps));
   app.route('/api/staff', staffNotificationRoutes(deps));
   app.route('/api/staff', staffAuditRoutes(deps));
+  app.route('/api/staff', staffReportsUpwardRoutes(deps));
   app.route('/api/staff', staffReportRoutes(deps));
   app.route('/api/staff', staffAuthorityRoutes(deps));
-  app.all('/api/*', () => {
+  app.all('/api/*', (c) => {
+    // A path some route answers, asked with another method: say which methods it takes.
+    const allow = allowed.of(c.req.path);
+    if (allow.length > 0) throw methodNotAllowed(allow);
     throw new DomainError('not_found', { message: 'No such API route.' });
+  });
+
+  // The site is static: its pages answer GET and HEAD only.
+  app.use('*', async (c, next) => {
+    if (c.req.method === 'GET' || c.req.method === 'HEAD' || c.req.path.startsWith('/api/')) return next();
+    c.set('lang', langOfPath(c.req.path));
+    throw methodNotAllowed(['GET', 'HEAD']);
   });
 
   // The server renders its own pages from these shells; they are not pages to visit.
@@ -157,7 +191,8 @@ export function createApp(options: AppOptions): Hono<{ Variables: AppVariables }
       log.error('unhandled', { route: routePath(c), kind: err.name });
     }
     const error = known ?? fail('internal_error');
-    const response = prefersHtml(c)
+    const page = prefersHtml(c) && (!c.req.path.startsWith('/api/') || FORM_ROUTES.has(c.req.path));
+    const response = page
       ? errorPage(c, shells, c.get('lang') ?? DEFAULT_LANG, error.code, statusOf(error))
       : c.json(bodyOf(error), statusOf(error));
     for (const [name, value] of Object.entries(headersOf(error))) response.headers.set(name, value);
@@ -165,6 +200,26 @@ export function createApp(options: AppOptions): Hono<{ Variables: AppVariables }
   });
 
   return app;
+}
+
+/**
+ * The checkpointer of an instance: signs the audit trail's head after every
+ * AUDIT_CHECKPOINT_ENTRIES entries appended through `db`, keeps the latest in
+ * DATA_DIR; `tick()` applies AUDIT_CHECKPOINT_MINUTES (the server's timer).
+ */
+export function createCheckpointer(db: Db, config: Config, signingKey: SigningKeyPair, now: () => Date, log?: Logger): Checkpointer {
+  const checkpointer = new Checkpointer({
+    db,
+    signingKey,
+    dataDir: config.dataDir,
+    everyEntries: config.auditCheckpoints.entries,
+    everyMinutes: config.auditCheckpoints.minutes,
+    now,
+    // The kind only: the message names entries and files, which belongs on the operator's screen, not in a log.
+    onRefused: (error) => log?.error('audit checkpoint refused', { problem: error.code }),
+  });
+  checkpointer.watchAppends();
+  return checkpointer;
 }
 
 /** The session store for a configuration's timeouts. */

@@ -68,6 +68,10 @@ const envSchema = z.object({
   // reads it) or pq, the hybrid ML-KEM-768 + X25519 (age 1.3 and later only;
   // see "Post-quantum channels" in SECURITY.md). Existing channels keep theirs.
   CHANNEL_KEY_TYPE: z.enum(CHANNEL_KEY_TYPES).default('x25519'),
+  // The audit trail's head is signed (a checkpoint) after this many new
+  // entries, and at least this often while entries are left uncovered.
+  AUDIT_CHECKPOINT_ENTRIES: integer(100, 1, 1_000_000),
+  AUDIT_CHECKPOINT_MINUTES: integer(10, 1, 24 * 60),
   // true: staff must enrol a second factor (TOTP) at their first login.
   REQUIRE_TOTP: z.enum(['true', 'false']).default('false'),
   // E-mail notifications to staff who opt in: at most one mail per person per
@@ -121,6 +125,8 @@ export interface Config {
   onionOrigin: string | null;
   /** The operator profile (SITE_CONFIG) and the settings the pages state. */
   site: LoadedProfile & { settings: SiteSettings };
+  /** How often the audit trail's head is signed: after `entries` new entries, and every `minutes` while some are uncovered. */
+  auditCheckpoints: { entries: number; minutes: number };
   notify: {
     intervalSeconds: number;
     /** null when SMTP_URL is not set: notifications are off. The URL may hold a password: never log it. */
@@ -190,6 +196,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     publicOrigin: settings.publicOrigin,
     onionOrigin: settings.onionOrigin,
     site: { ...profile, settings },
+    auditCheckpoints: { entries: vars.AUDIT_CHECKPOINT_ENTRIES, minutes: vars.AUDIT_CHECKPOINT_MINUTES },
     notify: {
       intervalSeconds: vars.NOTIFY_INTERVAL_SECONDS,
       smtp: vars.SMTP_URL !== undefined && vars.MAIL_FROM !== undefined ? { url: vars.SMTP_URL, from: vars.MAIL_FROM } : null,

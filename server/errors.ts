@@ -24,6 +24,8 @@ export interface ErrorDetails {
   suggestedEffort?: number;
   /** With `lease_held`: who holds the lead and until when, so a console can say so without another request. */
   lease?: HeldLease;
+  /** With `method_not_allowed`: the methods the path answers (sent as Allow too). */
+  allow?: readonly string[];
 }
 
 export class DomainError extends Error {

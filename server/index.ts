@@ -7,7 +7,7 @@
  */
 import { Server } from 'node:http';
 import { serve } from '@hono/node-server';
-import { createApp, createSessionStore } from './app';
+import { createApp, createCheckpointer, createSessionStore } from './app';
 import { ConfigError, loadConfig } from './config';
 import { createKdfPools } from './crypto/argon2';
 import { warmPayloadWorkers } from './crypto/payload-pool';
@@ -67,16 +67,24 @@ async function main(): Promise<void> {
 
   if (!isInitialised(db)) {
     const password = generatePassword();
-    const { recoveryCode } = await initialiseInstance(db, kdf.staff, { username: FIRST_USERNAME, password }, { channelKeyType: config.channelKeyType });
+    // Printed, so possibly kept in a scrollback or a journal: the first sign-in must replace it.
+    const { recoveryCode } = await initialiseInstance(
+      db,
+      kdf.staff,
+      { username: FIRST_USERNAME, password, mustChangePassword: true },
+      { channelKeyType: config.channelKeyType },
+    );
     // Printed once, to the operator's terminal only; never written to the log.
     process.stdout.write(
       [
         '',
         'Tipline initialised a new instance in ' + config.dataDir,
-        'First staff account (admin, holds every channel key). Store this now; it is not shown again:',
+        'First staff account (admin, holds every channel key). It is not shown again:',
         `  username: ${FIRST_USERNAME}`,
         `  password: ${password}`,
         `  recovery code (resets a forgotten password): ${recoveryCode}`,
+        'Sign in at /staff/ and choose your own password: the console asks for it first, and then',
+        'shows a new recovery code to store (this one stops working). Until then, keep both safe.',
         '',
       ].join('\n') + '\n',
     );
@@ -85,7 +93,8 @@ async function main(): Promise<void> {
   const failedSignIns = new FailedSignInLog(db);
   const sessions = createSessionStore(config);
   const searchIndexer = new SearchIndexer(db, sessions, () => new Date());
-  const app = createApp({ db, config, instanceKey, signingKey, siteDir: SITE_DIR, log, files, kdf, failedSignIns, sessions, searchIndexer });
+  const checkpointer = createCheckpointer(db, config, signingKey, () => new Date(), log);
+  const app = createApp({ db, config, instanceKey, signingKey, checkpointer, siteDir: SITE_DIR, log, files, kdf, failedSignIns, sessions, searchIndexer });
   const server = serve({ fetch: app.fetch, hostname: config.host, port: config.port }, (info) => {
     log.info('listening', { host: config.host, port: info.port });
     process.stdout.write(`Tipline is running on http://${config.host}:${info.port}/\n`);
@@ -149,6 +158,19 @@ async function main(): Promise<void> {
   // a session holding their channel is alive (it runs after sign-in and
   // searches too); a few seconds late is soon enough for search.
   setInterval(() => searchIndexer.kick(), 15_000).unref();
+
+  // The audit trail's head is signed at least every AUDIT_CHECKPOINT_MINUTES
+  // while entries are uncovered (the entries rule signs on append). A look
+  // costs two indexed reads.
+  const checkpoint = (): void => {
+    try {
+      checkpointer.tick();
+    } catch (error) {
+      log.error('audit checkpoint failed', { kind: error instanceof Error ? error.name : 'unknown' });
+    }
+  };
+  checkpoint();
+  setInterval(checkpoint, 30_000).unref();
 
   const shutdown = (): void => {
     server.close();

@@ -27,8 +27,6 @@ export const newChannelSchema = z.object({
 
 export const grantSchema = z.object({ staffId: z.number().int().positive(), channel: slug });
 
-export const idParamSchema = z.coerce.number().int().positive();
-
 export const BATCH_PAGE = { default: 168, max: 1000 } as const;
 
 const HOUR_MS = 3_600_000;

@@ -13,10 +13,13 @@ export const loginSchema = z.object({
   totp: z.string().max(16).optional(),
 });
 
-export const passwordChangeSchema = z.object({
-  currentPassword: z.string().min(1).max(MAX_PASSWORD_LENGTH),
-  newPassword,
-});
+// A forced change (a generated or admin-set password) means nothing if the same password comes back.
+export const passwordChangeSchema = z
+  .object({
+    currentPassword: z.string().min(1).max(MAX_PASSWORD_LENGTH),
+    newPassword,
+  })
+  .refine((body) => body.newPassword !== body.currentPassword, { path: ['newPassword'], message: 'same as the current password' });
 
 export const recoverSchema = z.object({
   username,

@@ -141,7 +141,16 @@ export const auditPageSchema = z.object({
 export type AuditPage = z.infer<typeof auditPageSchema>;
 
 /** GET /api/staff/audit: a page of the whole trail, and the chain verified. */
-export const auditTrailPageSchema = auditPageSchema.extend({ chain: auditChainSchema });
+/** The signed checkpoints of the trail, checked on the server (server/services/audit-verify.ts). */
+export const auditCheckpointStatusSchema = z.object({
+  count: z.number().int(),
+  /** False when a checkpoint's signature, their chain, or the trail's head at a checkpoint's size does not hold (or the checkpoint file disagrees). */
+  ok: z.boolean(),
+  latest: z.object({ sequence: z.number().int(), entries: z.number().int(), time: z.string() }).nullable(),
+});
+export type AuditCheckpointStatus = z.infer<typeof auditCheckpointStatusSchema>;
+
+export const auditTrailPageSchema = auditPageSchema.extend({ chain: auditChainSchema, checkpoints: auditCheckpointStatusSchema });
 export type AuditTrailPage = z.infer<typeof auditTrailPageSchema>;
 
 /** GET /api/staff/interference: the register across the caller's channels. */

@@ -81,6 +81,11 @@ export const assigneeSchema = z.object({ staffId: z.number().int().positive().nu
 
 /** Replies, public messages and notes. */
 export const messageSchema = z.object({ body: text(1, LIMITS.followUp.max) });
+/** POST /reports/:id/notes: a note, which its author may mark as a formal record (then it is signed with their key). */
+export const noteSchema = messageSchema.extend({
+  formal: z.boolean().optional().meta({ description: 'A formal record (簽字確認): signed with the author\'s signing key like a decision.' }),
+});
+export type NoteInput = z.infer<typeof noteSchema>;
 
 export const referralSchema = z.object({
   agency: text(1, 200),

@@ -8,7 +8,7 @@ import { z } from 'zod';
 import type { StaffFileView } from '../attachments';
 import { heldLeaseSchema } from '../errors';
 import { MAX_DISCARD_PER_ACTION } from '../low-effort';
-import { CASE_RECORD_KINDS, INTERFERENCE_METHODS, INTERNAL_STATUSES, MESSAGE_AUTHORS, REPORT_SOURCES } from '../vocabulary';
+import { CASE_RECORD_KINDS, CLOSE_OUTCOMES, INTERFERENCE_METHODS, INTERNAL_STATUSES, MESSAGE_AUTHORS, REPORT_SOURCES, SIGNATURE_PROBLEMS } from '../vocabulary';
 
 const hour = z.string().meta({ description: 'ISO 8601, truncated to the hour.' });
 const staffRef = z.object({ id: z.number().int(), username: z.string() });
@@ -76,7 +76,26 @@ export const memberListSchema = z.object({
 });
 export type MemberList = z.infer<typeof memberListSchema>;
 
-const recordBase = { id: z.number().int(), by: staffRef.nullable(), at: hour };
+/**
+ * What the server found when it checked a signed decision (簽字確認) under
+ * the signer's registered public key, with the decrypted content: verified,
+ * or the problem. Null on a record that is not a signed decision.
+ */
+export const signatureViewSchema = z.object({
+  verified: z.boolean(),
+  problem: z.enum(SIGNATURE_PROBLEMS).nullable().meta({ description: 'Why it does not verify; null when verified.' }),
+  signer: staffRef.nullable().meta({ description: 'Who signed, as the signed payload names them (null when it cannot be read).' }),
+  at: z.string().nullable().meta({ description: 'When it was signed, ISO 8601 to the second, from the signed payload.' }),
+  keyId: z.string().nullable().meta({ description: 'The signing key id: the first 16 hex digits of SHA-256 of the raw Ed25519 public key.' }),
+});
+export type SignatureView = z.infer<typeof signatureViewSchema>;
+
+const recordBase = {
+  id: z.number().int(),
+  by: staffRef.nullable(),
+  at: hour,
+  signature: signatureViewSchema.nullable().optional().meta({ description: 'Signed decisions only: the result of checking the signature.' }),
+};
 const optionalText = z.string().optional();
 
 /** Someone who tried to interfere with the case, as the register keeps it (version 2: structured). */
@@ -105,7 +124,13 @@ const interferenceRecordSchema = z.discriminatedUnion('version', [interferenceV2
 
 /** A case record as staff see it, decrypted. */
 export const caseRecordViewSchema = z.discriminatedUnion('kind', [
-  z.object({ ...recordBase, kind: z.literal('note'), body: z.string() }),
+  z.object({
+    ...recordBase,
+    kind: z.literal('note'),
+    body: z.string(),
+    formal: z.boolean().optional().meta({ description: 'Marked by its author as a formal record: signed like a decision.' }),
+  }),
+  z.object({ ...recordBase, kind: z.literal('closing'), outcome: z.enum(CLOSE_OUTCOMES) }),
   z.object({ ...recordBase, kind: z.literal('contact_reveal'), reason: z.string() }),
   z.object({ ...recordBase, kind: z.literal('referral'), agency: z.string(), reference: optionalText, date: z.string() }),
   interferenceRecordSchema,
@@ -145,6 +170,10 @@ export const staffFileSchema = z.object({
 /** Fails to compile when the schema and contract/attachments.ts's StaffFileView drift apart. */
 export const STAFF_FILE_MATCHES: [z.infer<typeof staffFileSchema>, StaffFileView] extends [StaffFileView, z.infer<typeof staffFileSchema>] ? true : never = true;
 
+/** A lead linked to another, as its case page lists it: enough to tell which lead it is without opening it. */
+export const linkedLeadSchema = z.object({ id: z.number().int(), category: z.string(), status: z.enum(INTERNAL_STATUSES) });
+export type LinkedLead = z.infer<typeof linkedLeadSchema>;
+
 /** One report opened with the channel identity. */
 export const caseViewSchema = reportSummarySchema.extend({
   content: reportContentSchema,
@@ -152,7 +181,9 @@ export const caseViewSchema = reportSummarySchema.extend({
   publicMessage: z.string().nullable(),
   messages: z.array(z.object({ id: z.number().int(), from: z.enum(MESSAGE_AUTHORS), body: z.string(), at: hour })),
   caseRecords: z.array(caseRecordViewSchema),
-  links: z.array(z.number().int()).meta({ description: 'Linked reports in the caller\'s channels.' }),
+  links: z.array(linkedLeadSchema).meta({
+    description: 'Linked leads in the caller\'s channels, each with its category and status; a link to a lead in a channel the caller does not hold is left out.',
+  }),
   files: z.array(staffFileSchema),
 });
 export type CaseView = z.infer<typeof caseViewSchema>;
@@ -167,6 +198,14 @@ export type Assignees = z.infer<typeof assigneesSchema>;
 
 /** What creating something answers. */
 export const createdSchema = z.object({ id: z.number().int() });
+
+/** What adding a case record answers: its id and, for a signed decision (簽字確認), the server's check of its signature. */
+export const addedRecordSchema = createdSchema.extend({ signature: signatureViewSchema.nullable() });
+export type AddedRecord = z.infer<typeof addedRecordSchema>;
+/** POST /reports/:id/close: the updated queue row and the signed closing record. */
+export const closedReportSchema = reportSummarySchema.extend({ closingRecord: addedRecordSchema });
+/** POST /reports/:id/reveal-contact: the details and the signed record of the reveal. */
+export const revealedContactSchema = z.object({ contact: contactDetailsSchema, record: addedRecordSchema });
 
 /** GET /api/staff/admin/low-effort: marked reports by received hour. */
 export const lowEffortBatchPageSchema = z.object({

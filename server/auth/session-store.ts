@@ -5,6 +5,7 @@
  */
 import { createHash, randomBytes } from 'node:crypto';
 import type { SessionRestriction, StaffRole } from '../../contract/vocabulary';
+import type { SigningKeyPair } from '../crypto/signing';
 
 
 export interface StaffSession {
@@ -17,6 +18,8 @@ export interface StaffSession {
   personalRecipient: string;
   /** Channel id -> channel identity, in memory only. */
   channelIdentities: Map<number, string>;
+  /** The member's Ed25519 signing key for signed decisions, in memory only; never logged or sent. */
+  signingKey: SigningKeyPair | null;
   /** Until lifted, the session may only do what the restriction says. */
   restriction: SessionRestriction;
   createdAt: number;
@@ -78,6 +81,7 @@ export class SessionStore {
   end(session: StaffSession): void {
     session.channelIdentities.clear();
     session.personalIdentity = '';
+    session.signingKey = null;
     this.sessions.delete(session.tokenHash);
   }
 

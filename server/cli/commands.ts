@@ -4,7 +4,8 @@
  */
 import type { Config } from '../config';
 import type { KdfPool } from '../crypto/argon2';
-import { appendAudit, verifyAuditChain } from '../data/audit';
+import type { SigningKeyPair } from '../crypto/signing';
+import { appendAudit } from '../data/audit';
 import { findChannelById, findChannelBySlug, listChannels } from '../data/channels';
 import type { FileStore } from '../files/file-store';
 import type { Db } from '../data/database';
@@ -22,6 +23,8 @@ export interface CommandContext {
   db: Db;
   config: Config;
   files: FileStore;
+  /** The instance's Ed25519 key: signs and checks the audit trail's checkpoints. */
+  signingKey: SigningKeyPair;
   /** Argon2id parameters and the CLI's own pool (the staff limits: it is staff work, in a process of its own). */
   kdf: KdfPool;
 }
@@ -145,15 +148,6 @@ export async function reportShowCommand(ctx: CommandContext, reportId: number, u
     null,
     2,
   );
-}
-
-/** `audit verify`: recompute the hash chain; a broken chain is an error naming the first bad entry. */
-export function auditVerifyCommand(ctx: CommandContext): string {
-  const result = verifyAuditChain(ctx.db);
-  if (!result.ok) {
-    throw new CliError(`audit trail BROKEN at entry ${result.brokenAtId} (entries 1-${result.brokenAtId - 1} verify; that entry or one before it was altered, removed or reordered)`);
-  }
-  return `audit trail intact: ${result.entries} entries verify`;
 }
 
 function rethrowAsCliError(error: unknown): never {

@@ -8,9 +8,11 @@ import { ConfigError, loadConfig } from '../config';
 import { createKdfPools } from '../crypto/argon2';
 import { openDataDir } from '../instance-setup';
 import { DataDirError } from '../services/instance';
-import { auditVerifyCommand, channelsListCommand, initCommand, reportShowCommand, staffAddCommand, type CommandContext } from './commands';
+import { channelsListCommand, initCommand, reportShowCommand, staffAddCommand, type CommandContext } from './commands';
+import { auditCheckpointCommand, auditVerifyCommand } from './audit';
 import { backupCommand, restoreCommand } from './backup';
 import { purgeCommand } from './purge';
+import { auditExportCommand, statisticsReportCommand, verifyUpwardCommand } from './reports-upward';
 import { CliError, readStdinLines } from './stdin';
 import { verifyPackageCommand } from './verify-package';
 
@@ -25,8 +27,15 @@ const USAGE = `Usage: tipline <command> [options]   (data directory: $DATA_DIR, 
       Channels with their holders, report counts and public keys.
   report show <id> --username U --password-stdin
       Decrypt and print one report of your channels (audited).
-  audit verify
-      Recompute the audit trail's hash chain; exits non-zero naming the first bad entry.
+  audit verify [--against FILE]
+      Recompute the audit trail's hash chain and check every signed checkpoint (signature under the
+      instance signing key, their own chain, the trail's head at each one's size, the latest one in
+      DATA_DIR/audit-checkpoint.txt); with --against, also a checkpoint kept off-site; and check every
+      signed decision under the signing key the audit trail registered for its signer. Exits non-zero
+      naming what fails.
+  audit checkpoint --out FILE
+      Write the latest signed checkpoint of the audit trail (signing one now if the newest entries are
+      not covered yet) with the instance public key, to keep off-site or print.
   backup <file>
       Write a consistent copy of the whole instance (database, instance key, evidence files) to
       <file> while the server runs. It holds instance.key: keep it as safe as the data directory.
@@ -35,6 +44,16 @@ const USAGE = `Usage: tipline <command> [options]   (data directory: $DATA_DIR, 
   purge [--dry-run] [--include-unacknowledged]
       Delete reports closed more than RETENTION_DAYS ago, with their files (audited). Reports
       closed without ever being acknowledged are kept unless --include-unacknowledged.
+  report-upward statistics [--from YYYY-MM-DD] [--to YYYY-MM-DD] --out FILE
+      Write the statistics of a range of days (UTC, both included) as a report for a supervising
+      body, signed by the instance signing key (audited).
+  audit export --out FILE [--from-id N] [--to-id N]
+      Write the audit trail (or entries N..M) as JSON lines for a supervising body, with the latest
+      signed checkpoint within it and a trailer signed by the instance signing key (audited).
+  verify-upward FILE [--key BASE64]
+      Check a statistics report or an audit export offline (no data directory needed): signatures,
+      the hash chain and the checkpoint; --key is the instance public key you were given. Exits
+      non-zero naming what fails.
   verify-package <file> [--identity KEYFILE] [--instance-key BASE64 | --checkpoint FILE]
       Check a referral package offline (no data directory needed): the decrypted tar, or the
       .tar.age file with the authority's age key. Checks manifest.sig, every file's SHA-256 and
@@ -52,7 +71,14 @@ const OPTIONS = {
   identity: { type: 'string' },
   'instance-key': { type: 'string' },
   checkpoint: { type: 'string' },
+  against: { type: 'string' },
+  out: { type: 'string' },
   help: { type: 'boolean', short: 'h' },
+  from: { type: 'string' },
+  to: { type: 'string' },
+  'from-id': { type: 'string' },
+  'to-id': { type: 'string' },
+  key: { type: 'string' },
 } as const;
 
 async function passwords(wanted: boolean, count: number): Promise<string[]> {
@@ -74,6 +100,8 @@ async function run(argv: string[]): Promise<string> {
   const { values, positionals } = parseArgs({ args: argv, options: OPTIONS, allowPositionals: true, strict: true });
   const [command, sub, arg] = positionals;
   if (values.help || command === undefined || command === 'help') return USAGE;
+  // A supervising body verifies what it received without any Tipline instance.
+  if (command === 'verify-upward') return verifyUpwardCommand(required(sub, 'file (tipline verify-upward FILE)'), values.key ?? null);
 
   // An authority runs this on its own machine: no configuration, no data directory.
   if (command === 'verify-package') {
@@ -89,8 +117,8 @@ async function run(argv: string[]): Promise<string> {
 
   const config = loadConfig(process.env);
   if (command === 'restore') return restoreCommand(config, required(sub, 'file (tipline restore <file>)'));
-  const { db, files } = openDataDir(config, { mustExist: command !== 'init' });
-  const ctx: CommandContext = { db, config, files, kdf: createKdfPools(config.argon2, config.kdfLimits).staff };
+  const { db, files, signingKey } = openDataDir(config, { mustExist: command !== 'init' });
+  const ctx: CommandContext = { db, config, files, signingKey, kdf: createKdfPools(config.argon2, config.kdfLimits).staff };
   try {
     if (command === 'init') {
       const [password = ''] = await passwords(values['password-stdin'] ?? false, 1);
@@ -110,10 +138,17 @@ async function run(argv: string[]): Promise<string> {
       });
     }
     if (command === 'channels' && sub === 'list') return channelsListCommand(ctx);
-    if (command === 'audit' && sub === 'verify') return auditVerifyCommand(ctx);
+    if (command === 'audit' && sub === 'verify') return auditVerifyCommand(ctx, values.against);
+    if (command === 'audit' && sub === 'checkpoint') return auditCheckpointCommand(ctx, required(values.out, 'out FILE'));
     if (command === 'backup') return await backupCommand(ctx, required(sub, 'file (tipline backup <file>)'));
     if (command === 'purge' && sub === undefined) {
       return await purgeCommand(ctx, { dryRun: values['dry-run'] ?? false, includeUnacknowledged: values['include-unacknowledged'] ?? false });
+    }
+    if (command === 'report-upward' && sub === 'statistics') {
+      return statisticsReportCommand(ctx, { from: values.from, to: values.to, out: required(values.out, 'out FILE') });
+    }
+    if (command === 'audit' && sub === 'export') {
+      return auditExportCommand(ctx, { fromId: values['from-id'], toId: values['to-id'], out: required(values.out, 'out FILE') });
     }
     if (command === 'report' && sub === 'show') {
       const id = Number(arg);

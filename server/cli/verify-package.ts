@@ -5,6 +5,8 @@
  * failure; the caller exits non-zero when anything failed.
  */
 import { readFile } from 'node:fs/promises';
+import { parseCheckpointFile } from '../../contract/audit-checkpoint';
+import { checkpointSignatureValid } from '../crypto/checkpoint-signature';
 import { publicKeyFromBase64 } from '../crypto/signing';
 import { verifyPackageFile, type VerifyResult } from '../referral/verify';
 import { CliError } from './stdin';
@@ -29,7 +31,7 @@ async function identitiesIn(keyFile: string): Promise<string[]> {
   return identities;
 }
 
-/** The instance key to pin: given outright, or the `public-key` line of a checkpoint file the instance issued. */
+/** The instance key to pin: given outright, or the key of a checkpoint file the instance issued (`tipline audit checkpoint --out`), checked. */
 async function pinnedKey(args: VerifyPackageArgs): Promise<string | undefined> {
   if (args.instanceKey !== undefined && args.checkpoint !== undefined) throw new CliError('give --instance-key or --checkpoint, not both');
   let key = args.instanceKey;
@@ -37,8 +39,11 @@ async function pinnedKey(args: VerifyPackageArgs): Promise<string | undefined> {
     const text = await readFile(args.checkpoint, 'utf8').catch(() => {
       throw new CliError(`cannot read the checkpoint file ${args.checkpoint}`);
     });
-    key = /^public-key (\S+)$/m.exec(text)?.[1];
-    if (key === undefined) throw new CliError(`${args.checkpoint} has no "public-key" line`);
+    const parsed = parseCheckpointFile(text);
+    if (!parsed.ok) throw new CliError(`${args.checkpoint} is not a checkpoint file: ${parsed.problem}`);
+    // The file must be what the instance signed, under the key it names: a pin from a file that does not check is no pin.
+    if (!checkpointSignatureValid(parsed.checkpoint, parsed.publicKey)) throw new CliError(`${args.checkpoint}: its signature does not verify`);
+    key = parsed.publicKey;
   }
   if (key !== undefined && publicKeyFromBase64(key) === null) throw new CliError('the instance key must be a raw 32-byte Ed25519 public key in base64');
   return key;

@@ -38,6 +38,8 @@ export interface SealingStart {
 export interface OpeningJob {
   /** The next authenticated plaintext, in order; `last` once the payload is complete and authenticated. Rejects on tampering. */
   read(): Promise<{ chunks: ArrayBuffer[]; last: boolean }>;
+  /** Authenticate the next few MiB without handing any plaintext over; true once the whole payload is authenticated. Rejects on tampering. */
+  check(): Promise<boolean>;
   /** Stop; after it settles the worker no longer uses the fd. Never rejects. */
   abort(): Promise<void>;
 }
@@ -52,6 +54,15 @@ export interface OpeningStart {
 
 // One core is left to the event loop: parsing the upload and copying it here keep it busy too.
 const POOL_SIZE = Math.max(1, Math.min(4, availableParallelism() - 1));
+
+/**
+ * The worker refused a job's message: the file failed authentication, was
+ * cut short or could not be read. Not a crash of the worker, which fails
+ * its jobs with a plain Error.
+ */
+export class PayloadJobError extends Error {
+  override name = 'PayloadJobError';
+}
 
 type Waiter = { settle: (answer: FromWorker) => void; fail: (error: Error) => void };
 
@@ -94,12 +105,12 @@ class PayloadWorker {
     const state = this.jobs.get(answer.job);
     if (state === undefined) return;
     if (answer.kind === 'failed') {
-      fail(state, new Error(`payload worker: ${answer.message}`));
+      fail(state, new PayloadJobError(`payload worker: ${answer.message}`));
       this.#release(answer.job);
       return;
     }
     state.waiters.shift()?.settle(answer);
-    if (answer.kind === 'done' || answer.kind === 'aborted' || (answer.kind === 'plaintext' && answer.last)) this.#release(answer.job);
+    if (answer.kind === 'done' || answer.kind === 'aborted' || ((answer.kind === 'plaintext' || answer.kind === 'checked') && answer.last)) this.#release(answer.job);
   }
 
   #release(job: number): void {
@@ -178,7 +189,7 @@ export async function openSealingJob(start: SealingStart): Promise<SealingJob> {
   };
 }
 
-/** Starts opening a file's payload: each `read` has the worker read, authenticate and hand over about 1 MiB. */
+/** Starts opening a file's payload: each `read` has the worker read, authenticate and hand over about 1 MiB; each `check` authenticates about 8 MiB and hands nothing over. */
 export async function openOpeningJob(start: OpeningStart): Promise<OpeningJob> {
   const { owner, job } = await startJob(start.fileKey, (id, fileKey) => ({ kind: 'open', job: id, fd: start.fd, offset: start.offset, fileKey, nonce: start.nonce }));
   return {
@@ -186,6 +197,11 @@ export async function openOpeningJob(start: OpeningStart): Promise<OpeningJob> {
       const answer = await owner.send({ kind: 'pull', job });
       if (answer.kind !== 'plaintext') throw new Error(`unexpected answer ${answer.kind}`);
       return { chunks: answer.chunks, last: answer.last };
+    },
+    check: async () => {
+      const answer = await owner.send({ kind: 'check', job });
+      if (answer.kind !== 'checked') throw new Error(`unexpected answer ${answer.kind}`);
+      return answer.last;
     },
     abort: () => abortJob(owner, job),
   };

@@ -17,10 +17,12 @@ export type ToWorker =
   | { kind: 'open'; job: number; fd: number; offset: number; fileKey: ArrayBuffer; nonce: Uint8Array }
   /** Read, authenticate and send the next plaintext. */
   | { kind: 'pull'; job: number }
+  /** Read and authenticate the next few MiB, keeping no plaintext: a check of the whole file before a download starts. */
+  | { kind: 'check'; job: number }
   /** Forget the job without finishing it. */
   | { kind: 'abort'; job: number };
 
-/** Worker → event loop. After `done`, `aborted`, `failed` or a `plaintext` with `last`, the worker never touches the job's fd again. */
+/** Worker → event loop. After `done`, `aborted`, `failed` or a `plaintext` or `checked` with `last`, the worker never touches the job's fd again. */
 export type FromWorker =
   /** `seal` or `open` is set up. */
   | { kind: 'started'; job: number }
@@ -29,6 +31,8 @@ export type FromWorker =
   | { kind: 'done'; job: number; sha256: string; size: number }
   /** Authenticated plaintext (transferred), in order; `last` once the whole payload is. */
   | { kind: 'plaintext'; job: number; chunks: ArrayBuffer[]; last: boolean }
+  /** The next stretch of the payload authenticated (and its plaintext dropped); `last` once the whole payload is. */
+  | { kind: 'checked'; job: number; last: boolean }
   | { kind: 'aborted'; job: number }
   /** The job failed (or was unknown); every later message of it is answered `failed` too. */
   | { kind: 'failed'; job: number; message: string };

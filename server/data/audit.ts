@@ -26,7 +26,8 @@ interface AuditRow extends AuditEntry {
   hash: string;
 }
 
-function entryHash(prevHash: string, entry: AuditEntry): string {
+/** The hash of an entry chained to `prevHash`: what verification recomputes. */
+export function entryHash(prevHash: string, entry: AuditEntry): string {
   const canonical = JSON.stringify([
     prevHash,
     entry.at,
@@ -37,6 +38,19 @@ function entryHash(prevHash: string, entry: AuditEntry): string {
     entry.detail,
   ]);
   return createHash('sha256').update(canonical, 'utf8').digest('hex');
+}
+
+/**
+ * Told the id of each entry appended through a database handle (the
+ * checkpointer, server/services/audit-checkpoints.ts, decides from it alone
+ * whether a checkpoint is due, so the hot path gains no query). Called
+ * inside the caller's transaction, if any: a listener must not sign there.
+ */
+const appendListeners = new WeakMap<Db, (entries: number) => void>();
+
+/** Have `listener` told the size of the trail after each append through `db` (one listener per handle). */
+export function onAuditAppended(db: Db, listener: (entries: number) => void): void {
+  appendListeners.set(db, listener);
 }
 
 /** Append an entry, chained to the last one. Safe across processes (IMMEDIATE transaction). */
@@ -58,14 +72,17 @@ export function appendAudit(
     channelId: entry.channelId ?? null,
     detail: JSON.stringify(entry.detail ?? {}),
   };
-  db.transaction(() => {
+  const id = db.transaction(() => {
     const last = db.prepare<[], { id: number; hash: string }>('SELECT id, hash FROM audit_log ORDER BY id DESC LIMIT 1').get();
     const prevHash = last?.hash ?? GENESIS_HASH;
+    const next = (last?.id ?? 0) + 1;
     db.prepare(
       `INSERT INTO audit_log (id, at, actor_staff_id, action, report_id, channel_id, detail, prev_hash, hash)
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-    ).run((last?.id ?? 0) + 1, full.at, full.actorStaffId, full.action, full.reportId, full.channelId, full.detail, prevHash, entryHash(prevHash, full));
+    ).run(next, full.at, full.actorStaffId, full.action, full.reportId, full.channelId, full.detail, prevHash, entryHash(prevHash, full));
+    return next;
   }).immediate();
+  appendListeners.get(db)?.(id);
 }
 
 /** Recompute the chain from the start; reports the first entry that does not match. */

@@ -1,5 +1,6 @@
 /** Links between related reports, stored once with the smaller id first. */
 import type { Db } from './database';
+import type { InternalStatus } from '../../contract/vocabulary';
 
 /** Link two reports; false when they were already linked. */
 export function insertReportLink(db: Db, link: { a: number; b: number; staffId: number; createdAt: string }): boolean {
@@ -10,11 +11,19 @@ export function insertReportLink(db: Db, link: { a: number; b: number; staffId: 
   return result.changes === 1;
 }
 
-/** The reports linked to this one, with their channels (callers hide the ones outside a member's channels). */
-export function listLinkedReports(db: Db, reportId: number): { id: number; channelId: number }[] {
+/** A report linked to another: its channel (callers hide the ones outside a member's channels) and clear queue fields. */
+export interface LinkedReport {
+  id: number;
+  channelId: number;
+  category: string;
+  status: InternalStatus;
+}
+
+/** The reports linked to this one, by id. */
+export function listLinkedReports(db: Db, reportId: number): LinkedReport[] {
   return db
-    .prepare<{ id: number }, { id: number; channelId: number }>(
-      `SELECT r.id, r.channel_id AS channelId FROM report_links l
+    .prepare<{ id: number }, LinkedReport>(
+      `SELECT r.id, r.channel_id AS channelId, r.category, r.status FROM report_links l
        JOIN reports r ON r.id = CASE WHEN l.report_id = @id THEN l.related_id ELSE l.report_id END
        WHERE l.report_id = @id OR l.related_id = @id
        ORDER BY r.id`,

@@ -1,6 +1,7 @@
 /** Staff accounts and their channel grants (wrapped channel identities). */
 import type { Db } from './database';
 import type { StaffRole } from '../../contract/vocabulary';
+import { registerSigningKey, type NewSigningKey } from './signing-keys';
 
 
 export interface StaffRecord {
@@ -34,6 +35,8 @@ export interface NewStaff {
   recipient: string;
   password: WrappedIdentity;
   recovery: WrappedIdentity;
+  /** The member's Ed25519 signing key, its seed wrapped to `recipient`; registered (and audited) with the account. */
+  signingKey: NewSigningKey;
   mustChangePassword: boolean;
 }
 
@@ -64,8 +67,16 @@ interface StaffRow {
   disabled: number;
 }
 
-/** Insert a staff account; returns its id. */
+/** Insert a staff account and register its signing key (audited); returns its id. */
 export function createStaff(db: Db, staff: NewStaff, at: string): number {
+  return db.transaction(() => {
+    const id = insertStaff(db, staff, at);
+    registerSigningKey(db, id, staff.signingKey, at);
+    return id;
+  })();
+}
+
+function insertStaff(db: Db, staff: NewStaff, at: string): number {
   const result = db
     .prepare(
       `INSERT INTO staff (username, role, recipient, wrapped_identity, password_salt, password_kdf,

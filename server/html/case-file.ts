@@ -12,7 +12,7 @@
 import { messagesFor } from '../../web/i18n';
 import { fill, labelOf } from '../../web/i18n/fill';
 import type { Lang } from '../../contract/languages';
-import type { CaseRecordView, CaseView, ContactDetails } from '../../contract/schemas/staff-views';
+import type { CaseRecordView, CaseView, ContactDetails, SignatureView } from '../../contract/schemas/staff-views';
 
 export interface CaseFileInput {
   view: CaseView;
@@ -53,11 +53,22 @@ function definitions(rows: readonly (readonly [string, string | null | undefined
 
 type Console = ReturnType<typeof messagesFor>['console'];
 
+/** A signed decision's check as the instance made it when exporting (the package's records/ let the reader check it again). */
+function signatureLine(lang: Lang, c: Console, signature: SignatureView | null | undefined): string {
+  if (signature === null || signature === undefined) return '';
+  const words = c.report.records.signature;
+  const text = signature.verified
+    ? fill(lang, words.verified, { name: signature.signer?.username ?? '', time: time(signature.at) })
+    : fill(lang, words.failed, { problem: signature.problem === null ? '' : labelOf(words.problems, signature.problem) });
+  return `<p>${escapeHtml(text)}</p>`;
+}
+
 function recordHtml(lang: Lang, c: Console, record: Exclude<CaseRecordView, { kind: 'contact_reveal' }>): string {
   const r = c.report.records;
   const byline = fill(lang, r.byline, { name: record.by?.username ?? '', time: time(record.at) });
   let rows: [string, string | undefined][];
-  if (record.kind === 'note') rows = [[c.report.note.label, record.body]];
+  if (record.kind === 'note') rows = [[c.report.note.label, record.body], [r.formal, record.formal === true ? r.yes : undefined]];
+  else if (record.kind === 'closing') rows = [[r.closingOutcome, labelOf(c.labels.outcomes, record.outcome)]];
   else if (record.kind === 'referral') rows = [[r.agency, record.agency], [r.reference, record.reference], [r.date, record.date]];
   else if (record.version === 1) rows = [[r.who, record.who], [r.when, record.when], [r.how, record.how], [r.outcome, record.outcome]];
   else {
@@ -72,7 +83,7 @@ function recordHtml(lang: Lang, c: Console, record: Exclude<CaseRecordView, { ki
       [r.followUp, record.followUp],
     ];
   }
-  return `<div class="record"><h3>${escapeHtml(r.kinds[record.kind])} — ${escapeHtml(byline)}</h3>${definitions(rows)}</div>`;
+  return `<div class="record"><h3>${escapeHtml(r.kinds[record.kind])} — ${escapeHtml(byline)}</h3>${definitions(rows)}${signatureLine(lang, c, record.signature)}</div>`;
 }
 
 /** The whole case file. */

@@ -30,15 +30,18 @@ export function statusOf(error: DomainError): ContentfulStatusCode {
   return ERRORS[error.code].status;
 }
 
-/** Headers that go with a domain error's answer (Retry-After when it says when to come back). */
+/** Headers that go with a domain error's answer (Retry-After when it says when to come back, Allow with a 405). */
 export function headersOf(error: DomainError): Record<string, string> {
-  const { retryAfterSeconds } = error.details;
-  return retryAfterSeconds === undefined ? {} : { 'Retry-After': String(retryAfterSeconds) };
+  const { retryAfterSeconds, allow } = error.details;
+  return {
+    ...(retryAfterSeconds === undefined ? {} : { 'Retry-After': String(retryAfterSeconds) }),
+    ...(allow === undefined ? {} : { Allow: allow.join(', ') }),
+  };
 }
 
 /** The JSON error body of a domain error. */
 export function bodyOf(error: DomainError): ApiErrorBody {
-  const { fields, limits, retryAfterSeconds, suggestedEffort, lease } = error.details;
+  const { fields, limits, retryAfterSeconds, suggestedEffort, lease, allow } = error.details;
   return {
     error: {
       code: error.code,
@@ -48,6 +51,7 @@ export function bodyOf(error: DomainError): ApiErrorBody {
       ...(retryAfterSeconds === undefined ? {} : { retryAfterSeconds }),
       ...(suggestedEffort === undefined ? {} : { suggestedEffort }),
       ...(lease === undefined ? {} : { lease }),
+      ...(allow === undefined ? {} : { allow: [...allow] }),
     },
   };
 }
@@ -59,10 +63,10 @@ export function uploadProblemError(problem: UploadProblem, limits: UploadLimits)
     case 'too_many_files':
       return new DomainError(problem, { message: `At most ${limits.maxFiles} files per submission. Nothing was stored.`, fields, limits });
     case 'file_too_large':
-      return new DomainError(problem, { message: `Each file may be at most ${formatBytes(limits.maxFileBytes)}. Nothing was stored.`, fields, limits });
+      return new DomainError(problem, { message: `Each file may be at most ${formatBytes(limits.maxFileBytes, true)}. Nothing was stored.`, fields, limits });
     case 'submission_too_large':
       return new DomainError(problem, {
-        message: `All files of one submission may be at most ${formatBytes(limits.maxSubmissionBytes)} together. Nothing was stored.`,
+        message: `All files of one submission may be at most ${formatBytes(limits.maxSubmissionBytes, true)} together. Nothing was stored.`,
         fields,
         limits,
       });

@@ -5,10 +5,13 @@
  * says where the files go. Each file is then received (limits, metadata
  * removal, encryption) before the next is read.
  *
- * Any problem stops taking files but keeps reading to the end of the body,
- * so that a browser still sending gets the answer instead of a reset
- * connection. A declared body size is bounded before this runs; the bytes
- * are counted here too, for a body sent without one.
+ * Any problem stops taking files. A body with a declared length (every
+ * browser's) is still read to its end, so that a browser still sending
+ * gets the answer instead of a reset connection; that length was bounded
+ * before this runs. A body without one (chunked) could go on for ever: it
+ * is counted here, and the first limit it passes ends the reading at once,
+ * so the answer goes out while the client is still sending and the rest
+ * is never read (the server lingers briefly, then closes the connection).
  */
 import { Readable, Transform } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
@@ -17,7 +20,7 @@ import type { Context } from 'hono';
 import { FILES_FIELD, KEEP_METADATA_FIELD, type UploadLimits } from '../../contract/attachments';
 import type { FileStore } from '../files/file-store';
 import { receiveFile, UploadBudget, UploadLimitError, type ReceivedFile } from '../files/receive-file';
-import { fail } from '../errors';
+import { DomainError, fail } from '../errors';
 
 /** What `onFields` decides: where the files go, or an answer to send instead. */
 export type FieldsVerdict = { recipients: readonly string[] } | { respond: Response };
@@ -72,6 +75,8 @@ interface Reading {
   work: Promise<void>;
   /** Every file part's stream, to end the ones still open if the body cannot be read on. */
   readonly parts: Readable[];
+  /** Aborted at the first problem when the body has no declared length: nothing more of it is read. */
+  readonly cutOff: AbortController | null;
 }
 
 /** Reads a multipart body to its end: its text fields, then its files, kept only if nothing went wrong. */
@@ -79,7 +84,7 @@ export async function readMultipart(c: Context, options: MultipartOptions): Prom
   const body = c.req.raw.body;
   if (!body) throw fail('invalid_input');
   const parser = createParser(c.req.header('content-type') ?? '', options);
-  const reading = startReading(options);
+  const reading = startReading(options, c.req.header('content-length') === undefined);
   // busboy gives no name for a part that has none (its types say otherwise).
   parser.on('field', (name: string | undefined, value, info) => takeField(reading, name, value, info.valueTruncated));
   parser.on('file', (name, stream, info) => takeFilePart(reading, name, stream, info.filename));
@@ -89,8 +94,8 @@ export async function readMultipart(c: Context, options: MultipartOptions): Prom
   return settle(reading);
 }
 
-/** A body with nothing read yet: no fields, no files, no verdict, no problem. */
-function startReading(options: MultipartOptions): Reading {
+/** A body with nothing read yet: no fields, no files, no verdict, no problem. `undeclared`: sent without a Content-Length. */
+function startReading(options: MultipartOptions, undeclared: boolean): Reading {
   return {
     options,
     fields: {},
@@ -102,6 +107,7 @@ function startReading(options: MultipartOptions): Reading {
     verdict: null,
     work: Promise.resolve(),
     parts: [],
+    cutOff: undeclared ? new AbortController() : null,
   };
 }
 
@@ -124,9 +130,20 @@ function createParser(contentType: string, options: MultipartOptions): busboy.Bu
   }
 }
 
-/** Keeps the first problem only: it is the one the client is told about. */
+/**
+ * Keeps the first problem only: it is the one the client is told about. A
+ * limit passed by a body without a declared length ends its reading there;
+ * other problems (fields, an image, the parts' order) let it be read on,
+ * since a later part can still change the answer (files_before_fields).
+ */
 function stop(reading: Reading, error: unknown): void {
   reading.failure ??= error;
+  if (isLimit(error)) reading.cutOff?.abort();
+}
+
+/** A file or the whole body over a size or count limit: reading on could only bring more of what is refused. */
+function isLimit(error: unknown): boolean {
+  return error instanceof UploadLimitError || (error instanceof DomainError && error.code === 'payload_too_large');
 }
 
 /** Asks `onFields` once, when the text fields are complete; later callers get the same verdict. */
@@ -191,22 +208,24 @@ async function receivePart(reading: Reading, stream: Readable, filename: string)
   }
 }
 
+/** The body went past the whole multipart bound. */
+class BodyTooLargeError extends Error {}
+
 /**
  * Counts every byte, parts nobody reads included, for a body sent without
- * a Content-Length. Past the bound the rest is read and dropped: the parser
- * sees the body end there, and files already over their own limits still
- * get that clearer answer.
+ * a Content-Length. The first byte past the bound fails the pipeline, so
+ * nothing more is read; files already over their own limits still get
+ * that clearer answer (overBound).
  */
 function meterBody(maxBodyBytes: number): { meter: Transform; tooLarge: () => boolean } {
   let received = 0;
   let tooLarge = false;
   const meter = new Transform({
     transform(chunk: Buffer, _encoding, done) {
-      const room = maxBodyBytes - received;
       received += chunk.length;
-      if (chunk.length <= room) return done(null, chunk);
+      if (received <= maxBodyBytes) return done(null, chunk);
       tooLarge = true;
-      done(null, room > 0 ? chunk.subarray(0, room) : undefined);
+      done(new BodyTooLargeError());
     },
   });
   return { meter, tooLarge: () => tooLarge };
@@ -220,9 +239,10 @@ async function readToEnd(reading: Reading, body: ReadableStream<Uint8Array>, par
     aborted = true;
   });
   const { meter, tooLarge } = meterBody(reading.options.maxBodyBytes);
+  const cutOff = reading.cutOff?.signal;
   try {
     // On a read error pipeline destroys the parser, which fails the file being received.
-    await pipeline(source, meter, parser);
+    await (cutOff === undefined ? pipeline(source, meter, parser) : pipeline(source, meter, parser, { signal: cutOff }));
     await reading.work;
   } catch (error) {
     // The body could not be read to its end: too large, a cut connection or
@@ -232,6 +252,8 @@ async function readToEnd(reading: Reading, body: ReadableStream<Uint8Array>, par
     await reading.work;
     await discardFiles(reading);
     if (tooLarge()) throw overBound(reading);
+    // Cut off on purpose at the first problem (no declared length): that problem is the answer.
+    if (cutOff?.aborted === true && reading.failure !== null) throw reading.failure;
     throw aborted ? new ClientAbortError() : fail('invalid_input');
   }
   if (tooLarge()) {

@@ -11,6 +11,7 @@ import { BACKGROUND_HEADER, IDLE_ENDS_HEADER } from '../../contract/staff-sessio
 import type { SessionStore, StaffSession } from '../auth/session-store';
 import type { SessionRestriction, StaffRole } from '../../contract/vocabulary';
 import { fail } from '../errors';
+import { checkPathIds } from '../path-id';
 import type { AppVariables } from './input';
 
 export interface StaffVariables extends AppVariables {
@@ -113,6 +114,8 @@ export function requireStaff(deps: StaffAuthDeps, options: RequireStaffOptions =
       throw fail(session.restriction === 'change_password' ? 'password_change_required' : 'totp_enrolment_required');
     }
     if (options.roles && !options.roles.includes(session.role)) throw fail('forbidden');
+    // Before the route reads a body or counts activity: a malformed id is the same 400 on every route.
+    checkPathIds(c.req.param());
     if ((options.countsAsActivity ?? true) && !isBackgroundRequest(c)) recordActivity(deps, session);
     c.set('staff', session);
     await next();

@@ -33,7 +33,8 @@ export function jsonResponse(description: string, schema: z.ZodType): object {
 
 const ERROR_DESCRIPTIONS: Record<number, string> = {
   400:
-    'Invalid input (code invalid_input, invalid_json or invalid_tracking_code; `fields` names each problem), ' +
+    'Invalid input (code invalid_input, invalid_json or invalid_tracking_code; `fields` names each problem, including a path id ' +
+    'that is not the decimal digits of a positive integer, e.g. `0x10` or `1e1`), ' +
     'files_before_fields when a file part came before a text field, or pow_invalid for a refused proof of work.',
   401: 'No live session, or wrong credentials (code unauthenticated or invalid_credentials).',
   403: 'Role, pending restriction or CSRF check refuses it (code forbidden, password_change_required, totp_enrolment_required, csrf_rejected).',
@@ -42,8 +43,10 @@ const ERROR_DESCRIPTIONS: Record<number, string> = {
     'The request took too long to arrive and its connection was closed (code request_timeout): an upload that sent nothing ' +
     'for UPLOAD_IDLE_SECONDS, or any other request not whole within 300 s of its headers. Nothing is stored.',
   409:
-    'Conflicts with the current state (code conflict, invalid_transition or last_key_holder), or lease_held: another staff member ' +
-    'holds a live lease on the lead, named with its expiry in `lease`; nothing was changed.',
+    'Conflicts with the current state (code conflict, invalid_transition or last_key_holder; signing_key_unavailable when a decision ' +
+    'cannot be signed because the session holds no signing key), or lease_held: another staff member ' +
+    'holds a live lease on the lead, named with its expiry in `lease`; nothing was changed. For an evidence file, file_damaged: ' +
+    'the stored file fails its integrity check (or is gone), so nothing of it was sent; it must be restored from a backup.',
   413:
     'Too large (code payload_too_large), or evidence files over a limit: too_many_files, file_too_large, submission_too_large; ' +
     'the message names the configured limit and fields.files repeats the code. Nothing is stored.',

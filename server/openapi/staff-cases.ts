@@ -11,6 +11,7 @@ import {
   linkSchema,
   messageSchema,
   moveSchema,
+  noteSchema,
   prioritySchema,
   referralSchema,
   reportListQuerySchema,
@@ -19,10 +20,13 @@ import {
   tagCreateSchema,
 } from '../../contract/schemas/staff-reports';
 import {
+  addedRecordSchema,
+  closedReportSchema,
+  revealedContactSchema,
   bulkResultSchema,
   caseViewSchema,
-  contactDetailsSchema,
   createdSchema,
+  linkedLeadSchema,
   memberListSchema,
   queuePageSchema,
   reportSummarySchema,
@@ -128,26 +132,35 @@ export const staffCasePaths: Paths = {
       summary: 'An evidence file, decrypted as it streams; audited (file.downloaded).',
       description:
         `Roles: ${CASEWORKERS}. Always an attachment with an inert content type (else application/octet-stream), ` +
-        'nosniff and a sandboxing CSP, so no uploaded HTML or SVG runs in this origin.',
+        'nosniff and a sandboxing CSP, so no uploaded HTML or SVG runs in this origin. Every chunk of the stored file is ' +
+        'authenticated before the first header is sent: a damaged file gets 409 file_damaged (audited as file.damaged), never a truncated download.',
       parameters: [idParameter, fileIdParameter],
-      responses: { 200: binaryResponse('The file as the reporter sent it (after metadata removal).'), ...errors(401, 403, 404) },
+      responses: { 200: binaryResponse('The file as the reporter sent it (after metadata removal).'), ...errors(400, 401, 403, 404, 409) },
+    }),
+  },
+  '/api/staff/reports/{id}/files/{fileId}/check': {
+    get: staffOperation('checkFile', CASEWORKERS, {
+      summary: 'Whether the stored file opens whole with the channel key, without sending it: the console asks before a download.',
+      description: `Roles: ${CASEWORKERS}. Not audited when intact (nothing of the file is sent); a damaged file gets 409 file_damaged and is audited as file.damaged.`,
+      parameters: [idParameter, fileIdParameter],
+      responses: { 200: jsonResponse('The file is intact.', z.object({ intact: z.literal(true) })), ...errors(400, 401, 403, 404, 409) },
     }),
   },
   '/api/staff/reports/{id}/files/{fileId}/encrypted': {
     get: staffOperation('exportEncryptedFile', CASEWORKERS, {
       summary: 'The stored age file as it is; opens with `age --decrypt` and the channel key. Audited (file.exported).',
       parameters: [idParameter, fileIdParameter],
-      responses: { 200: binaryResponse('An age file (name.age).'), ...errors(401, 403, 404) },
+      responses: { 200: binaryResponse('An age file (name.age), as stored, even if damaged (409 file_damaged only when it is gone).'), ...errors(400, 401, 403, 404, 409) },
     }),
   },
   '/api/staff/reports/{id}/files/{fileId}/preview': {
     get: staffOperation('previewFile', CASEWORKERS, {
       summary: 'A JPEG or PNG cleaned of metadata at intake, decrypted for inline display on the case page; audited (file.previewed).',
-      description: `Roles: ${CASEWORKERS}. Inline, Cache-Control: no-store, nosniff, CSP default-src 'none'; img-src 'self'. Any other file answers 404.`,
+      description: `Roles: ${CASEWORKERS}. Inline, Cache-Control: no-store, nosniff, CSP default-src 'none'; img-src 'self'. Any other file answers 404; a damaged one 409 file_damaged, checked before anything is sent.`,
       parameters: [idParameter, fileIdParameter],
       responses: {
         200: { description: 'The image.', content: { 'image/jpeg': { schema: { type: 'string', contentMediaType: 'image/jpeg' } }, 'image/png': { schema: { type: 'string', contentMediaType: 'image/png' } } } },
-        ...errors(401, 403, 404),
+        ...errors(400, 401, 403, 404, 409),
       },
     }),
   },
@@ -170,33 +183,50 @@ export const staffCasePaths: Paths = {
   '/api/staff/reports/{id}/assignee': caseAction('changeAssignee', assigneeSchema, updated, [409]),
   '/api/staff/reports/{id}/public-message': caseAction('setPublicMessage', messageSchema, updated, [409]),
   '/api/staff/reports/{id}/replies': caseAction('replyToReporter', messageSchema, { 201: jsonResponse('Sent.', createdSchema) }, [409]),
-  '/api/staff/reports/{id}/notes': caseAction('addNote', messageSchema, { 201: jsonResponse('Added.', createdSchema) }, [409]),
+  '/api/staff/reports/{id}/notes': caseAction(
+    'addNote',
+    noteSchema,
+    { 201: jsonResponse('Added; a formal record answers with its signature check.', addedRecordSchema) },
+    [409],
+    'An internal note. With `formal: true` it is a formal record (簽字確認), signed with the author\'s Ed25519 key like a decision.',
+  ),
   '/api/staff/reports/{id}/referrals': caseAction(
     'addReferral',
     referralSchema,
-    { 201: jsonResponse('Referred.', createdSchema.extend({ report: reportSummarySchema })) },
+    { 201: jsonResponse('Referred; signed by the caller.', addedRecordSchema.extend({ report: reportSummarySchema })) },
     [409],
   ),
   '/api/staff/reports/{id}/interference': caseAction(
     'addInterference',
     interferenceSchema,
-    { 201: jsonResponse('Recorded.', createdSchema) },
+    { 201: jsonResponse('Recorded; signed by the caller.', addedRecordSchema) },
     [409],
     'A structured entry of the interference register (who, when, how, what was asked, whether reported to a superior, what followed), encrypted to the channel only; the case page and the registers page both send it. A case write: 409 lease_held while someone else holds the lead.',
   ),
   '/api/staff/reports/{id}/links': caseAction(
     'linkReports',
     linkSchema,
-    { 201: jsonResponse('Linked.', z.object({ reportId: z.number().int(), relatedId: z.number().int() })) },
+    {
+      201: jsonResponse(
+        'Linked; `related` is the other lead as the case page lists it.',
+        z.object({ reportId: z.number().int(), relatedId: z.number().int(), related: linkedLeadSchema }),
+      ),
+    },
     [409],
   ),
-  '/api/staff/reports/{id}/close': caseAction('closeReport', closeSchema, updated, [409]),
+  '/api/staff/reports/{id}/close': caseAction(
+    'closeReport',
+    closeSchema,
+    { 200: jsonResponse('The report\'s updated queue row and the signed closing record.', closedReportSchema) },
+    [409],
+    'Closing with an outcome is a signed decision: it is kept as a case record signed with the caller\'s key.',
+  ),
   '/api/staff/reports/{id}/reveal-contact': caseAction(
     'revealContact',
     revealContactSchema,
-    { 200: jsonResponse('The contact details.', z.object({ contact: contactDetailsSchema })) },
+    { 200: jsonResponse('The contact details and the signed record of the reveal.', revealedContactSchema) },
     [409],
-    'Audited on its own as report.contact_revealed; the reason is kept as an encrypted note.',
+    'Audited on its own as report.contact_revealed; the reason is kept as an encrypted note, signed with the caller\'s key.',
   ),
   '/api/staff/reports/{id}/move': caseAction('moveReport', moveSchema, updated, [409], 'Re-encrypts everything to the new channel; the caller must hold both.'),
   '/api/staff/interference': {

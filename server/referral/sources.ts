@@ -5,12 +5,14 @@
  * format does not depend on how those are stored; `packageSourcesFor` is the
  * one place that connects them.
  *
- * Until signed decisions and checkpoints exist on this instance it answers
- * "none": a package then carries no records/ files and `checkpoint: null`,
- * and says so in its manifest.
+ * The signed records are the report's signed decisions (migration 015), each
+ * with its signer's key as the audit trail registered it; the checkpoint is
+ * the trail's latest (migration 014), as the text its signature covers.
  */
+import { checkpointBody } from '../../contract/audit-checkpoint';
+import { latestCheckpoint } from '../data/audit-checkpoints';
 import type { Db } from '../data/database';
-import type { SigningKeyPair } from '../crypto/signing';
+import { auditedKeyRegistration, listSignedRecords } from '../data/signed-records';
 
 /** A staff member's signed decision, as it goes into records/<id>.json. */
 export interface SignedRecordForPackage {
@@ -49,11 +51,20 @@ export const NO_PACKAGE_SOURCES: PackageSources = {
   latestCheckpoint: () => null,
 };
 
-/**
- * The instance's own sources. Signed decisions (migration 015) and audit
- * checkpoints (migration 014) plug in here; see the README's "Referral
- * packages" for the wiring.
- */
-export function packageSourcesFor(_db: Db, _signingKey: SigningKeyPair): PackageSources {
-  return NO_PACKAGE_SOURCES;
+/** The instance's own sources. */
+export function packageSourcesFor(db: Db): PackageSources {
+  return {
+    signedRecords: (reportId) =>
+      listSignedRecords(db, reportId).flatMap((record) => {
+        // The key the audit trail registered, not the key table's copy: a key swapped in the table must not verify.
+        // A record whose key the trail never registered is left out; the case page already flags it.
+        const key = auditedKeyRegistration(db, record.keyId);
+        if (key === null) return [];
+        return [{ id: record.id, recordId: record.recordId, kind: record.kind, payload: record.payload, signature: record.signature, publicKey: key.publicKey }];
+      }),
+    latestCheckpoint: () => {
+      const checkpoint = latestCheckpoint(db);
+      return checkpoint === null ? null : { text: checkpointBody(checkpoint), signature: checkpoint.signature };
+    },
+  };
 }

@@ -9,7 +9,7 @@
  * bytes by the key the manifest names (and by the pinned instance key, when
  * one is given); every file the manifest lists is there once with its
  * SHA-256 and size, and nothing else is; each signed record verifies under
- * its signer's key and belongs to this report; the checkpoint verifies
+ * its signer's key (server/crypto/signed-record.ts) and belongs to this report; the checkpoint verifies
  * under the instance key. Every failure is named; nothing stops at the first.
  */
 import { createHash, type Hash } from 'node:crypto';
@@ -18,6 +18,7 @@ import { open } from 'node:fs/promises';
 import type { Readable } from 'node:stream';
 import { Parser, type ReadEntry } from 'tar';
 import { decryptStream } from '../crypto/age-stream';
+import { verifySignedRecord, type VerifyFailure } from '../crypto/signed-record';
 import { keyIdOf, verifyMessage } from '../crypto/signing';
 import { MANIFEST_PATH, manifestSchema, SIGNATURE_PATH, type PackageManifest } from './manifest';
 
@@ -120,15 +121,13 @@ function checkFiles(manifest: PackageManifest, seen: Map<string, SeenEntry>, res
   }
 }
 
-/** What a record's payload says about itself, when it is a JSON object. */
-function payloadClaims(payload: string): { reportId?: unknown; keyId?: unknown } {
-  try {
-    const parsed: unknown = JSON.parse(payload);
-    return typeof parsed === 'object' && parsed !== null ? (parsed as { reportId?: unknown; keyId?: unknown }) : {};
-  } catch {
-    return {};
-  }
-}
+/** Why a signed record does not verify, in words (server/crypto/signed-record.ts's reasons). */
+const RECORD_FAILURES: Record<VerifyFailure, string> = {
+  malformed_payload: 'its payload is not a canonical signed decision',
+  wrong_key: 'it names another key than the one given',
+  bad_signature: 'its signature does not verify',
+  content_mismatch: 'its content does not match',
+};
 
 function checkRecords(manifest: PackageManifest, seen: Map<string, SeenEntry>, result: VerifyResult): void {
   for (const listed of manifest.signedRecords) {
@@ -149,13 +148,14 @@ function checkRecords(manifest: PackageManifest, seen: Map<string, SeenEntry>, r
       result.failures.push(`${listed.path}: does not match the manifest's signature and key for record ${listed.id}`);
       continue;
     }
-    const claims = payloadClaims(payload);
-    if (keyIdOf(listed.publicKey) !== listed.keyId || (claims.keyId !== undefined && claims.keyId !== listed.keyId)) {
-      result.failures.push(`${listed.path}: signed record ${listed.id} names another key than the one given`);
-    } else if (!verifyMessage(listed.publicKey, payload, listed.signature)) {
-      result.failures.push(`${listed.path}: signature of record ${listed.id} (${listed.kind}) does not verify`);
-    } else if (claims.reportId !== undefined && claims.reportId !== manifest.reportId) {
-      result.failures.push(`${listed.path}: signed record ${listed.id} belongs to report ${String(claims.reportId)}, not ${manifest.reportId}`);
+    // The signed-decision format's own check: canonical payload, the key it names, the signature.
+    const checked = verifySignedRecord({ payload, signature: listed.signature }, listed.publicKey);
+    if (keyIdOf(listed.publicKey) !== listed.keyId) {
+      result.failures.push(`${listed.path}: signed record ${listed.id} lists a key id that is not its key's`);
+    } else if (!checked.ok) {
+      result.failures.push(`${listed.path}: signed record ${listed.id} (${listed.kind}) fails: ${RECORD_FAILURES[checked.reason]}`);
+    } else if (checked.payload.reportId !== manifest.reportId) {
+      result.failures.push(`${listed.path}: signed record ${listed.id} belongs to report ${checked.payload.reportId}, not ${manifest.reportId}`);
     } else {
       result.passed.push(`${listed.path}: ${listed.kind} signed by key ${listed.keyId} verifies`);
     }

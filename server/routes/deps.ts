@@ -12,6 +12,7 @@ import type { OneViewCookies } from '../http/one-view-cookie';
 import type { StaffAuthDeps } from '../http/staff-auth';
 import type { Logger } from '../log';
 import type { PackageSources } from '../referral/sources';
+import type { Checkpointer } from '../services/audit-checkpoints';
 import type { FailedSignInLog } from '../services/failed-sign-ins';
 import type { SearchIndexer } from '../services/search-indexer';
 
@@ -19,8 +20,10 @@ export interface RouteDeps {
   db: Db;
   config: Config;
   instanceKey: Uint8Array;
-  /** The instance's Ed25519 signing key: signs referral package manifests. */
+  /** The instance's Ed25519 key: signs the audit trail's checkpoints. */
   signingKey: SigningKeyPair;
+  /** Signs checkpoints of the audit trail (server/services/audit-checkpoints.ts). */
+  checkpointer: Checkpointer;
   /** Signed records and the latest checkpoint for referral packages. */
   packageSources: PackageSources;
   shells: Shells;

@@ -6,10 +6,12 @@ import { Hono } from 'hono';
 import { reporterPaths } from '../openapi/reporter';
 import { staffAccountPaths } from '../openapi/staff-accounts';
 import { staffAuthorityPaths } from '../openapi/staff-authorities';
+import { staffAuditWitnessPaths } from '../openapi/staff-audit-witness';
 import { staffCasePaths } from '../openapi/staff-cases';
 import { staffLowEffortPaths } from '../openapi/staff-low-effort';
 import { staffNotificationPaths } from '../openapi/staff-notifications';
 import { staffReplyTemplatePaths } from '../openapi/staff-reply-templates';
+import { staffReportsUpwardPaths } from '../openapi/staff-reports-upward';
 import { staffSearchPaths } from '../openapi/staff-search';
 
 /** The OpenAPI 3.1 document. */
@@ -28,7 +30,7 @@ export function buildOpenApiDocument(): object {
         staffSession: { type: 'apiKey', in: 'cookie', name: 'tipline_staff', description: '`__Host-tipline_staff` behind TLS.' },
       },
     },
-    paths: { ...reporterPaths, ...staffAccountPaths, ...staffLowEffortPaths, ...staffNotificationPaths, ...staffCasePaths, ...staffSearchPaths, ...staffReplyTemplatePaths, ...staffAuthorityPaths },
+    paths: { ...reporterPaths, ...staffAccountPaths, ...staffLowEffortPaths, ...staffNotificationPaths, ...staffCasePaths, ...staffSearchPaths, ...staffReplyTemplatePaths, ...staffAuditWitnessPaths, ...staffReportsUpwardPaths, ...staffAuthorityPaths },
   };
 }
 

@@ -2,13 +2,12 @@
 import { Hono } from 'hono';
 import { listChannels } from '../data/channels';
 import { listGrants, listStaffAccounts } from '../data/grants';
-import { fail } from '../errors';
 import { jsonInput } from '../http/json-input';
 import { queryInput } from '../http/query-input';
 import { requireStaff, type StaffVariables } from '../http/staff-auth';
+import { pathId } from '../path-id';
 import {
   grantSchema,
-  idParamSchema,
   lowEffortBatchesQuerySchema,
   lowEffortDiscardSchema,
   newChannelSchema,
@@ -19,10 +18,9 @@ import { addChannel, addStaffMember, grantChannelTo, renameChannelAs, setStaffDi
 import { renameChannelSchema } from '../../contract/schemas/channels';
 import { staffAuthDeps, type RouteDeps } from './deps';
 
+/** A staff member's or channel's id from the path: the one reading of path ids (path-id.ts). */
 function idParam(value: string): number {
-  const parsed = idParamSchema.safeParse(value);
-  if (!parsed.success) throw fail('not_found');
-  return parsed.data;
+  return pathId(value, 'id');
 }
 
 export function staffAdminRoutes(deps: RouteDeps): Hono<{ Variables: StaffVariables }> {

@@ -88,6 +88,7 @@ function openSession(deps: RouteDeps, { staff, record }: Extract<LoginOutcome, {
       personalIdentity: staff.personalIdentity,
       personalRecipient: staff.recipient,
       channelIdentities: staff.channelIdentities,
+      signingKey: staff.signingKey,
       restriction: restrictionFor(deps, record.mustChangePassword, record.totpEnabled),
     },
     deps.now().getTime(),

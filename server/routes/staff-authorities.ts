@@ -8,9 +8,8 @@
  */
 import { open, rm } from 'node:fs/promises';
 import { Hono } from 'hono';
-import { idParamSchema } from '../../contract/schemas/staff-admin';
 import { newAuthoritySchema, referralPackageSchema } from '../../contract/schemas/authorities';
-import { fail } from '../errors';
+import { pathId } from '../path-id';
 import { downloadHeaders } from '../http/download';
 import { jsonInput } from '../http/json-input';
 import { requireStaff, type StaffVariables } from '../http/staff-auth';
@@ -35,9 +34,7 @@ export function staffAuthorityRoutes(deps: RouteDeps): Hono<{ Variables: StaffVa
     .get('/authorities', caseworkers, (c) => c.json({ authorities: authoritiesFor(db, c.get('staff')) }, 200))
     .post('/authorities', admin, jsonInput(newAuthoritySchema), (c) => c.json(registerAuthority(db, c.get('staff'), c.get('input'), deps.now()), 201))
     .post('/authorities/:id/disable', admin, (c) => {
-      const id = idParamSchema.safeParse(c.req.param('id'));
-      if (!id.success) throw fail('not_found');
-      retireAuthority(db, c.get('staff'), id.data, deps.now());
+      retireAuthority(db, c.get('staff'), pathId(c.req.param('id'), 'id'), deps.now());
       return c.body(null, 204);
     })
     .post('/reports/:id/referral-package', caseworkers, jsonInput(referralPackageSchema), async (c) => {

@@ -23,6 +23,7 @@ import {
   linkSchema,
   messageSchema,
   moveSchema,
+  noteSchema,
   prioritySchema,
   referralSchema,
   revealContactSchema,
@@ -30,11 +31,11 @@ import {
 } from '../../contract/schemas/staff-reports';
 import { openCase, parseReportId, reportNotFound, type OpenCase } from '../services/case-access';
 import { assertLeaseAllows } from '../services/case-lease';
-import { addInterference, addNote, addReferral, interferenceRegister, revealContact } from '../services/case-notes';
+import { addInterference, addNote, addReferral, closeWithOutcome, interferenceRegister, revealContact } from '../services/case-notes';
 import { reply, setPublicMessage } from '../services/case-messages';
 import { summaryOf } from '../services/case-view';
 import type { ReportSummary } from '../../contract/schemas/staff-views';
-import { changeAssignee, changePriority, changeStatus, close, link } from '../services/casework';
+import { changeAssignee, changePriority, changeStatus, link } from '../services/casework';
 import { moveReport } from '../services/report-move';
 import { indexAfterMove } from '../services/search-index';
 import { staffAuthDeps, type RouteDeps } from './deps';
@@ -84,33 +85,34 @@ export function staffCaseworkRoutes(deps: RouteDeps): Hono<{ Variables: StaffVar
       const id = await reply(db, c.get('staff'), open(c), c.get('input').body, deps.now());
       return c.json({ id }, 201);
     })
-    .post('/reports/:id/notes', caseworkers, jsonInput(messageSchema), async (c) => {
-      const id = await addNote(db, c.get('staff'), open(c), c.get('input'), deps.now());
-      return c.json({ id }, 201);
+    .post('/reports/:id/notes', caseworkers, jsonInput(noteSchema), async (c) => {
+      const { id, signature } = await addNote(db, c.get('staff'), open(c), c.get('input'), deps.now());
+      return c.json({ id, signature }, 201);
     })
     .post('/reports/:id/referrals', caseworkers, jsonInput(referralSchema), async (c) => {
       const opened = open(c);
-      const id = await addReferral(db, c.get('staff'), opened, c.get('input'), deps.now());
-      return c.json({ id, report: summary(opened.meta.id, c.get('staff')) }, 201);
+      const { id, signature } = await addReferral(db, c.get('staff'), opened, c.get('input'), deps.now());
+      return c.json({ id, signature, report: summary(opened.meta.id, c.get('staff')) }, 201);
     })
     .post('/reports/:id/interference', caseworkers, jsonInput(interferenceSchema), async (c) => {
-      const id = await addInterference(db, c.get('staff'), open(c), c.get('input'), deps.now());
-      return c.json({ id }, 201);
+      const { id, signature } = await addInterference(db, c.get('staff'), open(c), c.get('input'), deps.now());
+      return c.json({ id, signature }, 201);
     })
     .post('/reports/:id/links', caseworkers, jsonInput(linkSchema), (c) => {
       const opened = open(c);
       const { relatedId } = c.get('input');
-      link(db, c.get('staff'), opened, relatedId, deps.now());
-      return c.json({ reportId: opened.meta.id, relatedId }, 201);
+      const related = link(db, c.get('staff'), opened, relatedId, deps.now());
+      return c.json({ reportId: opened.meta.id, relatedId, related }, 201);
     })
-    .post('/reports/:id/close', caseworkers, jsonInput(closeSchema), (c) => {
+    .post('/reports/:id/close', caseworkers, jsonInput(closeSchema), async (c) => {
       const opened = open(c);
-      close(db, c.get('staff'), opened, c.get('input').outcome, deps.now());
-      return c.json(summary(opened.meta.id, c.get('staff')), 200);
+      const { outcome } = c.get('input');
+      const record = await closeWithOutcome(db, c.get('staff'), opened, outcome, deps.now());
+      return c.json({ ...summary(opened.meta.id, c.get('staff')), closingRecord: record }, 200);
     })
     .post('/reports/:id/reveal-contact', caseworkers, jsonInput(revealContactSchema), async (c) => {
-      const contact = await revealContact(db, c.get('staff'), open(c), c.get('input').reason, deps.now());
-      return c.json({ contact }, 200);
+      const { contact, record } = await revealContact(db, c.get('staff'), open(c), c.get('input').reason, deps.now());
+      return c.json({ contact, record }, 200);
     })
     .post('/reports/:id/move', caseworkers, jsonInput(moveSchema), async (c) => {
       const opened = open(c);

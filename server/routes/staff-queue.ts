@@ -27,7 +27,7 @@ export function staffQueueRoutes(deps: RouteDeps): Hono<{ Variables: StaffVariab
       c.json(listQueue(deps.db, c.get('staff'), { ...c.get('query'), region: regions.canonical(c.get('query').region) }, deps.now()), 200),
     )
     // The console asks for confirmation, naming how many leads, before it sends this.
-    .post('/reports/bulk', caseworkers, jsonInput(bulkActionSchema), (c) => c.json(applyBulkAction(deps.db, c.get('staff'), c.get('input'), deps.now()), 200))
+    .post('/reports/bulk', caseworkers, jsonInput(bulkActionSchema), async (c) => c.json(await applyBulkAction(deps.db, c.get('staff'), c.get('input'), deps.now()), 200))
     .get('/members', caseworkers, (c) => c.json(membersOf(deps.db, c.get('staff')), 200))
     .get('/tags', caseworkers, async (c) => c.json(await tagsFor(deps.db, c.get('staff')), 200))
     .post('/tags', caseworkers, jsonInput(tagCreateSchema), async (c) => c.json(await createTag(deps.db, c.get('staff'), c.get('input'), deps.now()), 201))

@@ -1,20 +1,17 @@
 /** GET /reply-templates (caseworkers), POST /admin/reply-templates, PUT and DELETE /admin/reply-templates/:id (admins). */
 import { Hono } from 'hono';
 import { listReplyTemplates } from '../data/reply-templates';
-import { fail } from '../errors';
 import { jsonInput } from '../http/json-input';
 import { queryInput } from '../http/query-input';
 import { requireStaff, type StaffVariables } from '../http/staff-auth';
-import { idParamSchema } from '../../contract/schemas/staff-admin';
+import { pathId } from '../path-id';
 import { replyTemplateSchema, replyTemplatesQuerySchema } from '../../contract/schemas/reply-templates';
 import { changeReplyTemplate, createReplyTemplate, removeReplyTemplate } from '../services/reply-templates';
 import { staffAuthDeps, type RouteDeps } from './deps';
 
-/** A template id from the path: digits only, else 404 like an unknown one. */
+/** A template id from the path: the one reading of path ids (path-id.ts). */
 function templateId(value: string): number {
-  const parsed = /^[1-9]\d{0,15}$/.test(value) ? idParamSchema.safeParse(value) : null;
-  if (!parsed?.success) throw fail('not_found');
-  return parsed.data;
+  return pathId(value, 'id');
 }
 
 export function staffReplyTemplateRoutes(deps: RouteDeps): Hono<{ Variables: StaffVariables }> {

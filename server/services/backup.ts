@@ -9,6 +9,9 @@
  * snapshot is already stale; it is taken again. Files stored after the
  * snapshot are simply not in it, as their rows are not.
  *
+ * The latest audit checkpoint of the snapshot goes in as
+ * audit-checkpoint.txt, as the data directory keeps it.
+ *
  * Everything in the backup is as encrypted as on disk, but instance.key
  * and instance-signing.key are in it: keep backups as carefully as the data directory.
  */
@@ -19,6 +22,10 @@ import Database from 'better-sqlite3';
 import * as tar from 'tar';
 import type { Db } from '../data/database';
 import type { FileStore } from '../files/file-store';
+import type { SignedCheckpoint } from '../../contract/audit-checkpoint';
+import { signingKeyFromSeed } from '../crypto/signing';
+import { latestCheckpoint } from '../data/audit-checkpoints';
+import { CHECKPOINT_FILE, writeCheckpointFile } from './audit-checkpoints';
 import { DATABASE_FILE, INSTANCE_KEY_FILE, INSTANCE_SIGNING_KEY_FILE } from './instance';
 
 const MANIFEST = 'MANIFEST.json';
@@ -34,7 +41,7 @@ export interface BackupManifest {
 
 export class BackupError extends Error {}
 
-function snapshotContents(file: string): { reports: number; storageNames: string[] } {
+function snapshotContents(file: string): { reports: number; storageNames: string[]; checkpoint: SignedCheckpoint | null } {
   const snapshot = new Database(file, { readonly: true });
   try {
     const reports = snapshot.prepare<[], { n: number }>('SELECT count(*) AS n FROM reports').get()?.n ?? 0;
@@ -42,7 +49,9 @@ function snapshotContents(file: string): { reports: number; storageNames: string
       .prepare<[], { name: string }>('SELECT storage_name AS name FROM report_files ORDER BY id')
       .all()
       .map((row) => row.name);
-    return { reports, storageNames };
+    // A backup made before checkpoints existed (migration 014) has no table for them.
+    const hasCheckpoints = snapshot.prepare<[], { n: number }>("SELECT count(*) AS n FROM sqlite_master WHERE name = 'audit_checkpoints'").get()?.n === 1;
+    return { reports, storageNames, checkpoint: hasCheckpoints ? latestCheckpoint(snapshot) : null };
   } finally {
     snapshot.close();
   }
@@ -52,7 +61,7 @@ function snapshotContents(file: string): { reports: number; storageNames: string
 export async function createBackup(instance: { db: Db; files: FileStore; dataDir: string }, target: string): Promise<BackupManifest> {
   const work = await mkdtemp(path.join(path.dirname(path.resolve(target)), '.tipline-backup-'));
   try {
-    let contents: { reports: number; storageNames: string[] } | null = null;
+    let contents: ReturnType<typeof snapshotContents> | null = null;
     for (let attempt = 0; attempt < SNAPSHOT_ATTEMPTS && contents === null; attempt += 1) {
       await rm(path.join(work, 'files'), { recursive: true, force: true });
       await rm(path.join(work, DATABASE_FILE), { force: true });
@@ -75,10 +84,19 @@ export async function createBackup(instance: { db: Db; files: FileStore; dataDir
     // Instances opened before the signing key existed have none yet; the next open creates it.
     const signingKeyEntries = existsSync(path.join(instance.dataDir, INSTANCE_SIGNING_KEY_FILE)) ? [INSTANCE_SIGNING_KEY_FILE] : [];
     for (const entry of signingKeyEntries) await copyFile(path.join(instance.dataDir, entry), path.join(work, entry));
+    // The checkpoint file is written from the snapshot, not copied: the live
+    // one may already name a checkpoint the snapshot does not hold, which
+    // `tipline audit verify` would rightly call deleted after a restore.
+    const checkpointEntries: string[] = [];
+    if (contents.checkpoint !== null && signingKeyEntries.length > 0) {
+      const seed = await readFile(path.join(work, INSTANCE_SIGNING_KEY_FILE));
+      writeCheckpointFile(work, contents.checkpoint, signingKeyFromSeed(seed).publicKeyBase64);
+      checkpointEntries.push(CHECKPOINT_FILE);
+    }
     const manifest: BackupManifest = { format: FORMAT, version: 1, reports: contents.reports, files: contents.storageNames.length };
     await writeFile(path.join(work, MANIFEST), JSON.stringify(manifest));
     const partial = `${target}.part`;
-    await tar.create({ file: partial, cwd: work, portable: true }, [MANIFEST, DATABASE_FILE, INSTANCE_KEY_FILE, ...signingKeyEntries, 'files']);
+    await tar.create({ file: partial, cwd: work, portable: true }, [MANIFEST, DATABASE_FILE, INSTANCE_KEY_FILE, ...signingKeyEntries, ...checkpointEntries, 'files']);
     await chmod(partial, 0o600); // it holds instance.key and the signing key
     await rename(partial, target);
     return manifest;
@@ -89,7 +107,7 @@ export async function createBackup(instance: { db: Db; files: FileStore; dataDir
 
 /** The entries a backup may hold; anything else in the archive is ignored. */
 function isBackupEntry(entry: string): boolean {
-  return [MANIFEST, DATABASE_FILE, INSTANCE_KEY_FILE, INSTANCE_SIGNING_KEY_FILE, 'files', 'files/'].includes(entry) || /^files\/[0-9a-f]{32}\.age$/.test(entry);
+  return [MANIFEST, DATABASE_FILE, INSTANCE_KEY_FILE, INSTANCE_SIGNING_KEY_FILE, CHECKPOINT_FILE, 'files', 'files/'].includes(entry) || /^files\/[0-9a-f]{32}\.age$/.test(entry);
 }
 
 /**
@@ -121,6 +139,7 @@ export async function restoreBackup(archive: string, dataDir: string): Promise<B
     if (existsSync(path.join(work, INSTANCE_SIGNING_KEY_FILE))) {
       await rename(path.join(work, INSTANCE_SIGNING_KEY_FILE), path.join(dataDir, INSTANCE_SIGNING_KEY_FILE));
     }
+    if (existsSync(path.join(work, CHECKPOINT_FILE))) await rename(path.join(work, CHECKPOINT_FILE), path.join(dataDir, CHECKPOINT_FILE));
     await rename(path.join(work, DATABASE_FILE), path.join(dataDir, DATABASE_FILE));
     return manifest;
   } finally {

@@ -10,6 +10,7 @@ import type { AuditAction } from '../../contract/vocabulary';
 import { findReportMeta, type ReportMeta } from '../data/report-metadata';
 import { fail, type DomainError } from '../errors';
 import { toSecond } from '../time';
+import { pathId } from '../path-id';
 
 export interface OpenCase {
   meta: ReportMeta;
@@ -22,10 +23,9 @@ export function reportNotFound(): DomainError {
   return fail('not_found');
 }
 
-/** A report id from a path segment; anything but a positive integer is a missing report. */
+/** A report id from the path's `:id` (path-id.ts: 400 unless decimal digits, 404 past any row). */
 export function parseReportId(raw: string): number {
-  if (!/^[1-9]\d{0,15}$/.test(raw)) throw reportNotFound();
-  return Number(raw);
+  return pathId(raw, 'id');
 }
 
 /** The report if it lies in one of the member's channels; throws 404 otherwise. */

@@ -15,7 +15,8 @@ import type { ReportMeta } from '../data/report-metadata';
 import type { CaseView, ReportSummary } from '../../contract/schemas/staff-views';
 import { toSecond } from '../time';
 import { reportNotFound, type OpenCase } from './case-access';
-import { caseRecordViewOf } from './case-record-bodies';
+import { caseRecordViewOf, type CaseRecordBody } from './case-record-bodies';
+import { checkSignature, signedRecordsByRecord, signingKeyLookup } from './signed-decisions';
 import { staffFilesOf } from './evidence-files';
 import type { ReportContent } from './intake';
 import { indexSnapshotOf, needsIndexing, type IndexSnapshot } from '../data/search-tokens';
@@ -95,8 +96,14 @@ async function decryptCase(db: Db, session: StaffSession, opened: OpenCase, now:
       at: message.createdAt,
     })),
   );
+  // Each signed decision is checked here, with its decrypted content, under the signer's registered key.
+  const signed = signedRecordsByRecord(db, meta.id);
+  const keyOf = signingKeyLookup(db);
   const caseRecords = await Promise.all(
-    listCaseRecords(db, meta.id).map(async (record) => caseRecordViewOf(record, await decryptText(identities, record.body))),
+    listCaseRecords(db, meta.id).map(async (record) => {
+      const plaintext = await decryptText(identities, record.body);
+      return caseRecordViewOf(record, plaintext, checkSignature(record, JSON.parse(plaintext) as CaseRecordBody, signed.get(record.id), keyOf));
+    }),
   );
   return {
     ...summaryOf(meta, now, session.staffId),
@@ -106,8 +113,9 @@ async function decryptCase(db: Db, session: StaffSession, opened: OpenCase, now:
     messages,
     caseRecords,
     links: listLinkedReports(db, meta.id)
+      // Only leads the viewer may open: a link into another channel would tell them of a lead they cannot read.
       .filter((link) => session.channelIdentities.has(link.channelId))
-      .map((link) => link.id),
+      .map(({ id, category, status }) => ({ id, category, status })),
     files: await staffFilesOf(db, meta.id, identity),
   };
 }

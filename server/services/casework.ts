@@ -1,6 +1,7 @@
 /**
  * Workflow changes on clear fields: status (through the state machine),
- * priority, assignee, closing and links. Each change and its audit entry
+ * priority, assignee and links. Closing with an outcome is a signed
+ * decision (case-notes.ts closeWithOutcome). Each change and its audit entry
  * are one transaction; the audit detail holds ids and enum values only.
  * Each refuses (409 lease_held) while someone else holds the lead (case-lease.ts).
  */
@@ -8,8 +9,9 @@ import type { StaffSession } from '../auth/session-store';
 import { findChannelMember } from '../data/assignees';
 import type { Db } from '../data/database';
 import { insertReportLink } from '../data/report-links';
-import { closeReport, updateAssignee, updatePriority, updateStatus } from '../data/report-updates';
-import type { CloseOutcome, InternalStatus } from '../../contract/vocabulary';
+import { updateAssignee, updatePriority, updateStatus } from '../data/report-updates';
+import type { InternalStatus } from '../../contract/vocabulary';
+import type { LinkedLead } from '../../contract/schemas/staff-views';
 import { fail } from '../errors';
 import { toHour } from '../time';
 import { auditCase, openCase, type OpenCase } from './case-access';
@@ -49,21 +51,12 @@ export function changeAssignee(db: Db, session: StaffSession, opened: OpenCase, 
   }).immediate();
 }
 
-/** Close with an outcome from any open status; 409 invalid_transition when already closed. */
-export function close(db: Db, session: StaffSession, opened: OpenCase, outcome: CloseOutcome, now: Date): void {
-  const { meta } = opened;
-  db.transaction(() => {
-    assertLeaseAllows(db, session, meta.id, now);
-    if (!closeReport(db, meta.id, outcome, toHour(now))) throw fail('invalid_transition');
-    auditCase(db, session, 'report.closed', meta, now, { from: meta.status, outcome });
-  }).immediate();
-}
-
 /**
  * Link two reports, both in the member's channels (the other one answers 404
- * like a missing report otherwise). 400 for a self-link, 409 when linked already.
+ * like a missing report otherwise). 400 for a self-link, 409 when linked
+ * already. Returns the other report's clear fields, which the case page lists.
  */
-export function link(db: Db, session: StaffSession, opened: OpenCase, relatedId: number, now: Date): void {
+export function link(db: Db, session: StaffSession, opened: OpenCase, relatedId: number, now: Date): LinkedLead {
   const { meta } = opened;
   if (relatedId === meta.id) throw fail('invalid_input', { relatedId: 'invalid' });
   const related = openCase(db, session, relatedId).meta;
@@ -74,4 +67,5 @@ export function link(db: Db, session: StaffSession, opened: OpenCase, relatedId:
     }
     auditCase(db, session, 'report.linked', meta, now, { relatedId: related.id, relatedChannelId: related.channelId });
   }).immediate();
+  return { id: related.id, category: related.category, status: related.status };
 }

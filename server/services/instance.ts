@@ -71,11 +71,20 @@ export function loadOrCreateInstanceKey(dataDir: string, db: Db): Buffer {
  * Make the default channels (with keys of `channelKeyType`, X25519 unless
  * told) and the first staff account (an admin holding every channel key) in
  * one transaction. Refuses an instance that already has staff.
+ *
+ * `mustChangePassword` is for a password the operator did not choose (the
+ * one `npm start` generates and prints): it may sit in a terminal's
+ * scrollback or a journal, so the first sign-in must replace it, as it must
+ * for an account an admin creates.
  */
 export async function initialiseInstance(
   db: Db,
   kdf: KdfPool,
-  firstAccount: { username: string; password: string },
+  firstAccount: {
+    username: string;
+    password: string;
+    mustChangePassword?: boolean;
+  },
   options: { channelKeyType?: ChannelKeyType; now?: Date } = {},
 ): Promise<{ staffId: number; recoveryCode: string }> {
   const { channelKeyType = 'x25519', now = new Date() } = options;

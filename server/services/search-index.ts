@@ -41,7 +41,8 @@ export function searchableTexts(source: SearchableContent): string[] {
   const { version: _version, officialsInvolved: _yesNo, ...fields } = source.content;
   const records = source.caseRecords
     .filter((record) => record.type !== 'contact_reveal')
-    .flatMap(({ type: _type, version: _v, ...rest }) => Object.values(rest));
+    // A signed decision's nonce is random, not words: never a token.
+    .flatMap(({ type: _type, version: _v, nonce: _nonce, ...rest }) => Object.values(rest));
   return [...Object.values(fields), source.region, ...source.reporterMessages, ...records].filter((text): text is string => typeof text === 'string');
 }
 
@@ -65,7 +66,7 @@ export function indexCaseView(db: Db, view: CaseView, snapshot: IndexSnapshot, c
     region: view.region,
     reporterMessages: view.messages.filter((message) => message.from === 'reporter').map((message) => message.body),
     // Only the record's own fields: its id, author and hour are not content.
-    caseRecords: view.caseRecords.map(({ kind, id: _id, by: _by, at: _at, ...fields }) => ({ ...fields, type: kind }) as Partial<CaseRecordBody>),
+    caseRecords: view.caseRecords.map(({ kind, id: _id, by: _by, at: _at, signature: _signature, ...fields }) => ({ ...fields, type: kind }) as Partial<CaseRecordBody>),
   });
 }
 

@@ -11,6 +11,8 @@ import { deriveIdentity } from '../crypto/derived-identity';
 import type { Db } from '../data/database';
 import { randomBytes } from 'node:crypto';
 import { findGrantsForStaff, findStaffByUsername, type NewStaff, type WrappedIdentity } from '../data/staff';
+import { findLiveSigningKey, registerSigningKey, type NewSigningKey } from '../data/signing-keys';
+import { generateSigningKey, signingKeyFromSeed, signingSeed, type SigningKeyPair } from '../crypto/signing';
 import { MIN_PASSWORD_LENGTH } from '../../contract/limits';
 import type { StaffRole } from '../../contract/vocabulary';
 
@@ -23,6 +25,8 @@ export interface UnlockedStaff {
   personalIdentity: string;
   /** Channel id -> channel identity (AGE-SECRET-KEY-1...), in memory only. */
   channelIdentities: Map<number, string>;
+  /** The member's Ed25519 signing key, in memory only; null until one is registered (see ensureSigningKey). */
+  signingKey: SigningKeyPair | null;
 }
 
 /**
@@ -43,12 +47,58 @@ export async function prepareStaffAccount(
       username: account.username,
       role: account.role,
       recipient: personal.recipient,
+      signingKey: await newWrappedSigningKey(personal.recipient),
       password: await wrapIdentityUnder(account.password, personal.identity, kdf),
       recovery: await wrapIdentityUnder(normalizeRecoveryCode(recoveryCode), personal.identity, kdf),
       mustChangePassword: account.mustChangePassword ?? false,
     },
     recoveryCode,
   };
+}
+
+/**
+ * A fresh signing key with its seed age-encrypted to the member's personal
+ * recipient, as channel identities are: whatever unwraps the personal
+ * identity (password, recovery code) unwraps this too, so changing the
+ * password or recovering the account needs no extra step.
+ */
+async function newWrappedSigningKey(personalRecipient: string): Promise<NewSigningKey> {
+  const pair = generateSigningKey();
+  return { keyId: pair.keyId, publicKey: pair.publicKeyBase64, wrappedSeed: await encryptTo([personalRecipient], signingSeed(pair).toString('base64')) };
+}
+
+/**
+ * The member's signing key unwrapped with their personal identity; null when
+ * none is registered, or when the wrapped seed is not the registered key's
+ * (someone replaced it: signing with it would make signatures nobody can
+ * check, so the member signs nothing until an operator looks).
+ */
+async function unwrapSigningKey(db: Db, staffId: number, personalIdentity: string): Promise<SigningKeyPair | null> {
+  const stored = findLiveSigningKey(db, staffId);
+  if (!stored) return null;
+  try {
+    const pair = signingKeyFromSeed(Buffer.from(await decryptText([personalIdentity], stored.wrappedSeed), 'base64'));
+    return pair.publicKeyBase64 === stored.publicKey ? pair : null;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * Give an account made before signed decisions its signing key (at sign-in,
+ * the only time its personal recipient's owner is present); returns the
+ * member's key either way. Two sign-ins at once register one key: the
+ * second finds the first's.
+ */
+export async function ensureSigningKey(db: Db, staff: UnlockedStaff, at: string): Promise<UnlockedStaff> {
+  if (staff.signingKey !== null) return staff;
+  if (findLiveSigningKey(db, staff.id) === null) {
+    const key = await newWrappedSigningKey(staff.recipient);
+    db.transaction(() => {
+      if (findLiveSigningKey(db, staff.id) === null) registerSigningKey(db, staff.id, key, at);
+    }).immediate();
+  }
+  return { ...staff, signingKey: await unwrapSigningKey(db, staff.id, staff.personalIdentity) };
 }
 
 /** Refuse passwords too short to resist guessing. */
@@ -137,5 +187,6 @@ export async function unlockWithIdentity(
     recipient: record.recipient,
     personalIdentity,
     channelIdentities,
+    signingKey: await unwrapSigningKey(db, record.id, personalIdentity),
   };
 }

@@ -25,6 +25,7 @@ import { toSecond } from '../time';
 import type { FailedSignInLog } from './failed-sign-ins';
 import {
   checkPasswordStrength,
+  ensureSigningKey,
   generateRecoveryCode,
   normalizeRecoveryCode,
   unlockStaff,
@@ -111,7 +112,9 @@ export async function signIn(
     }
     if (trusted) guard.devices.forget(trusted.nonce);
     appendAudit(db, { at: toSecond(now), actorStaffId: account.id, action: 'login.succeeded', detail: { knownDevice: trusted !== null } });
-    return { ok: true, staff, record: account, deviceTokens: renewedTokens(guard, deviceTokens, account.id, now) };
+    // An account made before signed decisions gets its signing key now.
+    const signer = await ensureSigningKey(db, staff, toSecond(now));
+    return { ok: true, staff: signer, record: account, deviceTokens: renewedTokens(guard, deviceTokens, account.id, now) };
   } finally {
     admission.attempt.end();
   }

@@ -18,7 +18,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateKeyPair } from '../../server/crypto/age';
 import { verifyMessage } from '../../server/crypto/signing';
 import { verifyPackageTar } from '../../server/referral/verify';
-import { auditEntries, jsonOf, reporterView } from '../support/casework';
+import { auditEntries, interferenceEntry, jsonOf, reporterView } from '../support/casework';
 import { ADMIN, createTestInstance, type TestInstance } from '../support/instance';
 import { ageKeygen, EVIDENCE, leadWithEvidence, openWithAgeCli, registerAuthority, requestPackage, triagerCookie, writeIn } from '../support/referral';
 import { addStaff, signIn, staffRequest } from '../support/staff';
@@ -95,6 +95,9 @@ describe('a referral package for an X25519 authority', () => {
     const authorityId = await registerAuthority(t, recipient);
     const lead = await leadWithEvidence(t, 'PKG-ONE');
     const triager = await triagerCookie(t);
+    // A signed decision on the lead, and a signed checkpoint of the trail: both travel in the package.
+    await jsonOf(await staffRequest(t, triager, 'POST', `/api/staff/reports/${lead.id}/interference`, interferenceEntry()), 201);
+    expect(t.checkpointer.checkpointNow()).not.toBeNull();
 
     const { response, bytes } = await requestPackage(t, triager, lead.id, { authorityId, language: 'en' });
     expect(response.status).toBe(200);
@@ -117,6 +120,14 @@ describe('a referral package for an X25519 authority', () => {
       expect(sha256(content), entry.path).toBe(entry.sha256);
       expect(content.length).toBe(entry.size);
     }
+    const [record] = readdirSync(path.join(out, 'records'));
+    expect(record).toMatch(/^\d+\.json$/);
+    const signed = JSON.parse(readFileSync(path.join(out, 'records', record ?? ''), 'utf8')) as { kind: string; payload: string; signature: string; publicKey: string };
+    expect(signed.kind).toBe('interference');
+    expect(verifyMessage(signed.publicKey, signed.payload, signed.signature)).toBe(true);
+    const checkpoint = (JSON.parse(manifestBytes.toString('utf8')) as { checkpoint: { text: string; signature: string } | null }).checkpoint;
+    expect(checkpoint?.text).toMatch(/^tipline audit checkpoint v1\n/);
+    expect(verifyMessage(t.signingKey.publicKeyBase64, checkpoint?.text ?? '', checkpoint?.signature ?? '')).toBe(true);
     const evidence = readdirSync(path.join(out, 'evidence')).sort();
     expect(evidence).toEqual(['1-_.txt', '2-scan.bin']);
     expect(readFileSync(path.join(out, 'evidence', '1-_.txt')).equals(Buffer.from(EVIDENCE[0]?.bytes ?? []))).toBe(true);
@@ -132,6 +143,7 @@ describe('a referral package for an X25519 authority', () => {
     expect(html).not.toMatch(/<script|<link|src=|href=/i);
     expect(html).not.toContain('PKG-ONE-name');
     expect(html).toContain('contact details are not included');
+    expect(html).toMatch(/Signed by lin at [^<]+, verified/);
 
     // The referral is recorded like any referral, and the reporter sees the agency.
     expect(await reporterView(t, lead.trackingCode)).toMatchObject({ status: 'referred', referral: { agency: 'City Prosecutors Office' } });

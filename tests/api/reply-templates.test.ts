@@ -113,16 +113,21 @@ describe('reply templates', () => {
     expect(await res.json()).toMatchObject({ error: { code: 'invalid_input' } });
   });
 
-  it('answers 404 not_found for an unknown or malformed id, and changes nothing', async () => {
+  it('answers 404 not_found for an unknown id and 400 invalid_input for a malformed one, and changes nothing', async () => {
     const count = (): number => t.db.prepare<[], { n: number }>('SELECT count(*) AS n FROM reply_templates').get()?.n ?? 0;
     const before = count();
-    for (const id of ['999999', '0', '-1', '1.5', '1e3', 'abc', '01', `${'9'.repeat(30)}`]) {
+    const answers = [
+      ...['999999', `${'9'.repeat(30)}`].map((id) => [id, 404, 'not_found'] as const),
+      ...['0', '-1', '1.5', '1e3', '0x10', 'abc', '01'].map((id) => [id, 400, 'invalid_input'] as const),
+    ];
+    for (const [id, status, code] of answers) {
       for (const method of ['PUT', 'DELETE'] as const) {
         const res = await staffRequest(t, admin, method, `/api/staff/admin/reply-templates/${id}`, method === 'PUT' ? received : undefined);
-        expect(res.status, `${method} ${id}`).toBe(404);
-        expect(await res.json()).toMatchObject({ error: { code: 'not_found' } });
+        expect(res.status, `${method} ${id}`).toBe(status);
+        expect(await res.json()).toMatchObject({ error: { code } });
       }
     }
     expect(count()).toBe(before);
   });
+
 });

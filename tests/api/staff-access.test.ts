@@ -54,9 +54,11 @@ describe('channel checks', () => {
     }
   });
 
-  it('a non-numeric id is a missing report too', async () => {
-    const res = await staffRequest(t, insider, 'GET', '/api/staff/reports/abc');
-    expect(await jsonOf(res, 404)).toEqual(await jsonOf(await staffRequest(t, insider, 'GET', `/api/staff/reports/${missingId}`), 404));
+  it('a non-numeric id is refused as malformed (400 naming id), for insiders and outsiders alike', async () => {
+    for (const cookie of [insider, outsider]) {
+      const res = await staffRequest(t, cookie, 'GET', '/api/staff/reports/abc');
+      expect(await jsonOf(res, 400)).toMatchObject({ error: { code: 'invalid_input', fields: { id: 'invalid' } } });
+    }
   });
 
   it('the queue of someone without the channel is empty', async () => {

@@ -131,6 +131,14 @@ describe('password change and recovery', () => {
     expect(await after.res.json()).toMatchObject({ channels: [{ slug: 'other' }] });
   });
 
+  it('refuses a new password that is the current one, so a forced change cannot keep it', async () => {
+    const { cookie } = await login('mei', 'mei password 1234');
+    const res = await staffRequest(t, cookie, 'POST', '/api/staff/password', { currentPassword: 'mei password 1234', newPassword: 'mei password 1234' });
+    expect(res.status).toBe(400);
+    expect(await res.json()).toMatchObject({ error: { code: 'invalid_input', fields: { newPassword: 'invalid' } } });
+    expect((await login('mei', 'mei password 1234')).res.status).toBe(200);
+  });
+
   it('refuses a short new password', async () => {
     const { cookie } = await login('mei', 'mei password 1234');
     const res = await staffRequest(t, cookie, 'POST', '/api/staff/password', { currentPassword: 'mei password 1234', newPassword: 'short' });

@@ -20,7 +20,7 @@ interface View {
   publicMessage: string | null;
   messages: { from: string; body: string }[];
   caseRecords: { id: number; kind: string; [field: string]: unknown }[];
-  links: number[];
+  links: { id: number; category: string; status: string }[];
 }
 
 let t: TestInstance;
@@ -211,12 +211,30 @@ describe('referral, interference and links', () => {
     const a = await submit(t);
     const b = await submit(t);
     const elsewhere = await submit(t, { category: 'organised_crime' });
-    expect(await jsonOf(await post(a.id, 'links', { relatedId: b.id }), 201)).toEqual({ reportId: a.id, relatedId: b.id });
-    expect((await view(a.id)).links).toEqual([b.id]);
-    expect((await view(b.id)).links).toEqual([a.id]);
+    await jsonOf(await post(b.id, 'status', { status: 'triage' }), 200);
+    // The answer names the other lead as the case page lists it: number, category and status.
+    expect(await jsonOf(await post(a.id, 'links', { relatedId: b.id }), 201)).toEqual({
+      reportId: a.id,
+      relatedId: b.id,
+      related: { id: b.id, category: 'official_protection', status: 'triage' },
+    });
+    expect((await view(a.id)).links).toEqual([{ id: b.id, category: 'official_protection', status: 'triage' }]);
+    expect((await view(b.id)).links).toEqual([{ id: a.id, category: 'official_protection', status: 'new' }]);
     expect((await post(b.id, 'links', { relatedId: a.id })).status).toBe(409);
     expect((await post(a.id, 'links', { relatedId: a.id })).status).toBe(400);
     expect(await jsonOf(await post(a.id, 'links', { relatedId: elsewhere.id }), 404)).toMatchObject({ error: { code: 'not_found' } });
+  });
+
+  it('a linked lead in a channel the viewer does not hold is left out of their case view, number and all', async () => {
+    await addStaff(t, { username: 'dora', password: PASSWORD, role: 'triager', channels: ['official_protection', 'organised_crime'] });
+    const dora = await signIn(t, 'dora', PASSWORD);
+    const mine = await submit(t);
+    const theirs = await submit(t, { category: 'organised_crime' });
+    await jsonOf(await staffRequest(t, dora, 'POST', `/api/staff/reports/${mine.id}/links`, { relatedId: theirs.id }), 201);
+    const doraView = await jsonOf<View>(await staffRequest(t, dora, 'GET', `/api/staff/reports/${mine.id}`), 200);
+    expect(doraView.links).toEqual([{ id: theirs.id, category: 'organised_crime', status: 'new' }]);
+    // Alice holds only official_protection: the link would tell her of a lead she cannot open.
+    expect((await view(mine.id)).links).toEqual([]);
   });
 });
 

@@ -155,7 +155,7 @@ describe('unindexed reports', () => {
     const unlocked = await unlockStaff(t.db, t.kdf.staff, ADMIN.username, ADMIN.password);
     if (!unlocked) throw new Error('the first admin should unlock');
     const restricted = t.sessions.create(
-      { staffId: unlocked.id, username: unlocked.username, role: unlocked.role, personalIdentity: unlocked.personalIdentity, personalRecipient: unlocked.recipient, channelIdentities: unlocked.channelIdentities, restriction: 'change_password' },
+      { staffId: unlocked.id, username: unlocked.username, role: unlocked.role, personalIdentity: unlocked.personalIdentity, personalRecipient: unlocked.recipient, channelIdentities: unlocked.channelIdentities, signingKey: unlocked.signingKey, restriction: 'change_password' },
       t.clock.now().getTime(),
     );
     await t.searchIndexer.run();

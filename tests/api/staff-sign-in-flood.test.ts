@@ -6,7 +6,7 @@
  * flood cannot grow the trail without bound and the chain still verifies.
  */
 import { afterEach, describe, expect, it } from 'vitest';
-import { auditVerifyCommand } from '../../server/cli/commands';
+import { auditVerifyCommand } from '../../server/cli/audit';
 import { listAudit } from '../../server/data/audit';
 import { FAILURE_WINDOW_MS } from '../../server/services/failed-sign-ins';
 import { countRows, createTestInstance, postJson, type TestInstance } from '../support/instance';
@@ -91,7 +91,7 @@ describe('150 concurrent sign-ins with unknown usernames', () => {
     const [entry, ...more] = failureEntries(instance);
     expect(more).toEqual([]);
     expect(entry).toMatchObject({ action: 'login.failed', actorStaffId: null, detail: { failures: failed, unknownUsernames: failed } });
-    expect(auditVerifyCommand({ db: instance.db, config: instance.config, files: instance.files, kdf: instance.kdf.staff })).toMatch(/^audit trail intact/);
+    expect(auditVerifyCommand({ db: instance.db, config: instance.config, files: instance.files, signingKey: instance.signingKey, kdf: instance.kdf.staff })).toMatch(/^audit trail intact/);
   }, 120_000);
 });
 
@@ -133,7 +133,7 @@ describe('failed sign-ins in the audit trail', () => {
 
     const trail = JSON.stringify(instance.db.prepare('SELECT * FROM audit_log').all());
     for (const name of unknownNames) expect(trail).not.toContain(name);
-    expect(auditVerifyCommand({ db: instance.db, config: instance.config, files: instance.files, kdf: instance.kdf.staff })).toMatch(/^audit trail intact/);
+    expect(auditVerifyCommand({ db: instance.db, config: instance.config, files: instance.files, signingKey: instance.signingKey, kdf: instance.kdf.staff })).toMatch(/^audit trail intact/);
 
     // The console's audit page gets them like any other entry.
     const auditor = await signIn(instance, 'alice', 'alice password 1234');

@@ -75,6 +75,11 @@ describe('backup and restore', () => {
     // The instance signing key came along: checkpoints signed before the backup still verify after it.
     expect(readFileSync(path.join(restored, 'instance-signing.key')).equals(readFileSync(path.join(live, 'instance-signing.key')))).toBe(true);
     expect(statSync(path.join(restored, 'instance-signing.key')).mode & 0o777).toBe(0o600);
+    // The server signed a checkpoint at start; the backup carries the latest
+    // the snapshot holds (audit-checkpoint.txt), so the restored trail verifies.
+    const verified = tipline(restored, 'audit', 'verify');
+    expect(verified.stderr).toBe('');
+    expect(verified.stdout).toMatch(/\b[1-9]\d* signed checkpoint\(s\) verify/);
 
     const config = loadConfig({ DATA_DIR: restored });
     const { db, files } = openDataDir(config, { mustExist: true });

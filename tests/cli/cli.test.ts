@@ -8,6 +8,7 @@ import { loadConfig } from '../../server/config';
 import { openDataDir } from '../../server/instance-setup';
 import { submitReport } from '../../server/services/intake';
 import { createKdfPools } from '../../server/crypto/argon2';
+import { findStaffByUsername } from '../../server/data/staff';
 
 const BIN = fileURLToPath(new URL('../../bin/tipline.mjs', import.meta.url));
 const dataDir = mkdtempSync(path.join(tmpdir(), 'tipline-cli-'));
@@ -50,6 +51,16 @@ describe('tipline CLI', () => {
     expect(again.status).not.toBe(0);
     expect(again.stderr.trim().split('\n')).toHaveLength(1);
     expect(again.stderr).toContain('already initialised');
+  });
+
+  it('init with a password the operator chose on standard input: the first sign-in is not asked to change it', () => {
+    // Unlike the password `npm start` generates and prints, this one never appeared on a screen or in a journal.
+    const { db } = openDataDir(loadConfig({ DATA_DIR: dataDir }), { mustExist: true });
+    try {
+      expect(findStaffByUsername(db, 'root')).toMatchObject({ role: 'admin', mustChangePassword: false });
+    } finally {
+      db.close();
+    }
   });
 
   it('channels list shows the five default channels, each held by the first account', () => {

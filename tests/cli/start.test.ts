@@ -17,8 +17,11 @@ import { createKdfPools } from '../../server/crypto/argon2';
 const dataDir = mkdtempSync(path.join(tmpdir(), 'tipline-start-'));
 afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
 
-/** Start the server, wait until it listens, fetch health and /report/, stop it; returns its output. */
-async function startOnce(env: Record<string, string> = {}): Promise<{ output: string; health: unknown; reportPage: number }> {
+/** Start the server, wait until it listens, fetch health and /report/ (then `visit`, if given), stop it; returns its output. */
+async function startOnce(
+  env: Record<string, string> = {},
+  visit?: (url: string, output: string) => Promise<void>,
+): Promise<{ output: string; health: unknown; reportPage: number }> {
   const child = spawn(process.execPath, ['--import', 'tsx', 'server/index.ts'], {
     env: { ...process.env, DATA_DIR: dataDir, PORT: '0', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -36,6 +39,7 @@ async function startOnce(env: Record<string, string> = {}): Promise<{ output: st
     });
     const health: unknown = await (await fetch(`${url}/api/health`)).json();
     const reportPage = (await fetch(`${url}/report/`)).status;
+    await visit?.(url, output);
     return { output, health, reportPage };
   } finally {
     const exited = new Promise((resolve) => child.once('exit', resolve));
@@ -44,16 +48,55 @@ async function startOnce(env: Record<string, string> = {}): Promise<{ output: st
   }
 }
 
+const OWN_PASSWORD = 'the operator chose this one';
+
+/** A JSON request to a staff route, same-origin as the console sends it. */
+function staff(url: string, path: string, cookie: string | null, body?: unknown): Promise<Response> {
+  return fetch(`${url}${path}`, {
+    method: body === undefined ? 'GET' : 'POST',
+    headers: { 'Content-Type': 'application/json', Accept: 'application/json', Origin: url, 'Sec-Fetch-Site': 'same-origin', ...(cookie ? { Cookie: cookie } : {}) },
+    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+  });
+}
+
+/**
+ * The first sign-in with the printed password: nothing but the password
+ * change is open, the same password is refused, and a new one opens the
+ * console (and is the only one that signs in from then on).
+ */
+async function firstSignIn(url: string, output: string): Promise<void> {
+  const printed = /password: (\S+)/.exec(output)?.[1] ?? '';
+  const login = await staff(url, '/api/staff/login', null, { username: 'admin', password: printed });
+  expect(login.status).toBe(200);
+  expect(await login.json()).toMatchObject({ username: 'admin', restriction: 'change_password' });
+  const cookie = login.headers.get('set-cookie')?.split(';')[0] ?? null;
+  const queue = await staff(url, '/api/staff/reports', cookie);
+  expect(queue.status).toBe(403);
+  expect(await queue.json()).toMatchObject({ error: { code: 'password_change_required' } });
+  const same = await staff(url, '/api/staff/password', cookie, { currentPassword: printed, newPassword: printed });
+  expect(same.status).toBe(400);
+  expect(await same.json()).toMatchObject({ error: { code: 'invalid_input', fields: { newPassword: 'invalid' } } });
+  const changed = await staff(url, '/api/staff/password', cookie, { currentPassword: printed, newPassword: OWN_PASSWORD });
+  expect(changed.status).toBe(200);
+  expect(await changed.json()).toMatchObject({ restriction: null, recoveryCode: expect.any(String) });
+  expect((await staff(url, '/api/staff/reports', cookie)).status).toBe(200);
+  expect((await staff(url, '/api/staff/login', null, { username: 'admin', password: printed })).status).toBe(401);
+  const again = await staff(url, '/api/staff/login', null, { username: 'admin', password: OWN_PASSWORD });
+  expect(await again.json()).toMatchObject({ restriction: null });
+}
+
 describe('starting the server', () => {
-  it('initialises an empty data directory, prints the first account once, and serves', async () => {
-    const first = await startOnce();
+  it('initialises an empty data directory, prints the first account once, makes its first sign-in change the printed password, and serves', async () => {
+    const first = await startOnce({}, firstSignIn);
     expect(first.health).toEqual({ status: 'ok' });
     // No operator profile yet: the operator is told the pages show placeholders.
     expect(first.output).toContain('Warning: SITE_CONFIG is not set');
     expect(first.reportPage).toBe(200);
     expect(first.output).toContain('username: admin');
-    const password = /password: (\S+)/.exec(first.output)?.[1] ?? '';
-    expect(password.length).toBeGreaterThanOrEqual(20);
+    expect(first.output).toContain('choose your own password');
+    const printed = /password: (\S+)/.exec(first.output)?.[1] ?? '';
+    expect(printed.length).toBeGreaterThanOrEqual(20);
+    const password = OWN_PASSWORD;
 
     const config = loadConfig({ DATA_DIR: dataDir });
     const { db } = openDataDir(config);

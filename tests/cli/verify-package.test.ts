@@ -12,6 +12,8 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { checkpointFile as checkpointFileText } from '../../contract/audit-checkpoint';
+import { newContentNonce, signRecord } from '../../server/crypto/signed-record';
 import { generateSigningKey, signMessage } from '../../server/crypto/signing';
 import type { SignedRecordForPackage } from '../../server/referral/sources';
 import { createTestInstance, type TestInstance } from '../support/instance';
@@ -39,11 +41,12 @@ afterAll(() => {
   rmSync(scratch, { recursive: true, force: true });
 });
 
-/** A staff member's signed decision about `reportId`, signed by a key of its own (or spoiled when `valid` is false). */
+/** A staff member's signed decision about `reportId`, signed by a key of its own (or by another key when `valid` is false). */
 function signedRecord(id: number, reportId: number, valid = true): SignedRecordForPackage {
   const staffKey = generateSigningKey();
-  const payload = JSON.stringify({ at: '2026-12-01T10:00:00Z', format: 'tipline-signed-decision/1', keyId: staffKey.keyId, kind: 'referral', recordId: id, reportId });
-  const signature = signMessage(valid ? staffKey : generateSigningKey(), payload);
+  const signer = valid ? staffKey : { ...generateSigningKey(), keyId: staffKey.keyId };
+  const fields = { kind: 'referral' as const, reportId, recordId: id, at: '2026-12-01T10:00:00Z', signer: { staffId: 2, username: 'lin' } };
+  const { payload, signature } = signRecord(signer, fields, { nonce: newContentNonce(), content: { agency: 'City Prosecutors Office' } });
   return { id, recordId: id, kind: 'referral', payload, signature, publicKey: staffKey.publicKeyBase64 };
 }
 
@@ -105,8 +108,14 @@ describe('tipline verify-package', () => {
     expect(pinned.status).toBe(0);
     expect(pinned.out).toContain(`origin: signed by the pinned instance key ${t.signingKey.keyId}`);
     expect(pinned.out).not.toContain('not who made it');
-    const checkpointFile = writeIn(scratch, 'checkpoint.txt', Buffer.from(`${CHECKPOINT_TEXT}\nsignature x\npublic-key ${t.signingKey.publicKeyBase64}\n`));
+    const checkpoint = t.checkpointer.checkpointNow();
+    if (checkpoint === null) throw new Error('the trail has entries to sign');
+    const checkpointFile = writeIn(scratch, 'checkpoint.txt', Buffer.from(checkpointFileText(checkpoint, t.signingKey.publicKeyBase64)));
     expect(verify(good.tarFile, '--checkpoint', checkpointFile).status).toBe(0);
+    const forged = writeIn(scratch, 'forged.txt', Buffer.from(checkpointFileText({ ...checkpoint, entries: checkpoint.entries + 1 }, t.signingKey.publicKeyBase64)));
+    const refused = verify(good.tarFile, '--checkpoint', forged);
+    expect(refused.status).toBe(2);
+    expect(refused.out).toContain('its signature does not verify');
 
     const stranger = verify(good.tarFile, '--instance-key', generateSigningKey().publicKeyBase64);
     expect(stranger.status).toBe(1);
@@ -161,7 +170,7 @@ describe('tipline verify-package', () => {
     const { status, out } = verify(spoiled.ageFile, '--identity', authority.keyFile);
     expect(status).toBe(1);
     expect(out).toMatch(/ok {4}records\/7\.json: referral signed by key/);
-    expect(out).toContain('FAIL  records/8.json: signature of record 8 (referral) does not verify');
+    expect(out).toContain('FAIL  records/8.json: signed record 8 (referral) fails: its signature does not verify');
   });
 
   it('refuses an age file without a key, and a wrong key, with a clear message', () => {

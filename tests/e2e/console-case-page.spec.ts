@@ -11,7 +11,7 @@ import { seriousViolations } from './axe';
 import type { APIRequestContext } from '@playwright/test';
 import { STATUS_TRANSITIONS } from '../../contract/status-transitions';
 import { expect, test } from './fixtures';
-import { apiSession, createMember, firstAdminPassword, MEMBER_PASSWORD } from './staff-setup';
+import { apiSession, createMember, firstAdminPassword, MEMBER_PASSWORD, signIn } from './staff-setup';
 
 const WORKER = { username: 'case-worker', role: 'triager' as const, channels: ['organised_crime'] };
 const COLLEAGUE = { username: 'case-colleague', role: 'triager' as const, channels: ['organised_crime'] };
@@ -124,5 +124,60 @@ test('the case page offers only valid status steps, confirms closing, assigns by
   const [key, neighbour] = at + 1 < order.length ? ['j', order[at + 1]] : ['k', order[at - 1]];
   await page.keyboard.press(key ?? 'j');
   await expect(page).toHaveURL(new RegExp(`id=${neighbour}$`));
+  await api.dispose();
+});
+
+const LINKER = { username: 'case-linker', role: 'triager' as const, channels: ['organised_crime'] };
+
+test('a linked lead shows its category and status (a lead in a channel the member does not hold is not listed); the decrypted-downloads hint only where there are files', async ({ page, baseURL, server }) => {
+  const admin = await apiSession(baseURL, 'admin', firstAdminPassword(server.output()));
+  await createMember(admin, baseURL, LINKER);
+  const api = await apiSession(baseURL, LINKER.username, MEMBER_PASSWORD);
+  const before = new Set(await queueIds(api));
+  expect((await admin.post('/api/reports', { data: { category: 'organised_crime', details: 'The tow-truck firm blocks the market road until stall owners pay.' } })).status()).toBe(201);
+  const withFile = await admin.post('/api/reports', {
+    headers: { Accept: 'application/json' },
+    multipart: {
+      category: 'organised_crime',
+      details: 'The same firm keeps a ledger of the payments; a page of it is attached.',
+      files: { name: 'ledger.pdf', mimeType: 'application/pdf', buffer: Buffer.from(`%PDF-1.4\n${'x'.repeat(1_491)}`) },
+    },
+  });
+  expect(withFile.status()).toBe(201);
+  const [lead, linked] = (await queueIds(api)).filter((id) => !before.has(id)).sort((a, b) => a - b);
+  if (lead === undefined || linked === undefined) throw new Error('the two leads were not made');
+  expect((await api.post(`/api/staff/reports/${linked}/status`, { data: { status: 'triage' } })).status()).toBe(200);
+  // A lead of a channel the member does not hold, linked by the admin, who holds every channel.
+  expect((await admin.post('/api/reports', { data: { category: 'other', details: 'A lead of another channel.' } })).status()).toBe(201);
+  const others = ((await (await admin.get('/api/staff/reports?channel=other')).json()) as { reports: { id: number }[] }).reports;
+  const elsewhere = Math.max(...others.map((report) => report.id));
+  expect((await admin.post(`/api/staff/reports/${lead}/links`, { data: { relatedId: elsewhere } })).status()).toBe(201);
+  await admin.dispose();
+
+  await signIn(page, LINKER.username);
+  await page.goto(`/en/staff/report/?id=${lead}`);
+  const section = (name: string) => page.locator('section', { has: page.getByRole('heading', { name, level: 2 }) });
+  const links = section('Related reports');
+  await expect(links).toContainText('No related reports linked.');
+  await expect(section('Evidence files')).toContainText('The reporter sent no files.');
+  await expect(page.getByText('Downloads are decrypted')).toHaveCount(0);
+
+  await links.getByRole('button', { name: 'Link report', expanded: false }).click();
+  await page.getByLabel('Related report number').fill(String(linked));
+  await links.locator('form').getByRole('button', { name: 'Link report' }).click();
+  await expect(links.getByRole('listitem')).toHaveText([`Report ${linked} · Organised crime · In triage`]);
+  await expect(links.getByRole('link', { name: `Report ${linked}` })).toBeVisible();
+  expect(await seriousViolations(page)).toEqual([]);
+
+  // The same from the case view itself, in Traditional Chinese; then the linked lead, which has a file.
+  await page.goto(`/staff/report/?id=${lead}`);
+  const zhLinks = page.locator('section', { has: page.getByRole('heading', { name: '相關線索', level: 2 }) });
+  await expect(zhLinks.getByRole('listitem')).toHaveText([`線索 ${linked} · 組織犯罪 · 初步研判`]);
+  await page.goto(`/en/staff/report/?id=${linked}`);
+  await expect(section('Related reports').getByRole('listitem')).toHaveText([`Report ${lead} · Organised crime · New`]);
+  const files = section('Evidence files');
+  await expect(files.getByRole('heading', { name: 'ledger.pdf' })).toBeVisible();
+  await expect(files).toContainText('1.5 kB');
+  await expect(files.getByText('Downloads are decrypted')).toBeVisible();
   await api.dispose();
 });

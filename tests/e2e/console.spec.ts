@@ -130,11 +130,13 @@ test('interference recorded from the registers page for a lead by its number is 
   for (const cell of ['Precinct chief', 'Third precinct', '2026-11-02', 'Visit in person', 'To go slow on the land case.', 'Yes', 'register-triager']) {
     await expect(row.getByRole('cell', { name: cell, exact: true })).toBeVisible();
   }
+  // The entry is a signed decision: the register shows the server's check of it.
+  await expect(row.getByRole('cell', { name: /^Signed by register-triager at .+, verified$/ })).toBeVisible();
   // The CSV export has the same columns, the method named as on screen.
   const download = page.waitForEvent('download');
   await page.getByRole('link', { name: 'Export CSV' }).click();
   const lines = (await readFile(await (await download).path(), 'utf8')).replace(/^\uFEFF/, '').split('\r\n');
-  expect(lines[0]).toBe('Record,Lead,Channel,Who interfered,Position,Unit,When,How,What they asked for,Reported to a superior,What followed,Recorded by,Recorded at');
+  expect(lines[0]).toBe('Record,Lead,Channel,Who interfered,Position,Unit,When,How,What they asked for,Reported to a superior,What followed,Recorded by,Recorded at,Signature');
   expect(lines.find((line) => line.includes('Inspector Hsu'))).toContain(
     `,${id},Interference in cases,Inspector Hsu,Precinct chief,Third precinct,2026-11-02,Visit in person,To go slow on the land case.,Yes,,register-triager,`,
   );
@@ -179,6 +181,10 @@ test('an auditor sees the audit chain verified', async ({ page, baseURL, server 
   await page.goto('/en/staff/audit/');
   await expect(page.getByText(/^Audit chain verified: \d+ entries/)).toBeVisible();
   await expect(page.getByRole('table', { name: 'Reports by category' })).toBeVisible();
+  // The console's name leads an auditor back to the audit page, never to the queue they cannot open.
+  await page.goto('/en/staff/account/');
+  await page.locator('a.brand').click();
+  await expect(page).toHaveURL(/\/en\/staff\/audit\/$/);
 });
 
 test('an auditor counts a range of days on the statistics page and exports the statistics and the audit trail as CSV', async ({ page, baseURL, server }) => {

@@ -19,7 +19,7 @@ test('a file over the size limit is refused in the reporter’s language and the
   await page.getByRole('button', { name: '提交举报' }).click();
 
   // Both name the server's own limit: the page it renders, or the island from the 413's limits.
-  await expect(page.getByRole('alert').filter({ hasText: /每个文件不能超过 1\.0 MiB。/ })).toBeVisible();
+  await expect(page.getByRole('alert').filter({ hasText: /每个文件不能超过 1 MB。/ })).toBeVisible();
   await expect(page.getByLabel('发生了什么事？')).toHaveValue(details);
   await expect(page.getByTestId('tracking-code')).toHaveCount(0);
   if (!javaScriptEnabled) await expect(page.getByText('您输入的文字都还在，但需要重新选择文件。')).toBeVisible();

@@ -4,7 +4,6 @@
  * pages; with it on the islands list the chosen files, let one be removed,
  * check the limits and send with progress.
  */
-import { formatBytes } from '../../contract/attachments';
 import { expect, test } from './fixtures';
 import { fillEnglishReport, lookUp, open, pdfFile, receivedCode, sendEnglishReport } from './reporter-steps';
 
@@ -18,7 +17,15 @@ test('a report sent with a file shows the file by name and size on the status pa
   const files = page.getByRole('list', { name: 'Files you sent' });
   await expect(files.getByRole('listitem')).toHaveCount(1);
   await expect(files).toContainText('ledger 2024.pdf');
-  await expect(files).toContainText(formatBytes(3000));
+  await expect(files).toContainText('3 kB'); // decimal units, as the reporter's phone shows the file
+});
+
+test('the form states the upload limits in MB, as phones show file sizes, rounded down and in Chinese the same units', async ({ page, javaScriptEnabled }) => {
+  // The default limits are 100 MiB a file and 300 MiB in all: 104.86 MB and 314.57 MB, never shown as more.
+  await open(page, '/en/report/', javaScriptEnabled);
+  await expect(page.getByText('Up to 10 files, each up to 104.8 MB, 314.5 MB in all.')).toBeVisible();
+  await open(page, '/report/', javaScriptEnabled);
+  await expect(page.getByText('最多 10 個檔案，每個不超過 104.8 MB，合計不超過 314.5 MB。')).toBeVisible();
 });
 
 test('a follow-up adds a file on the status page, with no message needed', async ({ page, javaScriptEnabled }) => {
@@ -33,7 +40,7 @@ test('a follow-up adds a file on the status page, with no message needed', async
   await expect(page.getByText('Your message has been sent.')).toBeVisible();
   const files = page.getByRole('list', { name: 'Files you sent' });
   await expect(files).toContainText('plates.pdf');
-  await expect(files).toContainText(formatBytes(1500));
+  await expect(files).toContainText('1.5 kB');
 });
 
 test('two files are chosen and one removed before sending; progress is shown and only the kept one arrives', async ({ page, javaScriptEnabled }) => {
@@ -43,7 +50,7 @@ test('two files are chosen and one removed before sending; progress is shown and
   await page.getByLabel('Choose files').setInputFiles([pdfFile('keep-me.pdf', 2048), pdfFile('drop-me.pdf', 4096)]);
   const chosen = page.getByRole('list', { name: 'Chosen files' });
   await expect(chosen.getByRole('listitem')).toHaveCount(2);
-  await expect(chosen).toContainText(formatBytes(4096));
+  await expect(chosen).toContainText('4.1 kB');
 
   await page.getByRole('button', { name: 'Remove drop-me.pdf' }).click();
   await expect(chosen.getByRole('listitem')).toHaveCount(1);

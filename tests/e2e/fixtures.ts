@@ -10,6 +10,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { test as base, expect } from '@playwright/test';
 import { TEST_ENV } from '../support/test-env';
+import { completeFirstSignIn } from './staff-setup';
 
 export interface RunningServer {
   url: string;
@@ -48,16 +49,23 @@ export async function startServer(extraEnv: Record<string, string>, cwd = proces
   return { server: { url, dataDir, output: () => output }, child };
 }
 
-export const test = base.extend<{ baseURL: string }, { server: RunningServer; serverEnv: Record<string, string> }>({
+export const test = base.extend<{ baseURL: string }, { server: RunningServer; serverEnv: Record<string, string>; firstSignInDone: boolean }>({
   // Extra environment for the server, e.g. small upload limits:
   // `test.use({ serverEnv: { MAX_FILES: '2' } })` gets its own worker and server.
   serverEnv: [{}, { scope: 'worker', option: true }],
+  // The printed first password must be changed at the first sign-in; the fixture does it once so
+  // tests sign in with firstAdminPassword(). `test.use({ firstSignInDone: false })` keeps the printed one.
+  firstSignInDone: [true, { scope: 'worker', option: true }],
   server: [
-    async ({ serverEnv }, use) => {
+    async ({ serverEnv, firstSignInDone }, use) => {
       const { server, child } = await startServer(serverEnv);
-      await use(server);
-      child.kill('SIGTERM');
-      rmSync(server.dataDir, { recursive: true, force: true });
+      try {
+        if (firstSignInDone) await completeFirstSignIn(server.url, server.output());
+        await use(server);
+      } finally {
+        child.kill('SIGTERM');
+        rmSync(server.dataDir, { recursive: true, force: true });
+      }
     },
     { scope: 'worker' },
   ],

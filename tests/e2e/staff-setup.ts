@@ -1,18 +1,40 @@
 /**
  * Setting up staff for console tests through the real API, as an admin
  * would: the first account's password comes from the server's first-run
- * output; new members are created with a first password and sign in once to
- * replace it.
+ * output and is replaced once, at the worker's start (fixtures.ts), because
+ * the first sign-in must change it; new members are created with a first
+ * password and sign in once to replace it.
  */
 import { request as playwrightRequest, type APIRequestContext, type Browser, type Page } from '@playwright/test';
 
 export const MEMBER_PASSWORD = 'console test password 1';
+/** What the first admin's printed password is changed to when the worker's server starts. */
+export const FIRST_ADMIN_PASSWORD = 'console test first admin password';
 
-/** The generated first-account password the server printed on first start. */
-export function firstAdminPassword(output: string): string {
+/** The generated first-account password the server printed on first start (valid until the first change). */
+export function printedAdminPassword(output: string): string {
   const password = /password: (\S+)/.exec(output)?.[1];
   if (!password) throw new Error(`no first-account password in the server output:\n${output}`);
   return password;
+}
+
+/**
+ * The first admin's password in a browser test: the printed one, already
+ * replaced by the server fixture's `completeFirstSignIn`. Takes the output so
+ * a server that printed no first account fails loudly here.
+ */
+export function firstAdminPassword(output: string): string {
+  printedAdminPassword(output);
+  return FIRST_ADMIN_PASSWORD;
+}
+
+/** The first sign-in's forced change, done once through the API: the printed password becomes FIRST_ADMIN_PASSWORD. */
+export async function completeFirstSignIn(baseURL: string, output: string): Promise<void> {
+  const printed = printedAdminPassword(output);
+  const admin = await apiSession(baseURL, 'admin', printed);
+  const changed = await admin.post('/api/staff/password', { data: { currentPassword: printed, newPassword: FIRST_ADMIN_PASSWORD } });
+  await admin.dispose();
+  if (!changed.ok()) throw new Error(`the first admin's password change failed: ${changed.status()}`);
 }
 
 /** An API client signed in as someone (its own cookie jar), sending same-origin headers. */

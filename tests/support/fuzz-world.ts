@@ -48,6 +48,7 @@ export async function startFuzzing(): Promise<Fuzzing> {
         personalRecipient: admin.recipient,
         // A copy: ending a session clears its map.
         channelIdentities: new Map(admin.channelIdentities),
+        signingKey: admin.signingKey,
         restriction: null,
       },
       t.clock.now().getTime(),

@@ -130,7 +130,7 @@ function errorShapeProblems(body: unknown): string[] {
   if (typeof body !== 'object' || body === null || Object.keys(body).join() !== 'error') return ['not {"error":{...}}'];
   const error: unknown = (body as { error: unknown }).error;
   if (typeof error !== 'object' || error === null) return ['error is not an object'];
-  const { code, message, fields, limits, retryAfterSeconds, suggestedEffort, ...rest } = error as Record<string, unknown>;
+  const { code, message, fields, limits, retryAfterSeconds, suggestedEffort, allow, ...rest } = error as Record<string, unknown>;
   const problems: string[] = [];
   if (typeof code !== 'string' || !CLIENT_ERROR_CODES.has(code)) problems.push(`code ${JSON.stringify(code)} outside the stable set`);
   if (typeof message !== 'string' || message === '') problems.push('no message');
@@ -142,6 +142,11 @@ function errorShapeProblems(body: unknown): string[] {
   // When trying again makes sense (a throttled sign-in, a busy server): whole seconds, as in Retry-After.
   if (retryAfterSeconds !== undefined && !(Number.isInteger(retryAfterSeconds) && (retryAfterSeconds as number) >= 0)) problems.push('retryAfterSeconds is not whole seconds');
   if (suggestedEffort !== undefined && code !== 'busy') problems.push('suggestedEffort with an error that is not busy');
+  // A 405 names the methods the path does answer, as its Allow header does.
+  if (allow !== undefined && !(code === 'method_not_allowed' && Array.isArray(allow) && allow.every((method) => typeof method === 'string'))) {
+    problems.push('allow with an error that is not method_not_allowed');
+  }
+  if (code === 'method_not_allowed' && !Array.isArray(allow)) problems.push('method_not_allowed without allow');
   if (Object.keys(rest).length > 0) problems.push(`extra keys ${Object.keys(rest).join()}`);
   return problems;
 }

@@ -8,18 +8,19 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createAbuseGuards, type AbuseGuards } from '../../server/abuse/guards';
-import { createApp, createSessionStore } from '../../server/app';
+import { createApp, createCheckpointer, createSessionStore } from '../../server/app';
 import type { SessionStore } from '../../server/auth/session-store';
 import { loadConfig, type Config } from '../../server/config';
 import { createKdfPools, type KdfPools } from '../../server/crypto/argon2';
+import type { SigningKeyPair } from '../../server/crypto/signing';
 import type { Db } from '../../server/data/database';
+import type { Checkpointer } from '../../server/services/audit-checkpoints';
 import type { FileStore } from '../../server/files/file-store';
 import { openDataDir } from '../../server/instance-setup';
 import { createLogger } from '../../server/log';
 import { FailedSignInLog } from '../../server/services/failed-sign-ins';
 import { initialiseInstance } from '../../server/services/instance';
 import { SearchIndexer } from '../../server/services/search-indexer';
-import type { SigningKeyPair } from '../../server/crypto/signing';
 import type { PackageSources } from '../../server/referral/sources';
 import { TEST_ENV } from './test-env';
 
@@ -31,8 +32,10 @@ export interface TestInstance {
   db: Db;
   config: Config;
   instanceKey: Buffer;
-  /** The instance's Ed25519 signing key (signs referral package manifests). */
+  /** The instance's Ed25519 key, which signs the audit trail's checkpoints. */
   signingKey: SigningKeyPair;
+  /** The app's checkpointer: `checkpointer.checkpointNow()` signs the trail's head as it is. */
+  checkpointer: Checkpointer;
   dataDir: string;
   /** Evidence files on disk. */
   files: FileStore;
@@ -69,13 +72,15 @@ export async function createTestInstance(env: Record<string, string> = {}, optio
   const failedSignIns = new FailedSignInLog(db);
   // Passive: tests run it when they mean to, so no background write races a check.
   const searchIndexer = new SearchIndexer(db, sessions, clock.now, { background: false });
-  const app = createApp({ db, config, instanceKey, signingKey, ...options, siteDir: SITE_DIR, log, now: clock.now, sessions, files, guards, kdf, failedSignIns, searchIndexer });
+  const checkpointer = createCheckpointer(db, config, signingKey, clock.now);
+  const app = createApp({ db, config, instanceKey, signingKey, checkpointer, ...options, siteDir: SITE_DIR, log, now: clock.now, sessions, files, guards, kdf, failedSignIns, searchIndexer });
   return {
     app,
     db,
     config,
     instanceKey,
     signingKey,
+    checkpointer,
     dataDir,
     files,
     logLines,

@@ -50,6 +50,7 @@ export async function signIn(t: TestInstance, username: string, password: string
       personalIdentity: unlocked.personalIdentity,
       personalRecipient: unlocked.recipient,
       channelIdentities: unlocked.channelIdentities,
+      signingKey: unlocked.signingKey,
       restriction: null,
     },
     t.clock.now().getTime(),

@@ -8,7 +8,7 @@ import type { JSX } from 'preact';
 import type { Lang } from '../i18n/lang';
 import { LIMITS } from '../../contract/report-fields';
 import { channelName, formatTime } from '../staff/format';
-import { fill } from '../i18n/fill';
+import { fill, labelOf } from '../i18n/fill';
 import { REVEAL_REASON_MIN, type ActionKey } from '../staff/report-actions';
 import { CLOSE_OUTCOMES, PRIORITIES } from '../../contract/vocabulary';
 import { nextStatuses } from '../../contract/status-transitions';
@@ -93,9 +93,10 @@ export function Records({ lang, w, m, c, view, ctx, packaged }: ReportSectionPro
   return (
     <section>
       <h2 id="h-records">{m.records.heading}</h2>
-      <RecordList lang={lang} m={m} methods={w.interferenceMethods} records={view.caseRecords} />
+      <RecordList lang={lang} m={m} labels={w} records={view.caseRecords} />
       <ActionForm action="note" ctx={ctx} heading={m.note.heading} submit={m.note.submit}>
         <Field action="note" ctx={ctx} name="body" kind="textarea" label={m.note.label} hint={m.note.hint} required maxLength={LIMITS.followUp.max} />
+        <Field action="note" ctx={ctx} name="formal" kind="checkbox" label={m.note.formal} hint={m.note.formalHint} />
       </ActionForm>
       <ActionForm action="referral" collapsible ctx={ctx} heading={m.referral.heading} submit={m.referral.submit}>
         <Field action="referral" ctx={ctx} name="agency" label={m.referral.agency} required maxLength={200} />
@@ -263,9 +264,11 @@ export function Links({ lang, w, m, view, ctx }: ReportSectionProps): JSX.Elemen
         <p>{m.links.none}</p>
       ) : (
         <ul class="list">
-          {view.links.map((id) => (
-            <li key={id}>
-              <a href={`?id=${id}`}>{fill(lang, w.reportName, { id: String(id) })}</a>
+          {view.links.map((lead) => (
+            // Which lead it is at a glance, as the related leads are listed (web/staff/related-leads.tsx).
+            <li key={lead.id}>
+              <a href={`?id=${lead.id}`}>{fill(lang, w.reportName, { id: String(lead.id) })}</a>
+              {` · ${labelOf(w.categories, lead.category)} · ${w.statuses[lead.status]}`}
             </li>
           ))}
         </ul>

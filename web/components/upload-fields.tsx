@@ -24,12 +24,12 @@ export interface UploadFieldsProps {
   keepMetadata?: boolean | undefined;
 }
 
-/** A template with {files}, {fileSize} and {total} replaced by the limits. */
+/** A template with {files}, {fileSize} and {total} replaced by the limits (sizes rounded down: never more than allowed). */
 export function fillUploadLimits(template: string, limits: UploadLimits): string {
   return template
     .replace('{files}', String(limits.maxFiles))
-    .replace('{fileSize}', formatBytes(limits.maxFileBytes))
-    .replace('{total}', formatBytes(limits.maxSubmissionBytes));
+    .replace('{fileSize}', formatBytes(limits.maxFileBytes, true))
+    .replace('{total}', formatBytes(limits.maxSubmissionBytes, true));
 }
 
 /** The sentence for a file problem, naming the limit. */

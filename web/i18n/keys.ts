@@ -12,6 +12,7 @@ export const ERROR_CODES = [
   'service_unavailable',
   'internal_error',
   'not_found_page',
+  'method_not_allowed',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 

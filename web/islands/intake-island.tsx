@@ -6,7 +6,7 @@
  */
 import type { JSX } from 'preact';
 import { useState } from 'preact/hooks';
-import { DEFAULT_UPLOAD_LIMITS, FILES_FIELD, isUploadProblem, type UploadLimits } from '../../contract/attachments';
+import { DEFAULT_UPLOAD_LIMITS, FILES_FIELD, formatBytes, isUploadProblem, type UploadLimits } from '../../contract/attachments';
 import { fill } from '../i18n/fill';
 import { LANGS, type Lang } from '../i18n/lang';
 import type { ReportMessages, UploadMessages } from '../i18n/types';
@@ -29,14 +29,12 @@ interface Entered {
   files: number;
 }
 
-const MiB = 1024 * 1024;
-
 /** An upload problem as the web form words it, with the limits the server sent (or the defaults). */
 function filesProblemText(lang: Lang, upload: UploadMessages, failure: ApiFailure, limits: UploadLimits): string | undefined {
   const code = failure.fields?.[FILES_FIELD] ?? failure.code;
   if (!isUploadProblem(code)) return undefined;
-  const size = (bytes: number): string => `${Math.round(bytes / MiB)} MiB`;
-  return fill(lang, upload.problems[code], { files: limits.maxFiles, fileSize: size(limits.maxFileBytes), total: size(limits.maxSubmissionBytes) });
+  // Limits rounded down (never more than the server takes), in the units phones show sizes in.
+  return fill(lang, upload.problems[code], { files: limits.maxFiles, fileSize: formatBytes(limits.maxFileBytes, true), total: formatBytes(limits.maxSubmissionBytes, true) });
 }
 
 export function IntakeIsland({ lang, publicOrigin }: { lang: Lang; publicOrigin: string | null }): JSX.Element {

@@ -18,7 +18,7 @@ import { staffApi, type ApiFailure, type ApiResult } from '../staff/api';
 import { channelNameOf, errorText, formatTime, leaveIfSignedOut } from '../staff/format';
 import { fill } from '../i18n/fill';
 import { reportAction, type ActionKey, type ActionOutcome } from '../staff/report-actions';
-import type { Assignees, CaseRecordView, CaseView, ContactDetails, ReportSummary, SessionInfo } from '../staff/types';
+import type { AddedRecord, Assignees, CaseRecordView, CaseView, ContactDetails, LinkedLead, ReportSummary, SessionInfo } from '../staff/types';
 import { LowEffortMarker } from '../staff/low-effort-marker';
 import { FocusingComponent } from './focus-after-render';
 import type { ActionResult } from '../components/console-action-form';
@@ -324,16 +324,27 @@ export class ReportIsland extends FocusingComponent<Props, State> {
           return { view: { ...view, ...(data as ReportSummary), ...(outcome.publicMessage === undefined ? {} : { publicMessage: outcome.publicMessage }) } };
         case 'message':
           return { view: { ...view, messages: [...view.messages, { id: (data as { id: number }).id, from: 'staff', body: outcome.body, at }] } };
+        case 'closed': {
+          // The queue row, and the signed closing record (with the server's check of its signature).
+          const { closingRecord, ...summary } = data as ReportSummary & { closingRecord: AddedRecord };
+          const record = { kind: 'closing', outcome: outcome.outcome, id: closingRecord.id, by, at, signature: closingRecord.signature } as CaseRecordView;
+          return { view: { ...view, ...summary, caseRecords: [...view.caseRecords, record] } };
+        }
         case 'record': {
-          const answer = data as { id: number; report?: ReportSummary };
-          const record = { ...outcome.record, id: answer.id, by, at } as CaseRecordView;
+          const answer = data as AddedRecord & { report?: ReportSummary };
+          const record = { ...outcome.record, id: answer.id, by, at, signature: answer.signature } as CaseRecordView;
           return { view: { ...view, ...(answer.report ?? {}), caseRecords: [...view.caseRecords, record] } };
         }
-        case 'link':
-          return { view: { ...view, links: [...new Set([...view.links, outcome.relatedId])] } };
+        case 'link': {
+          // The answer names the other lead's category and status, so the list needs no second fetch (which would be audited).
+          const { related } = data as { related: LinkedLead };
+          const links = [...view.links.filter((lead) => lead.id !== related.id), related].sort((a, b) => a.id - b.id);
+          return { view: { ...view, links } };
+        }
         case 'contact': {
-          const record = { kind: 'contact_reveal', reason: outcome.reason, id: 0, by, at } as CaseRecordView;
-          return { contact: (data as { contact: ContactDetails }).contact, view: { ...view, caseRecords: [...view.caseRecords, record] } };
+          const answer = data as { contact: ContactDetails; record: AddedRecord };
+          const record = { kind: 'contact_reveal', reason: outcome.reason, id: answer.record.id, by, at, signature: answer.record.signature } as CaseRecordView;
+          return { contact: answer.contact, view: { ...view, caseRecords: [...view.caseRecords, record] } };
         }
       }
     });
@@ -592,7 +603,7 @@ export class ReportIsland extends FocusingComponent<Props, State> {
         {work(<Handling {...sections} />)}
         {this.renderContent(view)}
         {work(<Messages {...sections} />)}
-        <FileList lang={lang} m={m} view={view} />
+        <FileList lang={lang} m={m} c={this.props.c} view={view} />
         {work(<Records {...sections} />)}
         {work(<Links {...sections} />)}
         <RelatedLeads lang={lang} w={w} m={this.props.s} reportId={view.id} />

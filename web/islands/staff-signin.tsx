@@ -22,7 +22,9 @@ import {
   recoveryStep,
   type SigninState,
   type StepView,
+  witnessStep,
 } from '../staff/signin-steps';
+import { witnessAtSignIn } from '../staff/audit-witness';
 import { FocusingComponent } from './focus-after-render';
 import { consoleMessagesFor } from './console-messages';
 
@@ -38,7 +40,7 @@ function text(form: HTMLFormElement, name: string): string {
 }
 
 export class SigninIsland extends FocusingComponent<Props, SigninState> {
-  override state: SigninState = { step: 'checking', info: null, busy: false, problem: null, ended: false, recoveryCode: null, enrolment: null, retrying: false };
+  override state: SigninState = { step: 'checking', info: null, busy: false, problem: null, ended: false, recoveryCode: null, enrolment: null, retrying: false, witness: null };
 
   override componentDidMount(): void {
     void this.start();
@@ -57,8 +59,20 @@ export class SigninIsland extends FocusingComponent<Props, SigninState> {
     else this.next(me.data, wantsEnrol);
   }
 
-  /** Where the console starts for this role. */
+  /**
+   * Into the console, once this browser, as a witness, has checked that the
+   * audit trail still holds the checkpoint it remembers; if not, a warning
+   * first, which the person must read and pass.
+   */
   private enterConsole(info: SessionInfo): void {
+    void witnessAtSignIn().then((warning) => {
+      if (warning === null) this.openConsole(info);
+      else this.show({ step: 'witness', info, witness: warning });
+    });
+  }
+
+  /** Where the console starts for this role. */
+  private openConsole(info: SessionInfo): void {
     location.assign(staffPath(this.props.lang, info.role === 'auditor' ? 'audit' : 'queue'));
   }
 
@@ -126,6 +140,7 @@ export class SigninIsland extends FocusingComponent<Props, SigninState> {
         const newPassword = text(form, 'newPassword');
         if (newPassword.length < MIN_PASSWORD_LENGTH) return this.fail(fill(this.props.lang, m.changePassword.tooShort, { min: MIN_PASSWORD_LENGTH }));
         if (newPassword !== text(form, 'confirmPassword')) return this.fail(m.changePassword.mismatch);
+        if (newPassword === currentPassword) return this.fail(m.changePassword.same);
         const result = await staffApi('POST', 'password', { currentPassword, newPassword });
         if (!result.ok) return this.failed(result);
         const { recoveryCode, ...info } = result.data;
@@ -146,6 +161,11 @@ export class SigninIsland extends FocusingComponent<Props, SigninState> {
         if (!result.ok) return result.code === 'invalid_input' ? this.fail(m.enrol.invalidCode) : this.failed(result);
         return this.show({ step: 'enrolled', info: result.data, enrolment: null });
       }
+      case 'witness': {
+        const info = this.state.info;
+        if (info !== null) this.openConsole(info);
+        return;
+      }
       default:
         this.setState({ busy: false });
     }
@@ -164,6 +184,7 @@ export class SigninIsland extends FocusingComponent<Props, SigninState> {
         {s.step === 'recovery' && recoveryStep(v)}
         {s.step === 'enrol' && enrolStep(v)}
         {s.step === 'enrolled' && enrolledStep(v)}
+        {s.step === 'witness' && witnessStep(v)}
       </div>
     );
   }

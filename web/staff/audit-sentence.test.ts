@@ -33,6 +33,15 @@ describe('audit entries as sentences', () => {
     );
   });
 
+  it('says what a console witness found in words, in every language', () => {
+    const detail = { problem: 'cut', sequence: 4, entries: 120 };
+    expect(auditSentence('en', messagesFor('en').console, { action: 'audit.witness_mismatch', detail })).toBe(
+      "A console's check of the audit trail failed (the trail was cut short): it had seen checkpoint 4 with 120 entries",
+    );
+    expect(auditSentence('zh-hant', messagesFor('zh-hant').console, { action: 'audit.witness_mismatch', detail })).toContain('紀錄被截短');
+    expect(auditSentence('zh-hans', messagesFor('zh-hans').console, { action: 'audit.witness_mismatch', detail })).toContain('记录被截短');
+  });
+
   it('reads an action it has no sentence for as its code', () => {
     expect(auditSentence('en', messagesFor('en').console, { action: 'something.new', detail: {} })).toBe('something.new');
   });

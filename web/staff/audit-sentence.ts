@@ -19,6 +19,7 @@ function labelSetFor(c: ConsoleCatalogue, action: string, key: string): Readonly
   if (key === 'outcome') return c.labels.outcomes;
   if (key === 'source') return c.labels.sources;
   if (key === 'role') return c.admin.roles;
+  if (key === 'problem' && action === 'audit.witness_mismatch') return c.audit.trail.witnessProblems;
   if (key !== 'from' && key !== 'to') return null;
   if (action === 'report.priority_changed') return Object.fromEntries(c.labels.priorities.map((label, priority) => [String(priority), label]));
   if (action === 'report.assignee_changed') return null;

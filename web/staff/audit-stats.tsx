@@ -23,12 +23,18 @@ interface Props {
   common: ConsoleMessages;
 }
 
-function statsPath(range: DayRange): 'stats' | `stats?${string}` {
+/** The range as a query string ('?from=…&to=…', or '' for every day). */
+function rangeQuery(range: DayRange): string {
   const query = new URLSearchParams();
   if (range.from !== '') query.set('from', range.from);
   if (range.to !== '') query.set('to', range.to);
   const text = query.toString();
-  return text === '' ? 'stats' : `stats?${text}`;
+  return text === '' ? '' : `?${text}`;
+}
+
+function statsPath(range: DayRange): 'stats' | `stats?${string}` {
+  const query = rangeQuery(range);
+  return query === '' ? 'stats' : `stats?${query.slice(1)}`;
 }
 
 const charts = (tables: readonly StatsTable[]): JSX.Element[] =>
@@ -84,9 +90,16 @@ export function AuditStats(props: Props): JSX.Element {
               {m.exportCsv}
             </a>
           )}
+          {/* A plain link: the server signs the file and audits the download (GET /api/staff/reports-upward/statistics). */}
+          <a class="button button-secondary" href={`/api/staff/reports-upward/statistics${rangeQuery(shown)}`} download aria-describedby="stats-upward-hint">
+            {m.upwardReport}
+          </a>
         </div>
         <p class="hint" id="stats-export-hint">
           {m.exportHint}
+        </p>
+        <p class="hint" id="stats-upward-hint">
+          {m.upwardHint}
         </p>
         <h3>{m.summaryHeading}</h3>
         <dl class="figures">

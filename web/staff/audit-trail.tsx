@@ -1,6 +1,7 @@
 /**
  * The audit trail, newest first, with the hash chain's verification result
- * (computed by the server over the whole log on every request) shown first.
+ * and the signed checkpoints' (computed by the server over the whole log on
+ * every request) shown first.
  */
 import type { AuditMessages, ConsoleCatalogue } from '../i18n/types';
 import { auditSentence } from './audit-sentence';
@@ -12,7 +13,7 @@ import { useFocusLater } from './focus-later';
 import { errorText, formatTime, leaveIfSignedOut } from './format';
 import { csvBlob, type CsvCell } from './csv';
 import { DataTable } from './data-table';
-import type { AuditChain as Chain, AuditEntry } from '../../contract/schemas/staff-oversight-views';
+import type { AuditChain as Chain, AuditCheckpointStatus, AuditEntry } from '../../contract/schemas/staff-oversight-views';
 import { fill } from '../i18n/fill';
 
 interface Props {
@@ -81,11 +82,34 @@ function ChainStatus(props: { lang: Lang; m: AuditMessages['chain']; chain: Chai
   );
 }
 
+/** The signed checkpoints: verified (how many, the latest), none yet, or not matching the trail. */
+function CheckpointStatus(props: { lang: Lang; m: AuditMessages['chain']; status: AuditCheckpointStatus }): JSX.Element {
+  const { lang, m, status } = props;
+  if (!status.ok) {
+    return (
+      <div class="chain chain-broken" role="alert">
+        <p>
+          <strong>{m.checkpointsBroken}</strong>
+        </p>
+        <p>{m.checkpointsAdvice}</p>
+      </div>
+    );
+  }
+  return (
+    <p class="chain chain-ok" role="status">
+      {status.latest === null
+        ? m.noCheckpoint
+        : fill(lang, m.checkpointsVerified, { count: status.count, entries: status.latest.entries, time: formatTime(lang, status.latest.time) })}
+    </p>
+  );
+}
+
 export function AuditTrail(props: Props): JSX.Element {
   const { lang, c: catalogue } = props;
   const common = catalogue.common;
   const m = catalogue.audit.trail;
   const [chain, setChain] = useState<Chain | null>(null);
+  const [checkpoints, setCheckpoints] = useState<AuditCheckpointStatus | null>(null);
   const [entries, setEntries] = useState<AuditEntry[]>([]);
   const [next, setNext] = useState<number | null>(null);
   const [busy, setBusy] = useState(true);
@@ -104,6 +128,7 @@ export function AuditTrail(props: Props): JSX.Element {
       return;
     }
     setChain(result.data.chain);
+    setCheckpoints(result.data.checkpoints);
     const first = result.data.entries[0];
     if (before !== null && first !== undefined) focusLater(`audit-${first.id}`);
     setEntries((shown) => (before === null ? result.data.entries : [...shown, ...result.data.entries]));
@@ -124,6 +149,7 @@ export function AuditTrail(props: Props): JSX.Element {
     <section aria-labelledby="trail-heading">
       <h2 id="trail-heading">{m.heading}</h2>
       {chain !== null && <ChainStatus lang={lang} m={catalogue.audit.chain} chain={chain} />}
+      {checkpoints !== null && <CheckpointStatus lang={lang} m={catalogue.audit.chain} status={checkpoints} />}
       {failure !== null && (
         <p class="form-failure" role="alert">
           {failure}
@@ -141,6 +167,15 @@ export function AuditTrail(props: Props): JSX.Element {
           </p>
         </>
       )}
+      {/* The whole trail for a supervising body, signed by the server (GET /api/staff/reports-upward/audit-export, audited). */}
+      <div class="toolbar">
+        <a class="button button-secondary" href="/api/staff/reports-upward/audit-export" download aria-describedby="trail-upward-hint">
+          {m.upwardExport}
+        </a>
+      </div>
+      <p class="hint" id="trail-upward-hint">
+        {m.upwardExportHint}
+      </p>
       {busy && entries.length === 0 && <p role="status">{common.loading}</p>}
       {!busy && failure === null && entries.length === 0 && <p>{m.empty}</p>}
       {entries.length > 0 && (

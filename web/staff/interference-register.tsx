@@ -43,7 +43,17 @@ function entryCells(m: RegistersMessages['interference'], methods: ReportLabels[
 /** The header row, in the order of the cells. */
 function columnsOf(m: RegistersMessages['interference']): string[] {
   const c = m.columns;
-  return [c.id, c.report, c.channel, c.who, c.position, c.unit, c.when, c.how, c.asked, c.reportedToSuperior, c.followUp, c.by, c.at];
+  return [c.id, c.report, c.channel, c.who, c.position, c.unit, c.when, c.how, c.asked, c.reportedToSuperior, c.followUp, c.by, c.at, c.signature];
+}
+
+/** The server's check of an entry's signature in words (簽字確認); empty for an entry recorded before signing. */
+function signatureText(lang: Lang, s: StaffReportMessages['records']['signature'], r: InterferenceEntry): string {
+  const signature = r.signature;
+  if (signature == null) return '';
+  if (signature.verified && signature.signer !== null && signature.at !== null) {
+    return fill(lang, s.verified, { name: signature.signer.username, time: formatTime(lang, signature.at) });
+  }
+  return `${fill(lang, s.failed, { problem: s.problems[signature.problem ?? 'bad_signature'] })} ${s.advice}`;
 }
 
 /** The records as spreadsheet rows: channels and methods by their names in the page's language, as on screen. */
@@ -53,10 +63,11 @@ function csvRows(
   methods: ReportLabels['interferenceMethods'],
   channels: readonly StaffChannel[],
   records: readonly InterferenceEntry[],
+  s: StaffReportMessages['records']['signature'],
 ): CsvCell[][] {
   return [
     columnsOf(m),
-    ...records.map((r) => [r.id, r.reportId, channelNameOf(lang, channels, r.channel), ...entryCells(m, methods, r), r.by?.username, r.at]),
+    ...records.map((r) => [r.id, r.reportId, channelNameOf(lang, channels, r.channel), ...entryCells(m, methods, r), r.by?.username, r.at, signatureText(lang, s, r)]),
   ];
 }
 
@@ -99,7 +110,7 @@ export function InterferenceRegister(props: Props): JSX.Element {
   }, [channel]);
 
   const csvUrl = useMemo(
-    () => (records.length === 0 ? null : URL.createObjectURL(csvBlob(csvRows(lang, m, props.methods, props.channels, records)))),
+    () => (records.length === 0 ? null : URL.createObjectURL(csvBlob(csvRows(lang, m, props.methods, props.channels, records, props.report.records.signature)))),
     [records, m, lang, props.methods, props.channels],
   );
   useEffect(() => () => {
@@ -167,6 +178,7 @@ export function InterferenceRegister(props: Props): JSX.Element {
               ))}
               <td>{r.by?.username ?? ''}</td>
               <td>{formatTime(lang, r.at)}</td>
+              <td class={r.signature?.verified === false ? 'form-failure' : undefined}>{signatureText(lang, props.report.records.signature, r)}</td>
             </>
           )}
         />

@@ -4,7 +4,7 @@
  * Field names match the API's, so its `error.fields` point at the same inputs.
  */
 import type { StaffReportMessages } from '../i18n/types';
-import type { CaseRecordView } from './types';
+import type { CaseRecordView, CloseOutcome } from './types';
 import { fill } from '../i18n/fill';
 import type { Lang } from '../i18n/lang';
 import { interferenceEntry } from './interference-entry';
@@ -24,11 +24,13 @@ export type ActionKey =
   | 'reveal'
   | 'lease';
 
-type RecordFields = CaseRecordView extends infer R ? (R extends unknown ? Omit<R, 'id' | 'by' | 'at'> : never) : never;
+type RecordFields = CaseRecordView extends infer R ? (R extends unknown ? Omit<R, 'id' | 'by' | 'at' | 'signature'> : never) : never;
 
 /** How an answer is folded into the page. */
 export type ActionOutcome =
   | { kind: 'summary'; publicMessage?: string }
+  /** Closing: the queue row, and the signed closing record it answers with. */
+  | { kind: 'closed'; outcome: CloseOutcome }
   | { kind: 'message'; body: string }
   | { kind: 'record'; record: RecordFields }
   | { kind: 'link'; relatedId: number }
@@ -80,7 +82,10 @@ export function reportAction(
     }
     case 'note': {
       const body = need('body', m.note.label);
-      prepared = { path: 'notes', body: { body }, outcome: { kind: 'record', record: { kind: 'note', body } }, done: m.note.done };
+      // A formal record is signed by the server with the author's key; an unticked checkbox is absent.
+      const formal = values['formal'] === 'on';
+      const record = formal ? ({ kind: 'note', body, formal } as const) : ({ kind: 'note', body } as const);
+      prepared = { path: 'notes', body: { body, formal }, outcome: { kind: 'record', record }, done: m.note.done };
       break;
     }
     case 'referral': {
@@ -114,9 +119,11 @@ export function reportAction(
     case 'move':
       prepared = { path: 'move', body: { channel: need('channel', m.move.label) }, outcome: { kind: 'summary' }, done: m.move.done };
       break;
-    case 'close':
-      prepared = { path: 'close', body: { outcome: need('outcome', m.close.label) }, outcome: { kind: 'summary' }, done: m.close.done };
+    case 'close': {
+      const outcome = need('outcome', m.close.label) as CloseOutcome;
+      prepared = { path: 'close', body: { outcome }, outcome: { kind: 'closed', outcome }, done: m.close.done };
       break;
+    }
     case 'link': {
       const relatedId = wholeNumber('relatedId', m.links.label);
       prepared = { path: 'links', body: { relatedId }, outcome: { kind: 'link', relatedId }, done: m.links.done };

@@ -12,13 +12,15 @@ import { fill } from '../i18n/fill';
 import { staffPath, type Lang } from '../i18n/lang';
 import type { ConsoleMessages, SigninMessages } from '../i18n/types';
 import type { SessionInfo } from './types';
+import type { WitnessWarning } from './audit-witness';
+import { formatTime } from './format';
 
 /** Every step's heading has this id: it takes the focus when a step opens. */
 export const HEADING_ID = 'signin-heading';
 /** The problem line takes the focus when a form is refused. */
 export const PROBLEM_ID = 'signin-problem';
 
-export type SigninStep = 'checking' | 'login' | 'password' | 'recovery' | 'enrol' | 'enrolled';
+export type SigninStep = 'checking' | 'login' | 'password' | 'recovery' | 'enrol' | 'enrolled' | 'witness';
 
 export interface SigninState {
   step: SigninStep;
@@ -30,6 +32,8 @@ export interface SigninState {
   enrolment: { secret: string; svg: string } | null;
   /** The server was busy and the page is signing in again by itself. */
   retrying: boolean;
+  /** What this browser, as a witness of the audit trail, found at sign-in (./audit-witness.ts). */
+  witness: WitnessWarning | null;
 }
 
 /** What a step's view draws from: the island's messages and its state. */
@@ -119,7 +123,7 @@ export function loginStep(v: StepView): JSX.Element {
   );
 }
 
-/** The forced change of a password an admin set: the current one, then the new one twice. */
+/** The forced change of a password someone else chose (an admin, or the one `npm start` printed): the current one, then the new one twice. */
 export function passwordStep(v: StepView): JSX.Element {
   const { lang, m } = v;
   const fields = (
@@ -229,6 +233,30 @@ export function enrolledStep({ lang, m, s }: StepView): JSX.Element {
           {m.continue}
         </a>
       </p>
+    </>
+  );
+}
+
+/** The audit trail no longer holds what this browser saw: said at once (role="alert") before the console opens. */
+export function witnessStep(v: StepView): JSX.Element {
+  const { lang, m, s } = v;
+  const warning = s.witness;
+  const what =
+    warning === null || warning.kind === 'signature'
+      ? m.witness.signature
+      : fill(lang, m.witness[warning.kind], {
+          time: formatTime(lang, warning.remembered.time),
+          entries: warning.remembered.entries,
+          sequence: warning.remembered.sequence,
+        });
+  return (
+    <>
+      {stepHeading(m.witness.heading)}
+      <div class="chain chain-broken witness-warning" role="alert">
+        <p>{what}</p>
+        <p>{m.witness.advice}</p>
+      </div>
+      {stepForm(v, m.witness.continue, false)}
     </>
   );
 }

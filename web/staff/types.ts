@@ -4,5 +4,19 @@
  */
 export type { CloseOutcome, InternalStatus } from '../../contract/vocabulary';
 export type { SessionInfo } from '../../contract/schemas/staff-auth';
-export type { Assignees, BulkResult, CaseRecordView, CaseView, ContactDetails, MemberList, QueuePage, QueueRow, ReportSummary, TagList } from '../../contract/schemas/staff-views';
+export type {
+  AddedRecord,
+  Assignees,
+  BulkResult,
+  CaseRecordView,
+  CaseView,
+  ContactDetails,
+  LinkedLead,
+  MemberList,
+  QueuePage,
+  QueueRow,
+  ReportSummary,
+  SignatureView,
+  TagList,
+} from '../../contract/schemas/staff-views';
 export type { RelatedAnswer, RelatedLead, SearchAnswer, SearchResult } from '../../contract/schemas/staff-search';
