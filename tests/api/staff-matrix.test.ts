@@ -27,7 +27,9 @@ function policyOf(method: string, path: string): Policy {
   if (path.startsWith('/api/staff/admin/')) return 'admin';
   // Registering and disabling authorities is an admin's; listing them is a caseworker's (to choose one).
   if ((path === '/api/staff/authorities' && method === 'post') || path === '/api/staff/authorities/{id}/disable') return 'admin';
-  if (path === '/api/staff/audit' || path === '/api/staff/stats') return 'overseer';
+  // Every console checks the trail it witnessed at sign-in, whatever the role.
+  if (path === '/api/staff/audit/consistency') return 'anySession';
+  if (path === '/api/staff/audit' || path === '/api/staff/stats' || path.startsWith('/api/staff/reports-upward/')) return 'overseer';
   if (path.startsWith('/api/staff/reports/{id}')) return 'reportCasework';
   if (method && path.startsWith('/api/staff/')) return 'casework';
   throw new Error(`no policy for ${path}`);
