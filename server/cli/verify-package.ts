@@ -68,7 +68,8 @@ export async function verifyPackageCommand(args: VerifyPackageArgs): Promise<{ o
   try {
     result = await verifyPackageFile(args.file, identities, { pinnedKey: pinned });
   } catch (error) {
-    throw new CliError(error instanceof Error && 'code' in error && error.code === 'ENOENT' ? `no such file: ${args.file}` : error instanceof Error ? error.message : 'cannot read the package');
+    const missing = error instanceof Error && 'code' in error && error.code === 'ENOENT';
+    throw new CliError(missing ? `no such file: ${args.file}` : error instanceof Error ? error.message : 'cannot read the package');
   }
   return { output: formatResult(args.file, result), ok: result.ok };
 }

@@ -86,6 +86,17 @@ function recordHtml(lang: Lang, c: Console, record: Exclude<CaseRecordView, { ki
   return `<div class="record"><h3>${escapeHtml(r.kinds[record.kind])} — ${escapeHtml(byline)}</h3>${definitions(rows)}${signatureLine(lang, c, record.signature)}</div>`;
 }
 
+/** The evidence files: path in the package, original name, size, type and SHA-256. */
+function evidenceTable(pathLabel: string, files: Console['report']['files'], evidence: CaseFileInput['evidence']): string {
+  const head = [pathLabel, files.size, files.type, files.sha256].map((label) => `<th>${escapeHtml(label)}</th>`).join('');
+  const rows = evidence.map(
+    (e) =>
+      `<tr><td><code>${escapeHtml(e.path)}</code><br>${escapeHtml(e.name)}</td><td>${e.size}</td>` +
+      `<td>${escapeHtml(e.type)}</td><td><code>${escapeHtml(e.sha256)}</code></td></tr>`,
+  );
+  return `<table><thead><tr>${head}</tr></thead><tbody>${rows.join('')}</tbody></table>`;
+}
+
 /** The whole case file. */
 export function renderCaseFile(input: CaseFileInput): string {
   const { view, language } = input;
@@ -154,15 +165,14 @@ export function renderCaseFile(input: CaseFileInput): string {
     `<h2>${escapeHtml(files.heading)}</h2>`,
     input.evidence.length === 0
       ? `<p>${escapeHtml(files.none)}</p>`
-      : `<table><thead><tr><th>${escapeHtml(d.evidencePath)}</th><th>${escapeHtml(files.size)}</th><th>${escapeHtml(files.type)}</th><th>${escapeHtml(files.sha256)}</th></tr></thead><tbody>${input.evidence
-          .map(
-            (e) =>
-              `<tr><td><code>${escapeHtml(e.path)}</code><br>${escapeHtml(e.name)}</td><td>${e.size}</td><td>${escapeHtml(e.type)}</td><td><code>${e.sha256}</code></td></tr>`,
-          )
-          .join('')}</tbody></table>`,
+      : evidenceTable(d.evidencePath, files, input.evidence),
   ];
-  return `<!DOCTYPE html>
-<html lang="${language}"><head><meta charset="utf-8"><meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'"><meta name="referrer" content="no-referrer"><title>${escapeHtml(title)}</title><style>${STYLE}</style></head>
-<body>${parts.join('\n')}</body></html>
-`;
+  // The meta CSP keeps even a file opened from disk from loading anything.
+  const head = [
+    '<meta charset="utf-8">',
+    `<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'">`,
+    '<meta name="referrer" content="no-referrer">',
+    `<title>${escapeHtml(title)}</title><style>${STYLE}</style>`,
+  ].join('');
+  return `<!DOCTYPE html>\n<html lang="${language}"><head>${head}</head>\n<body>${parts.join('\n')}</body></html>\n`;
 }

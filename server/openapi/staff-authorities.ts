@@ -13,7 +13,8 @@ export const staffAuthorityPaths: Paths = {
     }),
     post: staffOperation('registerAuthority', 'admin', {
       summary:
-        'Register an authority: name, jurisdiction and its age recipient, X25519 (age1…) or post-quantum hybrid (age1pq1…), checked by parsing it with the age library; anything else is 400 invalid_recipient. Audited as authority.registered with the id and key type.',
+        'Register an authority: name, jurisdiction and its age recipient, X25519 (age1…) or post-quantum hybrid (age1pq1…), checked by parsing it ' +
+        'with the age library; anything else is 400 invalid_recipient. Audited as authority.registered with the id and key type.',
       requestBody: jsonBody(newAuthoritySchema),
       responses: { 201: jsonResponse('The new authority.', authoritySchema), ...errors(400, 401, 403) },
     }),

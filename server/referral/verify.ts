@@ -89,9 +89,10 @@ function checkSignature(manifest: PackageManifest, seen: Map<string, SeenEntry>,
   const manifestBytes = seen.get(MANIFEST_PATH)?.bytes ?? Buffer.alloc(0);
   const signature = seen.get(SIGNATURE_PATH)?.bytes?.toString('ascii').trim() ?? '';
   const key = manifest.instance.publicKey;
-  if (keyIdOf(key) !== manifest.instance.keyId) result.failures.push(`manifest.json: the instance key id ${manifest.instance.keyId} does not belong to its public key`);
+  const keyId = manifest.instance.keyId;
+  if (keyIdOf(key) !== keyId) result.failures.push(`manifest.json: the instance key id ${keyId} does not belong to its public key`);
   if (signature === '') result.failures.push('manifest.sig: missing or empty');
-  else if (!verifyMessage(key, manifestBytes, signature)) result.failures.push(`manifest.sig: not a valid signature of manifest.json by the key it names (${manifest.instance.keyId})`);
+  else if (!verifyMessage(key, manifestBytes, signature)) result.failures.push(`manifest.sig: not a valid signature of manifest.json by the key it names (${keyId})`);
   else result.passed.push(`manifest.sig: manifest.json is signed by instance key ${manifest.instance.keyId}`);
   if (options.pinnedKey === undefined) {
     result.notes.push(

@@ -72,7 +72,9 @@ describe('registering authorities', () => {
   it('refuses a recipient that is not an age key with 400 invalid_recipient, and non-admins with 403', async () => {
     const admin = await signIn(t, ADMIN.username, ADMIN.password);
     const { recipient } = ageKeygen(scratch, 'refused-key.txt');
-    for (const bad of ['age1notakey', recipient.slice(0, -1) + (recipient.endsWith('q') ? 'p' : 'q'), 'ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIOMqqnkVzrm0SdG6UOoqKLsabgH5C9okWi0dh2l9GKJl', 'age1tag1qqqq']) {
+    const brokenChecksum = recipient.slice(0, -1) + (recipient.endsWith('q') ? 'p' : 'q');
+    const ssh = 'ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIOMqqnkVzrm0SdG6UOoqKLsabgH5C9okWi0dh2l9GKJl';
+    for (const bad of ['age1notakey', brokenChecksum, ssh, 'age1tag1qqqq']) {
       const body = await jsonOf<{ error: { code: string; fields?: Record<string, string> } }>(
         await staffRequest(t, admin, 'POST', '/api/staff/authorities', { name: 'Bad', jurisdiction: 'Nowhere', recipient: bad }),
         400,
