@@ -62,23 +62,25 @@ export function summaryOf(meta: ReportMeta, now: Date, viewerId: number): Report
 /**
  * The whole report decrypted with the channel identity. The caller audits
  * the view. A report not yet in the search index is indexed from this very
- * decryption (server/services/search-index.ts).
+ * decryption (server/services/search-index.ts), just after the view is answered.
  */
 export async function caseViewOf(db: Db, session: StaffSession, opened: OpenCase, now: Date): Promise<CaseView> {
   // Taken before reading: content that arrives meanwhile makes the tokens stale, and they are not stored.
   const snapshot = indexSnapshotOf(db, opened.meta.id);
   const view = await decryptCase(db, session, opened, now);
-  if (snapshot) indexIfNeeded(db, view, snapshot, opened.identity);
+  // Right after the answer rather than before it: indexing is a write (about a millisecond for a
+  // new report), and the person waiting for the lead needs the view, not the index.
+  if (snapshot) setImmediate(() => indexIfNeeded(db, view, snapshot, opened.identity));
   return view;
 }
 
 /** Index the view's content unless the report is indexed already; a failure here never fails the view. */
 function indexIfNeeded(db: Db, view: CaseView, snapshot: IndexSnapshot, identity: string): void {
-  if (!needsIndexing(db, view.id, SEARCH_INDEX_VERSION)) return;
   try {
+    if (!needsIndexing(db, view.id, SEARCH_INDEX_VERSION)) return;
     indexCaseView(db, view, snapshot, identity);
   } catch {
-    // Stays unindexed; the background indexer tries again.
+    // Stays unindexed (or the instance was closed meanwhile); the background indexer tries again.
   }
 }
 

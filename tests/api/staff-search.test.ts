@@ -170,6 +170,8 @@ describe('unindexed reports', () => {
   it('indexes a report when a member views it', async () => {
     const viewed = await submit(t, { details: 'Zhao Benshan moves cash through the karaoke bar on Canal Street.' });
     await jsonOf(await staffRequest(t, searcher, 'GET', `/api/staff/reports/${viewed.id}`), 200);
+    // Indexed just after the view is answered, not before.
+    await new Promise((resolve) => setImmediate(resolve));
     expect(await search(searcher, 'Benshan')).toEqual({ results: [expect.objectContaining({ id: viewed.id })], unindexed: 0 });
   });
 

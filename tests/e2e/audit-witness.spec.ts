@@ -8,6 +8,7 @@
 import { cutTail, deleteCheckpointsBeyond } from '../support/audit-attacks';
 import { seriousViolations } from './axe';
 import { expect, test } from './fixtures';
+import { Secret, TOTP } from 'otpauth';
 import { apiSession, firstAdminPassword } from './staff-setup';
 
 // A server of its own: this spec damages its audit trail.
@@ -87,4 +88,26 @@ test('the console checks the checkpoint it is given against the key it pinned, i
   await page.context().clearCookies();
   await signInForm();
   await expect(page.getByRole('alert')).toContainText('not signed by the key this browser saw at its first sign-in');
+});
+
+test('setting up an authenticator app, which leads straight into the console, passes through the same check first', async ({ page, server }) => {
+  await page.goto('/en/staff/');
+  await page.getByLabel('Username').fill('admin');
+  await page.getByLabel('Password', { exact: true }).fill(firstAdminPassword(server.output()));
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.waitForURL(/\/staff\/queue\//);
+  // What this browser remembers no longer matches what the server holds (as after a rewrite it witnessed).
+  await page.evaluate(() => {
+    const kept = JSON.parse(localStorage.getItem('tipline.auditWitness') ?? 'null') as { checkpoint: { head: string } };
+    kept.checkpoint.head = kept.checkpoint.head.startsWith('0') ? `1${kept.checkpoint.head.slice(1)}` : `0${kept.checkpoint.head.slice(1)}`;
+    localStorage.setItem('tipline.auditWitness', JSON.stringify(kept));
+  });
+
+  await page.goto('/en/staff/?enrol=totp');
+  const secret = (await page.locator('.totp-secret code').textContent())?.trim() ?? '';
+  await page.getByLabel('Code from the app').fill(new TOTP({ secret: Secret.fromBase32(secret) }).generate());
+  await page.getByRole('button', { name: 'Confirm and turn on' }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Warning: the audit trail was changed');
+  await expect(page.getByRole('alert')).toBeVisible();
+  expect(page.url()).toMatch(/\/en\/staff\/\?enrol=totp$/);
 });

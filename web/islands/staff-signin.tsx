@@ -159,6 +159,9 @@ export class SigninIsland extends FocusingComponent<Props, SigninState> {
         if (code === '') return this.fail(m.enrol.invalidCode);
         const result = await staffApi('POST', 'totp/confirm', { code });
         if (!result.ok) return result.code === 'invalid_input' ? this.fail(m.enrol.invalidCode) : this.failed(result);
+        // The enrolled step leads straight into the console, so this browser checks the audit trail first, as at any sign-in.
+        const warning = await witnessAtSignIn();
+        if (warning !== null) return this.show({ step: 'witness', info: result.data, enrolment: null, witness: warning });
         return this.show({ step: 'enrolled', info: result.data, enrolment: null });
       }
       case 'witness': {
