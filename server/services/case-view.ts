@@ -68,8 +68,8 @@ export async function caseViewOf(db: Db, session: StaffSession, opened: OpenCase
   // Taken before reading: content that arrives meanwhile makes the tokens stale, and they are not stored.
   const snapshot = indexSnapshotOf(db, opened.meta.id);
   const view = await decryptCase(db, session, opened, now);
-  // Right after the answer rather than before it: indexing is a write (about a millisecond for a
-  // new report), and the person waiting for the lead needs the view, not the index.
+  // Right after the answer rather than before it: indexing is a write, and the person waiting for
+  // the lead needs the view, not the index.
   if (snapshot) setImmediate(() => indexIfNeeded(db, view, snapshot, opened.identity));
   return view;
 }
