@@ -44,6 +44,7 @@ import type { FailedSignInLog } from './services/failed-sign-ins';
 import { SearchIndexer } from './services/search-indexer';
 import { siteFiles } from './http/site-files';
 import { packageSourcesFor, type PackageSources } from './referral/sources';
+import { regionMatcher } from './services/regions';
 import { AllowedMethods, methodNotAllowed, refuseHead } from './http/allowed-methods';
 
 /** Staff requests are small JSON documents. */
@@ -127,6 +128,7 @@ export function createApp(options: AppOptions): Hono<{ Variables: AppVariables }
     signInGuard,
     failedSignIns: options.failedSignIns,
     searchIndexer,
+    regions: regionMatcher(config.site.profile),
     now,
   };
   const app = new Hono<{ Variables: AppVariables }>();

@@ -5,6 +5,7 @@
  */
 import { createHash } from 'node:crypto';
 import { canonicalJson } from '../../contract/reports-upward';
+import { entryHash } from '../data/audit';
 import { signMessage, verifyMessage, type SigningKeyPair } from './signing';
 
 /** Ed25519 (base64) over canonicalJson(value) with the instance key. */
@@ -38,5 +39,13 @@ export function auditEntryHash(entry: {
   channel_id: number | null;
   detail: string;
 }): string {
-  return sha256Hex(JSON.stringify([entry.prev_hash, entry.at, entry.actor_staff_id, entry.action, entry.report_id, entry.channel_id, entry.detail]));
+  // The exported columns mapped onto the one definition of the recipe.
+  return entryHash(entry.prev_hash, {
+    at: entry.at,
+    actorStaffId: entry.actor_staff_id,
+    action: entry.action,
+    reportId: entry.report_id,
+    channelId: entry.channel_id,
+    detail: entry.detail,
+  });
 }

@@ -15,6 +15,7 @@ import type { PackageSources } from '../referral/sources';
 import type { Checkpointer } from '../services/audit-checkpoints';
 import type { FailedSignInLog } from '../services/failed-sign-ins';
 import type { SearchIndexer } from '../services/search-indexer';
+import type { RegionMatcher } from '../services/regions';
 
 export interface RouteDeps {
   db: Db;
@@ -45,6 +46,8 @@ export interface RouteDeps {
   followUpsSent: OneViewCookies;
   /** Indexes unindexed reports with the keys of live sessions (server/services/search-indexer.ts). */
   searchIndexer: SearchIndexer;
+  /** The operator's regions (SITE_CONFIG): the stored value for any spelling of a listed place. */
+  regions: RegionMatcher;
   /** The clock; tests move it to expire leases and sessions. */
   now: () => Date;
 }

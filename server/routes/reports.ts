@@ -10,7 +10,6 @@ import { DEFAULT_LANG, isLang } from '../../contract/languages';
 import { validUpload, type AppVariables } from '../http/input';
 import { reportSubmissionSchema } from '../../contract/schemas/reporter';
 import { prepareReport, storeReport } from '../services/intake';
-import { regionMatcher } from '../services/regions';
 import type { RouteDeps } from './deps';
 import { limitUploadBody, uploadRoute } from './uploads';
 
@@ -21,7 +20,7 @@ export function reportRoutes(deps: RouteDeps): Hono<{ Variables: AppVariables }>
     kdf: deps.kdf.reporter,
     deadlines: deps.config.deadlines,
     files: deps.files,
-    regions: regionMatcher(deps.config.site.profile),
+    regions: deps.regions,
   };
   const limits = deps.config.uploads;
   return new Hono<{ Variables: AppVariables }>().post(

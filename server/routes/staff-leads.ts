@@ -13,7 +13,6 @@ import type { ReceivedFile } from '../files/receive-file';
 import { fail } from '../errors';
 import { enterLead } from '../services/leads';
 import { prepareReport, type IntakeDeps, type PreparedReport } from '../services/intake';
-import { regionMatcher } from '../services/regions';
 import { staffAuthDeps, type RouteDeps } from './deps';
 import { limitUploadBody, uploadRoute } from './uploads';
 
@@ -27,7 +26,7 @@ export function staffLeadRoutes(deps: RouteDeps): Hono<{ Variables: StaffVariabl
     kdf: deps.kdf.staff,
     deadlines: deps.config.deadlines,
     files: deps.files,
-    regions: regionMatcher(deps.config.site.profile),
+    regions: deps.regions,
   };
   return new Hono<{ Variables: StaffVariables }>().post('/leads', caseworkers, leadInput(deps, intake), async (c) => {
     const prepared = c.get('prepared');

@@ -7,7 +7,6 @@ import { bulkActionSchema, leaseSchema, reportListQuerySchema, tagCreateSchema }
 import { createTag, tagsFor } from '../services/tags';
 import { applyBulkAction, membersOf } from '../services/bulk-actions';
 import { auditCase, openCase, parseReportId } from '../services/case-access';
-import { regionMatcher } from '../services/regions';
 import { caseViewOf } from '../services/case-view';
 import { changeLease, claimNext, listQueue, type QueueDeps } from '../services/staff-queue';
 import { staffAuthDeps, type RouteDeps } from './deps';
@@ -19,12 +18,10 @@ export function staffQueueRoutes(deps: RouteDeps): Hono<{ Variables: StaffVariab
   // The lease route decides for itself what counts as a person's activity.
   const leaseHolders = requireStaff(auth, { roles: ['triager', 'admin'], countsAsActivity: false });
   const queue: QueueDeps = { db: deps.db, leaseMinutes: deps.config.staff.leaseMinutes };
-  // "台北" filters for the leads stored under 臺北市, as the form stored them.
-  const regions = regionMatcher(deps.config.site.profile);
 
   return new Hono<{ Variables: StaffVariables }>()
     .get('/reports', caseworkers, queryInput(reportListQuerySchema), (c) =>
-      c.json(listQueue(deps.db, c.get('staff'), { ...c.get('query'), region: regions.canonical(c.get('query').region) }, deps.now()), 200),
+      c.json(listQueue(deps.db, c.get('staff'), { ...c.get('query'), region: deps.regions.canonical(c.get('query').region) }, deps.now()), 200),
     )
     // The console asks for confirmation, naming how many leads, before it sends this.
     .post('/reports/bulk', caseworkers, jsonInput(bulkActionSchema), async (c) => c.json(await applyBulkAction(deps.db, c.get('staff'), c.get('input'), deps.now()), 200))

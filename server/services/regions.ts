@@ -21,19 +21,26 @@ export interface RegionMatcher {
 
 /** A matcher for the profile's regions; with none listed, every text is kept as typed. */
 export function regionMatcher(profile: Pick<OperatorProfile, 'regions' | 'defaultLanguage'>): RegionMatcher {
-  const byNormalised = new Map<string, string>();
-  for (const region of profile.regions ?? []) {
-    const value = regionValue(region, profile);
-    const spellings = [value, ...LANGS.map((lang) => textIn(region.name, lang, profile) ?? ''), ...(region.aliases ?? [])];
-    // The first listed place wins a spelling two places share: the order the operator wrote.
-    for (const spelling of spellings) if (spelling !== '' && !byNormalised.has(key(spelling))) byNormalised.set(key(spelling), value);
-  }
+  const listed = profile.regions ?? [];
+  // Built on first use, not at start-up: normalising loads OpenCC's dictionary.
+  let byNormalised: Map<string, string> | null = null;
+  const spellingsMap = (): Map<string, string> => {
+    if (byNormalised !== null) return byNormalised;
+    byNormalised = new Map();
+    for (const region of listed) {
+      const value = regionValue(region, profile);
+      const spellings = [value, ...LANGS.map((lang) => textIn(region.name, lang, profile) ?? ''), ...(region.aliases ?? [])];
+      // The first listed place wins a spelling two places share: the order the operator wrote.
+      for (const spelling of spellings) if (spelling !== '' && !byNormalised.has(key(spelling))) byNormalised.set(key(spelling), value);
+    }
+    return byNormalised;
+  };
   return {
     canonical(input) {
       if (input === undefined) return undefined;
       const typed = input.trim();
-      if (typed === '' || byNormalised.size === 0) return typed === '' ? undefined : typed;
-      return byNormalised.get(key(typed)) ?? typed;
+      if (typed === '') return undefined;
+      return listed.length === 0 ? typed : (spellingsMap().get(key(typed)) ?? typed);
     },
   };
 }
